@@ -1,0 +1,364 @@
+//! The command line: clap definitions, localised help, and one file per group.
+
+mod admin;
+mod partners;
+
+use crate::i18n::Lang;
+use crate::model::Actor;
+use crate::store::{Error, Store};
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Exit codes: 0 done, 1 failed, 2 bad input, 3 not a member or not allowed, 4 conflict.
+pub mod exit {
+    pub const FAILED: u8 = 1;
+    pub const BAD_INPUT: u8 = 2;
+    pub const NOT_ALLOWED: u8 = 3;
+    pub const CONFLICT: u8 = 4;
+}
+
+#[derive(Debug, Parser)]
+#[command(name = "intnet", version)]
+pub struct Cli {
+    #[arg(long, global = true, value_name = "PATH")]
+    pub db: Option<PathBuf>,
+    #[arg(long, global = true, value_name = "sv|en", value_parser = parse_lang)]
+    pub lang: Option<Lang>,
+    #[arg(long = "as", global = true, value_name = "USER")]
+    pub as_user: Option<String>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    Lang::parse(s).ok_or_else(|| format!("sv | en: {s}"))
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    Init {
+        #[arg(long)]
+        name: Option<String>,
+    },
+    Demo {
+        #[arg(long)]
+        no_tui: bool,
+    },
+    Seed {
+        #[arg(long, default_value_t = 100_000)]
+        scale: usize,
+    },
+    Doctor,
+    #[command(subcommand)]
+    Member(MemberCmd),
+    #[command(subcommand)]
+    Unit(UnitCmd),
+    Find {
+        query: Vec<String>,
+        #[arg(long)]
+        json: bool,
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+    },
+    #[command(subcommand)]
+    Org(OrgCmd),
+    #[command(subcommand)]
+    Person(PersonCmd),
+    #[command(subcommand)]
+    Interaction(InteractionCmd),
+    Undo,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum MemberCmd {
+    Add {
+        account: String,
+        #[arg(long)]
+        name: Option<String>,
+        #[arg(long)]
+        unit: Option<String>,
+        #[arg(long, default_value = "member")]
+        role: String,
+    },
+    List,
+    SetRole {
+        account: String,
+        role: String,
+    },
+    Deactivate {
+        account: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UnitCmd {
+    Add {
+        code: String,
+        name: String,
+        #[arg(long)]
+        company: bool,
+    },
+    List,
+}
+
+#[derive(Debug, Args, Default)]
+pub struct OrgFields {
+    #[arg(long)]
+    pub kind: Option<String>,
+    #[arg(long)]
+    pub country: Option<String>,
+    #[arg(long)]
+    pub city: Option<String>,
+    #[arg(long)]
+    pub website: Option<String>,
+    #[arg(long)]
+    pub sector: Option<String>,
+    #[arg(long)]
+    pub status: Option<String>,
+    #[arg(long, value_name = "DATE")]
+    pub twin_decided: Option<String>,
+    #[arg(long, value_delimiter = ',')]
+    pub priority: Option<Vec<String>>,
+    #[arg(long, value_delimiter = ',')]
+    pub growth: Option<Vec<String>>,
+    #[arg(long, value_delimiter = ',')]
+    pub tags: Option<Vec<String>>,
+    #[arg(long)]
+    pub notes: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum OrgCmd {
+    Add {
+        name: String,
+        #[command(flatten)]
+        fields: OrgFields,
+        #[arg(long)]
+        force: bool,
+    },
+    List {
+        #[arg(long, default_value = "")]
+        filter: String,
+        #[arg(long, default_value_t = 50)]
+        limit: i64,
+    },
+    Show {
+        org: String,
+        #[arg(long)]
+        json: bool,
+    },
+    Edit {
+        org: String,
+        #[arg(long)]
+        name: Option<String>,
+        #[command(flatten)]
+        fields: OrgFields,
+    },
+    Delete {
+        org: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PersonCmd {
+    Add {
+        org: String,
+        name: String,
+        #[arg(long, default_value = "")]
+        title: String,
+        #[arg(long, default_value = "")]
+        email: String,
+        #[arg(long, default_value = "")]
+        phone: String,
+        #[arg(long, default_value = "")]
+        languages: String,
+        #[arg(long, default_value = "")]
+        source: String,
+        #[arg(long)]
+        verified: Option<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum InteractionCmd {
+    Add {
+        org: String,
+        summary: String,
+        #[arg(long)]
+        date: Option<String>,
+        #[arg(long, default_value = "meeting")]
+        kind: String,
+        #[arg(long)]
+        person: Option<i64>,
+        #[arg(long)]
+        follow_up: Option<String>,
+    },
+}
+
+/// Sets every subcommand's and argument's help from the catalogue: `help.<path>` for a
+/// command, `help.<path>.<arg>` for an argument.
+fn localise(mut cmd: clap::Command, path: &str, lang: Lang) -> clap::Command {
+    let key = if path.is_empty() {
+        "help.intnet".to_string()
+    } else {
+        format!("help.{path}")
+    };
+    cmd = cmd.about(lang.t(&key).to_string());
+    let arg_ids: Vec<String> = cmd
+        .get_arguments()
+        .map(|a| a.get_id().to_string())
+        .collect();
+    for id in arg_ids {
+        let arg_key = format!("help.arg.{id}");
+        let text = lang.t(&arg_key).to_string();
+        cmd = cmd.mut_arg(id, |a| a.help(text));
+    }
+    let subs: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    for name in subs {
+        let sub_path = if path.is_empty() {
+            name.clone()
+        } else {
+            format!("{path}.{name}")
+        };
+        cmd = cmd.mut_subcommand(&name, |s| localise(s, &sub_path, lang));
+    }
+    cmd
+}
+
+/// The language asked for on the command line, before clap has parsed it (the help
+/// text itself must be in that language).
+fn early_lang(args: &[std::ffi::OsString]) -> Option<Lang> {
+    let args: Vec<String> = args
+        .iter()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    args.iter().enumerate().find_map(|(i, a)| {
+        a.strip_prefix("--lang=")
+            .map(str::to_string)
+            .or_else(|| (a == "--lang").then(|| args.get(i + 1).cloned()).flatten())
+            .and_then(|v| Lang::parse(&v))
+    })
+}
+
+/// Parses the command line with help in the right language.
+pub fn parse() -> Cli {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let lang = early_lang(&args).unwrap_or_else(|| crate::config::resolve(None, None).lang);
+    let cmd = localise(Cli::command(), "", lang);
+    let matches = cmd.get_matches_from(args);
+    match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    }
+}
+
+/// What every data command needs.
+pub struct Ctx {
+    pub store: Store,
+    pub actor: Actor,
+    pub lang: Lang,
+}
+
+/// Prints an error as one line on stderr and gives its exit code.
+pub fn fail(lang: Lang, err: &Error) -> ExitCode {
+    eprintln!("intnet: {}", crate::i18n::describe_error(lang, err));
+    ExitCode::from(match err {
+        Error::Invalid(_) | Error::Duplicate(_) | Error::Rule(_) | Error::NotFound => {
+            exit::BAD_INPUT
+        }
+        Error::Forbidden | Error::NotMember(_) => exit::NOT_ALLOWED,
+        Error::Conflict { .. } => exit::CONFLICT,
+        _ => exit::FAILED,
+    })
+}
+
+/// A one-line bad-input error with exit code 2.
+pub fn bad_input(lang: Lang, key: &str, args: &[(&str, &dyn std::fmt::Display)]) -> ExitCode {
+    eprintln!("intnet: {}", lang.f(key, args));
+    ExitCode::from(exit::BAD_INPUT)
+}
+
+/// Runs a data subcommand for a registered member.
+pub fn run(ctx: &Ctx, command: Command) -> ExitCode {
+    match command {
+        Command::Member(c) => admin::member(ctx, c),
+        Command::Unit(c) => admin::unit(ctx, c),
+        Command::Find { query, json, limit } => partners::find(ctx, &query.join(" "), json, limit),
+        Command::Org(c) => partners::org(ctx, c),
+        Command::Person(c) => partners::person(ctx, c),
+        Command::Interaction(c) => partners::interaction(ctx, c),
+        Command::Undo => partners::undo(ctx),
+        Command::Init { .. } | Command::Demo { .. } | Command::Seed { .. } | Command::Doctor => {
+            ExitCode::from(exit::FAILED)
+        }
+    }
+}
+
+pub use admin::{demo, doctor, init, seed};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every command and argument has help text in both languages.
+    #[test]
+    fn help_is_in_the_catalogue() {
+        fn walk(cmd: &clap::Command, path: &str, out: &mut Vec<String>) {
+            out.push(if path.is_empty() {
+                "help.intnet".into()
+            } else {
+                format!("help.{path}")
+            });
+            for a in cmd.get_arguments() {
+                out.push(format!("help.arg.{}", a.get_id()));
+            }
+            for s in cmd.get_subcommands() {
+                let p = if path.is_empty() {
+                    s.get_name().to_string()
+                } else {
+                    format!("{path}.{}", s.get_name())
+                };
+                walk(s, &p, out);
+            }
+        }
+        let mut keys = Vec::new();
+        walk(&Cli::command(), "", &mut keys);
+        for k in keys {
+            if k.ends_with(".help") || k.ends_with(".version") {
+                continue;
+            }
+            assert_ne!(Lang::En.t(&k), k, "no English help {k}");
+            assert_ne!(Lang::Sv.t(&k), k, "no Swedish help {k}");
+        }
+    }
+
+    #[test]
+    fn early_lang_reads_both_forms() {
+        let v = |s: &[&str]| s.iter().map(std::ffi::OsString::from).collect::<Vec<_>>();
+        assert_eq!(
+            early_lang(&v(&["intnet", "--lang", "sv", "find"])),
+            Some(Lang::Sv)
+        );
+        assert_eq!(early_lang(&v(&["intnet", "--lang=en"])), Some(Lang::En));
+        assert_eq!(early_lang(&v(&["intnet", "find"])), None);
+    }
+}
+
+/// Opens an existing database for a registered member. An unknown account gets a
+/// clear message and exit code 3, and no data.
+pub fn connect(db: &std::path::Path, account: &str, lang: Lang) -> Result<Ctx, ExitCode> {
+    if !db.exists() {
+        eprintln!(
+            "intnet: {}",
+            lang.f("err.no_database", &[("path", &db.display())])
+        );
+        return Err(ExitCode::from(exit::FAILED));
+    }
+    let store = Store::open(db).map_err(|e| fail(lang, &e))?;
+    let actor = store.actor(account).map_err(|e| fail(lang, &e))?;
+    Ok(Ctx { store, actor, lang })
+}

@@ -1,0 +1,388 @@
+//! The partner registry from the shell: `find`, `org`, `person`, `interaction`, `undo`.
+
+use super::{Ctx, InteractionCmd, OrgCmd, OrgFields, PersonCmd, bad_input, fail};
+use crate::i18n::Lang;
+use crate::model::{
+    FieldError, GrowthArea, HitKind, InteractionData, InteractionKind, OrgData, OrgKind, OrgStatus,
+    PersonData, PriorityArea, Sector,
+};
+use crate::store::{Error, OrgFilter};
+use crate::text::sanitize_line as clean;
+use std::process::ExitCode;
+
+fn done(lang: Lang, r: Result<(), Error>) -> ExitCode {
+    r.map(|_| ExitCode::SUCCESS)
+        .unwrap_or_else(|e| fail(lang, &e))
+}
+
+/// An organisation named by id or by its exact name (diacritics and case ignored).
+fn resolve_org(ctx: &Ctx, s: &str) -> Result<i64, Error> {
+    if let Ok(id) = s.trim().parse::<i64>() {
+        return ctx.store.org(id).map(|o| o.id);
+    }
+    let exact: Vec<i64> = ctx
+        .store
+        .find(s, 50)?
+        .into_iter()
+        .filter(|h| h.kind == HitKind::Organisation && h.rank == 0)
+        .map(|h| h.id)
+        .collect();
+    match exact.as_slice() {
+        [id] => Ok(*id),
+        [] => Err(Error::Rule("err.unknown_org")),
+        _ => Err(Error::Rule("err.ambiguous_org")),
+    }
+}
+
+pub fn find(ctx: &Ctx, query: &str, json: bool, limit: usize) -> ExitCode {
+    let lang = ctx.lang;
+    let hits = match ctx.store.find(query, limit) {
+        Ok(h) => h,
+        Err(e) => return fail(lang, &e),
+    };
+    if json {
+        let rows: Vec<serde_json::Value> = hits
+            .iter()
+            .map(|h| {
+                serde_json::json!({
+                    "kind": h.kind,
+                    "id": h.id,
+                    "org_id": h.org_id,
+                    "name": h.name,
+                    "organisation": h.context,
+                    "city": h.city,
+                    "country": h.country,
+                    "owner": h.owner,
+                    "last_contact": h.last_contact,
+                    "rank": h.rank,
+                })
+            })
+            .collect();
+        match serde_json::to_string_pretty(&rows) {
+            Ok(s) => println!("{s}"),
+            Err(e) => return fail(lang, &Error::Io(e.into())),
+        }
+        return ExitCode::SUCCESS;
+    }
+    if hits.is_empty() {
+        println!("{}", lang.t("cli.no_hits"));
+    }
+    for h in &hits {
+        let kind = match h.kind {
+            HitKind::Organisation => lang.t("hit.org"),
+            HitKind::Person => lang.t("hit.person"),
+            HitKind::Interaction => lang.t("hit.interaction"),
+        };
+        let name = match &h.context {
+            Some(org) => format!(
+                "{} ({})",
+                clean(&crate::text::truncate(&h.name, 50)),
+                clean(org)
+            ),
+            None => clean(&h.name).into_owned(),
+        };
+        println!(
+            "{:<6} {:<8} {:<50} {:<28} {:<24} {}",
+            h.org_id,
+            kind,
+            crate::text::truncate(&name, 50),
+            crate::text::truncate(
+                &format!("{}, {}", clean(&h.city), lang.country(&h.country)),
+                28
+            ),
+            crate::text::truncate(&clean(h.owner.as_deref().unwrap_or("-")), 24),
+            h.last_contact.as_deref().unwrap_or("-"),
+        );
+    }
+    ExitCode::SUCCESS
+}
+
+/// Applies the flags given to `data`; unknown words become field errors.
+fn apply_fields(data: &mut OrgData, f: OrgFields, errors: &mut Vec<FieldError>) {
+    fn word<T>(
+        v: Option<String>,
+        parse: fn(&str) -> Option<T>,
+        field: &'static str,
+        errors: &mut Vec<FieldError>,
+    ) -> Option<T> {
+        let v = v?;
+        let parsed = parse(&v);
+        if parsed.is_none() {
+            errors.push(FieldError::new(field, "err.unknown_value"));
+        }
+        parsed
+    }
+    fn words<T>(
+        v: Option<Vec<String>>,
+        parse: fn(&str) -> Option<T>,
+        field: &'static str,
+        errors: &mut Vec<FieldError>,
+    ) -> Option<Vec<T>> {
+        v.map(|list| {
+            list.iter()
+                .filter_map(|w| word(Some(w.clone()), parse, field, errors))
+                .collect()
+        })
+    }
+    if let Some(k) = word(f.kind, OrgKind::parse, "kind", errors) {
+        data.kind = k;
+    }
+    if let Some(s) = word(f.status, OrgStatus::parse, "status", errors) {
+        data.status = s;
+    }
+    if let Some(s) = f.sector {
+        data.sector = if s.is_empty() {
+            None
+        } else {
+            word(Some(s), Sector::parse, "sector", errors)
+        };
+    }
+    if let Some(p) = words(f.priority, PriorityArea::parse, "priority_areas", errors) {
+        data.priority_areas = p;
+    }
+    if let Some(g) = words(f.growth, GrowthArea::parse, "growth_areas", errors) {
+        data.growth_areas = g;
+    }
+    if let Some(c) = f.country {
+        data.country = c;
+    }
+    if let Some(c) = f.city {
+        data.city = c;
+    }
+    if let Some(w) = f.website {
+        data.website = w;
+    }
+    if let Some(t) = f.twin_decided {
+        data.twin_decided = Some(t);
+    }
+    if let Some(t) = f.tags {
+        data.tags = t;
+    }
+    if let Some(n) = f.notes {
+        data.notes = n;
+    }
+}
+
+pub fn org(ctx: &Ctx, cmd: OrgCmd) -> ExitCode {
+    let lang = ctx.lang;
+    match cmd {
+        OrgCmd::Add {
+            name,
+            fields,
+            force,
+        } => {
+            let mut data = OrgData {
+                name,
+                owner_member: Some(ctx.actor.member_id),
+                owner_unit: ctx.actor.unit_id,
+                ..OrgData::default()
+            };
+            let mut errors = Vec::new();
+            apply_fields(&mut data, fields, &mut errors);
+            if !errors.is_empty() {
+                return fail(lang, &Error::Invalid(errors));
+            }
+            match ctx.store.create_org(&ctx.actor, data, force) {
+                Ok(id) => {
+                    println!("{}", lang.f("cli.org_added", &[("id", &id)]));
+                    ExitCode::SUCCESS
+                }
+                Err(Error::Duplicate(similar)) => {
+                    eprintln!("intnet: {}", lang.t("cli.duplicate"));
+                    for s in &similar {
+                        eprintln!(
+                            "  {:<6} {} ({}, {}) {} {}",
+                            s.id,
+                            clean(&s.name),
+                            clean(&s.city),
+                            lang.country(&s.country),
+                            clean(s.owner.as_deref().unwrap_or("-")),
+                            s.last_contact.as_deref().unwrap_or("-")
+                        );
+                    }
+                    ExitCode::from(super::exit::BAD_INPUT)
+                }
+                Err(e) => fail(lang, &e),
+            }
+        }
+        OrgCmd::List { filter, limit } => {
+            let filter = OrgFilter {
+                text: filter,
+                order: lang.sort_order(),
+            };
+            done(
+                lang,
+                ctx.store.list_orgs(&filter, 0, limit).map(|rows| {
+                    for r in rows {
+                        println!(
+                            "{:<6} {:<50} {:<16} {:<20} {}",
+                            r.id,
+                            crate::text::truncate(&clean(&r.name), 50),
+                            lang.t(r.kind.key()),
+                            crate::text::truncate(
+                                &format!("{}, {}", clean(&r.city), r.country),
+                                20
+                            ),
+                            r.last_contact.as_deref().unwrap_or("-")
+                        );
+                    }
+                }),
+            )
+        }
+        OrgCmd::Show { org, json } => {
+            let result = resolve_org(ctx, &org).and_then(|id| {
+                let org = ctx.store.org(id)?;
+                let persons = ctx.store.persons_of(id)?;
+                let timeline = ctx.store.timeline(id, 50)?;
+                Ok((org, persons, timeline))
+            });
+            let (org, persons, timeline) = match result {
+                Ok(v) => v,
+                Err(e) => return fail(lang, &e),
+            };
+            if json {
+                let v = serde_json::json!({ "organisation": org, "persons": persons, "interactions": timeline });
+                println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
+                return ExitCode::SUCCESS;
+            }
+            let d = &org.data;
+            println!("{}", clean(&d.name));
+            let line = |k: &str, v: &str| println!("  {:<18} {}", lang.t(k), clean(v));
+            line("field.kind", lang.t(d.kind.key()));
+            line("field.country", &lang.country(&d.country));
+            line("field.city", &d.city);
+            line("field.website", &d.website);
+            line("field.status", lang.t(d.status.key()));
+            line(
+                "field.owner",
+                org.owner_member_name
+                    .as_deref()
+                    .or(org.owner_unit_name.as_deref())
+                    .unwrap_or("-"),
+            );
+            line(
+                "field.last_contact",
+                org.last_contact.as_deref().unwrap_or("-"),
+            );
+            for p in &persons {
+                println!(
+                    "  • {} — {} {}",
+                    clean(&p.data.name),
+                    clean(&p.data.title),
+                    clean(&p.data.email)
+                );
+            }
+            for i in &timeline {
+                println!(
+                    "  {} {} ({}): {}",
+                    i.data.date,
+                    clean(&i.member_name),
+                    lang.t(i.data.kind.key()),
+                    clean(&crate::text::truncate(&i.data.summary, 80))
+                );
+            }
+            ExitCode::SUCCESS
+        }
+        OrgCmd::Edit { org, name, fields } => {
+            let result = resolve_org(ctx, &org).and_then(|id| {
+                let current = ctx.store.org(id)?;
+                let mut data = current.data.clone();
+                if let Some(n) = name {
+                    data.name = n;
+                }
+                let mut errors = Vec::new();
+                apply_fields(&mut data, fields, &mut errors);
+                if !errors.is_empty() {
+                    return Err(Error::Invalid(errors));
+                }
+                ctx.store
+                    .update_org(&ctx.actor, id, current.meta.version, data)?;
+                println!("{}", lang.f("cli.org_saved", &[("id", &id)]));
+                Ok(())
+            });
+            done(lang, result)
+        }
+        OrgCmd::Delete { org } => {
+            let result = resolve_org(ctx, &org).and_then(|id| {
+                ctx.store.delete_org(&ctx.actor, id)?;
+                println!("{}", lang.f("cli.org_deleted", &[("id", &id)]));
+                Ok(())
+            });
+            done(lang, result)
+        }
+    }
+}
+
+pub fn person(ctx: &Ctx, cmd: PersonCmd) -> ExitCode {
+    let lang = ctx.lang;
+    let PersonCmd::Add {
+        org,
+        name,
+        title,
+        email,
+        phone,
+        languages,
+        source,
+        verified,
+    } = cmd;
+    let result = resolve_org(ctx, &org).and_then(|org_id| {
+        let id = ctx.store.create_person(
+            &ctx.actor,
+            PersonData {
+                org_id,
+                name,
+                title,
+                email,
+                phone,
+                languages,
+                source,
+                verified_on: verified,
+                notes: String::new(),
+            },
+        )?;
+        println!("{}", lang.f("cli.person_added", &[("id", &id)]));
+        Ok(())
+    });
+    done(lang, result)
+}
+
+pub fn interaction(ctx: &Ctx, cmd: InteractionCmd) -> ExitCode {
+    let lang = ctx.lang;
+    let InteractionCmd::Add {
+        org,
+        summary,
+        date,
+        kind,
+        person,
+        follow_up,
+    } = cmd;
+    let Some(kind) = InteractionKind::parse(&kind) else {
+        return bad_input(lang, "err.interaction_kind", &[("value", &kind)]);
+    };
+    let result = resolve_org(ctx, &org).and_then(|org_id| {
+        let id = ctx.store.add_interaction(
+            &ctx.actor,
+            InteractionData {
+                org_id,
+                person_id: person,
+                member_id: ctx.actor.member_id,
+                unit_id: ctx.actor.unit_id,
+                date: date.unwrap_or_else(crate::store::today),
+                kind,
+                summary,
+                follow_up,
+            },
+        )?;
+        println!("{}", lang.f("cli.interaction_added", &[("id", &id)]));
+        Ok(())
+    });
+    done(lang, result)
+}
+
+pub fn undo(ctx: &Ctx) -> ExitCode {
+    let lang = ctx.lang;
+    let result = ctx.store.undo_last(&ctx.actor).map(|u| {
+        println!("{}", crate::i18n::describe_undo(lang, &u));
+    });
+    done(lang, result)
+}

@@ -1,0 +1,242 @@
+//! Message catalogues, Swedish and English. Every string a user sees comes from here.
+
+mod en;
+mod sv;
+
+use std::collections::HashMap;
+use std::fmt::Display;
+use std::sync::OnceLock;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Lang {
+    Sv,
+    En,
+}
+
+impl Lang {
+    /// `sv`/`svenska`/`swedish` or `en`/`english`.
+    pub fn parse(s: &str) -> Option<Lang> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "sv" | "svenska" | "swedish" => Some(Lang::Sv),
+            "en" | "english" | "engelska" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// From a locale such as `sv_SE.UTF-8`: Swedish for `sv*`, else English.
+    pub fn from_locale(locale: &str) -> Lang {
+        if locale.to_ascii_lowercase().starts_with("sv") {
+            Lang::Sv
+        } else {
+            Lang::En
+        }
+    }
+
+    fn table(self) -> &'static HashMap<&'static str, &'static str> {
+        static SV_MAP: OnceLock<HashMap<&str, &str>> = OnceLock::new();
+        static EN_MAP: OnceLock<HashMap<&str, &str>> = OnceLock::new();
+        match self {
+            Lang::Sv => SV_MAP.get_or_init(|| sv::MESSAGES.iter().copied().collect()),
+            Lang::En => EN_MAP.get_or_init(|| en::MESSAGES.iter().copied().collect()),
+        }
+    }
+
+    /// The message for `key`; the key itself if the catalogue lacks it (a test makes
+    /// sure it never does).
+    pub fn t<'a>(self, key: &'a str) -> &'a str {
+        self.table().get(key).copied().unwrap_or(key)
+    }
+
+    /// The message for `key` with `{name}` placeholders filled in.
+    pub fn f(self, key: &str, args: &[(&str, &dyn Display)]) -> String {
+        let mut out = self.t(key).to_string();
+        for (name, value) in args {
+            out = out.replace(&format!("{{{name}}}"), &value.to_string());
+        }
+        out
+    }
+
+    /// The sort order lists use in this language.
+    pub fn sort_order(self) -> crate::store::SortOrder {
+        match self {
+            Lang::Sv => crate::store::SortOrder::Swedish,
+            Lang::En => crate::store::SortOrder::English,
+        }
+    }
+
+    /// A country's display name.
+    pub fn country(self, code: &str) -> String {
+        crate::model::country::name(code, self == Lang::Sv)
+            .map(str::to_string)
+            .unwrap_or_else(|| code.to_string())
+    }
+}
+
+/// One line describing a store error, for the status bar and the shell.
+pub fn describe_error(lang: Lang, err: &crate::store::Error) -> String {
+    use crate::store::Error;
+    match err {
+        Error::Invalid(errors) => errors
+            .iter()
+            .map(|e| {
+                format!(
+                    "{}: {}",
+                    lang.t(&format!("field.{}", e.field)),
+                    lang.t(e.key)
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("; "),
+        Error::Conflict { by, at } => lang.f(
+            "err.conflict",
+            &[("by", &crate::text::sanitize_line(by)), ("at", at)],
+        ),
+        Error::NotFound => lang.t("err.not_found").to_string(),
+        Error::Forbidden => lang.t("err.forbidden").to_string(),
+        Error::NotMember(account) => lang.f(
+            "err.not_member",
+            &[("account", &crate::text::sanitize_line(account))],
+        ),
+        Error::SchemaTooNew { found, known } => {
+            lang.f("err.schema_newer", &[("found", found), ("known", known)])
+        }
+        Error::Duplicate(similar) => lang.f("err.duplicate", &[("n", &similar.len())]),
+        Error::Rule(key) => lang.t(key).to_string(),
+        Error::Sqlite(e) if is_busy(e) => lang.t("err.busy").to_string(),
+        Error::Sqlite(e) => lang.f("err.database", &[("detail", e)]),
+        Error::Io(e) => lang.f("err.io", &[("detail", e)]),
+    }
+}
+
+fn is_busy(e: &rusqlite::Error) -> bool {
+    matches!(
+        e.sqlite_error_code(),
+        Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+    )
+}
+
+/// Says what `undo` reversed.
+pub fn describe_undo(lang: Lang, undone: &crate::store::Undone) -> String {
+    let what = lang.t(&format!("entity.{}", undone.entity)).to_string();
+    let key = match undone.action.as_str() {
+        "delete" => "msg.undo_delete",
+        "update" => "msg.undo_update",
+        _ => "msg.undo_create",
+    };
+    lang.f(key, &[("what", &what), ("id", &undone.entity_id)])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    fn keys(m: &[(&str, &str)]) -> BTreeSet<String> {
+        m.iter().map(|(k, _)| (*k).to_string()).collect()
+    }
+
+    #[test]
+    fn both_languages_have_every_key() {
+        let sv = keys(sv::MESSAGES);
+        let en = keys(en::MESSAGES);
+        let only_sv: Vec<_> = sv.difference(&en).collect();
+        let only_en: Vec<_> = en.difference(&sv).collect();
+        assert!(only_sv.is_empty(), "missing in English: {only_sv:?}");
+        assert!(only_en.is_empty(), "missing in Swedish: {only_en:?}");
+        assert_eq!(sv.len(), sv::MESSAGES.len(), "duplicate Swedish key");
+        assert_eq!(en.len(), en::MESSAGES.len(), "duplicate English key");
+    }
+
+    #[test]
+    fn placeholders_agree_and_nothing_is_empty() {
+        let placeholders = |s: &str| -> BTreeSet<String> {
+            s.split('{')
+                .skip(1)
+                .filter_map(|p| p.split_once('}'))
+                .map(|(n, _)| n.to_string())
+                .collect()
+        };
+        for (k, en) in en::MESSAGES {
+            let sv = Lang::Sv.t(k);
+            assert!(
+                !en.trim().is_empty() && !sv.trim().is_empty(),
+                "empty message {k}"
+            );
+            assert_eq!(
+                placeholders(en),
+                placeholders(sv),
+                "placeholders differ in {k}"
+            );
+        }
+    }
+
+    /// Every catalogue key the code names exists. Keys are string literals of the form
+    /// `prefix.name` with one of the catalogue's prefixes.
+    #[test]
+    fn every_key_used_in_the_code_exists() {
+        let known = keys(en::MESSAGES);
+        let prefixes: BTreeSet<&str> = en::MESSAGES
+            .iter()
+            .filter_map(|(k, _)| k.split_once('.'))
+            .map(|(p, _)| p)
+            .collect();
+        let mut missing = Vec::new();
+        let mut stack = vec![std::path::PathBuf::from(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/src"
+        ))];
+        while let Some(dir) = stack.pop() {
+            for entry in std::fs::read_dir(&dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    if !path.ends_with("i18n") {
+                        stack.push(path);
+                    }
+                    continue;
+                }
+                let text = std::fs::read_to_string(&path).unwrap();
+                for lit in text.split('"').skip(1).step_by(2) {
+                    let Some((prefix, rest)) = lit.split_once('.') else {
+                        continue;
+                    };
+                    let shaped = !rest.is_empty()
+                        && rest.chars().all(|c| {
+                            c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '.'
+                        });
+                    if shaped && prefixes.contains(prefix) && !known.contains(lit) {
+                        missing.push(format!("{}: {lit}", path.display()));
+                    }
+                }
+            }
+        }
+        assert!(
+            missing.is_empty(),
+            "keys missing from the catalogue: {missing:#?}"
+        );
+    }
+
+    #[test]
+    fn enum_values_have_names() {
+        use crate::model::*;
+        let mut all: Vec<&str> = Vec::new();
+        all.extend(Role::ALL.iter().map(|v| v.key()));
+        all.extend(OrgKind::ALL.iter().map(|v| v.key()));
+        all.extend(Sector::ALL.iter().map(|v| v.key()));
+        all.extend(OrgStatus::ALL.iter().map(|v| v.key()));
+        all.extend(PriorityArea::ALL.iter().map(|v| v.key()));
+        all.extend(GrowthArea::ALL.iter().map(|v| v.key()));
+        all.extend(InteractionKind::ALL.iter().map(|v| v.key()));
+        for key in all {
+            assert_ne!(Lang::En.t(key), key, "no English name for {key}");
+            assert_ne!(Lang::Sv.t(key), key, "no Swedish name for {key}");
+        }
+    }
+
+    #[test]
+    fn locale_picks_language() {
+        assert_eq!(Lang::from_locale("sv_SE.UTF-8"), Lang::Sv);
+        assert_eq!(Lang::from_locale("en_GB.UTF-8"), Lang::En);
+        assert_eq!(Lang::from_locale("C"), Lang::En);
+        assert_eq!(Lang::Sv.f("err.date", &[]), Lang::Sv.t("err.date"));
+    }
+}

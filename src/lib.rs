@@ -1,0 +1,9 @@
+pub mod cli;
+pub mod config;
+pub mod demo_data;
+pub mod i18n;
+pub mod identity;
+pub mod model;
+pub mod store;
+pub mod text;
+pub mod tui;

@@ -1,0 +1,51 @@
+//! `intnet`: parse arguments, resolve config and identity, dispatch.
+
+use intnet::cli::{self, Command, Ctx};
+use intnet::{config, identity};
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let args = cli::parse();
+    let settings = config::resolve(args.db.as_deref(), args.lang);
+    let lang = settings.lang;
+    for (path, problem) in &settings.warnings {
+        eprintln!(
+            "intnet: {}",
+            lang.f(
+                "cli.config_warning",
+                &[("path", &path.display()), ("problem", problem)]
+            )
+        );
+    }
+    let account = match identity::acting_account(args.as_user.as_deref()) {
+        Ok(a) => a,
+        Err(identity::IdentityError::NotRoot) => {
+            eprintln!("intnet: {}", lang.t("err.as_needs_root"));
+            return ExitCode::from(cli::exit::NOT_ALLOWED);
+        }
+        Err(identity::IdentityError::NoAccount(uid)) => {
+            eprintln!("intnet: {}", lang.f("err.no_account", &[("uid", &uid)]));
+            return ExitCode::from(cli::exit::NOT_ALLOWED);
+        }
+    };
+    match args.command {
+        Some(Command::Doctor) => cli::doctor(&settings.db, lang),
+        Some(Command::Init { name }) => cli::init(&settings.db, &account, name, lang),
+        Some(Command::Seed { scale }) => cli::seed(&settings.db, scale, lang),
+        Some(Command::Demo { no_tui }) => match cli::demo(args.db.as_deref(), &account, lang) {
+            Ok(_) if no_tui => ExitCode::SUCCESS,
+            Ok((store, actor)) => intnet::tui::run(Ctx { store, actor, lang }, &settings),
+            Err(code) => code,
+        },
+        command => {
+            let ctx = match cli::connect(&settings.db, &account, lang) {
+                Ok(ctx) => ctx,
+                Err(code) => return code,
+            };
+            match command {
+                None => intnet::tui::run(ctx, &settings),
+                Some(c) => cli::run(&ctx, c),
+            }
+        }
+    }
+}

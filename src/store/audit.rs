@@ -1,0 +1,266 @@
+//! The audit trail, the generic record life cycle (update with version check, soft
+//! delete, restore) and undo, which replays the audit trail backwards.
+
+use super::{Error, Result, Store, check_version, now, optional};
+use crate::model::Actor;
+use rusqlite::{Connection, Transaction, params};
+use serde::{Deserialize, Serialize, de::DeserializeOwned};
+
+/// What an audit row keeps of an editable record.
+#[derive(Debug, Serialize, Deserialize)]
+pub(super) struct Snapshot<T> {
+    pub version: i64,
+    pub data: T,
+}
+
+/// An editable record kind: how to read it, write it and keep its search index.
+pub(super) trait Entity: Serialize + DeserializeOwned + Sized {
+    const TABLE: &'static str;
+    const NAME: &'static str;
+    /// The record's data and version, deleted or not.
+    fn load(conn: &Connection, id: i64) -> Result<(Self, i64)>;
+    /// Writes the data columns (not the bookkeeping).
+    fn store_columns(&self, tx: &Transaction, id: i64) -> Result<()>;
+    /// Adds the record's search row.
+    fn index(&self, tx: &Transaction, id: i64) -> Result<()>;
+    /// Removes the record's search row.
+    fn unindex(tx: &Transaction, id: i64) -> Result<()>;
+    /// Keeps derived data (such as an organisation's last contact) right.
+    fn after_change(&self, _tx: &Transaction) -> Result<()> {
+        Ok(())
+    }
+}
+
+/// Writes one audit row in the caller's transaction.
+pub(super) fn record<B: Serialize + ?Sized, A: Serialize + ?Sized>(
+    tx: &Transaction,
+    actor: &Actor,
+    action: &str,
+    entity: &str,
+    id: i64,
+    before: Option<&B>,
+    after: Option<&A>,
+) -> Result<()> {
+    let json_err = |e: serde_json::Error| Error::Io(e.into());
+    let before = before
+        .map(serde_json::to_string)
+        .transpose()
+        .map_err(json_err)?;
+    let after = after
+        .map(serde_json::to_string)
+        .transpose()
+        .map_err(json_err)?;
+    tx.execute(
+        "INSERT INTO audit (at, member_id, action, entity, entity_id, before, after) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![now(), actor.member_id, action, entity, id, before, after],
+    )?;
+    Ok(())
+}
+
+fn stamp(
+    tx: &Transaction,
+    table: &str,
+    actor: &Actor,
+    id: i64,
+    deleted: Option<Option<&str>>,
+) -> Result<()> {
+    let sql = match deleted {
+        None => format!(
+            "UPDATE {table} SET version = version + 1, updated_at = ?1, updated_by = ?2 WHERE id = ?3"
+        ),
+        Some(_) => format!(
+            "UPDATE {table} SET version = version + 1, updated_at = ?1, updated_by = ?2, deleted_at = ?4 WHERE id = ?3"
+        ),
+    };
+    match deleted {
+        None => tx.execute(&sql, params![now(), actor.member_id, id])?,
+        Some(d) => tx.execute(&sql, params![now(), actor.member_id, id, d])?,
+    };
+    Ok(())
+}
+
+/// Updates a record the editor read at `expected` version.
+pub(super) fn update<E: Entity>(
+    tx: &Transaction,
+    actor: &Actor,
+    id: i64,
+    expected: i64,
+    data: &E,
+) -> Result<()> {
+    check_version(tx, E::TABLE, id, expected)?;
+    let (before, version) = E::load(tx, id)?;
+    data.store_columns(tx, id)?;
+    stamp(tx, E::TABLE, actor, id, None)?;
+    E::unindex(tx, id)?;
+    data.index(tx, id)?;
+    before.after_change(tx)?;
+    data.after_change(tx)?;
+    record(
+        tx,
+        actor,
+        "update",
+        E::NAME,
+        id,
+        Some(&Snapshot {
+            version,
+            data: before,
+        }),
+        Some(&Snapshot {
+            version: version + 1,
+            data,
+        }),
+    )
+}
+
+/// Soft-deletes (or restores) a record.
+pub(super) fn set_deleted<E: Entity>(
+    tx: &Transaction,
+    actor: &Actor,
+    id: i64,
+    delete: bool,
+) -> Result<()> {
+    let (data, version) = E::load(tx, id)?;
+    let when = now();
+    stamp(
+        tx,
+        E::TABLE,
+        actor,
+        id,
+        Some(delete.then_some(when.as_str())),
+    )?;
+    if delete {
+        E::unindex(tx, id)?;
+    } else {
+        data.index(tx, id)?;
+    }
+    data.after_change(tx)?;
+    let snap = Snapshot { version, data };
+    if delete {
+        record(tx, actor, "delete", E::NAME, id, Some(&snap), None::<&()>)
+    } else {
+        record(tx, actor, "restore", E::NAME, id, None::<&()>, Some(&snap))
+    }
+}
+
+/// Reverses one audited change of `E`.
+fn undo_entity<E: Entity>(
+    tx: &Transaction,
+    actor: &Actor,
+    action: &str,
+    id: i64,
+    before: Option<String>,
+    after: Option<String>,
+) -> Result<()> {
+    match action {
+        "create" | "create_anyway" | "restore" => set_deleted::<E>(tx, actor, id, true),
+        "delete" => set_deleted::<E>(tx, actor, id, false),
+        "update" => {
+            let parse = |s: Option<String>| -> Result<Snapshot<E>> {
+                let s = s.ok_or(Error::NotFound)?;
+                serde_json::from_str(&s).map_err(|e| Error::Io(e.into()))
+            };
+            let before = parse(before)?;
+            let after = parse(after)?;
+            update::<E>(tx, actor, id, after.version, &before.data)
+        }
+        _ => Err(Error::Rule("err.nothing_to_undo")),
+    }
+}
+
+/// What `undo` reversed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Undone {
+    pub action: String,
+    pub entity: String,
+    pub entity_id: i64,
+}
+
+/// One audit row, for `intnet audit`-style listings and tests.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AuditEntry {
+    pub at: String,
+    pub member: Option<String>,
+    pub action: String,
+    pub entity: String,
+    pub entity_id: Option<i64>,
+    pub before: Option<String>,
+    pub after: Option<String>,
+}
+
+impl Store {
+    /// Undoes the actor's most recent change that is not undone yet. Refused with a
+    /// conflict when someone else changed the record since.
+    pub fn undo_last(&self, actor: &Actor) -> Result<Undone> {
+        self.write(|tx| {
+            let row: Option<(i64, String, String, i64, Option<String>, Option<String>)> =
+                optional(tx.query_row(
+                    "SELECT id, action, entity, entity_id, before, after FROM audit \
+                 WHERE member_id = ?1 AND undone_at IS NULL \
+                   AND action IN ('create', 'create_anyway', 'update', 'delete', 'restore') \
+                   AND entity IN ('org', 'person', 'interaction') \
+                 ORDER BY id DESC LIMIT 1",
+                    [actor.member_id],
+                    |r| {
+                        Ok((
+                            r.get(0)?,
+                            r.get(1)?,
+                            r.get(2)?,
+                            r.get(3)?,
+                            r.get(4)?,
+                            r.get(5)?,
+                        ))
+                    },
+                ))?;
+            let (audit_id, action, entity, id, before, after) =
+                row.ok_or(Error::Rule("err.nothing_to_undo"))?;
+            let last_id: i64 = tx.query_row("SELECT max(id) FROM audit", [], |r| r.get(0))?;
+            match entity.as_str() {
+                "org" => {
+                    undo_entity::<crate::model::OrgData>(tx, actor, &action, id, before, after)?
+                }
+                "person" => {
+                    undo_entity::<crate::model::PersonData>(tx, actor, &action, id, before, after)?
+                }
+                _ => undo_entity::<crate::model::InteractionData>(
+                    tx, actor, &action, id, before, after,
+                )?,
+            }
+            // The reversal wrote audit rows of its own; they are not themselves undone by
+            // the next `u`, which goes on backwards through the user's history.
+            tx.execute(
+                "UPDATE audit SET undone_at = ?1 WHERE id = ?2 OR (id > ?3 AND member_id = ?4)",
+                params![now(), audit_id, last_id, actor.member_id],
+            )?;
+            tx.execute(
+                "UPDATE audit SET action = 'undo:' || action WHERE id > ?1 AND member_id = ?2",
+                params![last_id, actor.member_id],
+            )?;
+            Ok(Undone {
+                action,
+                entity,
+                entity_id: id,
+            })
+        })
+    }
+
+    /// The audit rows about one record, oldest first.
+    pub fn audit_for(&self, entity: &str, id: i64) -> Result<Vec<AuditEntry>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT a.at, m.full_name, a.action, a.entity, a.entity_id, a.before, a.after \
+             FROM audit a LEFT JOIN members m ON m.id = a.member_id \
+             WHERE a.entity = ?1 AND a.entity_id = ?2 ORDER BY a.id",
+        )?;
+        let rows = stmt.query_map(params![entity, id], |r| {
+            Ok(AuditEntry {
+                at: r.get(0)?,
+                member: r.get(1)?,
+                action: r.get(2)?,
+                entity: r.get(3)?,
+                entity_id: r.get(4)?,
+                before: r.get(5)?,
+                after: r.get(6)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}

@@ -1,0 +1,225 @@
+//! SQLite storage. One file per aggregate; every write is a `BEGIN IMMEDIATE`
+//! transaction that also writes its audit row.
+
+mod audit;
+pub mod doctor;
+mod interactions;
+mod members;
+mod migrate;
+mod orgs;
+mod persons;
+mod search;
+pub mod seed;
+
+pub use audit::{AuditEntry, Undone};
+pub use migrate::LATEST_VERSION;
+pub use orgs::{OrgFilter, SortOrder};
+
+use crate::model::{Actor, FieldError, Meta, Similar};
+use rusqlite::{Connection, OpenFlags, Row, Transaction, TransactionBehavior};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("i/o error: {0}")]
+    Io(#[from] std::io::Error),
+    #[error("invalid input")]
+    Invalid(Vec<FieldError>),
+    #[error("changed by {by} at {at}")]
+    Conflict { by: String, at: String },
+    #[error("not found")]
+    NotFound,
+    #[error("not allowed for your role")]
+    Forbidden,
+    #[error("account {0} is not a member")]
+    NotMember(String),
+    #[error("database schema {found} is newer than this program knows ({known})")]
+    SchemaTooNew { found: i64, known: i64 },
+    #[error("similar organisations exist")]
+    Duplicate(Vec<Similar>),
+    #[error("{0}")]
+    Rule(&'static str),
+}
+
+pub type Result<T> = std::result::Result<T, Error>;
+
+/// An open database.
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+    /// Set when the file has a newer schema than this binary: reads only.
+    newer_schema: Option<i64>,
+}
+
+/// The current time as stored: UTC, seconds, RFC 3339.
+pub fn now() -> String {
+    jiff::Timestamp::now()
+        .strftime("%Y-%m-%dT%H:%M:%SZ")
+        .to_string()
+}
+
+/// Today's date in the local time zone.
+pub fn today() -> String {
+    jiff::ZonedDateTime::now().date().to_string()
+}
+
+impl Store {
+    /// Opens (creating if needed) the database at `path`, sets the pragmas and brings the
+    /// schema up to date. A newly created file gets mode 0660 so the group can share it.
+    pub fn open(path: &Path) -> Result<Store> {
+        let existed = path.exists();
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir)?;
+        }
+        let conn = Connection::open(path)?;
+        if !existed {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o660))?;
+        }
+        let mut store = Store::configure(conn, path)?;
+        store.newer_schema = migrate::migrate(&store.conn, path)?;
+        Ok(store)
+    }
+
+    /// Opens an existing database without creating or migrating it (for `doctor` and
+    /// `status`), with the given busy timeout.
+    pub fn open_existing(path: &Path, busy: Duration) -> Result<Store> {
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        conn.busy_timeout(busy)?;
+        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        let newer = (version > LATEST_VERSION).then_some(version);
+        Ok(Store {
+            conn,
+            path: path.to_path_buf(),
+            newer_schema: newer,
+        })
+    }
+
+    fn configure(conn: Connection, path: &Path) -> Result<Store> {
+        conn.busy_timeout(Duration::from_secs(10))?;
+        let _mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+        conn.execute_batch(
+            "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY;",
+        )?;
+        Ok(Store {
+            conn,
+            path: path.to_path_buf(),
+            newer_schema: None,
+        })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The schema version found in the file.
+    pub fn schema_version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?)
+    }
+
+    /// Changes whenever another connection commits; cheap to poll.
+    pub fn data_version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA data_version", [], |r| r.get(0))?)
+    }
+
+    /// `Some(found)` when the file's schema is newer than this binary knows.
+    pub fn newer_schema(&self) -> Option<i64> {
+        self.newer_schema
+    }
+
+    /// Runs `f` in a `BEGIN IMMEDIATE` transaction and commits it.
+    fn write<T>(&self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+        if let Some(found) = self.newer_schema {
+            return Err(Error::SchemaTooNew {
+                found,
+                known: LATEST_VERSION,
+            });
+        }
+        let tx = Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)?;
+        let value = f(&tx)?;
+        tx.commit()?;
+        Ok(value)
+    }
+
+    pub(crate) fn conn(&self) -> &Connection {
+        &self.conn
+    }
+}
+
+/// Reads the bookkeeping columns, which every editable table names alike, from the
+/// end of a row starting at `at`: version, created_at, created_by name, updated_at,
+/// updated_by name.
+fn meta_from(row: &Row, at: usize) -> rusqlite::Result<Meta> {
+    Ok(Meta {
+        version: row.get(at)?,
+        created_at: row.get(at + 1)?,
+        created_by: row.get(at + 2)?,
+        updated_at: row.get(at + 3)?,
+        updated_by: row.get(at + 4)?,
+    })
+}
+
+/// The SQL to select [`meta_from`]'s columns for table alias `t`.
+fn meta_sql(t: &str) -> String {
+    format!(
+        "{t}.version, {t}.created_at, (SELECT full_name FROM members WHERE id = {t}.created_by), \
+         {t}.updated_at, (SELECT full_name FROM members WHERE id = {t}.updated_by)"
+    )
+}
+
+/// Refuses an update when the row's version is not the one the editor read.
+fn check_version(tx: &Transaction, table: &str, id: i64, expected: i64) -> Result<()> {
+    let sql = format!(
+        "SELECT t.version, t.updated_at, (SELECT full_name FROM members WHERE id = t.updated_by), \
+         t.deleted_at FROM {table} t WHERE t.id = ?1"
+    );
+    let row: Option<(i64, String, Option<String>, Option<String>)> =
+        optional(tx.query_row(&sql, [id], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+        }))?;
+    let Some((version, at, by, deleted)) = row else {
+        return Err(Error::NotFound);
+    };
+    if version != expected || deleted.is_some() {
+        return Err(Error::Conflict {
+            by: by.unwrap_or_default(),
+            at,
+        });
+    }
+    Ok(())
+}
+
+fn require_partner_editor(actor: &Actor) -> Result<()> {
+    if actor.can_edit_partners() {
+        Ok(())
+    } else {
+        Err(Error::Forbidden)
+    }
+}
+
+fn require_office(actor: &Actor) -> Result<()> {
+    if actor.is_office() {
+        Ok(())
+    } else {
+        Err(Error::Forbidden)
+    }
+}
+
+/// Turns "no rows" into `None`.
+fn optional<T>(r: rusqlite::Result<T>) -> rusqlite::Result<Option<T>> {
+    match r {
+        Ok(v) => Ok(Some(v)),
+        Err(rusqlite::Error::QueryReturnedNoRows) => Ok(None),
+        Err(e) => Err(e),
+    }
+}

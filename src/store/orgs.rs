@@ -1,0 +1,442 @@
+//! Partner organisations: the shared registry.
+
+use super::audit::{self, Entity};
+use super::{Error, Result, Store, meta_from, meta_sql, now, optional, require_partner_editor};
+use crate::model::{
+    Acquaintance, Actor, GrowthArea, OrgData, OrgKind, OrgRow, OrgStatus, PriorityArea, Sector,
+    Similar, SimilarReason, country, url_domain, validate_org,
+};
+use crate::text::{fold, sort_key_sv};
+use rusqlite::{Connection, Row, Transaction, params};
+
+/// Which order lists are drawn in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SortOrder {
+    /// Swedish alphabet: Å Ä Ö after Z.
+    Swedish,
+    /// Diacritics folded, A to Z.
+    English,
+}
+
+impl SortOrder {
+    fn column(self) -> &'static str {
+        match self {
+            SortOrder::Swedish => "sort_sv",
+            SortOrder::English => "name_fold",
+        }
+    }
+}
+
+/// A list query: the filter typed after `/` and the order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OrgFilter {
+    pub text: String,
+    pub order: SortOrder,
+}
+
+/// Builds a safe FTS5 query from user text: every folded word becomes a quoted prefix
+/// term, so quotes, `*`, `-`, `NEAR(` or `AND` in the input are only ever words.
+pub(super) fn fts_prefix_query(text: &str) -> Option<String> {
+    let words = crate::text::words(text);
+    if words.is_empty() {
+        return None;
+    }
+    Some(
+        words
+            .iter()
+            .map(|w| format!("\"{w}\"*"))
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
+}
+
+const ORG_COLUMNS: &str = "o.name, o.kind, o.twin_decided, o.sector, o.country, o.city, o.website, o.status, \
+     o.priority_areas, o.growth_areas, o.tags, o.notes, o.owner_member, o.owner_unit";
+
+fn org_data_from(r: &Row) -> rusqlite::Result<OrgData> {
+    Ok(OrgData {
+        name: r.get(0)?,
+        kind: OrgKind::parse(&r.get::<_, String>(1)?).unwrap_or_default(),
+        twin_decided: r.get(2)?,
+        sector: r
+            .get::<_, Option<String>>(3)?
+            .as_deref()
+            .and_then(Sector::parse),
+        country: r.get(4)?,
+        city: r.get(5)?,
+        website: r.get(6)?,
+        status: OrgStatus::parse(&r.get::<_, String>(7)?).unwrap_or_default(),
+        priority_areas: PriorityArea::split(&r.get::<_, String>(8)?),
+        growth_areas: GrowthArea::split(&r.get::<_, String>(9)?),
+        tags: r
+            .get::<_, String>(10)?
+            .split(',')
+            .filter(|t| !t.is_empty())
+            .map(str::to_string)
+            .collect(),
+        notes: r.get(11)?,
+        owner_member: r.get(12)?,
+        owner_unit: r.get(13)?,
+    })
+}
+
+/// The text the search index holds for an organisation besides its name: place,
+/// country names in both languages, tags and web domain, all folded.
+fn org_extra(data: &OrgData) -> String {
+    let mut extra = vec![data.city.clone(), data.country.clone()];
+    if let Some((_, en, sv)) = country::by_code(&data.country) {
+        extra.push((*en).to_string());
+        extra.push((*sv).to_string());
+    }
+    extra.extend(data.tags.iter().cloned());
+    extra.push(url_domain(&data.website));
+    fold(&extra.join(" "))
+}
+
+impl Entity for OrgData {
+    const TABLE: &'static str = "orgs";
+    const NAME: &'static str = "org";
+
+    fn load(conn: &Connection, id: i64) -> Result<(Self, i64)> {
+        let sql = format!("SELECT {ORG_COLUMNS}, o.version FROM orgs o WHERE o.id = ?1");
+        optional(conn.query_row(&sql, [id], |r| Ok((org_data_from(r)?, r.get(14)?))))?
+            .ok_or(Error::NotFound)
+    }
+
+    fn store_columns(&self, tx: &Transaction, id: i64) -> Result<()> {
+        tx.execute(
+            "UPDATE orgs SET name = ?2, name_fold = ?3, sort_sv = ?4, kind = ?5, twin_decided = ?6, sector = ?7, \
+             country = ?8, city = ?9, city_fold = ?10, website = ?11, web_domain = ?12, status = ?13, \
+             priority_areas = ?14, growth_areas = ?15, tags = ?16, notes = ?17, owner_member = ?18, owner_unit = ?19 \
+             WHERE id = ?1",
+            params![
+                id,
+                self.name,
+                fold(&self.name),
+                sort_key_sv(&self.name),
+                self.kind.as_str(),
+                self.twin_decided,
+                self.sector.map(Sector::as_str),
+                self.country,
+                self.city,
+                fold(&self.city),
+                self.website,
+                url_domain(&self.website),
+                self.status.as_str(),
+                PriorityArea::join(&self.priority_areas),
+                GrowthArea::join(&self.growth_areas),
+                self.tags.join(","),
+                self.notes,
+                self.owner_member,
+                self.owner_unit,
+            ],
+        )?;
+        Ok(())
+    }
+
+    fn index(&self, tx: &Transaction, id: i64) -> Result<()> {
+        tx.execute(
+            "INSERT INTO orgs_fts (rowid, name, extra) VALUES (?1, ?2, ?3)",
+            params![id, fold(&self.name), org_extra(self)],
+        )?;
+        Ok(())
+    }
+
+    fn unindex(tx: &Transaction, id: i64) -> Result<()> {
+        tx.execute("DELETE FROM orgs_fts WHERE rowid = ?1", [id])?;
+        Ok(())
+    }
+}
+
+/// Recomputes an organisation's last contact from its interactions.
+pub(super) fn refresh_last_contact(tx: &Transaction, org_id: i64) -> Result<()> {
+    tx.execute(
+        "UPDATE orgs SET last_contact = (SELECT max(date) FROM interactions \
+         WHERE org_id = ?1 AND deleted_at IS NULL) WHERE id = ?1",
+        [org_id],
+    )?;
+    Ok(())
+}
+
+fn validated(mut data: OrgData) -> Result<OrgData> {
+    let errors = validate_org(&mut data);
+    if errors.is_empty() {
+        Ok(data)
+    } else {
+        Err(Error::Invalid(errors))
+    }
+}
+
+fn row_from(r: &Row) -> rusqlite::Result<OrgRow> {
+    Ok(OrgRow {
+        id: r.get(0)?,
+        name: r.get(1)?,
+        kind: OrgKind::parse(&r.get::<_, String>(2)?).unwrap_or_default(),
+        city: r.get(3)?,
+        country: r.get(4)?,
+        status: OrgStatus::parse(&r.get::<_, String>(5)?).unwrap_or_default(),
+        last_contact: r.get(6)?,
+    })
+}
+
+impl Store {
+    /// Creates an organisation. When near-duplicates exist the save is refused with
+    /// them, unless `create_anyway` is set; that choice is audited as `create_anyway`.
+    pub fn create_org(&self, actor: &Actor, data: OrgData, create_anyway: bool) -> Result<i64> {
+        require_partner_editor(actor)?;
+        let data = validated(data)?;
+        let similar: Vec<Similar> = self
+            .similar_orgs(&data, &[])?
+            .into_iter()
+            .filter(Similar::is_near_duplicate)
+            .collect();
+        if !similar.is_empty() && !create_anyway {
+            return Err(Error::Duplicate(similar));
+        }
+        self.write(|tx| {
+            let at = now();
+            tx.execute(
+                "INSERT INTO orgs (name, name_fold, sort_sv, kind, country, created_at, created_by, updated_at, updated_by) \
+                 VALUES ('', '', '', '', '', ?1, ?2, ?1, ?2)",
+                params![at, actor.member_id],
+            )?;
+            let id = tx.last_insert_rowid();
+            data.store_columns(tx, id)?;
+            data.index(tx, id)?;
+            let action = if similar.is_empty() { "create" } else { "create_anyway" };
+            audit::record(
+                tx,
+                actor,
+                action,
+                "org",
+                id,
+                (!similar.is_empty()).then_some(&similar),
+                Some(&audit::Snapshot { version: 1, data: &data }),
+            )?;
+            Ok(id)
+        })
+    }
+
+    /// Saves an edit made to version `expected`; refused with who and when if someone
+    /// else saved in between.
+    pub fn update_org(&self, actor: &Actor, id: i64, expected: i64, data: OrgData) -> Result<()> {
+        require_partner_editor(actor)?;
+        let data = validated(data)?;
+        self.write(|tx| audit::update(tx, actor, id, expected, &data))
+    }
+
+    /// Soft-deletes an organisation (undo brings it back).
+    pub fn delete_org(&self, actor: &Actor, id: i64) -> Result<()> {
+        require_partner_editor(actor)?;
+        self.write(|tx| {
+            ensure_live(tx, "orgs", id)?;
+            audit::set_deleted::<OrgData>(tx, actor, id, true)
+        })
+    }
+
+    pub fn org(&self, id: i64) -> Result<crate::model::Org> {
+        let sql = format!(
+            "SELECT {ORG_COLUMNS}, (SELECT full_name FROM members WHERE id = o.owner_member), \
+             (SELECT name FROM units WHERE id = o.owner_unit), o.last_contact, {} \
+             FROM orgs o WHERE o.id = ?1 AND o.deleted_at IS NULL",
+            meta_sql("o")
+        );
+        optional(self.conn().query_row(&sql, [id], |r| {
+            Ok(crate::model::Org {
+                id,
+                data: org_data_from(r)?,
+                owner_member_name: r.get(14)?,
+                owner_unit_name: r.get(15)?,
+                last_contact: r.get(16)?,
+                meta: meta_from(r, 17)?,
+            })
+        }))?
+        .ok_or(Error::NotFound)
+    }
+
+    /// How many organisations the filter shows.
+    pub fn count_orgs(&self, filter: &OrgFilter) -> Result<i64> {
+        Ok(match fts_prefix_query(&filter.text) {
+            None => self.conn().query_row(
+                "SELECT count(*) FROM orgs WHERE deleted_at IS NULL",
+                [],
+                |r| r.get(0),
+            )?,
+            Some(q) => self.conn().query_row(
+                "SELECT count(*) FROM orgs_fts WHERE orgs_fts MATCH ?1",
+                [q],
+                |r| r.get(0),
+            )?,
+        })
+    }
+
+    /// One page of the organisation list, in the filter's order.
+    pub fn list_orgs(&self, filter: &OrgFilter, offset: i64, limit: i64) -> Result<Vec<OrgRow>> {
+        let col = filter.order.column();
+        let cols = "o.id, o.name, o.kind, o.city, o.country, o.status, o.last_contact";
+        let rows = match fts_prefix_query(&filter.text) {
+            None => {
+                let sql = format!(
+                    "SELECT {cols} FROM orgs o WHERE o.deleted_at IS NULL ORDER BY o.{col}, o.id LIMIT ?1 OFFSET ?2"
+                );
+                let mut stmt = self.conn().prepare_cached(&sql)?;
+                stmt.query_map(params![limit, offset], row_from)?
+                    .collect::<rusqlite::Result<Vec<_>>>()?
+            }
+            Some(q) => {
+                let sql = format!(
+                    "SELECT {cols} FROM orgs o WHERE o.id IN (SELECT rowid FROM orgs_fts WHERE orgs_fts MATCH ?1) \
+                     AND o.deleted_at IS NULL ORDER BY o.{col}, o.id LIMIT ?2 OFFSET ?3"
+                );
+                let mut stmt = self.conn().prepare_cached(&sql)?;
+                stmt.query_map(params![q, limit, offset], row_from)?
+                    .collect::<rusqlite::Result<Vec<_>>>()?
+            }
+        };
+        Ok(rows)
+    }
+
+    /// Where an organisation stands in the unfiltered list, to put the cursor on it.
+    pub fn org_position(&self, filter: &OrgFilter, id: i64) -> Result<Option<i64>> {
+        if !filter.text.trim().is_empty() {
+            return Ok(None);
+        }
+        let col = filter.order.column();
+        let sql = format!(
+            "SELECT count(*) FROM orgs o, (SELECT {col} AS k FROM orgs WHERE id = ?1 AND deleted_at IS NULL) t \
+             WHERE o.deleted_at IS NULL AND (o.{col} < t.k OR (o.{col} = t.k AND o.id < ?1))"
+        );
+        let exists: i64 = self.conn().query_row(
+            "SELECT count(*) FROM orgs WHERE id = ?1 AND deleted_at IS NULL",
+            [id],
+            |r| r.get(0),
+        )?;
+        if exists == 0 {
+            return Ok(None);
+        }
+        Ok(Some(self.conn().query_row(&sql, [id], |r| r.get(0))?))
+    }
+
+    /// Existing organisations that look like `data`: a similar folded name, the same
+    /// web or e-mail domain, or the same city and country. `emails` are the e-mail
+    /// addresses known for the new organisation's people, if any.
+    pub fn similar_orgs(&self, data: &OrgData, emails: &[String]) -> Result<Vec<Similar>> {
+        let name = fold(&data.name);
+        let mut out: Vec<Similar> = Vec::new();
+        let conn = self.conn();
+        let base = "SELECT o.id, o.name, o.city, o.country, \
+             coalesce((SELECT full_name FROM members WHERE id = o.owner_member), (SELECT name FROM units WHERE id = o.owner_unit)), \
+             o.last_contact, o.name_fold FROM orgs o";
+        let mut push = |r: &Row, reason: SimilarReason| -> rusqlite::Result<()> {
+            let id: i64 = r.get(0)?;
+            if !out.iter().any(|s| s.id == id) {
+                out.push(Similar {
+                    id,
+                    name: r.get(1)?,
+                    city: r.get(2)?,
+                    country: r.get(3)?,
+                    owner: r.get(4)?,
+                    last_contact: r.get(5)?,
+                    reason,
+                });
+            }
+            Ok(())
+        };
+        if name.chars().count() >= 3 {
+            // Candidates share a word of the name (prefix); then the whole folded name
+            // must be close.
+            let words = crate::text::words(&data.name);
+            let q = words
+                .iter()
+                .filter(|w| w.len() >= 3)
+                .map(|w| format!("\"{w}\"*"))
+                .collect::<Vec<_>>()
+                .join(" OR ");
+            if !q.is_empty() {
+                let sql = format!(
+                    "{base} WHERE o.id IN (SELECT rowid FROM orgs_fts WHERE orgs_fts MATCH ?1 ORDER BY rank LIMIT 200) \
+                     AND o.deleted_at IS NULL"
+                );
+                let mut stmt = conn.prepare_cached(&sql)?;
+                let mut rows = stmt.query([&q])?;
+                while let Some(r) = rows.next()? {
+                    let other: String = r.get(6)?;
+                    if names_similar(&name, &other) {
+                        push(r, SimilarReason::Name)?;
+                    }
+                }
+            }
+        }
+        let mut domains: Vec<String> = emails
+            .iter()
+            .map(|e| crate::model::email_domain(e))
+            .collect();
+        domains.push(url_domain(&data.website));
+        domains.retain(|d| !d.is_empty());
+        for d in &domains {
+            let sql = format!(
+                "{base} WHERE o.deleted_at IS NULL AND (o.web_domain = ?1 OR o.id IN \
+                 (SELECT org_id FROM persons WHERE email_domain = ?1 AND deleted_at IS NULL)) LIMIT 20"
+            );
+            let mut stmt = conn.prepare_cached(&sql)?;
+            let mut rows = stmt.query([d])?;
+            while let Some(r) = rows.next()? {
+                push(r, SimilarReason::Domain)?;
+            }
+        }
+        let city = fold(&data.city);
+        if !city.is_empty() {
+            let country = country::resolve(&data.country).unwrap_or("");
+            let sql = format!(
+                "{base} WHERE o.deleted_at IS NULL AND o.city_fold = ?1 AND o.country = ?2 \
+                 ORDER BY o.last_contact DESC LIMIT 10"
+            );
+            let mut stmt = conn.prepare_cached(&sql)?;
+            let mut rows = stmt.query(params![city, country])?;
+            while let Some(r) = rows.next()? {
+                push(r, SimilarReason::Place)?;
+            }
+        }
+        Ok(out)
+    }
+
+    /// "Who in the municipality knows them": members with their unit and last contact.
+    pub fn acquaintances(&self, org_id: i64) -> Result<Vec<Acquaintance>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT m.full_name, u.name, max(i.date), count(*) FROM interactions i \
+             JOIN members m ON m.id = i.member_id LEFT JOIN units u ON u.id = i.unit_id \
+             WHERE i.org_id = ?1 AND i.deleted_at IS NULL \
+             GROUP BY i.member_id, i.unit_id ORDER BY max(i.date) DESC LIMIT 50",
+        )?;
+        let rows = stmt.query_map([org_id], |r| {
+            Ok(Acquaintance {
+                member_name: r.get(0)?,
+                unit_name: r.get(1)?,
+                last_contact: r.get(2)?,
+                contacts: r.get(3)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+/// Two folded names are near-duplicates when one equals the other, or their
+/// Jaro-Winkler similarity is high, or one contains the other as whole words
+/// ("lubeck" and "stadt lubeck").
+pub(crate) fn names_similar(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let contains_words = |long: &str, short: &str| {
+        short.len() >= 4 && format!(" {long} ").contains(&format!(" {short} "))
+    };
+    contains_words(a, b) || contains_words(b, a) || strsim::jaro_winkler(a, b) >= 0.92
+}
+
+pub(super) fn ensure_live(tx: &Transaction, table: &str, id: i64) -> Result<()> {
+    let sql = format!("SELECT deleted_at IS NULL FROM {table} WHERE id = ?1");
+    match optional(tx.query_row(&sql, [id], |r| r.get::<_, bool>(0)))? {
+        Some(true) => Ok(()),
+        _ => Err(Error::NotFound),
+    }
+}

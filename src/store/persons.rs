@@ -1,0 +1,156 @@
+//! Persons at partner organisations.
+
+use super::audit::{self, Entity};
+use super::orgs::ensure_live;
+use super::{Error, Result, Store, meta_from, meta_sql, now, optional, require_partner_editor};
+use crate::model::{Actor, Person, PersonData, email_domain, validate_person};
+use crate::text::fold;
+use rusqlite::{Connection, Row, Transaction, params};
+
+const COLUMNS: &str =
+    "p.org_id, p.name, p.title, p.email, p.phone, p.languages, p.notes, p.source, p.verified_on";
+
+fn data_from(r: &Row) -> rusqlite::Result<PersonData> {
+    Ok(PersonData {
+        org_id: r.get(0)?,
+        name: r.get(1)?,
+        title: r.get(2)?,
+        email: r.get(3)?,
+        phone: r.get(4)?,
+        languages: r.get(5)?,
+        notes: r.get(6)?,
+        source: r.get(7)?,
+        verified_on: r.get(8)?,
+    })
+}
+
+impl Entity for PersonData {
+    const TABLE: &'static str = "persons";
+    const NAME: &'static str = "person";
+
+    fn load(conn: &Connection, id: i64) -> Result<(Self, i64)> {
+        let sql = format!("SELECT {COLUMNS}, p.version FROM persons p WHERE p.id = ?1");
+        optional(conn.query_row(&sql, [id], |r| Ok((data_from(r)?, r.get(9)?))))?
+            .ok_or(Error::NotFound)
+    }
+
+    fn store_columns(&self, tx: &Transaction, id: i64) -> Result<()> {
+        tx.execute(
+            "UPDATE persons SET org_id = ?2, name = ?3, title = ?4, email = ?5, email_domain = ?6, phone = ?7, \
+             languages = ?8, notes = ?9, source = ?10, verified_on = ?11 WHERE id = ?1",
+            params![
+                id,
+                self.org_id,
+                self.name,
+                self.title,
+                self.email,
+                email_domain(&self.email),
+                self.phone,
+                self.languages,
+                self.notes,
+                self.source,
+                self.verified_on,
+            ],
+        )?;
+        Ok(())
+    }
+
+    fn index(&self, tx: &Transaction, id: i64) -> Result<()> {
+        tx.execute(
+            "INSERT INTO persons_fts (rowid, name, extra) VALUES (?1, ?2, ?3)",
+            params![
+                id,
+                fold(&self.name),
+                fold(&format!("{} {}", self.title, self.email))
+            ],
+        )?;
+        Ok(())
+    }
+
+    fn unindex(tx: &Transaction, id: i64) -> Result<()> {
+        tx.execute("DELETE FROM persons_fts WHERE rowid = ?1", [id])?;
+        Ok(())
+    }
+}
+
+fn validated(mut data: PersonData) -> Result<PersonData> {
+    let errors = validate_person(&mut data);
+    if errors.is_empty() {
+        Ok(data)
+    } else {
+        Err(Error::Invalid(errors))
+    }
+}
+
+impl Store {
+    pub fn create_person(&self, actor: &Actor, data: PersonData) -> Result<i64> {
+        require_partner_editor(actor)?;
+        let data = validated(data)?;
+        self.write(|tx| {
+            ensure_live(tx, "orgs", data.org_id)?;
+            let at = now();
+            tx.execute(
+                "INSERT INTO persons (org_id, name, created_at, created_by, updated_at, updated_by) \
+                 VALUES (?1, '', ?2, ?3, ?2, ?3)",
+                params![data.org_id, at, actor.member_id],
+            )?;
+            let id = tx.last_insert_rowid();
+            data.store_columns(tx, id)?;
+            data.index(tx, id)?;
+            audit::record(tx, actor, "create", "person", id, None::<&()>, Some(&audit::Snapshot { version: 1, data: &data }))?;
+            Ok(id)
+        })
+    }
+
+    pub fn update_person(
+        &self,
+        actor: &Actor,
+        id: i64,
+        expected: i64,
+        data: PersonData,
+    ) -> Result<()> {
+        require_partner_editor(actor)?;
+        let data = validated(data)?;
+        self.write(|tx| audit::update(tx, actor, id, expected, &data))
+    }
+
+    pub fn delete_person(&self, actor: &Actor, id: i64) -> Result<()> {
+        require_partner_editor(actor)?;
+        self.write(|tx| {
+            ensure_live(tx, "persons", id)?;
+            audit::set_deleted::<PersonData>(tx, actor, id, true)
+        })
+    }
+
+    pub fn person(&self, id: i64) -> Result<Person> {
+        let sql = format!(
+            "SELECT {COLUMNS}, {} FROM persons p WHERE p.id = ?1 AND p.deleted_at IS NULL",
+            meta_sql("p")
+        );
+        optional(self.conn().query_row(&sql, [id], |r| {
+            Ok(Person {
+                id,
+                data: data_from(r)?,
+                meta: meta_from(r, 9)?,
+            })
+        }))?
+        .ok_or(Error::NotFound)
+    }
+
+    /// The persons at an organisation, by name.
+    pub fn persons_of(&self, org_id: i64) -> Result<Vec<Person>> {
+        let sql = format!(
+            "SELECT {COLUMNS}, {}, p.id FROM persons p WHERE p.org_id = ?1 AND p.deleted_at IS NULL ORDER BY p.name LIMIT 500",
+            meta_sql("p")
+        );
+        let mut stmt = self.conn().prepare_cached(&sql)?;
+        let rows = stmt.query_map([org_id], |r| {
+            Ok(Person {
+                id: r.get(14)?,
+                data: data_from(r)?,
+                meta: meta_from(r, 9)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}

@@ -1,0 +1,177 @@
+//! Quick lookup across organisations, persons and interaction summaries.
+//!
+//! User text is folded into words and each word becomes a quoted prefix term, so no
+//! input can break the FTS5 query. Ranking: exact name, then name prefix, then a word
+//! match, then (only when nothing matched) names one typo away; among equals the most
+//! recent contact first.
+
+use super::orgs::fts_prefix_query;
+use super::{Result, Store};
+use crate::model::{Hit, HitKind};
+use crate::text::{fold, words};
+use rusqlite::params;
+
+/// How many candidates each index may offer before ranking.
+const CANDIDATES: i64 = 200;
+
+const OWNER: &str = "coalesce((SELECT full_name FROM members WHERE id = o.owner_member), \
+     (SELECT name FROM units WHERE id = o.owner_unit))";
+
+impl Store {
+    /// Finds up to `limit` hits for `query`, best first.
+    pub fn find(&self, query: &str, limit: usize) -> Result<Vec<Hit>> {
+        let Some(fts) = fts_prefix_query(query) else {
+            return Ok(Vec::new());
+        };
+        let folded = fold(query);
+        let mut hits = self.candidates(&fts, &folded, false)?;
+        if hits.is_empty()
+            && let Some(fuzzy) = self.fuzzy_query(query)?
+        {
+            hits = self.candidates(&fuzzy, &folded, true)?;
+        }
+        hits.sort_by(|a, b| {
+            a.rank
+                .cmp(&b.rank)
+                .then_with(|| b.last_contact.cmp(&a.last_contact))
+                .then_with(|| a.name.cmp(&b.name))
+                .then_with(|| a.id.cmp(&b.id))
+        });
+        hits.truncate(limit);
+        Ok(hits)
+    }
+
+    fn candidates(&self, fts: &str, folded: &str, fuzzy: bool) -> Result<Vec<Hit>> {
+        let rank_of = |name_fold: &str| -> u8 {
+            if fuzzy {
+                3
+            } else if name_fold == folded {
+                0
+            } else if name_fold.starts_with(folded) {
+                1
+            } else {
+                2
+            }
+        };
+        let mut hits: Vec<Hit> = Vec::new();
+        let conn = self.conn();
+
+        // Organisations: FTS candidates plus the exact/prefix name matches from the
+        // name index, so a short query cannot crowd out the exact name.
+        let org_sql = format!(
+            "SELECT o.id, o.name, o.name_fold, o.city, o.country, {OWNER}, o.last_contact FROM orgs o \
+             WHERE o.id IN (SELECT rowid FROM orgs_fts WHERE orgs_fts MATCH ?1 ORDER BY rank LIMIT ?2) \
+             UNION \
+             SELECT o.id, o.name, o.name_fold, o.city, o.country, {OWNER}, o.last_contact FROM orgs o \
+             WHERE o.deleted_at IS NULL AND o.name_fold >= ?3 AND o.name_fold < ?3 || '~' AND ?4 \
+             LIMIT ?2 * 2"
+        );
+        let mut stmt = conn.prepare_cached(&org_sql)?;
+        let mut rows = stmt.query(params![fts, CANDIDATES, folded, !fuzzy])?;
+        while let Some(r) = rows.next()? {
+            let name_fold: String = r.get(2)?;
+            hits.push(Hit {
+                kind: HitKind::Organisation,
+                id: r.get(0)?,
+                org_id: r.get(0)?,
+                name: r.get(1)?,
+                context: None,
+                city: r.get(3)?,
+                country: r.get(4)?,
+                owner: r.get(5)?,
+                last_contact: r.get(6)?,
+                rank: rank_of(&name_fold),
+            });
+        }
+
+        let person_sql = format!(
+            "SELECT p.id, p.name, o.id, o.name, o.city, o.country, {OWNER}, o.last_contact FROM persons p \
+             JOIN orgs o ON o.id = p.org_id \
+             WHERE p.id IN (SELECT rowid FROM persons_fts WHERE persons_fts MATCH ?1 ORDER BY rank LIMIT ?2) \
+             AND o.deleted_at IS NULL"
+        );
+        let mut stmt = conn.prepare_cached(&person_sql)?;
+        let mut rows = stmt.query(params![fts, CANDIDATES])?;
+        while let Some(r) = rows.next()? {
+            let name: String = r.get(1)?;
+            hits.push(Hit {
+                kind: HitKind::Person,
+                id: r.get(0)?,
+                org_id: r.get(2)?,
+                rank: rank_of(&fold(&name)).max(1),
+                name,
+                context: r.get(3)?,
+                city: r.get(4)?,
+                country: r.get(5)?,
+                owner: r.get(6)?,
+                last_contact: r.get(7)?,
+            });
+        }
+
+        let interaction_sql = format!(
+            "SELECT i.id, i.summary, o.id, o.name, o.city, o.country, {OWNER}, i.date FROM interactions i \
+             JOIN orgs o ON o.id = i.org_id \
+             WHERE i.id IN (SELECT rowid FROM interactions_fts WHERE interactions_fts MATCH ?1 ORDER BY rank LIMIT ?2) \
+             AND o.deleted_at IS NULL"
+        );
+        let mut stmt = conn.prepare_cached(&interaction_sql)?;
+        let mut rows = stmt.query(params![fts, CANDIDATES])?;
+        while let Some(r) = rows.next()? {
+            hits.push(Hit {
+                kind: HitKind::Interaction,
+                id: r.get(0)?,
+                org_id: r.get(2)?,
+                name: r.get(1)?,
+                context: r.get(3)?,
+                city: r.get(4)?,
+                country: r.get(5)?,
+                owner: r.get(6)?,
+                last_contact: r.get(7)?,
+                rank: if fuzzy { 3 } else { 2 },
+            });
+        }
+        Ok(hits)
+    }
+
+    /// For a query that matched nothing: each word is replaced by the indexed name
+    /// words at most one edit away (a typo, a missing or extra letter, two letters
+    /// swapped). `None` when no word has such a neighbour.
+    fn fuzzy_query(&self, query: &str) -> Result<Option<String>> {
+        let mut groups = Vec::new();
+        let mut any = false;
+        let mut stmt = self
+            .conn()
+            .prepare_cached("SELECT term FROM orgs_vocab WHERE term >= ?1 AND term < ?2")?;
+        for word in words(query) {
+            let mut alternatives = vec![word.clone()];
+            if word.chars().count() >= 4 {
+                // A neighbour shares the first letter, or (when the typo is in the first
+                // letter) the second.
+                let mut starts: Vec<String> = word.chars().take(2).map(String::from).collect();
+                starts.dedup();
+                for start in starts {
+                    let upper = format!("{start}\u{7f}");
+                    let mut rows = stmt.query(params![start, upper])?;
+                    while let Some(r) = rows.next()? {
+                        let term: String = r.get(0)?;
+                        if term != word
+                            && term.len().abs_diff(word.len()) <= 1
+                            && strsim::osa_distance(&term, &word) <= 1
+                            && !alternatives.contains(&term)
+                        {
+                            alternatives.push(term);
+                            any = true;
+                        }
+                    }
+                }
+            }
+            let group = alternatives
+                .iter()
+                .map(|t| format!("\"{t}\""))
+                .collect::<Vec<_>>()
+                .join(" OR ");
+            groups.push(format!("({group})"));
+        }
+        Ok(any.then(|| groups.join(" AND ")))
+    }
+}

@@ -1,0 +1,273 @@
+//! Demo data (`intnet demo`) and the benchmark scale set (`intnet seed`).
+
+use super::audit::Entity;
+use super::{Result, Store, now};
+use crate::demo_data as d;
+use crate::model::{
+    Actor, GrowthArea, InteractionData, InteractionKind, OrgData, OrgKind, OrgStatus, PersonData,
+    PriorityArea, Role, Sector,
+};
+use rusqlite::params;
+
+fn pick<'a, T>(rng: &mut fastrand::Rng, items: &'a [T]) -> &'a T {
+    &items[rng.usize(..items.len())]
+}
+
+fn person_name(rng: &mut fastrand::Rng) -> String {
+    format!("{} {}", pick(rng, d::FIRST_NAMES), pick(rng, d::LAST_NAMES))
+}
+
+fn email_for(name: &str, website: &str) -> String {
+    let domain = crate::model::url_domain(website);
+    if domain.is_empty() {
+        return String::new();
+    }
+    let local = crate::text::fold(name).replace(' ', ".");
+    format!("{local}@{domain}")
+}
+
+/// A date `days` before `today` (ISO).
+fn days_ago(days: i64) -> String {
+    let today = jiff::ZonedDateTime::now().date();
+    today
+        .checked_sub(jiff::Span::new().days(days))
+        .unwrap_or(today)
+        .to_string()
+}
+
+fn random_org(rng: &mut fastrand::Rng, serial: usize) -> OrgData {
+    let (pattern, kind, sector) = pick(rng, d::ORG_PATTERNS);
+    let (city, country) = pick(rng, d::CITIES);
+    let name = pattern.replace("{city}", city);
+    let name = if serial > 0 {
+        format!("{name} {serial}")
+    } else {
+        name
+    };
+    OrgData {
+        website: format!("{}.example", crate::text::fold(&name).replace(' ', "-")),
+        name,
+        kind: OrgKind::parse(kind).unwrap_or_default(),
+        sector: Sector::parse(sector),
+        country: (*country).to_string(),
+        city: (*city).to_string(),
+        status: *pick(
+            rng,
+            &[
+                OrgStatus::Active,
+                OrgStatus::Active,
+                OrgStatus::Active,
+                OrgStatus::Dormant,
+                OrgStatus::Ended,
+            ],
+        ),
+        priority_areas: vec![*pick(rng, PriorityArea::ALL)],
+        growth_areas: if rng.bool() {
+            vec![*pick(rng, GrowthArea::ALL)]
+        } else {
+            vec![]
+        },
+        tags: vec![(*pick(rng, d::TAGS)).to_string()],
+        ..OrgData::default()
+    }
+}
+
+impl Store {
+    /// Fills an empty database with the fictional demo network. `me` (already the
+    /// office admin from `init`) is put in the International Office.
+    pub fn seed_demo(&self, me: &Actor) -> Result<()> {
+        let mut rng = fastrand::Rng::with_seed(2026);
+        for (code, sv, _en, company) in d::UNITS {
+            self.add_unit(me, code, sv, *company)?;
+        }
+        let units = self.units()?;
+        let office_unit = units.iter().find(|u| u.code == "NLA").map(|u| u.id);
+        self.write(|tx| {
+            tx.execute(
+                "UPDATE members SET unit_id = ?1 WHERE id = ?2",
+                params![office_unit, me.member_id],
+            )?;
+            Ok(())
+        })?;
+        let me = Actor {
+            unit_id: office_unit,
+            ..me.clone()
+        };
+        for (account, name, unit, role) in d::MEMBERS {
+            if *account != me.account {
+                self.add_member(
+                    &me,
+                    account,
+                    name,
+                    Some(unit),
+                    Role::parse(role).unwrap_or(Role::Member),
+                )?;
+            }
+        }
+        let members = self.members()?;
+        let editors: Vec<_> = members.iter().filter(|m| m.role != Role::Viewer).collect();
+
+        let mut orgs = Vec::new();
+        for (name, kind, country, city, website, sector) in d::ORGS {
+            let kind = OrgKind::parse(kind).unwrap_or_default();
+            let owner = pick(&mut rng, &editors);
+            orgs.push(OrgData {
+                name: (*name).to_string(),
+                kind,
+                twin_decided: (kind == OrgKind::TwinCity)
+                    .then(|| format!("19{}-0{}-15", rng.u8(50..99), rng.u8(1..9))),
+                sector: Sector::parse(sector),
+                country: (*country).to_string(),
+                city: (*city).to_string(),
+                website: (*website).to_string(),
+                priority_areas: vec![*pick(&mut rng, PriorityArea::ALL)],
+                growth_areas: vec![*pick(&mut rng, GrowthArea::ALL)],
+                tags: vec![(*pick(&mut rng, d::TAGS)).to_string()],
+                notes: String::new(),
+                owner_member: Some(owner.id),
+                owner_unit: owner.unit_id,
+                ..OrgData::default()
+            });
+        }
+        while orgs.len() < 300 {
+            let mut org = random_org(&mut rng, 0);
+            if orgs.iter().any(|o| o.name == org.name) {
+                continue;
+            }
+            let owner = pick(&mut rng, &editors);
+            org.owner_member = Some(owner.id);
+            org.owner_unit = owner.unit_id;
+            orgs.push(org);
+        }
+        for org in orgs {
+            let website = org.website.clone();
+            let org_name = org.name.clone();
+            let id = self.create_org(&me, org, true)?;
+            let mut people = Vec::new();
+            for _ in 0..rng.usize(1..4) {
+                let name = person_name(&mut rng);
+                let pid = self.create_person(
+                    &me,
+                    PersonData {
+                        org_id: id,
+                        email: email_for(&name, &website),
+                        title: (*pick(&mut rng, d::TITLES)).to_string(),
+                        phone: format!("+{} {}", rng.u32(30..49), rng.u32(1_000_000..9_999_999)),
+                        languages: pick(
+                            &mut rng,
+                            &["en", "en, de", "en, sv", "pl, en", "fi, sv, en"],
+                        )
+                        .to_string(),
+                        source: pick(&mut rng, &["Visitkort", "Webbsida", "Möte", "Konferens"])
+                            .to_string(),
+                        verified_on: Some(days_ago(rng.i64(0..700))),
+                        name,
+                        ..PersonData::default()
+                    },
+                )?;
+                people.push(pid);
+            }
+            for _ in 0..rng.usize(0..4) {
+                let who = pick(&mut rng, &editors);
+                let summary = pick(&mut rng, d::INTERACTION_SUMMARIES).replace("{org}", &org_name);
+                self.add_interaction(
+                    &me,
+                    InteractionData {
+                        org_id: id,
+                        person_id: rng.bool().then(|| *pick(&mut rng, &people)),
+                        member_id: who.id,
+                        unit_id: who.unit_id,
+                        date: days_ago(rng.i64(0..365)),
+                        kind: *pick(&mut rng, InteractionKind::ALL),
+                        summary,
+                        follow_up: rng.bool().then(|| days_ago(-rng.i64(1..60))),
+                    },
+                )?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Writes the benchmark scale set: `orgs` organisations, twice as many persons, and
+    /// one interaction per two organisations, plus 100 members in 10 units. Fast bulk
+    /// inserts in one transaction; no audit rows (this is not anybody's work).
+    pub fn seed_scale(&self, orgs: usize) -> Result<()> {
+        let mut rng = fastrand::Rng::with_seed(7);
+        self.write(|tx| {
+            let at = now();
+            for u in 0..10 {
+                tx.execute(
+                    "INSERT OR IGNORE INTO units (code, name, is_company, created_at) VALUES (?1, ?2, 0, ?3)",
+                    params![format!("U{u:02}"), format!("Förvaltning {u}"), at],
+                )?;
+            }
+            for m in 0..100 {
+                tx.execute(
+                    "INSERT OR IGNORE INTO members (account, full_name, unit_id, role, created_at) \
+                     VALUES (?1, ?2, (SELECT id FROM units WHERE code = ?3), 'member', ?4)",
+                    params![format!("seed{m:03}"), person_name(&mut rng), format!("U{:02}", m % 10), at],
+                )?;
+            }
+            let member_ids: Vec<i64> = {
+                let mut stmt = tx.prepare("SELECT id FROM members")?;
+                stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?
+            };
+            let mut insert_org = tx.prepare(
+                "INSERT INTO orgs (name, name_fold, sort_sv, kind, country, created_at, created_by, updated_at, updated_by) \
+                 VALUES ('', '', '', '', '', ?1, ?2, ?1, ?2)",
+            )?;
+            let mut insert_person = tx.prepare(
+                "INSERT INTO persons (org_id, name, created_at, created_by, updated_at, updated_by) VALUES (?1, '', ?2, ?3, ?2, ?3)",
+            )?;
+            let mut insert_interaction = tx.prepare(
+                "INSERT INTO interactions (org_id, member_id, date, kind, summary, created_at, created_by, updated_at, updated_by) \
+                 VALUES (?1, ?2, '', '', '', ?3, ?2, ?3, ?2)",
+            )?;
+            for n in 0..orgs {
+                let member = *pick(&mut rng, &member_ids);
+                let mut org = random_org(&mut rng, n + 1);
+                org.owner_member = Some(member);
+                insert_org.execute(params![at, member])?;
+                let id = tx.last_insert_rowid();
+                org.store_columns(tx, id)?;
+                org.index(tx, id)?;
+                for _ in 0..2 {
+                    let name = person_name(&mut rng);
+                    let person = PersonData {
+                        org_id: id,
+                        email: email_for(&name, &org.website),
+                        title: (*pick(&mut rng, d::TITLES)).to_string(),
+                        name,
+                        ..PersonData::default()
+                    };
+                    insert_person.execute(params![id, at, member])?;
+                    let pid = tx.last_insert_rowid();
+                    person.store_columns(tx, pid)?;
+                    person.index(tx, pid)?;
+                }
+                if n % 2 == 0 {
+                    let data = InteractionData {
+                        org_id: id,
+                        person_id: None,
+                        member_id: member,
+                        unit_id: None,
+                        date: days_ago(rng.i64(0..3650)),
+                        kind: *pick(&mut rng, InteractionKind::ALL),
+                        summary: pick(&mut rng, d::INTERACTION_SUMMARIES).replace("{org}", &org.name),
+                        follow_up: None,
+                    };
+                    insert_interaction.execute(params![id, member, at])?;
+                    let iid = tx.last_insert_rowid();
+                    data.store_columns(tx, iid)?;
+                    data.index(tx, iid)?;
+                    tx.execute("UPDATE orgs SET last_contact = ?1 WHERE id = ?2", params![data.date, id])?;
+                }
+            }
+            Ok(())
+        })?;
+        self.conn().execute_batch(
+            "PRAGMA optimize; INSERT INTO orgs_fts(orgs_fts) VALUES ('optimize');",
+        )?;
+        Ok(())
+    }
+}

@@ -1,0 +1,498 @@
+//! The partner registry ("Contacts" / "Kontakter"): a virtualised list of organisations,
+//! a detail pane for the one under the cursor, and the detail page.
+
+use super::super::keymap::Action;
+use super::super::widgets::input::Input;
+use crate::i18n::Lang;
+use crate::model::{Acquaintance, Interaction, Org, OrgRow, Person};
+use crate::store::{OrgFilter, Result, SortOrder, Store};
+use crate::text::{sanitize_block, sanitize_line as clean, truncate};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Modifier, Style, Stylize};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, Wrap};
+
+/// How many rows one list query loads around the cursor.
+const WINDOW: i64 = 200;
+
+/// What is selected on the detail page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Selection {
+    Org,
+    Person(usize),
+    Interaction(usize),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Detail {
+    pub org: Org,
+    pub persons: Vec<Person>,
+    pub timeline: Vec<Interaction>,
+    pub known_by: Vec<Acquaintance>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Contacts {
+    pub order: SortOrder,
+    pub filter: Input,
+    /// The filter line has the keyboard.
+    pub filtering: bool,
+    /// Organisations the filter shows.
+    pub total: i64,
+    /// Absolute index of the cursor in the filtered list.
+    pub cursor: i64,
+    /// Absolute index of the first row drawn.
+    pub top: i64,
+    /// Absolute index of `rows[0]`.
+    pub window_start: i64,
+    pub rows: Vec<OrgRow>,
+    /// The organisation under the cursor.
+    pub detail: Option<Detail>,
+    pub detail_open: bool,
+    pub selection: Selection,
+}
+
+impl Contacts {
+    pub fn new(order: SortOrder) -> Contacts {
+        Contacts {
+            order,
+            filter: Input::default(),
+            filtering: false,
+            total: 0,
+            cursor: 0,
+            top: 0,
+            window_start: 0,
+            rows: Vec::new(),
+            detail: None,
+            detail_open: false,
+            selection: Selection::Org,
+        }
+    }
+
+    fn query(&self) -> OrgFilter {
+        OrgFilter {
+            text: self.filter.value.clone(),
+            order: self.order,
+        }
+    }
+
+    /// The row under the cursor, if loaded.
+    pub fn current(&self) -> Option<&OrgRow> {
+        usize::try_from(self.cursor - self.window_start)
+            .ok()
+            .and_then(|i| self.rows.get(i))
+    }
+
+    /// Reloads the count, the window and the detail (after any change).
+    pub fn reload(&mut self, store: &Store, height: i64) -> Result<()> {
+        let keep = self.detail.as_ref().map(|d| d.org.id);
+        self.total = store.count_orgs(&self.query())?;
+        self.rows.clear();
+        // Keep the cursor on the same organisation when it moved in the order.
+        if let Some(id) = keep
+            && let Some(pos) = store.org_position(&self.query(), id)?
+        {
+            self.cursor = pos;
+        }
+        self.cursor = self.cursor.clamp(0, (self.total - 1).max(0));
+        self.ensure_window(store, height)?;
+        self.load_detail(store)
+    }
+
+    /// A new filter: back to the top.
+    pub fn refilter(&mut self, store: &Store, height: i64) -> Result<()> {
+        self.cursor = 0;
+        self.top = 0;
+        self.total = store.count_orgs(&self.query())?;
+        self.rows.clear();
+        self.ensure_window(store, height)?;
+        self.load_detail(store)
+    }
+
+    /// Loads the rows around the cursor if the screen would show rows not loaded.
+    pub fn ensure_window(&mut self, store: &Store, height: i64) -> Result<()> {
+        // Keep the cursor on screen.
+        if self.cursor < self.top {
+            self.top = self.cursor;
+        } else if self.cursor >= self.top + height {
+            self.top = self.cursor - height + 1;
+        }
+        self.top = self.top.clamp(0, (self.total - height).max(0));
+        let end = (self.top + height).min(self.total);
+        let loaded_end = self.window_start + self.rows.len() as i64;
+        if self.total > 0
+            && (self.rows.is_empty() || self.top < self.window_start || end > loaded_end)
+        {
+            self.window_start = (self.top - (WINDOW - height) / 2).max(0);
+            self.rows = store.list_orgs(&self.query(), self.window_start, WINDOW)?;
+        }
+        Ok(())
+    }
+
+    pub fn move_cursor(&mut self, store: &Store, delta: i64, height: i64) -> Result<()> {
+        let before = self.cursor;
+        self.cursor = self
+            .cursor
+            .saturating_add(delta)
+            .clamp(0, (self.total - 1).max(0));
+        if self.cursor != before {
+            self.ensure_window(store, height)?;
+            self.load_detail(store)?;
+        }
+        Ok(())
+    }
+
+    fn load_detail(&mut self, store: &Store) -> Result<()> {
+        let Some(id) = self.current().map(|r| r.id) else {
+            self.detail = None;
+            self.detail_open = false;
+            return Ok(());
+        };
+        self.load_detail_of(store, id)
+    }
+
+    fn load_detail_of(&mut self, store: &Store, id: i64) -> Result<()> {
+        let org = match store.org(id) {
+            Ok(o) => o,
+            Err(crate::store::Error::NotFound) => {
+                self.detail = None;
+                self.detail_open = false;
+                return Ok(());
+            }
+            Err(e) => return Err(e),
+        };
+        let persons = store.persons_of(id)?;
+        let timeline = store.timeline(id, 100)?;
+        let known_by = store.acquaintances(id)?;
+        let count = 1 + persons.len() + timeline.len();
+        self.detail = Some(Detail {
+            org,
+            persons,
+            timeline,
+            known_by,
+        });
+        // Keep the selection inside what is there now.
+        let index = self.selection_index().min(count - 1);
+        self.select_index(index);
+        Ok(())
+    }
+
+    /// Opens an organisation from quick lookup: the cursor goes to it when the list is
+    /// unfiltered (a filter that hides it is cleared), and its detail page opens.
+    pub fn open_org(&mut self, store: &Store, id: i64, height: i64) -> Result<()> {
+        let mut pos = store.org_position(&self.query(), id)?;
+        if pos.is_none() && !self.filter.value.is_empty() {
+            self.filter = Input::default();
+            self.total = store.count_orgs(&self.query())?;
+            pos = store.org_position(&self.query(), id)?;
+        }
+        if let Some(pos) = pos {
+            self.cursor = pos;
+            self.rows.clear();
+            self.ensure_window(store, height)?;
+        }
+        self.selection = Selection::Org;
+        self.load_detail_of(store, id)?;
+        self.detail_open = self.detail.is_some();
+        Ok(())
+    }
+
+    fn selection_index(&self) -> usize {
+        let persons = self.detail.as_ref().map(|d| d.persons.len()).unwrap_or(0);
+        match self.selection {
+            Selection::Org => 0,
+            Selection::Person(i) => 1 + i,
+            Selection::Interaction(i) => 1 + persons + i,
+        }
+    }
+
+    fn select_index(&mut self, index: usize) {
+        let persons = self.detail.as_ref().map(|d| d.persons.len()).unwrap_or(0);
+        self.selection = if index == 0 {
+            Selection::Org
+        } else if index <= persons {
+            Selection::Person(index - 1)
+        } else {
+            Selection::Interaction(index - 1 - persons)
+        };
+    }
+
+    /// Moves the selection on the detail page.
+    pub fn move_selection(&mut self, action: Action) {
+        let Some(count) = self.detail.as_ref().map(Detail::selectable) else {
+            return;
+        };
+        let i = self.selection_index();
+        let next = match action {
+            Action::Up => i.saturating_sub(1),
+            Action::Down => (i + 1).min(count - 1),
+            Action::Top | Action::PageUp => 0,
+            _ => count - 1,
+        };
+        self.select_index(next);
+    }
+}
+
+fn date_or_dash(d: Option<&str>) -> String {
+    d.unwrap_or("—").to_string()
+}
+
+/// Draws the list with the detail pane beside it, or the detail page.
+pub fn draw(f: &mut Frame, area: Rect, c: &Contacts, lang: Lang) {
+    if c.detail_open
+        && let Some(d) = &c.detail
+    {
+        draw_detail(f, area, d, lang, Some(c.selection));
+        return;
+    }
+    let [list_area, detail_area] = if area.width >= 100 {
+        Layout::horizontal([Constraint::Percentage(58), Constraint::Percentage(42)]).areas(area)
+    } else {
+        [area, Rect::default()]
+    };
+    draw_list(f, list_area, c, lang);
+    if detail_area.width > 0
+        && let Some(d) = &c.detail
+    {
+        draw_detail(f, detail_area, d, lang, None);
+    }
+}
+
+fn draw_list(f: &mut Frame, area: Rect, c: &Contacts, lang: Lang) {
+    let show_filter = c.filtering || !c.filter.value.is_empty();
+    let [filter_area, table_area] = Layout::vertical([
+        Constraint::Length(u16::from(show_filter)),
+        Constraint::Min(1),
+    ])
+    .areas(area);
+    if show_filter {
+        let mut spans = vec![
+            Span::raw("/ ").bold(),
+            Span::raw(clean(&c.filter.value).into_owned()),
+        ];
+        if c.filtering {
+            spans.push(Span::raw("▏").add_modifier(Modifier::SLOW_BLINK));
+        }
+        spans.push(
+            Span::raw(format!(
+                "  ({})",
+                lang.f("orglist.count", &[("n", &c.total)])
+            ))
+            .dim(),
+        );
+        f.render_widget(Paragraph::new(Line::from(spans)), filter_area);
+    }
+    let title = lang.f("orglist.title", &[("n", &c.total)]);
+    let block = Block::default().borders(Borders::TOP).title(title);
+    if c.total == 0 {
+        let msg = if c.filter.value.is_empty() {
+            lang.t("orglist.empty")
+        } else {
+            lang.t("orglist.no_match")
+        };
+        f.render_widget(Paragraph::new(msg).block(block).dim(), table_area);
+        return;
+    }
+    let inner_height = i64::from(table_area.height.saturating_sub(2));
+    let name_w = table_area.width.saturating_sub(46).max(10) as usize;
+    let rows: Vec<Row> = (c.top..(c.top + inner_height).min(c.total))
+        .filter_map(|abs| {
+            let r = c.rows.get(usize::try_from(abs - c.window_start).ok()?)?;
+            let style = if abs == c.cursor {
+                Style::default().reversed()
+            } else {
+                Style::default()
+            };
+            Some(
+                Row::new(vec![
+                    Cell::from(truncate(&clean(&r.name), name_w).into_owned()),
+                    Cell::from(truncate(lang.t(r.kind.key()), 14).into_owned()),
+                    Cell::from(
+                        truncate(&format!("{} {}", clean(&r.city), r.country), 18).into_owned(),
+                    ),
+                    Cell::from(date_or_dash(r.last_contact.as_deref())),
+                ])
+                .style(style),
+            )
+        })
+        .collect();
+    let header = Row::new(vec![
+        lang.t("col.name"),
+        lang.t("col.kind"),
+        lang.t("col.place"),
+        lang.t("col.last_contact"),
+    ])
+    .bold();
+    let table = Table::new(
+        rows,
+        [
+            Constraint::Min(10),
+            Constraint::Length(14),
+            Constraint::Length(18),
+            Constraint::Length(10),
+        ],
+    )
+    .header(header)
+    .block(block);
+    f.render_widget(table, table_area);
+}
+
+fn draw_detail(f: &mut Frame, area: Rect, d: &Detail, lang: Lang, selection: Option<Selection>) {
+    let o = &d.org;
+    let data = &o.data;
+    let sel = |s: Selection| selection == Some(s);
+    let mark = |on: bool| if on { "▶ " } else { "  " };
+    let mut lines: Vec<Line> = Vec::new();
+    let title_style = if sel(Selection::Org) {
+        Style::default().bold().reversed()
+    } else {
+        Style::default().bold()
+    };
+    lines.push(Line::from(Span::styled(
+        format!("{}{}", mark(sel(Selection::Org)), clean(&data.name)),
+        title_style,
+    )));
+    let field = |k: &str, v: String| {
+        Line::from(vec![
+            Span::raw(format!("  {:<16} ", lang.t(k))).dim(),
+            Span::raw(v),
+        ])
+    };
+    let mut kind = lang.t(data.kind.key()).to_string();
+    if let Some(date) = &data.twin_decided {
+        kind.push_str(&format!(
+            " ({})",
+            lang.f("detail.twin_decided", &[("date", date)])
+        ));
+    }
+    lines.push(field("field.kind", kind));
+    lines.push(field(
+        "field.place",
+        format!("{}, {}", clean(&data.city), lang.country(&data.country)),
+    ));
+    if !data.website.is_empty() {
+        lines.push(field("field.website", clean(&data.website).into_owned()));
+    }
+    let mut status = lang.t(data.status.key()).to_string();
+    if let Some(s) = data.sector {
+        status.push_str(&format!(" · {}", lang.t(s.key())));
+    }
+    lines.push(field("field.status", status));
+    let areas: Vec<&str> = data
+        .priority_areas
+        .iter()
+        .map(|a| lang.t(a.key()))
+        .chain(data.growth_areas.iter().map(|a| lang.t(a.key())))
+        .collect();
+    if !areas.is_empty() {
+        lines.push(field("field.areas", areas.join(", ")));
+    }
+    if !data.tags.is_empty() {
+        lines.push(field(
+            "field.tags",
+            clean(&data.tags.join(", ")).into_owned(),
+        ));
+    }
+    let owner = match (&o.owner_member_name, &o.owner_unit_name) {
+        (Some(m), Some(u)) => format!("{} ({})", clean(m), clean(u)),
+        (Some(m), None) => clean(m).into_owned(),
+        (None, Some(u)) => clean(u).into_owned(),
+        (None, None) => "—".into(),
+    };
+    lines.push(field("field.owner", owner));
+    lines.push(field(
+        "field.updated",
+        format!(
+            "{} {}",
+            o.meta.updated_at,
+            clean(o.meta.updated_by.as_deref().unwrap_or(""))
+        ),
+    ));
+    if !data.notes.is_empty() {
+        for l in sanitize_block(&data.notes).lines().take(6) {
+            lines.push(Line::from(format!("  {l}")).italic());
+        }
+    }
+
+    lines.push(Line::default());
+    lines.push(Line::from(lang.t("detail.known_by")).bold());
+    if d.known_by.is_empty() {
+        lines.push(Line::from(format!("  {}", lang.t("detail.nobody"))).dim());
+    }
+    for a in d.known_by.iter().take(8) {
+        lines.push(Line::from(format!(
+            "  {} · {} · {} ({})",
+            clean(&a.member_name),
+            clean(a.unit_name.as_deref().unwrap_or("—")),
+            a.last_contact,
+            a.contacts
+        )));
+    }
+
+    lines.push(Line::default());
+    lines.push(Line::from(lang.f("detail.persons", &[("n", &d.persons.len())])).bold());
+    for (i, p) in d.persons.iter().enumerate() {
+        let on = sel(Selection::Person(i));
+        let text = format!(
+            "{}{} — {} {} {}",
+            mark(on),
+            clean(&p.data.name),
+            clean(&p.data.title),
+            clean(&p.data.email),
+            clean(&p.data.phone)
+        );
+        lines.push(if on {
+            Line::from(text).reversed()
+        } else {
+            Line::from(text)
+        });
+    }
+
+    lines.push(Line::default());
+    lines.push(Line::from(lang.f("detail.timeline", &[("n", &d.timeline.len())])).bold());
+    for (i, x) in d.timeline.iter().enumerate() {
+        let on = sel(Selection::Interaction(i));
+        let who = match &x.person_name {
+            Some(p) => format!("{} → {}", clean(&x.member_name), clean(p)),
+            None => clean(&x.member_name).into_owned(),
+        };
+        let mut text = format!(
+            "{}{} {} · {}: {}",
+            mark(on),
+            x.data.date,
+            lang.t(x.data.kind.key()),
+            who,
+            clean(&x.data.summary)
+        );
+        if let Some(fu) = &x.data.follow_up {
+            text.push_str(&format!(
+                " ({})",
+                lang.f("detail.follow_up", &[("date", fu)])
+            ));
+        }
+        lines.push(if on {
+            Line::from(text).reversed()
+        } else {
+            Line::from(text)
+        });
+    }
+
+    // Keep the selected line in view on the detail page.
+    let selected_line = lines
+        .iter()
+        .position(|l| l.spans.iter().any(|s| s.content.starts_with("▶ ")))
+        .unwrap_or(0);
+    let height = area.height.saturating_sub(2) as usize;
+    let scroll = selected_line.saturating_sub(height.saturating_sub(3)) as u16;
+    let block = Block::default()
+        .borders(Borders::TOP | Borders::LEFT)
+        .title(lang.t("detail.title"));
+    f.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false })
+            .scroll((scroll, 0)),
+        area,
+    );
+}

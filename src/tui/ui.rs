@@ -1,0 +1,358 @@
+//! Drawing: a pure function of `&App`.
+
+use super::app::{App, FormPrompt, FormState, Lookup, Modal};
+use super::keymap::Context;
+use super::screens::contacts;
+use super::widgets::form::FieldKind;
+use crate::i18n::Lang;
+use crate::model::HitKind;
+use crate::text::{sanitize_line as clean, truncate};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Color, Style, Stylize};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+
+pub fn draw(f: &mut Frame, app: &App) {
+    let [tabs, main, status, hints] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(f.area());
+    draw_tabs(f, tabs, app);
+    contacts::draw(f, main, &app.contacts, app.lang);
+    if let Some(s) = &app.status {
+        let style = if s.error {
+            Style::default().fg(Color::Red).bold()
+        } else {
+            Style::default().fg(Color::Green)
+        };
+        f.render_widget(
+            Paragraph::new(clean(&s.text).into_owned()).style(style),
+            status,
+        );
+    }
+    draw_hints(f, hints, app);
+    match &app.modal {
+        None => {}
+        Some(Modal::Help(context)) => draw_help(f, app, *context),
+        Some(Modal::Confirm(c)) => draw_confirm(f, app.lang, &c.prompt),
+        Some(Modal::Form(form)) => draw_form(f, app, form),
+        Some(Modal::Lookup(l)) => draw_lookup(f, app.lang, l),
+    }
+}
+
+fn draw_tabs(f: &mut Frame, area: Rect, app: &App) {
+    let tab = Span::raw(format!(" 1 {} ", app.t("screen.contacts")))
+        .reversed()
+        .bold();
+    let who = format!(
+        "{} · {} ",
+        clean(&app.actor.full_name),
+        app.t(app.actor.role.key())
+    );
+    let width = area.width as usize;
+    let left = format!(" intnet  ");
+    let pad = width.saturating_sub(left.chars().count() + tab.width() + who.chars().count());
+    let line = Line::from(vec![
+        Span::raw(left).bold(),
+        tab,
+        Span::raw(" ".repeat(pad)),
+        Span::raw(who).dim(),
+    ]);
+    f.render_widget(Paragraph::new(line), area);
+}
+
+/// The hint bar: the keys marked as hints in the current context, from the keymap.
+fn draw_hints(f: &mut Frame, area: Rect, app: &App) {
+    let context = app.context();
+    let mut spans = Vec::new();
+    let mut contexts = vec![context];
+    if matches!(context, Context::List | Context::Detail) {
+        contexts.push(Context::Global);
+    }
+    for c in contexts {
+        for b in app.keymap.of(c).filter(|b| b.hint) {
+            spans.push(Span::raw(b.key.label()).bold());
+            spans.push(Span::raw(format!(" {}  ", app.t(&b.action.key()))).dim());
+        }
+    }
+    f.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let w = width.min(area.width);
+    let h = height.min(area.height);
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
+}
+
+fn draw_help(f: &mut Frame, app: &App, context: Context) {
+    let area = centered(f.area(), 70, 30);
+    f.render_widget(Clear, area);
+    let mut lines = Vec::new();
+    for c in [context, Context::Global] {
+        lines.push(Line::from(app.t(&format!("context.{}", c.name())).to_string()).bold());
+        for b in app.keymap.of(c) {
+            lines.push(Line::from(vec![
+                Span::raw(format!("  {:<12}", b.key.label())).bold(),
+                Span::raw(app.t(&b.action.key()).to_string()),
+            ]));
+        }
+        if context == Context::Global {
+            break;
+        }
+    }
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(app.t("help.title"));
+    f.render_widget(Paragraph::new(lines).block(block), area);
+}
+
+fn draw_confirm(f: &mut Frame, lang: Lang, prompt: &str) {
+    let area = centered(f.area(), 60, 5);
+    f.render_widget(Clear, area);
+    let text = vec![
+        Line::from(prompt.to_string()),
+        Line::default(),
+        Line::from(lang.t("confirm.yes_no")).dim(),
+    ];
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(lang.t("confirm.title"));
+    f.render_widget(
+        Paragraph::new(text).block(block).wrap(Wrap { trim: true }),
+        area,
+    );
+}
+
+fn draw_form(f: &mut Frame, app: &App, form: &FormState) {
+    let lang = app.lang;
+    let full = f.area();
+    let area = centered(
+        full,
+        full.width.saturating_sub(4).min(110),
+        full.height.saturating_sub(2),
+    );
+    f.render_widget(Clear, area);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(lang.t(form.title));
+    let inner = block.inner(area);
+    f.render_widget(block, area);
+    let show_similar = !form.similar.is_empty();
+    let [fields_area, similar_area] = Layout::horizontal([
+        Constraint::Min(40),
+        Constraint::Length(if show_similar { 44 } else { 0 }),
+    ])
+    .areas(inner);
+    let label_w = 18usize;
+    let value_w = (fields_area.width as usize).saturating_sub(label_w + 3);
+    let mut lines: Vec<Line> = Vec::new();
+    let mut cursor: Option<(u16, u16)> = None;
+    for (i, field) in form.fields.iter().enumerate() {
+        let focused = i == form.focus;
+        let label = format!(
+            "{:<label_w$}",
+            truncate(lang.t(&format!("field.{}", field.name)), label_w)
+        );
+        let label_span = if focused {
+            Span::raw(label).bold().reversed()
+        } else {
+            Span::raw(label)
+        };
+        match &field.kind {
+            FieldKind::Text { input, multiline } => {
+                let text = input.value.clone();
+                if *multiline {
+                    let mut first = true;
+                    let body: Vec<&str> = if text.is_empty() {
+                        vec![""]
+                    } else {
+                        text.split('\n').collect()
+                    };
+                    let mut char_count = 0usize;
+                    for part in body.iter().take(8) {
+                        let len = part.chars().count();
+                        if focused && cursor.is_none() && input.cursor <= char_count + len {
+                            let col = (input.cursor - char_count).min(value_w);
+                            cursor = Some((
+                                fields_area.x + label_w as u16 + 1 + col as u16,
+                                fields_area.y + lines.len() as u16,
+                            ));
+                        }
+                        char_count += len + 1;
+                        let head = if first {
+                            label_span.clone()
+                        } else {
+                            Span::raw(" ".repeat(label_w))
+                        };
+                        first = false;
+                        lines.push(Line::from(vec![
+                            head,
+                            Span::raw(" "),
+                            Span::raw(clean(part).into_owned()),
+                        ]));
+                    }
+                } else {
+                    // Scroll a long value so the cursor stays visible.
+                    let skip = input.cursor.saturating_sub(value_w.saturating_sub(1));
+                    let shown: String = text.chars().skip(skip).take(value_w).collect();
+                    if focused {
+                        cursor = Some((
+                            fields_area.x + label_w as u16 + 1 + (input.cursor - skip) as u16,
+                            fields_area.y + lines.len() as u16,
+                        ));
+                    }
+                    lines.push(Line::from(vec![
+                        label_span,
+                        Span::raw(" "),
+                        Span::raw(clean(&shown).into_owned()),
+                    ]));
+                }
+            }
+            FieldKind::Choice { options, index } => {
+                let v = options.get(*index).map(|(_, l)| l.as_str()).unwrap_or("");
+                let text = if focused {
+                    format!("◀ {} ▶", clean(v))
+                } else {
+                    clean(v).into_owned()
+                };
+                lines.push(Line::from(vec![
+                    label_span,
+                    Span::raw(" "),
+                    Span::raw(text),
+                ]));
+            }
+            FieldKind::Multi {
+                options,
+                selected,
+                at,
+            } => {
+                let mut spans = vec![label_span, Span::raw(" ")];
+                for (j, ((_, l), on)) in options.iter().zip(selected).enumerate() {
+                    let text = format!("[{}] {} ", if *on { "x" } else { " " }, clean(l));
+                    spans.push(if focused && j == *at {
+                        Span::raw(text).underlined()
+                    } else {
+                        Span::raw(text)
+                    });
+                }
+                lines.push(Line::from(spans));
+            }
+        }
+        if let Some(key) = form.error_for(field.name) {
+            lines.push(Line::from(format!("{:label_w$} ⚠ {}", "", lang.t(key))).fg(Color::Red));
+        }
+    }
+    if let Some(prompt) = form.prompt {
+        lines.push(Line::default());
+        let key = match prompt {
+            FormPrompt::CreateAnyway => "form.create_anyway",
+            FormPrompt::Discard => "form.discard",
+        };
+        lines.push(Line::from(lang.t(key).to_string()).fg(Color::Yellow).bold());
+        lines.push(Line::from(lang.t("confirm.yes_no")).dim());
+        cursor = None;
+    }
+    f.render_widget(Paragraph::new(lines), fields_area);
+    if let Some((x, y)) = cursor
+        && y < fields_area.bottom()
+    {
+        f.set_cursor_position((x.min(fields_area.right().saturating_sub(1)), y));
+    }
+    if show_similar {
+        let mut lines = vec![Line::from(lang.t("form.similar")).bold().fg(Color::Yellow)];
+        for s in form.similar.iter().take(12) {
+            let reason = lang.t(match s.reason {
+                crate::model::SimilarReason::Name => "reason.name",
+                crate::model::SimilarReason::Domain => "reason.domain",
+                crate::model::SimilarReason::Place => "reason.place",
+            });
+            lines.push(Line::from(clean(&s.name).into_owned()).bold());
+            lines.push(
+                Line::from(format!("  {}, {} · {}", clean(&s.city), s.country, reason)).dim(),
+            );
+            lines.push(
+                Line::from(format!(
+                    "  {} · {}",
+                    clean(s.owner.as_deref().unwrap_or("—")),
+                    s.last_contact.as_deref().unwrap_or("—")
+                ))
+                .dim(),
+            );
+        }
+        let block = Block::default().borders(Borders::LEFT);
+        f.render_widget(
+            Paragraph::new(lines).block(block).wrap(Wrap { trim: true }),
+            similar_area,
+        );
+    }
+}
+
+fn draw_lookup(f: &mut Frame, lang: Lang, l: &Lookup) {
+    let full = f.area();
+    let area = centered(
+        full,
+        full.width.saturating_sub(6).min(120),
+        full.height.saturating_sub(4),
+    );
+    f.render_widget(Clear, area);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(lang.t("lookup.title"));
+    let inner = block.inner(area);
+    f.render_widget(block, area);
+    let [input_area, results] =
+        Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(inner);
+    let shown = clean(&l.input.value).into_owned();
+    f.render_widget(Paragraph::new(format!("› {shown}")), input_area);
+    f.set_cursor_position((
+        input_area.x + 2 + l.input.cursor.min(shown.chars().count()) as u16,
+        input_area.y,
+    ));
+    let mut lines = Vec::new();
+    if l.hits.is_empty() && !l.input.value.trim().is_empty() {
+        lines.push(Line::from(lang.t("lookup.none")).dim());
+    } else if l.hits.is_empty() {
+        lines.push(Line::from(lang.t("lookup.hint")).dim());
+    }
+    let w = results.width as usize;
+    let name_w = w.saturating_sub(60).max(16);
+    let height = results.height as usize;
+    let first = l.selected.saturating_sub(height.saturating_sub(1));
+    for (i, h) in l.hits.iter().enumerate().skip(first).take(height) {
+        let kind = lang.t(match h.kind {
+            HitKind::Organisation => "hit.org",
+            HitKind::Person => "hit.person",
+            HitKind::Interaction => "hit.interaction",
+        });
+        let name = match &h.context {
+            Some(org) => format!("{} ({})", clean(&h.name), clean(org)),
+            None => clean(&h.name).into_owned(),
+        };
+        let text = format!(
+            "{:<8} {:<name_w$} {:<22} {:<18} {}",
+            truncate(kind, 8),
+            truncate(&name, name_w),
+            truncate(
+                &format!("{}, {}", clean(&h.city), lang.country(&h.country)),
+                22
+            ),
+            truncate(&clean(h.owner.as_deref().unwrap_or("—")), 18),
+            h.last_contact.as_deref().unwrap_or("—"),
+        );
+        lines.push(if i == l.selected {
+            Line::from(text).reversed()
+        } else {
+            Line::from(text)
+        });
+    }
+    f.render_widget(Paragraph::new(lines), results);
+}

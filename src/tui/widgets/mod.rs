@@ -1,0 +1,4 @@
+//! Reusable pieces: text input and forms.
+
+pub mod form;
+pub mod input;
