@@ -1,1 +1,488 @@
-fn main() {}
+//! Lookup and TUI latency benchmark (a plain `fn main`, no harness).
+//!
+//! One run, on a fresh temporary database of `INTNET_BENCH_SCALE` organisations
+//! (default 100 000):
+//!
+//! 1. creates the database with `intnet init` + `intnet seed --scale N` (timed);
+//! 2. in-process: `tui::build` + first draw at 120x40, and resident memory after it;
+//! 3. in-process: key press latency (`handle_key` + full draw) for filter typing and
+//!    the quick-lookup palette;
+//! 4. whole processes: `intnet find QUERY --limit 20` against the `sqlite3` shell
+//!    running the bare FTS query, interleaved, for a few queries (skipped with a
+//!    message when `sqlite3` is not installed).
+//!
+//! It prints a table with the targets and PASS/FAIL markers, and always exits 0: the
+//! figures are for reading, not for asserting. See `docs/performance.md`.
+//!
+//! Run: `cargo bench --bench lookup` (cargo builds the `intnet` binary for benches).
+
+use intnet::cli::Ctx;
+use intnet::i18n::Lang;
+use intnet::store::Store;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// Runs per side and query in the process comparison.
+const PROCESS_RUNS: usize = 30;
+/// Untimed runs per side and query before measuring.
+const WARMUP_RUNS: usize = 3;
+/// Times the key script is played.
+const SCRIPT_ROUNDS: usize = 10;
+/// Extra build + first draw repetitions after the first (cold) one.
+const START_REPEATS: usize = 5;
+
+const TARGET_RATIO: f64 = 1.5;
+const TARGET_KEY_P99_MS: f64 = 16.0;
+const TARGET_START_MS: f64 = 100.0;
+const TARGET_RSS_MB: f64 = 60.0;
+
+/// Queries for the process comparison: (label, `intnet find` words, FTS5 match).
+const QUERIES: &[(&str, &[&str], &str)] = &[
+    ("lubeck", &["lubeck"], "\"lubeck\"*"),
+    ("lodz", &["lodz"], "\"lodz\"*"),
+    ("port lubeck", &["port", "lubeck"], "\"port\"* \"lubeck\"*"),
+];
+
+struct Row {
+    what: String,
+    figure: String,
+    target: String,
+    pass: Option<bool>,
+}
+
+fn row(what: impl Into<String>, figure: impl Into<String>) -> Row {
+    Row {
+        what: what.into(),
+        figure: figure.into(),
+        target: String::new(),
+        pass: None,
+    }
+}
+
+fn checked(what: impl Into<String>, figure: impl Into<String>, target: &str, pass: bool) -> Row {
+    Row {
+        what: what.into(),
+        figure: figure.into(),
+        target: target.to_string(),
+        pass: Some(pass),
+    }
+}
+
+fn main() {
+    // `cargo bench` passes `--bench`; there is nothing to filter here.
+    let scale: usize = std::env::var("INTNET_BENCH_SCALE")
+        .ok()
+        .and_then(|v| v.trim().parse().ok())
+        .filter(|&n| n > 0)
+        .unwrap_or(100_000);
+    let dir = tempfile::tempdir().expect("temp dir");
+    // Keep the user's and the system's config files out of the measurement (key
+    // overrides would change the script). SAFETY: no other thread exists yet.
+    unsafe {
+        std::env::set_var("INTNET_CONFIG", dir.path().join("no-user-config.toml"));
+        std::env::set_var(
+            "INTNET_SYSTEM_CONFIG",
+            dir.path().join("no-system-config.toml"),
+        );
+        std::env::remove_var("INTNET_DB");
+    }
+    let db = dir.path().join("bench.db");
+    let bin = intnet_binary();
+    let mut rows = Vec::new();
+
+    println!("intnet lookup bench: scale {scale} organisations");
+    println!("binary: {}", bin.display());
+    println!("database: {}", db.display());
+
+    // 1. The database, through the binary as a user would make it.
+    let t = Instant::now();
+    run_ok(&bin, &db, &["init"]);
+    let init = t.elapsed();
+    let t = Instant::now();
+    run_ok(&bin, &db, &["seed", "--scale", &scale.to_string()]);
+    let seed = t.elapsed();
+    let size_mb = db_size(&db) as f64 / 1e6;
+    println!(
+        "init {:.0} ms, seed --scale {scale} {:.1} s, database {size_mb:.1} MB",
+        ms(init),
+        seed.as_secs_f64()
+    );
+    rows.push(row("init", format!("{:.0} ms", ms(init))));
+    rows.push(row(
+        format!("seed --scale {scale}"),
+        format!("{:.1} s", seed.as_secs_f64()),
+    ));
+    rows.push(row("database size", format!("{size_mb:.1} MB")));
+
+    // 2. Start to first frame, in process. Memory is read first, before anything
+    // else in this process has touched the database.
+    let account = intnet::identity::os_account().unwrap_or_else(|_| "root".to_string());
+    let settings = intnet::config::resolve(Some(&db), Some(Lang::Sv));
+    let rss_before = rss_kb();
+    let (first, mut app, mut terminal) = start(&db, &account, &settings);
+    let rss_after = rss_kb();
+    let mut starts = Vec::new();
+    for _ in 0..START_REPEATS {
+        let (d, _, _) = start(&db, &account, &settings);
+        starts.push(d);
+    }
+    starts.sort();
+    println!(
+        "start to first frame: first {:.1} ms, median of {START_REPEATS} more {:.1} ms",
+        ms(first),
+        ms(median(&starts))
+    );
+    rows.push(checked(
+        "start to first frame (first)",
+        format!("{:.1} ms", ms(first)),
+        "< 100 ms",
+        ms(first) < TARGET_START_MS,
+    ));
+    rows.push(checked(
+        format!("start to first frame (median of {START_REPEATS})"),
+        format!("{:.1} ms", ms(median(&starts))),
+        "< 100 ms",
+        ms(median(&starts)) < TARGET_START_MS,
+    ));
+    if let (Some(before), Some(after)) = (rss_before, rss_after) {
+        let mb = after as f64 / 1024.0;
+        println!(
+            "VmRSS: {:.1} MB before build, {mb:.1} MB after build + first draw",
+            before as f64 / 1024.0
+        );
+        rows.push(checked(
+            "VmRSS after build + first draw",
+            format!("{mb:.1} MB"),
+            "< 60 MB",
+            mb < TARGET_RSS_MB,
+        ));
+        rows.push(row(
+            "  of which before build",
+            format!("{:.1} MB", before as f64 / 1024.0),
+        ));
+    } else {
+        println!("VmRSS: /proc/self/status not readable; memory not measured");
+    }
+
+    // 3. Key press latency: handle_key + full draw for each key of the script.
+    let script = key_script();
+    let mut filter = Vec::new();
+    let mut lookup = Vec::new();
+    for _ in 0..SCRIPT_ROUNDS {
+        for (key, is_lookup) in &script {
+            let t = Instant::now();
+            app.handle_key(*key);
+            terminal
+                .draw(|f| intnet::tui::ui::draw(f, &app))
+                .expect("draw");
+            let d = t.elapsed();
+            if *is_lookup {
+                lookup.push(d);
+            } else {
+                filter.push(d);
+            }
+        }
+    }
+    if app.quit || app.status.as_ref().is_some_and(|s| s.error) {
+        println!(
+            "warning: the key script ended in an unexpected state (quit {}, status {:?})",
+            app.quit,
+            app.status.as_ref().map(|s| &s.text)
+        );
+    }
+    let mut all: Vec<Duration> = filter.iter().chain(&lookup).copied().collect();
+    for (name, samples) in [
+        ("filter (/ lubeck, backspace)", &mut filter),
+        ("quick lookup (Ctrl-F lodz)", &mut lookup),
+        ("all keys", &mut all),
+    ] {
+        samples.sort();
+        let p50 = ms(percentile(samples, 50.0));
+        let p99 = ms(percentile(samples, 99.0));
+        let max = ms(*samples.last().expect("samples"));
+        println!(
+            "keys, {name}: n={} p50 {p50:.2} ms, p99 {p99:.2} ms, max {max:.2} ms",
+            samples.len()
+        );
+        rows.push(row(format!("key p50, {name}"), format!("{p50:.2} ms")));
+        rows.push(checked(
+            format!("key p99, {name} (n={})", samples.len()),
+            format!("{p99:.2} ms"),
+            "< 16 ms",
+            p99 < TARGET_KEY_P99_MS,
+        ));
+    }
+    drop(app);
+    drop(terminal);
+
+    // 4. Whole processes: intnet find vs the sqlite3 shell on the bare FTS query.
+    match find_sqlite3() {
+        None => {
+            println!(
+                "sqlite3 shell not found on PATH (or INTNET_BENCH_SQLITE3): skipping the \
+                 process comparison. Install it, e.g. `apt-get install -y sqlite3`."
+            );
+            rows.push(row("process comparison", "skipped: no sqlite3"));
+        }
+        Some(sqlite3) => {
+            println!("sqlite3: {}", sqlite3.display());
+            for (label, words, fts) in QUERIES {
+                let mut find_args = vec!["find"];
+                find_args.extend_from_slice(words);
+                find_args.extend_from_slice(&["--limit", "20"]);
+                let sql =
+                    format!("SELECT rowid FROM orgs_fts WHERE orgs_fts MATCH '{fts}' LIMIT 20");
+                let mut ours = Command::new(&bin);
+                ours.arg("--db").arg(&db).args(&find_args);
+                let mut reference = Command::new(&sqlite3);
+                reference.arg("-batch").arg(&db).arg(&sql);
+                // One visible run each: both must answer, and with something.
+                let a = output_lines(&mut ours);
+                let b = output_lines(&mut reference);
+                let (Some(a), Some(b)) = (a, b) else {
+                    println!("query {label:?}: a command failed; skipped");
+                    rows.push(row(format!("find {label:?}"), "skipped: command failed"));
+                    continue;
+                };
+                let (mine, theirs) = compare(&mut ours, &mut reference);
+                let (m, s) = (ms(median(&mine)), ms(median(&theirs)));
+                let ratio = m / s;
+                println!(
+                    "find {label:?}: intnet {m:.2} ms ({a} lines) vs sqlite3 {s:.2} ms ({b} rows), \
+                     ratio {ratio:.2} (medians of {PROCESS_RUNS}; intnet p90 {:.2} ms, sqlite3 p90 {:.2} ms)",
+                    ms(percentile(&mine, 90.0)),
+                    ms(percentile(&theirs, 90.0)),
+                );
+                rows.push(row(
+                    format!("find {label:?}: intnet / sqlite3 median"),
+                    format!("{m:.2} / {s:.2} ms"),
+                ));
+                rows.push(checked(
+                    format!("find {label:?}: ratio"),
+                    format!("{ratio:.2}"),
+                    "<= 1.5",
+                    ratio <= TARGET_RATIO,
+                ));
+            }
+        }
+    }
+
+    print_table(scale, &rows);
+}
+
+/// The `intnet` binary: `INTNET_BENCH_BIN`, else the one cargo built for this bench,
+/// else `intnet` next to the bench's own directory (`target/release/deps/..`).
+fn intnet_binary() -> PathBuf {
+    if let Some(p) = std::env::var_os("INTNET_BENCH_BIN") {
+        return PathBuf::from(p);
+    }
+    if let Some(p) = option_env!("CARGO_BIN_EXE_intnet") {
+        let p = PathBuf::from(p);
+        if p.exists() {
+            return p;
+        }
+    }
+    let exe = std::env::current_exe().expect("current exe");
+    let p = exe
+        .parent()
+        .and_then(Path::parent)
+        .map(|d| d.join("intnet"))
+        .expect("target dir");
+    if !p.exists() {
+        eprintln!(
+            "intnet binary not found at {}: run `cargo build --release` first",
+            p.display()
+        );
+        std::process::exit(0);
+    }
+    p
+}
+
+/// Runs `intnet --db DB ARGS` and stops the bench (exit 0, with the reason) if it fails.
+fn run_ok(bin: &Path, db: &Path, args: &[&str]) {
+    let out = Command::new(bin)
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .stdin(Stdio::null())
+        .output()
+        .expect("run intnet");
+    if !out.status.success() {
+        eprintln!(
+            "`intnet {}` failed ({}): {}",
+            args.join(" "),
+            out.status,
+            String::from_utf8_lossy(&out.stderr).trim()
+        );
+        std::process::exit(0);
+    }
+}
+
+/// Opens the store, builds the app and draws the first frame; returns the time taken.
+fn start(
+    db: &Path,
+    account: &str,
+    settings: &intnet::config::Settings,
+) -> (Duration, intnet::tui::app::App, Terminal<TestBackend>) {
+    let t = Instant::now();
+    let store = Store::open(db).expect("open store");
+    let actor = store.actor(account).expect("actor (did `init` run?)");
+    let ctx = Ctx {
+        store,
+        actor,
+        lang: Lang::Sv,
+    };
+    let app = intnet::tui::build(ctx, settings, (120, 40)).expect("build app");
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
+    terminal
+        .draw(|f| intnet::tui::ui::draw(f, &app))
+        .expect("draw");
+    (t.elapsed(), app, terminal)
+}
+
+/// One round of the key script; `true` marks the quick-lookup keys. Each round ends
+/// where it began (the list, no filter, no modal).
+fn key_script() -> Vec<(KeyEvent, bool)> {
+    let key = |c: KeyCode| KeyEvent::new(c, KeyModifiers::NONE);
+    let mut s = vec![(key(KeyCode::Char('/')), false)];
+    for c in "lubeck".chars() {
+        s.push((key(KeyCode::Char(c)), false));
+    }
+    for _ in 0..6 {
+        s.push((key(KeyCode::Backspace), false));
+    }
+    s.push((key(KeyCode::Esc), false));
+    s.push((
+        KeyEvent::new(KeyCode::Char('f'), KeyModifiers::CONTROL),
+        true,
+    ));
+    for c in "lodz".chars() {
+        s.push((key(KeyCode::Char(c)), true));
+    }
+    for _ in 0..4 {
+        s.push((key(KeyCode::Backspace), true));
+    }
+    s.push((key(KeyCode::Esc), true));
+    s
+}
+
+/// The sqlite3 shell: `INTNET_BENCH_SQLITE3`, else `sqlite3` on PATH.
+fn find_sqlite3() -> Option<PathBuf> {
+    if let Some(p) = std::env::var_os("INTNET_BENCH_SQLITE3") {
+        let p = PathBuf::from(p);
+        return p.exists().then_some(p);
+    }
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path)
+        .map(|d| d.join("sqlite3"))
+        .find(|p| p.is_file())
+}
+
+/// Runs a command once and counts its output lines; `None` if it failed.
+fn output_lines(cmd: &mut Command) -> Option<usize> {
+    let out = cmd.stdin(Stdio::null()).output().ok()?;
+    if !out.status.success() {
+        eprintln!(
+            "{:?} failed ({}): {}",
+            cmd,
+            out.status,
+            String::from_utf8_lossy(&out.stderr).trim()
+        );
+        return None;
+    }
+    Some(String::from_utf8_lossy(&out.stdout).lines().count())
+}
+
+/// Warms up, then times both commands `PROCESS_RUNS` times, interleaved and taking
+/// turns at going first. Returns the sorted wall times (spawn to exit).
+fn compare(a: &mut Command, b: &mut Command) -> (Vec<Duration>, Vec<Duration>) {
+    for cmd in [&mut *a, &mut *b] {
+        cmd.stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null());
+    }
+    for _ in 0..WARMUP_RUNS {
+        time(a);
+        time(b);
+    }
+    let (mut ta, mut tb) = (Vec::new(), Vec::new());
+    for i in 0..PROCESS_RUNS {
+        if i % 2 == 0 {
+            ta.push(time(a));
+            tb.push(time(b));
+        } else {
+            tb.push(time(b));
+            ta.push(time(a));
+        }
+    }
+    ta.sort();
+    tb.sort();
+    (ta, tb)
+}
+
+fn time(cmd: &mut Command) -> Duration {
+    let t = Instant::now();
+    let _ = cmd.status();
+    t.elapsed()
+}
+
+/// Nearest-rank percentile of sorted samples.
+fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    let n = sorted.len();
+    let rank = ((p / 100.0) * n as f64).ceil() as usize;
+    sorted[rank.clamp(1, n) - 1]
+}
+
+fn median(sorted: &[Duration]) -> Duration {
+    percentile(sorted, 50.0)
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+/// VmRSS of this process in kB, from /proc/self/status.
+fn rss_kb() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmRSS:"))?
+        .split_whitespace()
+        .next()?
+        .parse()
+        .ok()
+}
+
+/// The database with its WAL, in bytes.
+fn db_size(db: &Path) -> u64 {
+    let mut wal = db.as_os_str().to_owned();
+    wal.push("-wal");
+    [db.to_path_buf(), PathBuf::from(wal)]
+        .iter()
+        .filter_map(|p| std::fs::metadata(p).ok())
+        .map(|m| m.len())
+        .sum()
+}
+
+fn print_table(scale: usize, rows: &[Row]) {
+    let w0 = rows.iter().map(|r| r.what.len()).max().unwrap_or(0);
+    let w1 = rows.iter().map(|r| r.figure.len()).max().unwrap_or(0);
+    let w2 = rows.iter().map(|r| r.target.len()).max().unwrap_or(0);
+    println!();
+    println!("== intnet lookup bench, scale {scale} ==");
+    for r in rows {
+        let mark = match r.pass {
+            Some(true) => "PASS",
+            Some(false) => "FAIL",
+            None => "",
+        };
+        println!(
+            "{:<w0$}  {:>w1$}  {:<w2$}  {mark}",
+            r.what, r.figure, r.target
+        );
+    }
+}

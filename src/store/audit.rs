@@ -142,26 +142,23 @@ pub(super) fn set_deleted<E: Entity>(
     }
 }
 
-/// Reverses one audited change of `E`.
+/// Reverses one audited change of `E`. The caller has made sure nobody else changed
+/// the record since.
 fn undo_entity<E: Entity>(
     tx: &Transaction,
     actor: &Actor,
     action: &str,
     id: i64,
     before: Option<String>,
-    after: Option<String>,
 ) -> Result<()> {
     match action {
         "create" | "create_anyway" | "restore" => set_deleted::<E>(tx, actor, id, true),
         "delete" => set_deleted::<E>(tx, actor, id, false),
         "update" => {
-            let parse = |s: Option<String>| -> Result<Snapshot<E>> {
-                let s = s.ok_or(Error::NotFound)?;
-                serde_json::from_str(&s).map_err(|e| Error::Io(e.into()))
-            };
-            let before = parse(before)?;
-            let after = parse(after)?;
-            update::<E>(tx, actor, id, after.version, &before.data)
+            let before: Snapshot<E> = serde_json::from_str(&before.ok_or(Error::NotFound)?)
+                .map_err(|e| Error::Io(e.into()))?;
+            let (_, current) = E::load(tx, id)?;
+            update::<E>(tx, actor, id, current, &before.data)
         }
         _ => Err(Error::Rule("err.nothing_to_undo")),
     }
@@ -211,19 +208,29 @@ impl Store {
                         ))
                     },
                 ))?;
-            let (audit_id, action, entity, id, before, after) =
+            let (audit_id, action, entity, id, before, _after) =
                 row.ok_or(Error::Rule("err.nothing_to_undo"))?;
+            // Someone else changed the record since: refuse, and say who and when.
+            let other: Option<(String, Option<String>)> = optional(tx.query_row(
+                "SELECT a.at, m.full_name FROM audit a LEFT JOIN members m ON m.id = a.member_id \
+                 WHERE a.entity = ?1 AND a.entity_id = ?2 AND a.id > ?3 AND a.member_id <> ?4 \
+                 ORDER BY a.id DESC LIMIT 1",
+                params![entity, id, audit_id, actor.member_id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            ))?;
+            if let Some((at, by)) = other {
+                return Err(Error::Conflict {
+                    by: by.unwrap_or_default(),
+                    at,
+                });
+            }
             let last_id: i64 = tx.query_row("SELECT max(id) FROM audit", [], |r| r.get(0))?;
             match entity.as_str() {
-                "org" => {
-                    undo_entity::<crate::model::OrgData>(tx, actor, &action, id, before, after)?
-                }
+                "org" => undo_entity::<crate::model::OrgData>(tx, actor, &action, id, before)?,
                 "person" => {
-                    undo_entity::<crate::model::PersonData>(tx, actor, &action, id, before, after)?
+                    undo_entity::<crate::model::PersonData>(tx, actor, &action, id, before)?
                 }
-                _ => undo_entity::<crate::model::InteractionData>(
-                    tx, actor, &action, id, before, after,
-                )?,
+                _ => undo_entity::<crate::model::InteractionData>(tx, actor, &action, id, before)?,
             }
             // The reversal wrote audit rows of its own; they are not themselves undone by
             // the next `u`, which goes on backwards through the user's history.

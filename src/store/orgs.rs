@@ -184,7 +184,11 @@ impl Store {
     /// them, unless `create_anyway` is set; that choice is audited as `create_anyway`.
     pub fn create_org(&self, actor: &Actor, data: OrgData, create_anyway: bool) -> Result<i64> {
         require_partner_editor(actor)?;
-        let data = validated(data)?;
+        let mut data = validated(data)?;
+        if data.owner_member.is_none() && data.owner_unit.is_none() {
+            data.owner_member = Some(actor.member_id);
+            data.owner_unit = actor.unit_id;
+        }
         let similar: Vec<Similar> = self
             .similar_orgs(&data, &[])?
             .into_iter()

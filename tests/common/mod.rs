@@ -1,0 +1,59 @@
+#![allow(dead_code)]
+//! Shared test setup: a temp database with an office admin, two members and a viewer.
+
+use intnet::model::{Actor, OrgData, Role};
+use intnet::store::Store;
+use std::path::PathBuf;
+
+pub struct Env {
+    pub dir: tempfile::TempDir,
+    pub path: PathBuf,
+    pub store: Store,
+    pub office: Actor,
+    pub anna: Actor,
+    pub bjorn: Actor,
+    pub viewer: Actor,
+}
+
+pub fn env() -> Env {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("t.db");
+    let store = Store::open(&path).unwrap();
+    let office = store.init("office", "Olle Office").unwrap();
+    store
+        .add_unit(&office, "KLK", "Kommunledningskontoret", false)
+        .unwrap();
+    store
+        .add_unit(&office, "HAMN", "Gävle Hamn AB", true)
+        .unwrap();
+    store
+        .add_member(&office, "anna", "Anna Åberg", Some("KLK"), Role::Member)
+        .unwrap();
+    store
+        .add_member(&office, "bjorn", "Björn Ek", Some("HAMN"), Role::Member)
+        .unwrap();
+    store
+        .add_member(&office, "vera", "Vera Viewer", None, Role::Viewer)
+        .unwrap();
+    let anna = store.actor("anna").unwrap();
+    let bjorn = store.actor("bjorn").unwrap();
+    let viewer = store.actor("vera").unwrap();
+    Env {
+        dir,
+        path,
+        store,
+        office,
+        anna,
+        bjorn,
+        viewer,
+    }
+}
+
+pub fn org(name: &str, country: &str, city: &str) -> OrgData {
+    OrgData {
+        name: name.into(),
+        country: country.into(),
+        city: city.into(),
+        ..OrgData::default()
+    }
+}
