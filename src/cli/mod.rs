@@ -300,6 +300,21 @@ pub fn run(ctx: &Ctx, command: Command) -> ExitCode {
 
 pub use admin::{demo, doctor, init, seed};
 
+/// Opens an existing database for a registered member. An unknown account gets a
+/// clear message and exit code 3, and no data.
+pub fn connect(db: &std::path::Path, account: &str, lang: Lang) -> Result<Ctx, ExitCode> {
+    if !db.exists() {
+        eprintln!(
+            "intnet: {}",
+            lang.f("err.no_database", &[("path", &db.display())])
+        );
+        return Err(ExitCode::from(exit::FAILED));
+    }
+    let store = Store::open(db).map_err(|e| fail(lang, &e))?;
+    let actor = store.actor(account).map_err(|e| fail(lang, &e))?;
+    Ok(Ctx { store, actor, lang })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -346,19 +361,4 @@ mod tests {
         assert_eq!(early_lang(&v(&["intnet", "--lang=en"])), Some(Lang::En));
         assert_eq!(early_lang(&v(&["intnet", "find"])), None);
     }
-}
-
-/// Opens an existing database for a registered member. An unknown account gets a
-/// clear message and exit code 3, and no data.
-pub fn connect(db: &std::path::Path, account: &str, lang: Lang) -> Result<Ctx, ExitCode> {
-    if !db.exists() {
-        eprintln!(
-            "intnet: {}",
-            lang.f("err.no_database", &[("path", &db.display())])
-        );
-        return Err(ExitCode::from(exit::FAILED));
-    }
-    let store = Store::open(db).map_err(|e| fail(lang, &e))?;
-    let actor = store.actor(account).map_err(|e| fail(lang, &e))?;
-    Ok(Ctx { store, actor, lang })
 }

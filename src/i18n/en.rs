@@ -238,7 +238,7 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("form.similar", "Already in the registry?"),
     (
         "form.create_anyway",
-        "Similar organisations exist (right). Create anyway?",
+        "Similar ones exist (right). Create anyway?",
     ),
     ("form.discard", "Close and lose your changes?"),
     ("confirm.title", " Confirm "),

@@ -43,7 +43,7 @@ impl Lang {
 
     /// The message for `key`; the key itself if the catalogue lacks it (a test makes
     /// sure it never does).
-    pub fn t<'a>(self, key: &'a str) -> &'a str {
+    pub fn t(self, key: &str) -> &str {
         self.table().get(key).copied().unwrap_or(key)
     }
 

@@ -229,7 +229,7 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("form.similar", "Finns redan i registret?"),
     (
         "form.create_anyway",
-        "Liknande organisationer finns (till höger). Skapa ändå?",
+        "Liknande finns (till höger). Skapa ändå?",
     ),
     ("form.discard", "Stäng och förlora ändringarna?"),
     ("confirm.title", " Bekräfta "),

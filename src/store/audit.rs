@@ -164,6 +164,9 @@ fn undo_entity<E: Entity>(
     }
 }
 
+/// An audit row as undo reads it: id, action, entity, entity id, before, after.
+type AuditRow = (i64, String, String, i64, Option<String>, Option<String>);
+
 /// What `undo` reversed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Undone {
@@ -189,25 +192,24 @@ impl Store {
     /// conflict when someone else changed the record since.
     pub fn undo_last(&self, actor: &Actor) -> Result<Undone> {
         self.write(|tx| {
-            let row: Option<(i64, String, String, i64, Option<String>, Option<String>)> =
-                optional(tx.query_row(
-                    "SELECT id, action, entity, entity_id, before, after FROM audit \
+            let row: Option<AuditRow> = optional(tx.query_row(
+                "SELECT id, action, entity, entity_id, before, after FROM audit \
                  WHERE member_id = ?1 AND undone_at IS NULL \
                    AND action IN ('create', 'create_anyway', 'update', 'delete', 'restore') \
                    AND entity IN ('org', 'person', 'interaction') \
                  ORDER BY id DESC LIMIT 1",
-                    [actor.member_id],
-                    |r| {
-                        Ok((
-                            r.get(0)?,
-                            r.get(1)?,
-                            r.get(2)?,
-                            r.get(3)?,
-                            r.get(4)?,
-                            r.get(5)?,
-                        ))
-                    },
-                ))?;
+                [actor.member_id],
+                |r| {
+                    Ok((
+                        r.get(0)?,
+                        r.get(1)?,
+                        r.get(2)?,
+                        r.get(3)?,
+                        r.get(4)?,
+                        r.get(5)?,
+                    ))
+                },
+            ))?;
             let (audit_id, action, entity, id, before, _after) =
                 row.ok_or(Error::Rule("err.nothing_to_undo"))?;
             // Someone else changed the record since: refuse, and say who and when.

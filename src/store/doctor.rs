@@ -34,13 +34,12 @@ fn group_name(gid: u32) -> String {
 
 /// True when the file lives on NFS, where SQLite's locking is not reliable.
 fn on_nfs(path: &Path) -> bool {
-    const NFS_SUPER_MAGIC: i64 = 0x6969;
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     nix::sys::statfs::statfs(dir)
-        .map(|s| s.filesystem_type().0 as i64 == NFS_SUPER_MAGIC)
+        .map(|s| s.filesystem_type() == nix::sys::statfs::NFS_SUPER_MAGIC)
         .unwrap_or(false)
 }
 

@@ -260,12 +260,10 @@ impl App {
                     }
                 }
             }
-            Context::Filter if text_key => {
-                if self.contacts.filter.handle(ev.code) {
-                    let h = self.list_height();
-                    let r = self.contacts.refilter(&self.store, h);
-                    self.check(r);
-                }
+            Context::Filter if text_key && self.contacts.filter.handle(ev.code) => {
+                let h = self.list_height();
+                let r = self.contacts.refilter(&self.store, h);
+                self.check(r);
             }
             _ => {}
         }
@@ -317,11 +315,9 @@ impl App {
             Action::PageDown => self.move_cursor(h),
             Action::Top => self.move_cursor(i64::MIN / 2),
             Action::Bottom => self.move_cursor(i64::MAX / 2),
-            Action::Open => {
-                if self.contacts.detail.is_some() {
-                    self.contacts.detail_open = true;
-                    self.contacts.selection = Selection::Org;
-                }
+            Action::Open if self.contacts.detail.is_some() => {
+                self.contacts.detail_open = true;
+                self.contacts.selection = Selection::Org;
             }
             Action::Back => {
                 if detail {

@@ -54,7 +54,7 @@ fn draw_tabs(f: &mut Frame, area: Rect, app: &App) {
         app.t(app.actor.role.key())
     );
     let width = area.width as usize;
-    let left = format!(" intnet  ");
+    let left = " intnet  ".to_string();
     let pad = width.saturating_sub(left.chars().count() + tab.width() + who.chars().count());
     let line = Line::from(vec![
         Span::raw(left).bold(),

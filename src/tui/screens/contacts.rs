@@ -247,7 +247,7 @@ pub fn draw(f: &mut Frame, area: Rect, c: &Contacts, lang: Lang) {
         return;
     }
     let [list_area, detail_area] = if area.width >= 100 {
-        Layout::horizontal([Constraint::Percentage(58), Constraint::Percentage(42)]).areas(area)
+        Layout::horizontal([Constraint::Percentage(60), Constraint::Percentage(40)]).areas(area)
     } else {
         [area, Rect::default()]
     };
@@ -295,7 +295,14 @@ fn draw_list(f: &mut Frame, area: Rect, c: &Contacts, lang: Lang) {
         return;
     }
     let inner_height = i64::from(table_area.height.saturating_sub(2));
-    let name_w = table_area.width.saturating_sub(46).max(10) as usize;
+    // A narrow list drops the kind column; the name takes what is left.
+    let with_kind = table_area.width >= 72;
+    let fixed = if with_kind {
+        13 + 17 + 12 + 3
+    } else {
+        17 + 12 + 2
+    };
+    let name_w = (table_area.width as usize).saturating_sub(fixed).max(8);
     let rows: Vec<Row> = (c.top..(c.top + inner_height).min(c.total))
         .filter_map(|abs| {
             let r = c.rows.get(usize::try_from(abs - c.window_start).ok()?)?;
@@ -304,37 +311,28 @@ fn draw_list(f: &mut Frame, area: Rect, c: &Contacts, lang: Lang) {
             } else {
                 Style::default()
             };
-            Some(
-                Row::new(vec![
-                    Cell::from(truncate(&clean(&r.name), name_w).into_owned()),
-                    Cell::from(truncate(lang.t(r.kind.key()), 14).into_owned()),
-                    Cell::from(
-                        truncate(&format!("{} {}", clean(&r.city), r.country), 18).into_owned(),
-                    ),
-                    Cell::from(date_or_dash(r.last_contact.as_deref())),
-                ])
-                .style(style),
-            )
+            let mut cells = vec![Cell::from(truncate(&clean(&r.name), name_w).into_owned())];
+            if with_kind {
+                cells.push(Cell::from(truncate(lang.t(r.kind.key()), 13).into_owned()));
+            }
+            cells.push(Cell::from(
+                truncate(&format!("{} {}", clean(&r.city), r.country), 17).into_owned(),
+            ));
+            cells.push(Cell::from(date_or_dash(r.last_contact.as_deref())));
+            Some(Row::new(cells).style(style))
         })
         .collect();
-    let header = Row::new(vec![
-        lang.t("col.name"),
-        lang.t("col.kind"),
-        lang.t("col.place"),
-        lang.t("col.last_contact"),
-    ])
-    .bold();
-    let table = Table::new(
-        rows,
-        [
-            Constraint::Min(10),
-            Constraint::Length(14),
-            Constraint::Length(18),
-            Constraint::Length(10),
-        ],
-    )
-    .header(header)
-    .block(block);
+    let mut header = vec![lang.t("col.name")];
+    let mut widths = vec![Constraint::Min(8)];
+    if with_kind {
+        header.push(lang.t("col.kind"));
+        widths.push(Constraint::Length(13));
+    }
+    header.extend([lang.t("col.place"), lang.t("col.last_contact")]);
+    widths.extend([Constraint::Length(17), Constraint::Length(12)]);
+    let table = Table::new(rows, widths)
+        .header(Row::new(header).bold())
+        .block(block);
     f.render_widget(table, table_area);
 }
 
@@ -355,7 +353,7 @@ fn draw_detail(f: &mut Frame, area: Rect, d: &Detail, lang: Lang, selection: Opt
     )));
     let field = |k: &str, v: String| {
         Line::from(vec![
-            Span::raw(format!("  {:<16} ", lang.t(k))).dim(),
+            Span::raw(format!("  {:<18} ", lang.t(k))).dim(),
             Span::raw(v),
         ])
     };
@@ -405,7 +403,7 @@ fn draw_detail(f: &mut Frame, area: Rect, d: &Detail, lang: Lang, selection: Opt
         "field.updated",
         format!(
             "{} {}",
-            o.meta.updated_at,
+            o.meta.updated_at.get(..10).unwrap_or(&o.meta.updated_at),
             clean(o.meta.updated_by.as_deref().unwrap_or(""))
         ),
     ));

@@ -1,0 +1,420 @@
+//! The built binary on a temp database.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use std::path::{Path, PathBuf};
+
+struct Db {
+    _dir: tempfile::TempDir,
+    path: PathBuf,
+}
+
+fn intnet(db: &Path) -> Command {
+    let mut c = Command::cargo_bin("intnet").unwrap();
+    c.env("INTNET_CONFIG", "/nonexistent/intnet.toml")
+        .env("INTNET_SYSTEM_CONFIG", "/nonexistent/intnet.toml")
+        .env_remove("INTNET_DB")
+        .env("LANG", "en_GB.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .arg("--db")
+        .arg(db);
+    c
+}
+
+/// A database initialised by `root` (the tests run as root in CI; `--as` needs it),
+/// with the member `anna` and one organisation.
+fn db() -> Db {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cli.db");
+    intnet(&path)
+        .args(["--as", "root", "init", "--name", "Root Admin"])
+        .assert()
+        .success();
+    intnet(&path)
+        .args([
+            "--as",
+            "root",
+            "unit",
+            "add",
+            "KLK",
+            "Kommunledningskontoret",
+        ])
+        .assert()
+        .success();
+    intnet(&path)
+        .args([
+            "--as",
+            "root",
+            "member",
+            "add",
+            "anna",
+            "--name",
+            "Anna Åberg",
+            "--unit",
+            "KLK",
+        ])
+        .assert()
+        .success();
+    intnet(&path)
+        .args([
+            "--as",
+            "anna",
+            "org",
+            "add",
+            "Hansestadt Lübeck",
+            "--country",
+            "DE",
+            "--city",
+            "Lübeck",
+            "--kind",
+            "twin-city",
+        ])
+        .args(["--website", "luebeck.de", "--twin-decided", "1995-03-01"])
+        .assert()
+        .success();
+    Db { _dir: dir, path }
+}
+
+#[test]
+fn an_unregistered_account_gets_exit_3_and_no_data() {
+    let d = db();
+    intnet(&d.path)
+        .args(["--as", "mallory", "find", "lubeck"])
+        .assert()
+        .code(3)
+        .stdout("")
+        .stderr(predicate::str::contains("not a member"));
+}
+
+#[test]
+fn find_json_has_the_promised_fields() {
+    let d = db();
+    let out = intnet(&d.path)
+        .args(["--as", "anna", "find", "LUBECK", "--json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let hit = &v[0];
+    for key in [
+        "kind",
+        "id",
+        "name",
+        "city",
+        "country",
+        "owner",
+        "last_contact",
+    ] {
+        assert!(hit.get(key).is_some(), "missing {key} in {hit}");
+    }
+    assert_eq!(hit["kind"], "organisation");
+    assert_eq!(hit["name"], "Hansestadt Lübeck");
+    assert_eq!(hit["owner"], "Anna Åberg");
+    assert_eq!(hit["country"], "DE");
+}
+
+#[test]
+fn find_survives_hostile_queries_and_limit() {
+    let d = db();
+    for q in ["\"", "NEAR(", "-", "*", "AND", "lub\"eck OR"] {
+        intnet(&d.path)
+            .args(["--as", "anna", "find", q])
+            .assert()
+            .success();
+    }
+    intnet(&d.path)
+        .args(["--as", "anna", "find", "lubek", "--json", "--limit", "1"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Hansestadt Lübeck"));
+}
+
+#[test]
+fn bad_input_is_one_line_and_exit_2() {
+    let d = db();
+    for args in [
+        vec!["org", "add", "X", "--country", "XX"],
+        vec![
+            "org",
+            "add",
+            "X",
+            "--country",
+            "SE",
+            "--website",
+            "not a url",
+        ],
+        vec!["org", "add", "X", "--country", "SE", "--kind", "castle"],
+        vec!["person", "add", "1", "Jüri", "--email", "juri@"],
+        vec!["interaction", "add", "1", "Möte", "--date", "2026-13-40"],
+        vec!["interaction", "add", "1", "Möte", "--kind", "party"],
+    ] {
+        let out = intnet(&d.path)
+            .args(["--as", "anna"])
+            .args(&args)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(err.trim_end().lines().count(), 1, "{args:?}: {err}");
+    }
+    // Nothing was stored.
+    intnet(&d.path)
+        .args(["--as", "anna", "org", "list"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Hansestadt").and(predicate::str::contains(" X ").not()));
+}
+
+#[test]
+fn a_near_duplicate_needs_force() {
+    let d = db();
+    intnet(&d.path)
+        .args([
+            "--as",
+            "anna",
+            "org",
+            "add",
+            "Hansestadt Lubeck",
+            "--country",
+            "DE",
+        ])
+        .assert()
+        .code(2)
+        .stderr(
+            predicate::str::contains("Hansestadt Lübeck").and(predicate::str::contains("--force")),
+        );
+    intnet(&d.path)
+        .args([
+            "--as",
+            "anna",
+            "org",
+            "add",
+            "Hansestadt Lubeck",
+            "--country",
+            "DE",
+            "--force",
+        ])
+        .assert()
+        .success();
+}
+
+#[test]
+fn a_viewer_cannot_write() {
+    let d = db();
+    intnet(&d.path)
+        .args(["--as", "root", "member", "add", "vera", "--role", "viewer"])
+        .assert()
+        .success();
+    intnet(&d.path)
+        .args([
+            "--as",
+            "vera",
+            "org",
+            "add",
+            "Tartu linn",
+            "--country",
+            "EE",
+        ])
+        .assert()
+        .code(3);
+    intnet(&d.path)
+        .args(["--as", "vera", "find", "lubeck"])
+        .assert()
+        .success();
+}
+
+#[test]
+fn only_root_may_use_as() {
+    // Run the binary as `nobody` (needs root to switch; skipped elsewhere).
+    if !nix::unistd::Uid::current().is_root() || which("runuser").is_none() {
+        eprintln!("skipped: needs root and runuser");
+        return;
+    }
+    let bin = assert_cmd::cargo::cargo_bin("intnet");
+    let out = std::process::Command::new("runuser")
+        .args(["-u", "nobody", "--"])
+        .arg(bin)
+        .args(["--db", "/nonexistent/x.db", "--as", "anna", "find", "x"])
+        .env("LANG", "C")
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(3),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("only root"));
+}
+
+fn which(tool: &str) -> Option<PathBuf> {
+    std::env::var_os("PATH")?
+        .to_str()?
+        .split(':')
+        .map(|d| Path::new(d).join(tool))
+        .find(|p| p.exists())
+}
+
+#[test]
+fn undo_from_the_shell() {
+    let d = db();
+    intnet(&d.path)
+        .args(["--as", "anna", "org", "delete", "Hansestadt Lübeck"])
+        .assert()
+        .success();
+    intnet(&d.path)
+        .args(["--as", "anna", "find", "lubeck"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("No hits"));
+    intnet(&d.path)
+        .args(["--as", "anna", "undo"])
+        .assert()
+        .success();
+    intnet(&d.path)
+        .args(["--as", "anna", "find", "lubeck"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Hansestadt"));
+}
+
+#[test]
+fn swedish_messages_and_help() {
+    let d = db();
+    intnet(&d.path)
+        .args([
+            "--lang",
+            "sv",
+            "--as",
+            "anna",
+            "org",
+            "add",
+            "X",
+            "--country",
+            "XX",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("okänt land"));
+    intnet(&d.path)
+        .env("LANG", "sv_SE.UTF-8")
+        .args(["--help"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Snabbsök"));
+}
+
+#[test]
+fn twenty_processes_logging_at_once_all_arrive() {
+    let d = db();
+    let bin = assert_cmd::cargo::cargo_bin("intnet");
+    let children: Vec<_> = (0..20)
+        .map(|i| {
+            std::process::Command::new(&bin)
+                .env("INTNET_CONFIG", "/nonexistent")
+                .env("INTNET_SYSTEM_CONFIG", "/nonexistent")
+                .args(["--db"])
+                .arg(&d.path)
+                .args([
+                    "--as",
+                    "anna",
+                    "interaction",
+                    "add",
+                    "1",
+                    &format!("Parallellt möte {i}"),
+                    "--date",
+                    "2026-11-20",
+                ])
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for c in children {
+        let out = c.wait_with_output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(
+            out.stderr.is_empty(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let out = intnet(&d.path)
+        .args(["--as", "anna", "org", "show", "1", "--json"])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let summaries: std::collections::BTreeSet<String> = v["interactions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["data"]["summary"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(summaries.len(), 20);
+}
+
+#[test]
+fn doctor_reports_and_fails_on_world_readable() {
+    use std::os::unix::fs::PermissionsExt;
+    let d = db();
+    intnet(&d.path)
+        .arg("doctor")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("wal"));
+    std::fs::set_permissions(&d.path, std::fs::Permissions::from_mode(0o664)).unwrap();
+    intnet(&d.path)
+        .arg("doctor")
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("o-rwx"));
+}
+
+#[test]
+fn a_missing_database_is_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    intnet(&dir.path().join("none.db"))
+        .args(["find", "x"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("intnet init"));
+}
+
+#[test]
+fn seed_writes_the_scale_set_only_into_an_empty_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.db");
+    intnet(&path)
+        .args(["seed", "--scale", "300"])
+        .assert()
+        .success();
+    intnet(&path)
+        .args(["seed", "--scale", "10"])
+        .assert()
+        .code(2);
+    intnet(&path)
+        .args(["--as", "seed001", "org", "list", "--limit", "1000"])
+        .assert()
+        .success()
+        .stdout(predicate::function(|s: &str| s.lines().count() == 300));
+}
+
+#[test]
+fn demo_never_overwrites_a_named_file() {
+    let d = db();
+    intnet(&d.path).args(["demo", "--no-tui"]).assert().code(2);
+    let dir = tempfile::tempdir().unwrap();
+    let fresh = dir.path().join("demo.db");
+    intnet(&fresh).args(["demo", "--no-tui"]).assert().success();
+    let out = intnet(&fresh)
+        .args(["org", "list", "--limit", "1000"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).lines().count() >= 300);
+}

@@ -1,0 +1,368 @@
+//! The TUI through the real keymap: key scripts into `App`, frames from `TestBackend`.
+
+mod common;
+use common::{env, org};
+use intnet::i18n::Lang;
+use intnet::store::Store;
+use intnet::tui::app::{App, Modal};
+use intnet::tui::keymap::Keymap;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+fn app_for(e: &common::Env, who: &str, lang: Lang) -> App {
+    let store = Store::open(&e.path).unwrap();
+    let actor = store.actor(who).unwrap();
+    let (keymap, _) = Keymap::new(&Default::default());
+    App::new(store, actor, lang, keymap, (100, 30)).unwrap()
+}
+
+fn press(app: &mut App, code: KeyCode) {
+    app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
+}
+
+fn ctrl(app: &mut App, c: char) {
+    app.handle_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
+}
+
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        press(app, KeyCode::Char(c));
+    }
+}
+
+fn screen(app: &App) -> String {
+    let mut t = Terminal::new(TestBackend::new(100, 30)).unwrap();
+    t.draw(|f| intnet::tui::ui::draw(f, app)).unwrap();
+    let buf = t.backend().buffer().clone();
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        for x in 0..buf.area.width {
+            out.push_str(buf[(x, y)].symbol());
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn seeded() -> common::Env {
+    let e = env();
+    for (n, cc, city) in [
+        ("Hansestadt Lübeck", "DE", "Lübeck"),
+        ("Miasto Łódź", "PL", "Łódź"),
+        ("Tartu linn", "EE", "Tartu"),
+        ("Åbo Akademi", "FI", "Turku"),
+        ("Zürich Stadt", "CH", "Zürich"),
+    ] {
+        e.store
+            .create_org(&e.office, org(n, cc, city), true)
+            .unwrap();
+    }
+    e
+}
+
+#[test]
+fn main_screen_snapshot() {
+    let e = seeded();
+    let app = app_for(&e, "anna", Lang::En);
+    let s = screen(&app);
+    // Timestamps in the detail pane vary; keep the stable part.
+    let stable: String = s
+        .lines()
+        .map(|l| match l.split_once("Updated") {
+            Some((left, _)) => format!("{left}Updated <time>"),
+            None => l.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    insta::assert_snapshot!(stable);
+}
+
+#[test]
+fn q_typed_into_a_name_does_not_quit_and_ctrl_s_saves() {
+    let e = seeded();
+    let mut app = app_for(&e, "anna", Lang::En);
+    press(&mut app, KeyCode::Char('n'));
+    type_text(&mut app, "Quarnby quay");
+    assert!(!app.quit);
+    press(&mut app, KeyCode::Tab); // kind
+    press(&mut app, KeyCode::Tab); // country
+    type_text(&mut app, "se");
+    ctrl(&mut app, 's');
+    assert!(app.modal.is_none(), "saved and closed: {:?}", app.status);
+    assert!(screen(&app).contains("Quarnby quay"));
+    press(&mut app, KeyCode::Char('q'));
+    assert!(app.quit);
+}
+
+#[test]
+fn field_errors_show_next_to_the_field_and_keep_the_text() {
+    let e = seeded();
+    let mut app = app_for(&e, "anna", Lang::Sv);
+    press(&mut app, KeyCode::Char('n'));
+    type_text(&mut app, "Ny partner");
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "XX");
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "inte en adress");
+    ctrl(&mut app, 's');
+    let s = screen(&app);
+    assert!(s.contains("okänt land"), "{s}");
+    assert!(s.contains("ingen webbadress"), "{s}");
+    let Some(Modal::Form(f)) = &app.modal else {
+        panic!("form closed")
+    };
+    assert_eq!(f.get("name"), "Ny partner");
+    assert_eq!(
+        f.fields[f.focus].name, "country",
+        "focus goes to the first bad field"
+    );
+}
+
+#[test]
+fn filter_as_you_type_and_escape_clears() {
+    let e = seeded();
+    let mut app = app_for(&e, "anna", Lang::En);
+    press(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "lodz");
+    let s = screen(&app);
+    assert!(s.contains("Miasto Łódź"));
+    assert!(!s.contains("Tartu linn"));
+    assert_eq!(app.contacts.total, 1);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.contacts.total, 5);
+}
+
+#[test]
+fn swedish_order_in_the_list() {
+    let e = seeded();
+    let app = app_for(&e, "anna", Lang::Sv);
+    let names: Vec<&str> = app.contacts.rows.iter().map(|r| r.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "Hansestadt Lübeck",
+            "Miasto Łódź",
+            "Tartu linn",
+            "Zürich Stadt",
+            "Åbo Akademi"
+        ]
+    );
+}
+
+#[test]
+fn quick_lookup_opens_the_hit() {
+    let e = seeded();
+    let mut app = app_for(&e, "anna", Lang::En);
+    ctrl(&mut app, 'f');
+    type_text(&mut app, "TARTU");
+    assert!(screen(&app).contains("Tartu linn"));
+    press(&mut app, KeyCode::Enter);
+    assert!(app.modal.is_none());
+    assert!(app.contacts.detail_open);
+    assert_eq!(
+        app.contacts.detail.as_ref().unwrap().org.data.name,
+        "Tartu linn"
+    );
+}
+
+#[test]
+fn another_users_change_appears_without_a_key() {
+    let e = seeded();
+    let mut app = app_for(&e, "anna", Lang::En);
+    assert!(!app.poll_changes(), "nothing changed yet");
+    let other = Store::open(&e.path).unwrap();
+    let bjorn = other.actor("bjorn").unwrap();
+    other
+        .create_org(&bjorn, org("Aalborg Kommune", "DK", "Aalborg"), false)
+        .unwrap();
+    assert!(app.poll_changes());
+    assert!(screen(&app).contains("Aalborg Kommune"));
+}
+
+#[test]
+fn a_lost_race_keeps_the_form_and_says_who() {
+    let e = seeded();
+    let mut app = app_for(&e, "anna", Lang::En);
+    press(&mut app, KeyCode::Char('e'));
+    let Some(Modal::Form(f)) = &app.modal else {
+        panic!("no form")
+    };
+    let id = match f.target {
+        intnet::tui::app::FormTarget::Org { id: Some(id), .. } => id,
+        _ => panic!(),
+    };
+    for _ in 0..12 {
+        press(&mut app, KeyCode::Tab);
+    }
+    type_text(&mut app, "Anna's long careful note");
+    let other = Store::open(&e.path).unwrap();
+    let bjorn = other.actor("bjorn").unwrap();
+    let current = other.org(id).unwrap();
+    let mut d = current.data.clone();
+    d.city = "Changed".into();
+    other
+        .update_org(&bjorn, id, current.meta.version, d)
+        .unwrap();
+    ctrl(&mut app, 's');
+    let Some(Modal::Form(f)) = &app.modal else {
+        panic!("form closed on conflict")
+    };
+    assert_eq!(f.get("notes"), "Anna's long careful note");
+    let status = app.status.clone().unwrap();
+    assert!(
+        status.error && status.text.contains("Björn Ek"),
+        "{status:?}"
+    );
+}
+
+#[test]
+fn check_before_create_then_create_anyway() {
+    let e = seeded();
+    let mut app = app_for(&e, "anna", Lang::En);
+    press(&mut app, KeyCode::Char('n'));
+    type_text(&mut app, "Hansestadt Lubeck");
+    assert!(screen(&app).contains("Already in the registry?"));
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "DE");
+    ctrl(&mut app, 's');
+    assert!(screen(&app).contains("Create anyway?"));
+    press(&mut app, KeyCode::Char('n'));
+    assert!(
+        matches!(app.modal, Some(Modal::Form(_))),
+        "no keeps the form"
+    );
+    ctrl(&mut app, 's');
+    press(&mut app, KeyCode::Char('y'));
+    assert!(app.modal.is_none());
+    assert_eq!(app.contacts.total, 6);
+}
+
+#[test]
+fn delete_asks_first_and_u_undoes() {
+    let e = seeded();
+    let mut app = app_for(&e, "anna", Lang::En);
+    press(&mut app, KeyCode::Char('d'));
+    assert!(matches!(app.modal, Some(Modal::Confirm(_))));
+    press(&mut app, KeyCode::Char('n'));
+    assert_eq!(app.contacts.total, 5);
+    press(&mut app, KeyCode::Char('d'));
+    press(&mut app, KeyCode::Char('y'));
+    assert_eq!(app.contacts.total, 4);
+    press(&mut app, KeyCode::Char('u'));
+    assert_eq!(app.contacts.total, 5);
+}
+
+#[test]
+fn escape_in_a_changed_form_asks_before_discarding() {
+    let e = seeded();
+    let mut app = app_for(&e, "anna", Lang::En);
+    press(&mut app, KeyCode::Char('n'));
+    type_text(&mut app, "Half typed");
+    press(&mut app, KeyCode::Esc);
+    assert!(screen(&app).contains("lose your changes"));
+    press(&mut app, KeyCode::Char('n'));
+    let Some(Modal::Form(f)) = &app.modal else {
+        panic!()
+    };
+    assert_eq!(f.get("name"), "Half typed");
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('y'));
+    assert!(app.modal.is_none());
+}
+
+#[test]
+fn log_a_contact_from_the_list_in_a_few_keys() {
+    let e = seeded();
+    let mut app = app_for(&e, "anna", Lang::En);
+    press(&mut app, KeyCode::Char('i'));
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "Met at the port");
+    ctrl(&mut app, 's');
+    assert!(app.modal.is_none(), "{:?}", app.status);
+    let d = app.contacts.detail.as_ref().unwrap();
+    assert_eq!(d.timeline[0].data.summary, "Met at the port");
+    assert_eq!(d.known_by[0].member_name, "Anna Åberg");
+    assert_eq!(
+        d.org.last_contact.as_deref(),
+        Some(intnet::store::today().as_str())
+    );
+}
+
+#[test]
+fn a_viewer_gets_a_message_not_a_form() {
+    let e = seeded();
+    let mut app = app_for(&e, "vera", Lang::En);
+    press(&mut app, KeyCode::Char('n'));
+    assert!(app.modal.is_none());
+    assert!(app.status.as_ref().unwrap().error);
+}
+
+#[test]
+fn hostile_text_is_drawn_harmlessly() {
+    let e = env();
+    let mut o = org(
+        "Evil\u{1b}]0;pwned\u{7}\u{202E}Corp",
+        "SE",
+        "Gävle\u{1b}[2J",
+    );
+    o.notes = "line\u{1b}[31m red".into();
+    e.store.create_org(&e.office, o, false).unwrap();
+    let app = app_for(&e, "anna", Lang::En);
+    let s = screen(&app);
+    assert!(s.contains("Evil"));
+    assert!(
+        !s.chars()
+            .any(|c| c == '\u{1b}' || c == '\u{7}' || c == '\u{202E}'),
+        "{s:?}"
+    );
+}
+
+#[test]
+fn help_is_generated_from_the_keymap_and_honours_rebinding() {
+    let e = seeded();
+    let store = Store::open(&e.path).unwrap();
+    let actor = store.actor("anna").unwrap();
+    let mut overrides = std::collections::BTreeMap::new();
+    overrides.insert("list.new".to_string(), "a".to_string());
+    let (keymap, _) = Keymap::new(&overrides);
+    let mut app = App::new(store, actor, Lang::En, keymap, (100, 30)).unwrap();
+    assert!(
+        screen(&app).contains("a new"),
+        "hint bar shows the rebound key"
+    );
+    press(&mut app, KeyCode::Char('?'));
+    let s = screen(&app);
+    assert!(s.contains("Ctrl-F") && s.contains("lookup"), "{s}");
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('a'));
+    assert!(matches!(app.modal, Some(Modal::Form(_))));
+}
+
+#[test]
+fn the_list_pages_through_many_rows() {
+    let e = env();
+    e.store.seed_scale(1_000).unwrap();
+    let mut app = app_for(&e, "anna", Lang::En);
+    assert_eq!(app.contacts.total, 1_000);
+    assert!(app.contacts.rows.len() < 1_000, "only a window is loaded");
+    press(&mut app, KeyCode::Char('G'));
+    assert_eq!(app.contacts.cursor, 999);
+    let last = app.contacts.current().unwrap().name.clone();
+    assert!(
+        screen(&app).contains(
+            &intnet::text::truncate(&last, 20)
+                .trim_end_matches('…')
+                .to_string()
+        )
+    );
+    press(&mut app, KeyCode::Char('g'));
+    assert_eq!(app.contacts.cursor, 0);
+    press(&mut app, KeyCode::PageDown);
+    assert_eq!(app.contacts.cursor, app.list_height());
+}
