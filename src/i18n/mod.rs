@@ -102,17 +102,10 @@ pub fn describe_error(lang: Lang, err: &crate::store::Error) -> String {
         }
         Error::Duplicate(similar) => lang.f("err.duplicate", &[("n", &similar.len())]),
         Error::Rule(key) => lang.t(key).to_string(),
-        Error::Sqlite(e) if is_busy(e) => lang.t("err.busy").to_string(),
+        Error::Sqlite(_) if err.is_busy() => lang.t("err.busy").to_string(),
         Error::Sqlite(e) => lang.f("err.database", &[("detail", e)]),
         Error::Io(e) => lang.f("err.io", &[("detail", e)]),
     }
-}
-
-fn is_busy(e: &rusqlite::Error) -> bool {
-    matches!(
-        e.sqlite_error_code(),
-        Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
-    )
 }
 
 /// Says what `undo` reversed.
