@@ -418,3 +418,66 @@ fn demo_never_overwrites_a_named_file() {
         .unwrap();
     assert!(String::from_utf8_lossy(&out.stdout).lines().count() >= 300);
 }
+
+#[test]
+fn database_location_precedence() {
+    let d = db();
+    let dir = tempfile::tempdir().unwrap();
+    let user_cfg = dir.path().join("user.toml");
+    let sys_cfg = dir.path().join("system.toml");
+    let bogus = dir.path().join("missing.db");
+    std::fs::write(
+        &sys_cfg,
+        format!("db = {:?}\n", bogus.display().to_string()),
+    )
+    .unwrap();
+    std::fs::write(
+        &user_cfg,
+        format!("db = {:?}\n", d.path.display().to_string()),
+    )
+    .unwrap();
+    let run = |envs: &[(&str, &std::ffi::OsStr)], args: &[&str]| {
+        let mut c = Command::cargo_bin("intnet").unwrap();
+        c.env_remove("INTNET_DB").env("LANG", "C");
+        for (k, v) in envs {
+            c.env(k, v);
+        }
+        c.args(["--as", "anna"]).args(args).assert()
+    };
+    // The user's config beats the system's.
+    run(
+        &[
+            ("INTNET_CONFIG", user_cfg.as_os_str()),
+            ("INTNET_SYSTEM_CONFIG", sys_cfg.as_os_str()),
+        ],
+        &["find", "lubeck"],
+    )
+    .success()
+    .stdout(predicate::str::contains("Hansestadt"));
+    // INTNET_DB beats the config files; --db beats INTNET_DB.
+    run(
+        &[
+            ("INTNET_CONFIG", user_cfg.as_os_str()),
+            ("INTNET_DB", bogus.as_os_str()),
+        ],
+        &["find", "lubeck"],
+    )
+    .code(1)
+    .stderr(predicate::str::contains("missing.db"));
+    run(
+        &[
+            ("INTNET_CONFIG", user_cfg.as_os_str()),
+            ("INTNET_DB", bogus.as_os_str()),
+        ],
+        &["--db", d.path.to_str().unwrap(), "find", "lubeck"],
+    )
+    .success();
+    // A broken config file is reported, not fatal.
+    std::fs::write(&user_cfg, "db = [not toml").unwrap();
+    run(
+        &[("INTNET_CONFIG", user_cfg.as_os_str())],
+        &["--db", d.path.to_str().unwrap(), "find", "lubeck"],
+    )
+    .success()
+    .stderr(predicate::str::contains("user.toml"));
+}

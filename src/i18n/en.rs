@@ -107,6 +107,10 @@ pub const MESSAGES: &[(&str, &str)] = &[
         "unknown kind {value}: use meeting, incoming-visit, study-visit, call-email, conference, project-work",
     ),
     ("err.as_needs_root", "only root may use --as"),
+    (
+        "err.terminal",
+        "cannot open the terminal UI here ({detail}); the shell commands work: intnet --help",
+    ),
     ("err.no_account", "no account for uid {uid}"),
     (
         "err.no_database",

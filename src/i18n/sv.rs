@@ -98,6 +98,10 @@ pub const MESSAGES: &[(&str, &str)] = &[
         "okänd typ {value}: använd meeting, incoming-visit, study-visit, call-email, conference, project-work",
     ),
     ("err.as_needs_root", "bara root får använda --as"),
+    (
+        "err.terminal",
+        "kan inte öppna terminalgränssnittet här ({detail}); skalkommandona fungerar: intnet --help",
+    ),
     ("err.no_account", "inget konto för uid {uid}"),
     (
         "err.no_database",

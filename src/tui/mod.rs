@@ -41,10 +41,17 @@ pub fn build(ctx: Ctx, settings: &Settings, size: (u16, u16)) -> Result<App, cra
 }
 
 /// Runs the TUI until the user quits. The terminal is restored on exit and on panic
-/// (ratatui's `init` installs the panic hook).
+/// (ratatui's `try_init` installs the panic hook).
 pub fn run(ctx: Ctx, settings: &Settings) -> ExitCode {
     let lang = ctx.lang;
-    let mut terminal = ratatui::init();
+    let mut terminal = match ratatui::try_init() {
+        Ok(t) => t,
+        Err(e) => {
+            ratatui::restore();
+            eprintln!("intnet: {}", lang.f("err.terminal", &[("detail", &e)]));
+            return ExitCode::from(crate::cli::exit::FAILED);
+        }
+    };
     let size = terminal
         .size()
         .map(|s| (s.width, s.height))
