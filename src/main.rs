@@ -8,6 +8,13 @@ fn main() -> ExitCode {
     let args = cli::parse();
     let settings = config::resolve(args.db.as_deref(), args.lang);
     let lang = settings.lang;
+    if matches!(args.command, Some(Command::Status)) {
+        // For a login script: quiet, fast, never an error.
+        return match identity::acting_account(args.as_user.as_deref()) {
+            Ok(account) => cli::news::status(&settings.db, &account, lang),
+            Err(_) => ExitCode::SUCCESS,
+        };
+    }
     for (path, problem) in &settings.warnings {
         eprintln!(
             "intnet: {}",

@@ -130,16 +130,22 @@ fn filter_as_you_type_and_escape_clears() {
     let s = screen(&app);
     assert!(s.contains("Miasto Łódź"));
     assert!(!s.contains("Tartu linn"));
-    assert_eq!(app.contacts.total, 1);
+    assert_eq!(app.contacts.list.total, 1);
     press(&mut app, KeyCode::Esc);
-    assert_eq!(app.contacts.total, 5);
+    assert_eq!(app.contacts.list.total, 5);
 }
 
 #[test]
 fn swedish_order_in_the_list() {
     let e = seeded();
     let app = app_for(&e, "anna", Lang::Sv);
-    let names: Vec<&str> = app.contacts.rows.iter().map(|r| r.name.as_str()).collect();
+    let names: Vec<&str> = app
+        .contacts
+        .list
+        .rows
+        .iter()
+        .map(|r| r.name.as_str())
+        .collect();
     assert_eq!(
         names,
         [
@@ -238,7 +244,7 @@ fn check_before_create_then_create_anyway() {
     ctrl(&mut app, 's');
     press(&mut app, KeyCode::Char('y'));
     assert!(app.modal.is_none());
-    assert_eq!(app.contacts.total, 6);
+    assert_eq!(app.contacts.list.total, 6);
 }
 
 #[test]
@@ -248,12 +254,12 @@ fn delete_asks_first_and_u_undoes() {
     press(&mut app, KeyCode::Char('d'));
     assert!(matches!(app.modal, Some(Modal::Confirm(_))));
     press(&mut app, KeyCode::Char('n'));
-    assert_eq!(app.contacts.total, 5);
+    assert_eq!(app.contacts.list.total, 5);
     press(&mut app, KeyCode::Char('d'));
     press(&mut app, KeyCode::Char('y'));
-    assert_eq!(app.contacts.total, 4);
+    assert_eq!(app.contacts.list.total, 4);
     press(&mut app, KeyCode::Char('u'));
-    assert_eq!(app.contacts.total, 5);
+    assert_eq!(app.contacts.list.total, 5);
 }
 
 #[test]
@@ -349,10 +355,13 @@ fn the_list_pages_through_many_rows() {
     let e = env();
     e.store.seed_scale(1_000).unwrap();
     let mut app = app_for(&e, "anna", Lang::En);
-    assert_eq!(app.contacts.total, 1_000);
-    assert!(app.contacts.rows.len() < 1_000, "only a window is loaded");
+    assert_eq!(app.contacts.list.total, 1_000);
+    assert!(
+        app.contacts.list.rows.len() < 1_000,
+        "only a window is loaded"
+    );
     press(&mut app, KeyCode::Char('G'));
-    assert_eq!(app.contacts.cursor, 999);
+    assert_eq!(app.contacts.list.cursor, 999);
     let last = app.contacts.current().unwrap().name.clone();
     assert!(
         screen(&app).contains(
@@ -362,7 +371,7 @@ fn the_list_pages_through_many_rows() {
         )
     );
     press(&mut app, KeyCode::Char('g'));
-    assert_eq!(app.contacts.cursor, 0);
+    assert_eq!(app.contacts.list.cursor, 0);
     press(&mut app, KeyCode::PageDown);
-    assert_eq!(app.contacts.cursor, app.list_height());
+    assert_eq!(app.contacts.list.cursor, app.list_height());
 }

@@ -1,6 +1,7 @@
 //! The command line: clap definitions, localised help, and one file per group.
 
 mod admin;
+pub mod news;
 mod partners;
 
 use crate::i18n::Lang;
@@ -68,6 +69,62 @@ pub enum Command {
     #[command(subcommand)]
     Interaction(InteractionCmd),
     Undo,
+    #[command(subcommand)]
+    News(NewsCmd),
+    Status,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum NewsCmd {
+    Post {
+        #[arg(long)]
+        title: String,
+        #[arg(long)]
+        category: String,
+        #[arg(long)]
+        deadline: Option<String>,
+        #[arg(long)]
+        event_date: Option<String>,
+        #[arg(long, value_name = "FILE|-")]
+        body_file: Option<String>,
+        #[arg(long)]
+        pin: bool,
+        #[arg(long)]
+        expires: Option<String>,
+        #[arg(long)]
+        link: Vec<String>,
+        #[arg(long, value_delimiter = ',')]
+        area: Vec<String>,
+        #[arg(long)]
+        draft: bool,
+    },
+    List {
+        #[arg(long)]
+        unread: bool,
+        #[arg(long)]
+        category: Option<String>,
+        #[arg(long)]
+        json: bool,
+        #[arg(long, default_value_t = 50)]
+        limit: i64,
+    },
+    Show {
+        id: i64,
+    },
+    Read {
+        #[arg(required = true)]
+        ids: Vec<i64>,
+        #[arg(long)]
+        unread: bool,
+    },
+    Digest {
+        #[arg(long)]
+        unread: bool,
+        #[arg(long)]
+        since: Option<String>,
+        #[arg(long, default_value = "text")]
+        format: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -292,9 +349,12 @@ pub fn run(ctx: &Ctx, command: Command) -> ExitCode {
         Command::Person(c) => partners::person(ctx, c),
         Command::Interaction(c) => partners::interaction(ctx, c),
         Command::Undo => partners::undo(ctx),
-        Command::Init { .. } | Command::Demo { .. } | Command::Seed { .. } | Command::Doctor => {
-            ExitCode::from(exit::FAILED)
-        }
+        Command::News(c) => news::news(ctx, c),
+        Command::Init { .. }
+        | Command::Demo { .. }
+        | Command::Seed { .. }
+        | Command::Doctor
+        | Command::Status => ExitCode::from(exit::FAILED),
     }
 }
 

@@ -2,9 +2,11 @@
 
 pub mod country;
 mod enums;
+mod news;
 mod validate;
 
 pub use enums::*;
+pub use news::*;
 pub use validate::*;
 
 use serde::{Deserialize, Serialize};

@@ -196,7 +196,7 @@ impl Store {
                 "SELECT id, action, entity, entity_id, before, after FROM audit \
                  WHERE member_id = ?1 AND undone_at IS NULL \
                    AND action IN ('create', 'create_anyway', 'update', 'delete', 'restore') \
-                   AND entity IN ('org', 'person', 'interaction') \
+                   AND entity IN ('org', 'person', 'interaction', 'news') \
                  ORDER BY id DESC LIMIT 1",
                 [actor.member_id],
                 |r| {

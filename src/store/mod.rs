@@ -3,16 +3,20 @@
 
 mod audit;
 pub mod doctor;
+mod drafts;
 mod interactions;
 mod members;
 mod migrate;
+mod news;
 mod orgs;
 mod persons;
 mod search;
 pub mod seed;
 
 pub use audit::{AuditEntry, Undone};
+pub use drafts::Draft;
 pub use migrate::LATEST_VERSION;
+pub use news::NewsFilter;
 pub use orgs::{OrgFilter, SortOrder};
 
 use crate::model::{Actor, FieldError, Meta, Similar};

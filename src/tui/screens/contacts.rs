@@ -3,6 +3,7 @@
 
 use super::super::keymap::Action;
 use super::super::widgets::input::Input;
+use super::super::widgets::window::ListWindow;
 use crate::i18n::Lang;
 use crate::model::{Acquaintance, Interaction, Org, OrgRow, Person};
 use crate::store::{OrgFilter, Result, SortOrder, Store};
@@ -12,9 +13,6 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style, Stylize};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, Wrap};
-
-/// How many rows one list query loads around the cursor.
-const WINDOW: i64 = 200;
 
 /// What is selected on the detail page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,15 +36,7 @@ pub struct Contacts {
     pub filter: Input,
     /// The filter line has the keyboard.
     pub filtering: bool,
-    /// Organisations the filter shows.
-    pub total: i64,
-    /// Absolute index of the cursor in the filtered list.
-    pub cursor: i64,
-    /// Absolute index of the first row drawn.
-    pub top: i64,
-    /// Absolute index of `rows[0]`.
-    pub window_start: i64,
-    pub rows: Vec<OrgRow>,
+    pub list: ListWindow<OrgRow>,
     /// The organisation under the cursor.
     pub detail: Option<Detail>,
     pub detail_open: bool,
@@ -59,11 +49,7 @@ impl Contacts {
             order,
             filter: Input::default(),
             filtering: false,
-            total: 0,
-            cursor: 0,
-            top: 0,
-            window_start: 0,
-            rows: Vec::new(),
+            list: ListWindow::default(),
             detail: None,
             detail_open: false,
             selection: Selection::Org,
@@ -79,64 +65,41 @@ impl Contacts {
 
     /// The row under the cursor, if loaded.
     pub fn current(&self) -> Option<&OrgRow> {
-        usize::try_from(self.cursor - self.window_start)
-            .ok()
-            .and_then(|i| self.rows.get(i))
+        self.list.current()
     }
 
     /// Reloads the count, the window and the detail (after any change).
     pub fn reload(&mut self, store: &Store, height: i64) -> Result<()> {
         let keep = self.detail.as_ref().map(|d| d.org.id);
-        self.total = store.count_orgs(&self.query())?;
-        self.rows.clear();
+        self.list.reset(store.count_orgs(&self.query())?);
         // Keep the cursor on the same organisation when it moved in the order.
         if let Some(id) = keep
             && let Some(pos) = store.org_position(&self.query(), id)?
         {
-            self.cursor = pos;
+            self.list.cursor = pos;
         }
-        self.cursor = self.cursor.clamp(0, (self.total - 1).max(0));
         self.ensure_window(store, height)?;
         self.load_detail(store)
     }
 
     /// A new filter: back to the top.
     pub fn refilter(&mut self, store: &Store, height: i64) -> Result<()> {
-        self.cursor = 0;
-        self.top = 0;
-        self.total = store.count_orgs(&self.query())?;
-        self.rows.clear();
+        self.list.cursor = 0;
+        self.list.top = 0;
+        self.list.reset(store.count_orgs(&self.query())?);
         self.ensure_window(store, height)?;
         self.load_detail(store)
     }
 
     /// Loads the rows around the cursor if the screen would show rows not loaded.
     pub fn ensure_window(&mut self, store: &Store, height: i64) -> Result<()> {
-        // Keep the cursor on screen.
-        if self.cursor < self.top {
-            self.top = self.cursor;
-        } else if self.cursor >= self.top + height {
-            self.top = self.cursor - height + 1;
-        }
-        self.top = self.top.clamp(0, (self.total - height).max(0));
-        let end = (self.top + height).min(self.total);
-        let loaded_end = self.window_start + self.rows.len() as i64;
-        if self.total > 0
-            && (self.rows.is_empty() || self.top < self.window_start || end > loaded_end)
-        {
-            self.window_start = (self.top - (WINDOW - height) / 2).max(0);
-            self.rows = store.list_orgs(&self.query(), self.window_start, WINDOW)?;
-        }
-        Ok(())
+        let q = self.query();
+        self.list
+            .ensure(height, |offset, limit| store.list_orgs(&q, offset, limit))
     }
 
     pub fn move_cursor(&mut self, store: &Store, delta: i64, height: i64) -> Result<()> {
-        let before = self.cursor;
-        self.cursor = self
-            .cursor
-            .saturating_add(delta)
-            .clamp(0, (self.total - 1).max(0));
-        if self.cursor != before {
+        if self.list.move_by(delta) {
             self.ensure_window(store, height)?;
             self.load_detail(store)?;
         }
@@ -184,12 +147,12 @@ impl Contacts {
         let mut pos = store.org_position(&self.query(), id)?;
         if pos.is_none() && !self.filter.value.is_empty() {
             self.filter = Input::default();
-            self.total = store.count_orgs(&self.query())?;
+            self.list.reset(store.count_orgs(&self.query())?);
             pos = store.org_position(&self.query(), id)?;
         }
         if let Some(pos) = pos {
-            self.cursor = pos;
-            self.rows.clear();
+            self.list.cursor = pos;
+            self.list.rows.clear();
             self.ensure_window(store, height)?;
         }
         self.selection = Selection::Org;
@@ -277,15 +240,15 @@ fn draw_list(f: &mut Frame, area: Rect, c: &Contacts, lang: Lang) {
         spans.push(
             Span::raw(format!(
                 "  ({})",
-                lang.f("orglist.count", &[("n", &c.total)])
+                lang.f("orglist.count", &[("n", &c.list.total)])
             ))
             .dim(),
         );
         f.render_widget(Paragraph::new(Line::from(spans)), filter_area);
     }
-    let title = lang.f("orglist.title", &[("n", &c.total)]);
+    let title = lang.f("orglist.title", &[("n", &c.list.total)]);
     let block = Block::default().borders(Borders::TOP).title(title);
-    if c.total == 0 {
+    if c.list.total == 0 {
         let msg = if c.filter.value.is_empty() {
             lang.t("orglist.empty")
         } else {
@@ -303,10 +266,11 @@ fn draw_list(f: &mut Frame, area: Rect, c: &Contacts, lang: Lang) {
         17 + 12 + 2
     };
     let name_w = (table_area.width as usize).saturating_sub(fixed).max(8);
-    let rows: Vec<Row> = (c.top..(c.top + inner_height).min(c.total))
-        .filter_map(|abs| {
-            let r = c.rows.get(usize::try_from(abs - c.window_start).ok()?)?;
-            let style = if abs == c.cursor {
+    let rows: Vec<Row> = c
+        .list
+        .visible(inner_height)
+        .map(|(abs, r)| {
+            let style = if abs == c.list.cursor {
                 Style::default().reversed()
             } else {
                 Style::default()
@@ -319,7 +283,7 @@ fn draw_list(f: &mut Frame, area: Rect, c: &Contacts, lang: Lang) {
                 truncate(&format!("{} {}", clean(&r.city), r.country), 17).into_owned(),
             ));
             cells.push(Cell::from(date_or_dash(r.last_contact.as_deref())));
-            Some(Row::new(cells).style(style))
+            Row::new(cells).style(style)
         })
         .collect();
     let mut header = vec![lang.t("col.name")];
