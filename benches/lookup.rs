@@ -172,19 +172,33 @@ fn main() {
     let script = key_script();
     let mut filter = Vec::new();
     let mut lookup = Vec::new();
+    let mut by_step = vec![Vec::new(); script.len()];
     for _ in 0..SCRIPT_ROUNDS {
-        for (key, is_lookup) in &script {
+        for (step, (key, is_lookup)) in script.iter().enumerate() {
             let t = Instant::now();
             app.handle_key(*key);
             terminal
                 .draw(|f| intnet::tui::ui::draw(f, &app))
                 .expect("draw");
             let d = t.elapsed();
+            by_step[step].push(d);
             if *is_lookup {
                 lookup.push(d);
             } else {
                 filter.push(d);
             }
+        }
+    }
+    // Which keys cost what: the median of each step of the script over the rounds.
+    println!("keys by step, median ms over {SCRIPT_ROUNDS} rounds:");
+    let mut line = String::from(" ");
+    for ((key, _), samples) in script.iter().zip(&mut by_step) {
+        samples.sort();
+        let label = key_label(key);
+        line.push_str(&format!(" {label} {:.1}", ms(median(samples))));
+        if key.code == KeyCode::Esc {
+            println!("{line}");
+            line = String::from(" ");
         }
     }
     if app.quit || app.status.as_ref().is_some_and(|s| s.error) {
@@ -368,6 +382,19 @@ fn key_script() -> Vec<(KeyEvent, bool)> {
     }
     s.push((key(KeyCode::Esc), true));
     s
+}
+
+/// A short name for a key of the script: `l`, `BS`, `Esc`, `^F`.
+fn key_label(key: &KeyEvent) -> String {
+    match key.code {
+        KeyCode::Char(c) if key.modifiers.contains(KeyModifiers::CONTROL) => {
+            format!("^{}", c.to_ascii_uppercase())
+        }
+        KeyCode::Char(c) => c.to_string(),
+        KeyCode::Backspace => "BS".to_string(),
+        KeyCode::Esc => "Esc".to_string(),
+        other => format!("{other:?}"),
+    }
 }
 
 /// The sqlite3 shell: `INTNET_BENCH_SQLITE3`, else `sqlite3` on PATH.
