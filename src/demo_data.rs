@@ -1092,6 +1092,110 @@ pub const TAGS: &[&str] = &[
     "Horisont Europa",
 ];
 
+/// News items for the demo feed: (title, category word, body). Fictional.
+pub const NEWS: &[(&str, &str, &str)] = &[
+    (
+        "Interreg Östersjöprogrammet: utlysning för småskaliga projekt",
+        "call",
+        "Interreg Baltic Sea Region öppnar en utlysning för småskaliga projekt.\n\nVem kan söka:\n- kommuner och regioner\n- universitet och forskningsinstitut\n- företag i samverkan med offentliga aktörer\n\nProjektbudget upp till 500 000 euro. Internationella kontoret hjälper gärna till med partnersökning.",
+    ),
+    (
+        "Välkommen till nätverksträffen i december",
+        "internal",
+        "Nätverkets kontaktpersoner träffas i Stadshuset, sal Gävlesalen, kl. 9–12.\n\nPå agendan:\n- årets handlingsplaner, läget per förvaltning\n- erfarenheter från studiebesöket i Lübeck\n- nya EU-utlysningar 2027\n\nAnmäl dig till Internationella kontoret senast en vecka innan.",
+    ),
+    (
+        "Erasmus+ för vuxenutbildning: ackreditering öppen",
+        "call",
+        "Nu går det att söka ackreditering inom Erasmus+ för vuxenutbildning. En ackreditering ger enklare tillgång till mobilitetsmedel under hela programperioden.\n\nKontakta Utbildningsförvaltningens kontaktperson för samordning.",
+    ),
+    (
+        "Ny EU-förordning om förpackningar påverkar upphandling",
+        "horizon",
+        "EU:s nya förpackningsförordning ställer krav på återanvändning och materialval som påverkar kommunens upphandlingar från 2027.\n\nSammanfattning och analys från Sveriges Kommuner och Regioner finns i länken nedan.",
+    ),
+    (
+        "Union of the Baltic Cities: generalförsamling i Tartu",
+        "event",
+        "UBC håller sin generalförsamling i Tartu. Temat är klimatanpassning i hamnstäder. Gävle har två platser; intresseanmälan till Internationella kontoret.",
+    ),
+    (
+        "Horisont Europa: klimatneutrala och smarta städer",
+        "call",
+        "Uppdraget för 100 klimatneutrala och smarta städer öppnar en ny utlysning för pilotprojekt. Passar samverkan mellan Samhällsbyggnad, Gävle Energi och Högskolan i Gävle.",
+    ),
+    (
+        "Studiebesök från Łódź: program klart",
+        "event",
+        "Delegationen från Miasto Łódź besöker Gävle under tre dagar. Programmet omfattar hamnen, fjärrvärmeverket och ett seminarium om textilåtervinning.\n\nKontaktpersoner som vill delta i någon del: hör av er.",
+    ),
+    (
+        "Omvärldsbevakning: EU:s hamnstrategi under revidering",
+        "horizon",
+        "Kommissionen har inlett en översyn av hamnstrategin. Gävle Hamn AB följer arbetet via sitt europeiska nätverk. Remissvar väntas under våren.",
+    ),
+    (
+        "Påminnelse: logga kompetensutveckling",
+        "internal",
+        "Kom ihåg att logga kurser, studiebesök och konferenser löpande. Den årliga sammanställningen görs i januari.",
+    ),
+    (
+        "CERV: medborgardialog och vänortssamarbete",
+        "call",
+        "Programmet Medborgare, jämlikhet, rättigheter och värden (CERV) stödjer vänortsprojekt. En bra möjlighet för samarbete med våra vänorter kring demokrati och ungas delaktighet.",
+    ),
+    (
+        "Webbinarium: så skriver du en stark EU-ansökan",
+        "event",
+        "Internationella kontoret bjuder in till ett webbinarium om ansökningsskrivande. Vi går igenom bedömningskriterier, budget och vanliga misstag.",
+    ),
+    (
+        "Norden: ny strategi för gränsöverskridande samarbete",
+        "horizon",
+        "Nordiska ministerrådet har antagit en ny strategi för gränsregionalt samarbete. Relevant för våra nordiska kontakter inom logistik och turism.",
+    ),
+    (
+        "LIFE-programmet: natur och biologisk mångfald",
+        "call",
+        "LIFE öppnar utlysningar inom natur och biologisk mångfald. Miljöförvaltningen undersöker en ansökan om våtmarker längs Gavleån tillsammans med en partner i Finland.",
+    ),
+    (
+        "Nytt kontaktregister i intnet",
+        "internal",
+        "Kontrollera alltid i kontaktregistret om någon i kommunen redan har en kontakt innan du tar en ny. Sök med Ctrl-F: accenter spelar ingen roll.",
+    ),
+    (
+        "Creative Europe: samarbetsprojekt inom kultur",
+        "call",
+        "Creative Europe stödjer europeiska samarbetsprojekt. Kultur och fritid har fått förfrågan från Aarhus om ett gemensamt projekt kring unga konstnärer.",
+    ),
+    (
+        "Europeiska regionveckan i Bryssel",
+        "event",
+        "Europeiska veckan för regioner och städer arrangeras i Bryssel. Anmälan till Region Gävleborgs Brysselkontor.",
+    ),
+    (
+        "Vätgas i Östersjöregionen: ny kartläggning",
+        "horizon",
+        "En ny kartläggning visar planerade vätgasinvesteringar i Östersjöregionen. Intressant för näringslivsutveckling och för hamnen.",
+    ),
+    (
+        "ESF+: kompetensförsörjning i industrin",
+        "call",
+        "Svenska ESF-rådet utlyser medel för kompetensförsörjning. Passar samarbete med industrin i regionen inom tillväxtområdet industri.",
+    ),
+    (
+        "Tack för i år, nätverket!",
+        "other",
+        "Ett stort tack till alla kontaktpersoner för ett år med många nya kontakter, projekt och studiebesök. Sammanställningen för året kommer i januari.",
+    ),
+    (
+        "Twinning: förfrågan från Klaipėda om ungdomsutbyte",
+        "other",
+        "Klaipėda har hört av sig om ett ungdomsutbyte under sommaren. Kultur och fritid tittar på möjligheterna inom Erasmus+ Ungdom.",
+    ),
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -5,6 +5,14 @@ use intnet::{config, identity};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    // `intnet news list | head` must end quietly, not panic on a closed pipe.
+    // SAFETY: restoring the default disposition of SIGPIPE before any thread exists.
+    let _ = unsafe {
+        nix::sys::signal::signal(
+            nix::sys::signal::Signal::SIGPIPE,
+            nix::sys::signal::SigHandler::SigDfl,
+        )
+    };
     let args = cli::parse();
     let settings = config::resolve(args.db.as_deref(), args.lang);
     let lang = settings.lang;

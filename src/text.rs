@@ -5,7 +5,7 @@ use std::borrow::Cow;
 
 /// True for characters that may reorder or hide text when drawn: bidi embeddings,
 /// overrides and isolates, and the invisible direction marks.
-fn is_bidi_control(c: char) -> bool {
+pub fn is_bidi_control(c: char) -> bool {
     matches!(
         c,
         '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}'
@@ -45,6 +45,16 @@ fn clean(s: &str, keep_newlines: bool) -> Cow<'_, str> {
         }
     }
     Cow::Owned(out)
+}
+
+/// One character as an editor may draw it: control and bidi characters become `�`
+/// (one for one, so cursor positions stay right).
+pub fn visible_char(c: char) -> char {
+    if c.is_control() || is_bidi_control(c) {
+        '\u{FFFD}'
+    } else {
+        c
+    }
 }
 
 /// Folds a text for search and comparison: diacritics removed (Łódź → lodz, Gävle →

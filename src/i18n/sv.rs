@@ -2,6 +2,58 @@
 //! have the same keys and placeholders.
 
 pub const MESSAGES: &[(&str, &str)] = &[
+    ("screen.news", "Nyheter"),
+    ("news.filter_unread", "Olästa"),
+    ("news.filter_within", "Sista dag inom {n} dagar"),
+    ("news.filter_archive", "Arkiv"),
+    ("news.title", " Nyheter ({n}) "),
+    (
+        "news.empty",
+        "Inget här: n skriver en nyhet; Esc rensar filtren.",
+    ),
+    ("news.is_draft", "utkast (bara du ser det)"),
+    ("news.edited", "ändrad"),
+    (
+        "news.read_by",
+        "Läst av {m} av {mt} medlemmar, {u} av {ut} enheter",
+    ),
+    ("news.item_title", " Nyhet "),
+    (
+        "confirm.mark_all_read",
+        "Markera de {n} nyheter som visas som lästa?",
+    ),
+    ("confirm.delete_news", "Ta bort nyheten {title}?"),
+    (
+        "confirm.resume_draft",
+        "Du skrev \"{what}\" när förra sessionen avslutades ({at}). Fortsätta? (n kastar det)",
+    ),
+    ("msg.marked_read", "{n} markerade som lästa."),
+    ("msg.resumed", "Fortsätter där du slutade skriva."),
+    (
+        "msg.no_draft_here",
+        "Bara en ny nyhet kan sparas som utkast.",
+    ),
+    ("msg.draft_saved", "Sparat som utkast (bara du ser det)."),
+    (
+        "form.new_news",
+        " Ny nyhet (Ctrl-S publicerar, Ctrl-D sparar utkast) ",
+    ),
+    ("form.edit_news", " Ändra nyhet "),
+    (
+        "err.panic",
+        "ett internt fel stoppade intnet; det du skrev sparades och erbjuds nästa gång du startar",
+    ),
+    ("context.news", "I nyhetsflödet"),
+    ("context.reading", "När du läser en nyhet"),
+    ("action.screen2", "Nyheter"),
+    ("action.toggle_read", "läst/oläst"),
+    ("action.mark_all_read", "markera visade som lästa"),
+    ("action.unread_only", "bara olästa"),
+    ("action.category", "kategorifilter"),
+    ("action.area", "områdesfilter"),
+    ("action.deadline", "filter på sista dag"),
+    ("action.archive", "arkiv"),
+    ("action.save_draft", "spara utkast"),
     ("news_category.call", "EU-utlysning"),
     ("news_category.event", "Evenemang"),
     ("news_category.horizon", "Omvärldsbevakning"),

@@ -8,6 +8,7 @@ use std::path::Path;
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/001_init.sql"),
     include_str!("migrations/002_news.sql"),
+    include_str!("migrations/003_search_speed.sql"),
 ];
 
 /// The schema version this binary writes.
@@ -28,6 +29,9 @@ pub(super) fn migrate(conn: &Connection, path: &Path) -> Result<Option<i64>> {
         let backup = path.with_extension(format!("bak-v{current}"));
         if !backup.exists() {
             conn.execute("VACUUM INTO ?1", [backup.to_string_lossy()])?;
+            // The copy holds the same data: give it the database's mode, not the umask's.
+            let mode = std::fs::metadata(path)?.permissions();
+            std::fs::set_permissions(&backup, mode)?;
         }
     }
     let tx = Transaction::new_unchecked(conn, TransactionBehavior::Immediate)?;

@@ -69,6 +69,8 @@ pub struct Store {
     path: PathBuf,
     /// Set when the file has a newer schema than this binary: reads only.
     newer_schema: Option<i64>,
+    /// The last full-text match count of the organisation list (query, count).
+    match_count: std::cell::RefCell<Option<(String, i64)>>,
 }
 
 /// The current time as stored: UTC, seconds, RFC 3339.
@@ -115,6 +117,7 @@ impl Store {
             conn,
             path: path.to_path_buf(),
             newer_schema: newer,
+            match_count: Default::default(),
         })
     }
 
@@ -122,12 +125,14 @@ impl Store {
         conn.busy_timeout(Duration::from_secs(10))?;
         let _mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
         conn.execute_batch(
-            "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY;",
+            "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY; \
+             PRAGMA cache_size = -32768;",
         )?;
         Ok(Store {
             conn,
             path: path.to_path_buf(),
             newer_schema: None,
+            match_count: Default::default(),
         })
     }
 

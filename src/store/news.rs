@@ -135,15 +135,18 @@ fn validated(mut data: NewsData) -> Result<(NewsData, Vec<Warning>)> {
     }
 }
 
+/// Named SQL parameters built at run time.
+type Params = Vec<(&'static str, Box<dyn ToSql>)>;
+
 /// The WHERE clause for what `me` may see, with the filter, and its parameters.
 /// Named parameters: `:me`, `:unit`, `:office`, `:today`, plus the filter's.
-fn visible_where(me: &Actor, f: &NewsFilter) -> (String, Vec<(&'static str, Box<dyn ToSql>)>) {
+fn visible_where(me: &Actor, f: &NewsFilter) -> (String, Params) {
     let mut sql = String::from(
         "n.deleted_at IS NULL \
          AND (n.published_at IS NOT NULL OR n.author_id = :me) \
          AND (n.audience = '' OR instr(n.audience, ',' || :unit || ',') > 0 OR n.author_id = :me OR :office)",
     );
-    let mut p: Vec<(&'static str, Box<dyn ToSql>)> = vec![
+    let mut p: Params = vec![
         (":me", Box::new(me.member_id)),
         (":unit", Box::new(me.unit_id.unwrap_or(-1))),
         (":office", Box::new(me.is_office())),

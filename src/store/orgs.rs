@@ -27,6 +27,9 @@ impl SortOrder {
     }
 }
 
+/// Above this many matches a filtered list walks the sort index instead of sorting.
+const MANY_MATCHES: i64 = 2_000;
+
 /// A list query: the filter typed after `/` and the order.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OrgFilter {
@@ -261,43 +264,79 @@ impl Store {
     /// How many organisations the filter shows.
     pub fn count_orgs(&self, filter: &OrgFilter) -> Result<i64> {
         Ok(match fts_prefix_query(&filter.text) {
+            // The name index holds exactly the live rows and is far smaller than the table.
             None => self.conn().query_row(
-                "SELECT count(*) FROM orgs WHERE deleted_at IS NULL",
+                "SELECT count(*) FROM orgs INDEXED BY orgs_by_fold WHERE deleted_at IS NULL",
                 [],
                 |r| r.get(0),
             )?,
-            Some(q) => self.conn().query_row(
-                "SELECT count(*) FROM orgs_fts WHERE orgs_fts MATCH ?1",
-                [q],
-                |r| r.get(0),
-            )?,
+            Some(q) => {
+                self.match_count.replace(None);
+                self.fts_matches(&q)?
+            }
         })
     }
 
     /// One page of the organisation list, in the filter's order.
+    ///
+    /// With a filter, two plans: when few organisations match, their rows are fetched
+    /// and sorted; when many match, the sort index is walked in order and each entry
+    /// checked against the matches, which stops as soon as the page is full. Either
+    /// way a keystroke in the filter stays cheap at 100 000 organisations.
     pub fn list_orgs(&self, filter: &OrgFilter, offset: i64, limit: i64) -> Result<Vec<OrgRow>> {
         let col = filter.order.column();
         let cols = "o.id, o.name, o.kind, o.city, o.country, o.status, o.last_contact";
-        let rows = match fts_prefix_query(&filter.text) {
-            None => {
-                let sql = format!(
-                    "SELECT {cols} FROM orgs o WHERE o.deleted_at IS NULL ORDER BY o.{col}, o.id LIMIT ?1 OFFSET ?2"
-                );
-                let mut stmt = self.conn().prepare_cached(&sql)?;
-                stmt.query_map(params![limit, offset], row_from)?
-                    .collect::<rusqlite::Result<Vec<_>>>()?
-            }
-            Some(q) => {
-                let sql = format!(
-                    "SELECT {cols} FROM orgs o WHERE o.id IN (SELECT rowid FROM orgs_fts WHERE orgs_fts MATCH ?1) \
-                     AND o.deleted_at IS NULL ORDER BY o.{col}, o.id LIMIT ?2 OFFSET ?3"
-                );
-                let mut stmt = self.conn().prepare_cached(&sql)?;
-                stmt.query_map(params![q, limit, offset], row_from)?
-                    .collect::<rusqlite::Result<Vec<_>>>()?
-            }
+        let Some(q) = fts_prefix_query(&filter.text) else {
+            let sql = format!(
+                "SELECT {cols} FROM orgs o WHERE o.deleted_at IS NULL ORDER BY o.{col}, o.id LIMIT ?1 OFFSET ?2"
+            );
+            let mut stmt = self.conn().prepare_cached(&sql)?;
+            return Ok(stmt
+                .query_map(params![limit, offset], row_from)?
+                .collect::<rusqlite::Result<Vec<_>>>()?);
         };
-        Ok(rows)
+        let matches = self.fts_matches(&q)?;
+        let (walk_index, key_index) = match filter.order {
+            SortOrder::Swedish => ("orgs_by_sv", "orgs_sv_by_id"),
+            SortOrder::English => ("orgs_by_fold", "orgs_fold_by_id"),
+        };
+        let sql = if matches > MANY_MATCHES {
+            format!(
+                "SELECT {cols} FROM orgs o INDEXED BY {walk_index} \
+                 WHERE o.id IN (SELECT rowid FROM orgs_fts WHERE orgs_fts MATCH ?1) \
+                 AND o.deleted_at IS NULL ORDER BY o.{col}, o.id LIMIT ?2 OFFSET ?3"
+            )
+        } else {
+            format!(
+                "SELECT {cols} FROM orgs o WHERE o.id IN \
+                 (SELECT id FROM orgs INDEXED BY {key_index} \
+                  WHERE id IN (SELECT rowid FROM orgs_fts WHERE orgs_fts MATCH ?1) AND deleted_at IS NULL \
+                  ORDER BY {col}, id LIMIT ?2 OFFSET ?3) \
+                 ORDER BY o.{col}, o.id"
+            )
+        };
+        let mut stmt = self.conn().prepare_cached(&sql)?;
+        Ok(stmt
+            .query_map(params![q, limit, offset], row_from)?
+            .collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    /// How many organisations a full-text query matches. The last answer is kept for
+    /// the page query that usually follows the count (it only picks the query plan, so
+    /// a count made stale by another process costs speed, never correctness).
+    fn fts_matches(&self, q: &str) -> Result<i64> {
+        if let Some((cached, n)) = self.match_count.borrow().as_ref()
+            && cached == q
+        {
+            return Ok(*n);
+        }
+        let n: i64 = self.conn().query_row(
+            "SELECT count(*) FROM orgs_fts WHERE orgs_fts MATCH ?1",
+            [q],
+            |r| r.get(0),
+        )?;
+        *self.match_count.borrow_mut() = Some((q.to_string(), n));
+        Ok(n)
     }
 
     /// Where an organisation stands in the unfiltered list, to put the cursor on it.
@@ -347,22 +386,32 @@ impl Store {
             Ok(())
         };
         if name.chars().count() >= 3 {
-            // Candidates share a word of the name (prefix); then the whole folded name
-            // must be close.
-            let words = crate::text::words(&data.name);
-            let q = words
-                .iter()
+            // Candidates: the same folded name (name index), names with all the words,
+            // and names with any word (first found); then the whole folded name must be
+            // close. No relevance sort: it costs too much for common words.
+            let words: Vec<String> = crate::text::words(&data.name)
+                .into_iter()
                 .filter(|w| w.len() >= 3)
                 .map(|w| format!("\"{w}\"*"))
-                .collect::<Vec<_>>()
-                .join(" OR ");
-            if !q.is_empty() {
-                let sql = format!(
-                    "{base} WHERE o.id IN (SELECT rowid FROM orgs_fts WHERE orgs_fts MATCH ?1 ORDER BY rank LIMIT 200) \
-                     AND o.deleted_at IS NULL"
-                );
+                .collect();
+            let mut queries = vec![(
+                format!("{base} WHERE o.name_fold = ?1 AND o.deleted_at IS NULL"),
+                name.clone(),
+            )];
+            if !words.is_empty() {
+                let fts = "SELECT rowid FROM orgs_fts WHERE orgs_fts MATCH ?1 LIMIT 300";
+                queries.push((
+                    format!("{base} WHERE o.id IN ({fts}) AND o.deleted_at IS NULL"),
+                    format!("{{name}}: ({})", words.join(" AND ")),
+                ));
+                queries.push((
+                    format!("{base} WHERE o.id IN ({fts}) AND o.deleted_at IS NULL"),
+                    format!("{{name}}: ({})", words.join(" OR ")),
+                ));
+            }
+            for (sql, param) in queries {
                 let mut stmt = conn.prepare_cached(&sql)?;
-                let mut rows = stmt.query([&q])?;
+                let mut rows = stmt.query([&param])?;
                 while let Some(r) = rows.next()? {
                     let other: String = r.get(6)?;
                     if names_similar(&name, &other) {

@@ -4,8 +4,8 @@ use super::audit::Entity;
 use super::{Result, Store, now};
 use crate::demo_data as d;
 use crate::model::{
-    Actor, GrowthArea, InteractionData, InteractionKind, OrgData, OrgKind, OrgStatus, PersonData,
-    PriorityArea, Role, Sector,
+    Actor, GrowthArea, InteractionData, InteractionKind, NewsCategory, NewsData, OrgData, OrgKind,
+    OrgStatus, PersonData, PriorityArea, Role, Sector,
 };
 use rusqlite::params;
 
@@ -185,11 +185,73 @@ impl Store {
                 )?;
             }
         }
+        self.seed_demo_news(&me)
+    }
+
+    /// A realistic feed: calls (one closing within the week), events, horizon scanning,
+    /// internal notes; some read by the demo user, some not.
+    fn seed_demo_news(&self, me: &Actor) -> Result<()> {
+        let mut rng = fastrand::Rng::with_seed(11);
+        let members = self.members()?;
+        let authors: Vec<Actor> = members
+            .iter()
+            .filter(|m| m.role != Role::Viewer)
+            .filter_map(|m| self.actor(&m.account).ok())
+            .collect();
+        for (i, (title, category, body)) in d::NEWS.iter().enumerate() {
+            let category = NewsCategory::parse(category).unwrap_or_default();
+            let author = if i % 3 == 0 {
+                me
+            } else {
+                pick(&mut rng, &authors)
+            };
+            let deadline =
+                (category == NewsCategory::Call).then(|| days_ago(-[5, 12, 26, 45, 70][i % 5]));
+            let event_date = (category == NewsCategory::Event).then(|| days_ago(-rng.i64(7..60)));
+            let data = NewsData {
+                title: (*title).to_string(),
+                body: (*body).to_string(),
+                category,
+                priority_areas: vec![*pick(&mut rng, PriorityArea::ALL)],
+                growth_areas: if rng.bool() {
+                    vec![*pick(&mut rng, GrowthArea::ALL)]
+                } else {
+                    vec![]
+                },
+                deadline,
+                event_date,
+                links: if category == NewsCategory::Call {
+                    vec!["https://interreg-baltic.eu".into()]
+                } else {
+                    vec![]
+                },
+                pinned: i == 1,
+                ..NewsData::default()
+            };
+            let (id, _) = self.post_news(author, data, true)?;
+            // Spread the publishing times over the last weeks, and let readers read.
+            self.write(|tx| {
+                tx.execute(
+                    "UPDATE news SET published_at = ?1 WHERE id = ?2",
+                    params![format!("{}T09:{:02}:00Z", days_ago((d::NEWS.len() - i) as i64 * 3), i % 60), id],
+                )?;
+                for m in &members {
+                    if m.id != author.member_id && !(i + m.id as usize).is_multiple_of(3) && !(m.id == me.member_id && i >= d::NEWS.len() - 4) {
+                        tx.execute(
+                            "INSERT OR IGNORE INTO news_reads (news_id, member_id, read_at) VALUES (?1, ?2, ?3)",
+                            params![id, m.id, now()],
+                        )?;
+                    }
+                }
+                Ok(())
+            })?;
+        }
         Ok(())
     }
 
-    /// Writes the benchmark scale set: `orgs` organisations, twice as many persons, and
-    /// one interaction per two organisations, plus 100 members in 10 units. Fast bulk
+    /// Writes the benchmark scale set: `orgs` organisations, twice as many persons,
+    /// one interaction per two organisations, `orgs / 10` news items with read state for
+    /// every member (each has read about 90 %), plus 100 members in 10 units. Fast bulk
     /// inserts in one transaction; no audit rows (this is not anybody's work).
     pub fn seed_scale(&self, orgs: usize) -> Result<()> {
         let mut rng = fastrand::Rng::with_seed(7);
@@ -265,9 +327,48 @@ impl Store {
             }
             Ok(())
         })?;
+        self.seed_scale_news(orgs / 10, &mut rng)?;
         self.conn().execute_batch(
             "PRAGMA optimize; INSERT INTO orgs_fts(orgs_fts) VALUES ('optimize');",
         )?;
         Ok(())
+    }
+
+    fn seed_scale_news(&self, count: usize, rng: &mut fastrand::Rng) -> Result<()> {
+        self.write(|tx| {
+            let members: Vec<i64> = {
+                let mut stmt = tx.prepare("SELECT id FROM members")?;
+                stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?
+            };
+            let at = now();
+            let mut insert = tx.prepare(
+                "INSERT INTO news (title, category, author_id, published_at, created_at, created_by, updated_at, updated_by) \
+                 VALUES ('', '', ?1, ?2, ?3, ?1, ?3, ?1)",
+            )?;
+            let mut read = tx.prepare("INSERT INTO news_reads (news_id, member_id, read_at) VALUES (?1, ?2, ?3)")?;
+            for n in 0..count {
+                let author = *pick(rng, &members);
+                let (title, category, body) = pick(rng, d::NEWS);
+                let category = NewsCategory::parse(category).unwrap_or_default();
+                let age = (count - n) as i64 / 3;
+                let data = NewsData {
+                    title: format!("{title} ({n})"),
+                    body: (*body).to_string(),
+                    category,
+                    deadline: (category == NewsCategory::Call).then(|| days_ago(age - 30)),
+                    ..NewsData::default()
+                };
+                insert.execute(params![author, format!("{}T08:00:00Z", days_ago(age)), at])?;
+                let id = tx.last_insert_rowid();
+                data.store_columns(tx, id)?;
+                data.index(tx, id)?;
+                for m in &members {
+                    if rng.u8(0..10) != 0 {
+                        read.execute(params![id, m, at])?;
+                    }
+                }
+            }
+            Ok(())
+        })
     }
 }

@@ -1,17 +1,20 @@
 //! App state and `update`: keys become actions through the keymap; actions change
 //! state and call the store. Rendering (in `ui`) only reads this state.
 
+pub use super::forms::{FormPrompt, FormState, FormTarget};
 use super::keymap::{Action, Context, Key, Keymap};
+use super::screens::Screen;
 use super::screens::contacts::{Contacts, Detail, Selection};
-use super::widgets::form::Field;
+use super::screens::news::NewsScreen;
 use super::widgets::input::Input;
 use crate::i18n::{Lang, describe_error, describe_undo};
-use crate::model::{
-    Actor, FieldError, GrowthArea, Hit, InteractionData, InteractionKind, OrgData, OrgKind,
-    OrgStatus, PersonData, PriorityArea, Sector, Similar,
-};
+use crate::model::{Actor, Hit, InteractionKind};
 use crate::store::{Error, Store};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use std::time::{Duration, Instant};
+
+/// A form being typed is saved to the database this often at most.
+pub const AUTOSAVE: Duration = Duration::from_secs(2);
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Status {
@@ -25,68 +28,17 @@ pub enum Pending {
     DeleteOrg(i64),
     DeletePerson(i64),
     DeleteInteraction(i64),
+    DeleteNews(i64),
+    /// Mark everything the news filter shows as read.
+    MarkAllRead,
+    /// Reopen a form left by a session that ended (hang-up, kill, crash).
+    ResumeDraft(i64),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Confirm {
     pub prompt: String,
     pub on_yes: Pending,
-}
-
-/// What a form saves into.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FormTarget {
-    Org {
-        id: Option<i64>,
-        version: i64,
-    },
-    Person {
-        org_id: i64,
-        id: Option<i64>,
-        version: i64,
-    },
-    Interaction {
-        org_id: i64,
-        id: Option<i64>,
-        version: i64,
-        member_id: i64,
-    },
-}
-
-/// A question a form asks before it goes on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FormPrompt {
-    /// Near-duplicates exist: save anyway?
-    CreateAnyway,
-    /// Close the form and lose the changes?
-    Discard,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FormState {
-    pub target: FormTarget,
-    /// i18n key of the title.
-    pub title: &'static str,
-    pub fields: Vec<Field>,
-    pub focus: usize,
-    pub errors: Vec<FieldError>,
-    /// Existing organisations like the one being created.
-    pub similar: Vec<Similar>,
-    pub prompt: Option<FormPrompt>,
-    pub dirty: bool,
-}
-
-impl FormState {
-    pub fn get(&self, name: &str) -> String {
-        self.fields
-            .iter()
-            .find(|f| f.name == name)
-            .map(Field::value)
-            .unwrap_or_default()
-    }
-    pub fn error_for(&self, name: &str) -> Option<&'static str> {
-        self.errors.iter().find(|e| e.field == name).map(|e| e.key)
-    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -110,7 +62,9 @@ pub struct App {
     pub actor: Actor,
     pub lang: Lang,
     pub keymap: Keymap,
+    pub screen: Screen,
     pub contacts: Contacts,
+    pub news: NewsScreen,
     pub modal: Option<Modal>,
     pub status: Option<Status>,
     pub quit: bool,
@@ -118,7 +72,12 @@ pub struct App {
     pub size: (u16, u16),
     data_version: i64,
     /// The interaction kind this user picked last, the default for the next one.
-    last_kind: InteractionKind,
+    pub(super) last_kind: InteractionKind,
+    /// The open form's draft row, once saved.
+    pub(super) draft_id: Option<i64>,
+    /// The open form changed since the draft was last saved.
+    pub(super) draft_pending: bool,
+    last_autosave: Instant,
 }
 
 impl App {
@@ -132,6 +91,8 @@ impl App {
         let data_version = store.data_version()?;
         let mut app = App {
             contacts: Contacts::new(lang.sort_order()),
+            news: NewsScreen::default(),
+            screen: Screen::Contacts,
             store,
             actor,
             lang,
@@ -142,8 +103,14 @@ impl App {
             size,
             data_version,
             last_kind: InteractionKind::Meeting,
+            draft_id: None,
+            draft_pending: false,
+            last_autosave: Instant::now(),
         };
-        app.contacts.reload(&app.store, app.list_height())?;
+        let h = app.list_height();
+        app.contacts.reload(&app.store, h)?;
+        app.news.reload(&app.store, &app.actor, h)?;
+        app.offer_draft();
         Ok(app)
     }
 
@@ -156,11 +123,11 @@ impl App {
         self.lang.t(key)
     }
 
-    fn info(&mut self, text: String) {
+    pub(super) fn info(&mut self, text: String) {
         self.status = Some(Status { text, error: false });
     }
 
-    fn error(&mut self, err: &Error) {
+    pub(super) fn error(&mut self, err: &Error) {
         self.status = Some(Status {
             text: describe_error(self.lang, err),
             error: true,
@@ -168,7 +135,7 @@ impl App {
     }
 
     /// Reports a store failure in the status bar.
-    fn check<T>(&mut self, r: Result<T, Error>) -> Option<T> {
+    pub(super) fn check<T>(&mut self, r: Result<T, Error>) -> Option<T> {
         match r {
             Ok(v) => Some(v),
             Err(e) => {
@@ -180,15 +147,18 @@ impl App {
 
     /// The keymap context the user is in.
     pub fn context(&self) -> Context {
-        match &self.modal {
-            Some(Modal::Help(_)) => Context::Help,
-            Some(Modal::Confirm(_)) => Context::Confirm,
-            Some(Modal::Form(f)) if f.prompt.is_some() => Context::Confirm,
-            Some(Modal::Form(_)) => Context::Form,
-            Some(Modal::Lookup(_)) => Context::Lookup,
-            None if self.contacts.filtering => Context::Filter,
-            None if self.contacts.detail_open => Context::Detail,
-            None => Context::List,
+        match (&self.modal, self.screen) {
+            (Some(Modal::Help(_)), _) => Context::Help,
+            (Some(Modal::Confirm(_)), _) => Context::Confirm,
+            (Some(Modal::Form(f)), _) if f.prompt.is_some() => Context::Confirm,
+            (Some(Modal::Form(_)), _) => Context::Form,
+            (Some(Modal::Lookup(_)), _) => Context::Lookup,
+            (None, Screen::Contacts) if self.contacts.filtering => Context::Filter,
+            (None, Screen::Contacts) if self.contacts.detail_open => Context::Detail,
+            (None, Screen::Contacts) => Context::List,
+            (None, Screen::News) if self.news.searching => Context::Filter,
+            (None, Screen::News) if self.news.open => Context::Reading,
+            (None, Screen::News) => Context::News,
         }
     }
 
@@ -206,10 +176,12 @@ impl App {
         true
     }
 
-    /// Reloads the list, the detail and the lookup results from the database.
+    /// Reloads the lists, the details and the lookup results from the database.
     pub fn refresh(&mut self) {
         let h = self.list_height();
         let r = self.contacts.reload(&self.store, h);
+        self.check(r);
+        let r = self.news.reload(&self.store, &self.actor, h);
         self.check(r);
         if let Some(Modal::Lookup(l)) = &mut self.modal {
             let hits = self.store.find(&l.input.value, 50);
@@ -225,73 +197,104 @@ impl App {
         let height = self.list_height();
         let r = self.contacts.ensure_window(&self.store, height);
         self.check(r);
+        let r = self.news.ensure_window(&self.store, &self.actor, height);
+        self.check(r);
     }
 
     /// Handles one key press.
     pub fn handle_key(&mut self, ev: KeyEvent) {
         let key = Key::from_event(&ev);
         let context = self.context();
-        let action = self.keymap.lookup(context, key).or_else(|| {
-            // Global keys apply only where no text is being typed.
-            matches!(context, Context::List | Context::Detail)
-                .then(|| self.keymap.lookup(Context::Global, key))
-                .flatten()
-        });
+        let plain = !ev
+            .modifiers
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+        // In a multi-line field the arrows and Enter edit the text.
+        let text_navigation = context == Context::Form
+            && plain
+            && matches!(ev.code, KeyCode::Up | KeyCode::Down | KeyCode::Enter)
+            && self.focused_multiline();
+        let action = if text_navigation {
+            None
+        } else {
+            self.keymap.lookup(context, key).or_else(|| {
+                // Global keys apply only where no text is being typed.
+                context
+                    .takes_global()
+                    .then(|| self.keymap.lookup(Context::Global, key))
+                    .flatten()
+            })
+        };
         if let Some(action) = action {
             self.update(action);
             return;
         }
-        let text_key = !ev
-            .modifiers
-            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
         match context {
-            Context::Form if text_key => self.form_key(ev.code),
-            Context::Lookup if text_key => {
-                if let Some(Modal::Lookup(l)) = &mut self.modal
-                    && l.input.handle(ev.code)
-                {
-                    let q = l.input.value.clone();
-                    let hits = self.store.find(&q, 50);
-                    if let Some(hits) = self.check(hits)
-                        && let Some(Modal::Lookup(l)) = &mut self.modal
-                    {
-                        l.hits = hits;
-                        l.selected = 0;
-                    }
-                }
-            }
-            Context::Filter if text_key && self.contacts.filter.handle(ev.code) => {
-                let h = self.list_height();
-                let r = self.contacts.refilter(&self.store, h);
-                self.check(r);
-            }
+            Context::Form if plain => self.form_key(ev.code),
+            Context::Lookup if plain => self.lookup_key(ev.code),
+            Context::Filter if plain => self.filter_key(ev.code),
             _ => {}
         }
+    }
+
+    fn lookup_key(&mut self, code: KeyCode) {
+        let Some(Modal::Lookup(l)) = &mut self.modal else {
+            return;
+        };
+        if !l.input.handle(code) {
+            return;
+        }
+        let q = l.input.value.clone();
+        let hits = self.store.find(&q, 50);
+        if let Some(hits) = self.check(hits)
+            && let Some(Modal::Lookup(l)) = &mut self.modal
+        {
+            l.hits = hits;
+            l.selected = 0;
+        }
+    }
+
+    fn filter_key(&mut self, code: KeyCode) {
+        let h = self.list_height();
+        let r = match self.screen {
+            Screen::Contacts if self.contacts.filter.handle(code) => {
+                self.contacts.refilter(&self.store, h)
+            }
+            Screen::News if self.news.search.handle(code) => {
+                self.news.refilter(&self.store, &self.actor, h)
+            }
+            _ => Ok(()),
+        };
+        self.check(r);
     }
 
     /// Does one action in the current context.
     pub fn update(&mut self, action: Action) {
         self.status = None;
-        match self.context() {
+        let context = self.context();
+        if context.takes_global() && self.global_action(action) {
+            return;
+        }
+        match context {
             Context::Help => self.modal = None,
             Context::Confirm => self.confirm(action == Action::Yes),
             Context::Form => self.form_action(action),
             Context::Lookup => self.lookup_action(action),
             Context::Filter => self.filter_action(action),
-            Context::List | Context::Detail | Context::Global => self.screen_action(action),
+            Context::News | Context::Reading => self.news_action(action),
+            Context::List | Context::Detail | Context::Global => self.contacts_action(action),
         }
     }
 
-    fn screen_action(&mut self, action: Action) {
-        let h = self.list_height();
-        let detail = self.contacts.detail_open;
+    /// Actions that mean the same on every screen. Returns true when handled.
+    fn global_action(&mut self, action: Action) -> bool {
         match action {
             Action::Quit => self.quit = true,
             Action::Help => self.modal = Some(Modal::Help(self.context())),
             Action::Lookup => self.modal = Some(Modal::Lookup(Lookup::default())),
-            Action::Screen1 | Action::NextScreen | Action::PrevScreen => {
-                self.contacts.detail_open = false;
-            }
+            Action::Screen1 => self.switch(Screen::Contacts),
+            Action::Screen2 => self.switch(Screen::News),
+            Action::NextScreen => self.switch(self.screen.next()),
+            Action::PrevScreen => self.switch(self.screen.prev()),
             Action::Undo => {
                 let r = self.store.undo_last(&self.actor);
                 if let Some(u) = self.check(r) {
@@ -299,6 +302,21 @@ impl App {
                     self.refresh();
                 }
             }
+            _ => return false,
+        }
+        true
+    }
+
+    fn switch(&mut self, screen: Screen) {
+        self.screen = screen;
+        self.contacts.detail_open = false;
+        self.news.open = false;
+    }
+
+    fn contacts_action(&mut self, action: Action) {
+        let h = self.list_height();
+        let detail = self.contacts.detail_open;
+        match action {
             Action::Up
             | Action::Down
             | Action::Top
@@ -309,12 +327,16 @@ impl App {
             {
                 self.contacts.move_selection(action);
             }
-            Action::Up => self.move_cursor(-1),
-            Action::Down => self.move_cursor(1),
-            Action::PageUp => self.move_cursor(-h),
-            Action::PageDown => self.move_cursor(h),
-            Action::Top => self.move_cursor(i64::MIN / 2),
-            Action::Bottom => self.move_cursor(i64::MAX / 2),
+            Action::Up
+            | Action::Down
+            | Action::Top
+            | Action::Bottom
+            | Action::PageUp
+            | Action::PageDown => {
+                let delta = self.step(action);
+                let r = self.contacts.move_cursor(&self.store, delta, h);
+                self.check(r);
+            }
             Action::Open if self.contacts.detail.is_some() => {
                 self.contacts.detail_open = true;
                 self.contacts.selection = Selection::Org;
@@ -352,26 +374,154 @@ impl App {
         }
     }
 
-    fn move_cursor(&mut self, delta: i64) {
+    /// How far a movement action moves a list cursor.
+    fn step(&self, action: Action) -> i64 {
         let h = self.list_height();
-        let r = self.contacts.move_cursor(&self.store, delta, h);
+        match action {
+            Action::Up => -1,
+            Action::Down => 1,
+            Action::PageUp => -h,
+            Action::PageDown => h,
+            Action::Top => i64::MIN / 2,
+            _ => i64::MAX / 2,
+        }
+    }
+
+    fn news_action(&mut self, action: Action) {
+        let h = self.list_height();
+        let reading = self.news.open;
+        let r = match action {
+            Action::Up
+            | Action::Down
+            | Action::PageUp
+            | Action::PageDown
+            | Action::Top
+            | Action::Bottom
+                if reading =>
+            {
+                let lines = match action {
+                    Action::Up => -1,
+                    Action::Down => 1,
+                    Action::PageUp => -(h as i32),
+                    Action::PageDown => h as i32,
+                    Action::Top => -100_000,
+                    _ => 100_000,
+                };
+                self.news.scroll =
+                    (i32::from(self.news.scroll) + lines).clamp(0, i32::from(u16::MAX)) as u16;
+                Ok(())
+            }
+            Action::Up
+            | Action::Down
+            | Action::PageUp
+            | Action::PageDown
+            | Action::Top
+            | Action::Bottom => {
+                let delta = self.step(action);
+                self.news.move_cursor(&self.store, &self.actor, delta, h)
+            }
+            Action::Open => self.news.open(&self.store, &self.actor, h),
+            Action::Back if reading => {
+                self.news.open = false;
+                Ok(())
+            }
+            Action::Back => {
+                // Esc clears the filters.
+                self.news.filter = Default::default();
+                self.news.search = Input::default();
+                self.news.refilter(&self.store, &self.actor, h)
+            }
+            Action::Filter => {
+                self.news.searching = true;
+                Ok(())
+            }
+            Action::ToggleRead => self.news.toggle_read(&self.store, &self.actor, h),
+            Action::MarkAllRead => {
+                let n = self.news.list.total;
+                self.modal = Some(Modal::Confirm(Confirm {
+                    prompt: self.lang.f("confirm.mark_all_read", &[("n", &n)]),
+                    on_yes: Pending::MarkAllRead,
+                }));
+                Ok(())
+            }
+            Action::UnreadOnly
+            | Action::CycleCategory
+            | Action::CycleArea
+            | Action::CycleDeadline
+            | Action::Archive => {
+                match action {
+                    Action::UnreadOnly => {
+                        self.news.filter.unread_only = !self.news.filter.unread_only
+                    }
+                    Action::CycleCategory => self.news.cycle_category(),
+                    Action::CycleArea => self.news.cycle_area(),
+                    Action::CycleDeadline => self.news.cycle_deadline(),
+                    _ => self.news.filter.archive = !self.news.filter.archive,
+                }
+                self.news.refilter(&self.store, &self.actor, h)
+            }
+            Action::New => {
+                self.open_news_form(None);
+                Ok(())
+            }
+            Action::Edit => {
+                let item = self.news.item.clone();
+                if let Some(item) = item {
+                    self.open_news_form(Some(item));
+                }
+                Ok(())
+            }
+            Action::Delete => {
+                if let Some(item) = &self.news.item {
+                    let prompt = self.lang.f(
+                        "confirm.delete_news",
+                        &[("title", &crate::text::sanitize_line(&item.data.title))],
+                    );
+                    self.modal = Some(Modal::Confirm(Confirm {
+                        prompt,
+                        on_yes: Pending::DeleteNews(item.id),
+                    }));
+                }
+                Ok(())
+            }
+            _ => Ok(()),
+        };
         self.check(r);
     }
 
     fn filter_action(&mut self, action: Action) {
-        match action {
-            Action::Open => self.contacts.filtering = false,
-            Action::Back => {
+        let h = self.list_height();
+        let r = match (self.screen, action) {
+            (Screen::Contacts, Action::Open) => {
+                self.contacts.filtering = false;
+                Ok(())
+            }
+            (Screen::Contacts, Action::Back) => {
                 self.contacts.filtering = false;
                 self.contacts.filter = Input::default();
-                let h = self.list_height();
-                let r = self.contacts.refilter(&self.store, h);
-                self.check(r);
+                self.contacts.refilter(&self.store, h)
             }
-            Action::Down => self.move_cursor(1),
-            Action::Up => self.move_cursor(-1),
-            _ => {}
-        }
+            (Screen::Contacts, Action::Down | Action::Up) => self.contacts.move_cursor(
+                &self.store,
+                if action == Action::Down { 1 } else { -1 },
+                h,
+            ),
+            (Screen::News, Action::Open) => {
+                self.news.searching = false;
+                Ok(())
+            }
+            (Screen::News, Action::Back) => {
+                self.news.searching = false;
+                self.news.search = Input::default();
+                self.news.refilter(&self.store, &self.actor, h)
+            }
+            (Screen::News, Action::Down | Action::Up) => {
+                let delta = if action == Action::Down { 1 } else { -1 };
+                self.news.move_cursor(&self.store, &self.actor, delta, h)
+            }
+            _ => Ok(()),
+        };
+        self.check(r);
     }
 
     fn lookup_action(&mut self, action: Action) {
@@ -385,6 +535,7 @@ impl App {
             Action::Open => {
                 if let Some(hit) = l.hits.get(l.selected).cloned() {
                     self.modal = None;
+                    self.switch(Screen::Contacts);
                     let h = self.list_height();
                     let r = self.contacts.open_org(&self.store, hit.org_id, h);
                     self.check(r);
@@ -402,13 +553,12 @@ impl App {
         let Some(d) = &self.contacts.detail else {
             return;
         };
+        let clean = crate::text::sanitize_line;
         let (prompt, on_yes) = match (self.contacts.detail_open, self.contacts.selection) {
             (true, Selection::Person(i)) => match d.persons.get(i) {
                 Some(p) => (
-                    self.lang.f(
-                        "confirm.delete_person",
-                        &[("name", &crate::text::sanitize_line(&p.data.name))],
-                    ),
+                    self.lang
+                        .f("confirm.delete_person", &[("name", &clean(&p.data.name))]),
                     Pending::DeletePerson(p.id),
                 ),
                 None => return,
@@ -422,10 +572,8 @@ impl App {
                 None => return,
             },
             _ => (
-                self.lang.f(
-                    "confirm.delete_org",
-                    &[("name", &crate::text::sanitize_line(&d.org.data.name))],
-                ),
+                self.lang
+                    .f("confirm.delete_org", &[("name", &clean(&d.org.data.name))]),
                 Pending::DeleteOrg(d.org.id),
             ),
         };
@@ -434,485 +582,141 @@ impl App {
 
     fn confirm(&mut self, yes: bool) {
         match self.modal.take() {
-            Some(Modal::Confirm(c)) => {
-                if yes {
-                    let r = match c.on_yes {
-                        Pending::DeleteOrg(id) => self.store.delete_org(&self.actor, id),
-                        Pending::DeletePerson(id) => self.store.delete_person(&self.actor, id),
-                        Pending::DeleteInteraction(id) => {
-                            self.store.delete_interaction(&self.actor, id)
-                        }
-                    };
-                    if self.check(r).is_some() {
-                        let undo = self
-                            .keymap
-                            .key_for(Context::Global, Action::Undo)
-                            .map(|k| k.label())
-                            .unwrap_or_default();
-                        self.info(self.lang.f("msg.deleted", &[("key", &undo)]));
-                        self.refresh();
-                    }
-                }
-            }
+            Some(Modal::Confirm(c)) => self.confirmed(c.on_yes, yes),
             Some(Modal::Form(mut f)) => {
                 let prompt = f.prompt.take();
                 match (prompt, yes) {
-                    (Some(FormPrompt::Discard), true) => return,
+                    (Some(FormPrompt::Discard), true) => self.close_form(),
                     (Some(FormPrompt::CreateAnyway), true) => {
                         self.modal = Some(Modal::Form(f));
-                        self.save_form(true);
-                        return;
+                        self.save_form(true, true);
                     }
-                    _ => {}
+                    _ => self.modal = Some(Modal::Form(f)),
                 }
-                self.modal = Some(Modal::Form(f));
             }
             other => self.modal = other,
         }
     }
 
-    // ----- forms -----
-
-    fn options<T: Copy>(
-        &self,
-        all: &[T],
-        word: fn(T) -> &'static str,
-        key: fn(T) -> &'static str,
-    ) -> Vec<(String, String)> {
-        all.iter()
-            .map(|v| (word(*v).to_string(), self.t(key(*v)).to_string()))
-            .collect()
-    }
-
-    fn open_org_form(&mut self, org: Option<crate::model::Org>) {
-        if !self.actor.can_edit_partners() {
-            self.error(&Error::Forbidden);
+    fn confirmed(&mut self, pending: Pending, yes: bool) {
+        if let Pending::ResumeDraft(id) = pending {
+            self.resume_draft(id, yes);
             return;
         }
-        let (data, target) = match &org {
-            Some(o) => (
-                o.data.clone(),
-                FormTarget::Org {
-                    id: Some(o.id),
-                    version: o.meta.version,
-                },
-            ),
-            None => (
-                OrgData {
-                    owner_member: Some(self.actor.member_id),
-                    ..OrgData::default()
-                },
-                FormTarget::Org {
-                    id: None,
-                    version: 0,
-                },
-            ),
-        };
-        let mut sectors = vec![(String::new(), "—".to_string())];
-        sectors.extend(self.options(Sector::ALL, Sector::as_str, Sector::key));
-        let members = self.store.members().unwrap_or_default();
-        let owners: Vec<(String, String)> = members
-            .iter()
-            .filter(|m| m.active)
-            .map(|m| (m.id.to_string(), m.full_name.clone()))
-            .collect();
-        let owner = data.owner_member.map(|i| i.to_string()).unwrap_or_default();
-        let fields = vec![
-            Field::text("name", &data.name),
-            Field::choice(
-                "kind",
-                self.options(OrgKind::ALL, OrgKind::as_str, OrgKind::key),
-                data.kind.as_str(),
-            ),
-            Field::text("country", &data.country),
-            Field::text("city", &data.city),
-            Field::text("website", &data.website),
-            Field::text("twin_decided", data.twin_decided.as_deref().unwrap_or("")),
-            Field::choice(
-                "sector",
-                sectors,
-                data.sector.map(Sector::as_str).unwrap_or(""),
-            ),
-            Field::choice(
-                "status",
-                self.options(OrgStatus::ALL, OrgStatus::as_str, OrgStatus::key),
-                data.status.as_str(),
-            ),
-            Field::multi(
-                "priority_areas",
-                self.options(PriorityArea::ALL, PriorityArea::as_str, PriorityArea::key),
-                &data
-                    .priority_areas
-                    .iter()
-                    .map(|p| p.as_str().to_string())
-                    .collect::<Vec<_>>(),
-            ),
-            Field::multi(
-                "growth_areas",
-                self.options(GrowthArea::ALL, GrowthArea::as_str, GrowthArea::key),
-                &data
-                    .growth_areas
-                    .iter()
-                    .map(|p| p.as_str().to_string())
-                    .collect::<Vec<_>>(),
-            ),
-            Field::text("tags", &data.tags.join(", ")),
-            Field::choice("owner", owners, &owner),
-            Field::multiline("notes", &data.notes),
-        ];
-        let title = if org.is_some() {
-            "form.edit_org"
-        } else {
-            "form.new_org"
-        };
-        self.modal = Some(Modal::Form(Box::new(FormState {
-            target,
-            title,
-            fields,
-            focus: 0,
-            errors: vec![],
-            similar: vec![],
-            prompt: None,
-            dirty: false,
-        })));
-    }
-
-    fn open_person_form(&mut self, org_id: Option<i64>, index: Option<usize>) {
-        if !self.actor.can_edit_partners() {
-            self.error(&Error::Forbidden);
+        if !yes {
             return;
         }
-        let existing = index.and_then(|i| {
-            self.contacts
-                .detail
-                .as_ref()
-                .and_then(|d| d.persons.get(i))
-                .cloned()
-        });
-        let (data, target, title) = match existing {
-            Some(p) => (
-                p.data.clone(),
-                FormTarget::Person {
-                    org_id: p.data.org_id,
-                    id: Some(p.id),
-                    version: p.meta.version,
-                },
-                "form.edit_person",
-            ),
-            None => {
-                let Some(org_id) = org_id else { return };
-                (
-                    PersonData::default(),
-                    FormTarget::Person {
-                        org_id,
-                        id: None,
-                        version: 0,
-                    },
-                    "form.new_person",
-                )
-            }
-        };
-        let fields = vec![
-            Field::text("name", &data.name),
-            Field::text("title", &data.title),
-            Field::text("email", &data.email),
-            Field::text("phone", &data.phone),
-            Field::text("languages", &data.languages),
-            Field::text("source", &data.source),
-            Field::text(
-                "verified_on",
-                data.verified_on
-                    .as_deref()
-                    .unwrap_or(&crate::store::today()),
-            ),
-            Field::multiline("notes", &data.notes),
-        ];
-        self.modal = Some(Modal::Form(Box::new(FormState {
-            target,
-            title,
-            fields,
-            focus: 0,
-            errors: vec![],
-            similar: vec![],
-            prompt: None,
-            dirty: false,
-        })));
-    }
-
-    fn open_interaction_form(&mut self, index: Option<usize>) {
-        if !self.actor.can_edit_partners() {
-            self.error(&Error::Forbidden);
-            return;
-        }
-        let Some(detail) = &self.contacts.detail else {
-            return;
-        };
-        let existing = index.and_then(|i| detail.timeline.get(i)).cloned();
-        let org_id = detail.org.id;
-        let mut persons = vec![(String::new(), "—".to_string())];
-        persons.extend(
-            detail
-                .persons
-                .iter()
-                .map(|p| (p.id.to_string(), p.data.name.clone())),
-        );
-        let (data, target, title) = match existing {
-            Some(x) => (
-                x.data.clone(),
-                FormTarget::Interaction {
-                    org_id,
-                    id: Some(x.id),
-                    version: x.meta.version,
-                    member_id: x.data.member_id,
-                },
-                "form.edit_interaction",
-            ),
-            None => (
-                InteractionData {
-                    date: crate::store::today(),
-                    kind: self.last_kind,
-                    ..InteractionData::default()
-                },
-                FormTarget::Interaction {
-                    org_id,
-                    id: None,
-                    version: 0,
-                    member_id: self.actor.member_id,
-                },
-                "form.new_interaction",
-            ),
-        };
-        let fields = vec![
-            Field::text("date", &data.date),
-            Field::choice(
-                "kind",
-                self.options(
-                    InteractionKind::ALL,
-                    InteractionKind::as_str,
-                    InteractionKind::key,
-                ),
-                data.kind.as_str(),
-            ),
-            Field::choice(
-                "person",
-                persons,
-                &data.person_id.map(|i| i.to_string()).unwrap_or_default(),
-            ),
-            Field::multiline("summary", &data.summary),
-            Field::text("follow_up", data.follow_up.as_deref().unwrap_or("")),
-        ];
-        self.modal = Some(Modal::Form(Box::new(FormState {
-            target,
-            title,
-            fields,
-            focus: 0,
-            errors: vec![],
-            similar: vec![],
-            prompt: None,
-            dirty: false,
-        })));
-    }
-
-    fn form_key(&mut self, code: KeyCode) {
-        let Some(Modal::Form(f)) = &mut self.modal else {
-            return;
-        };
-        let Some(field) = f.fields.get_mut(f.focus) else {
-            return;
-        };
-        if code == KeyCode::Enter && !field.is_multiline() {
-            f.focus = (f.focus + 1) % f.fields.len();
-            return;
-        }
-        if field.handle(code) {
-            f.dirty = true;
-            let name = field.name;
-            f.errors.retain(|e| e.field != name);
-            let check_similar = matches!(f.target, FormTarget::Org { id: None, .. })
-                && matches!(name, "name" | "website" | "city" | "country");
-            if check_similar {
-                let data = org_from_form(f);
-                let similar = self.store.similar_orgs(&data, &[]).unwrap_or_default();
-                if let Some(Modal::Form(f)) = &mut self.modal {
-                    f.similar = similar;
+        let r = match pending {
+            Pending::DeleteOrg(id) => self.store.delete_org(&self.actor, id),
+            Pending::DeletePerson(id) => self.store.delete_person(&self.actor, id),
+            Pending::DeleteInteraction(id) => self.store.delete_interaction(&self.actor, id),
+            Pending::DeleteNews(id) => self.store.delete_news(&self.actor, id),
+            Pending::MarkAllRead => {
+                let f = self.news.filter.clone();
+                match self.store.mark_all_read(&self.actor, &f) {
+                    Ok(n) => {
+                        self.info(self.lang.f("msg.marked_read", &[("n", &n)]));
+                        self.refresh();
+                    }
+                    Err(e) => self.error(&e),
                 }
+                return;
             }
-        }
-    }
-
-    fn form_action(&mut self, action: Action) {
-        let Some(Modal::Form(f)) = &mut self.modal else {
-            return;
+            Pending::ResumeDraft(_) => return,
         };
-        let n = f.fields.len();
-        match action {
-            Action::NextField => f.focus = (f.focus + 1) % n,
-            Action::PrevField => f.focus = (f.focus + n - 1) % n,
-            Action::Save => self.save_form(false),
-            Action::Back => {
-                if f.dirty {
-                    f.prompt = Some(FormPrompt::Discard);
-                } else {
-                    self.modal = None;
-                }
-            }
-            Action::Help => {
-                // Help from a form comes back to the form: keep it underneath.
-                self.status = Some(Status {
-                    text: help_line(&self.keymap, self.lang, Context::Form),
-                    error: false,
-                });
-            }
-            _ => {}
+        if self.check(r).is_some() {
+            let undo = self
+                .keymap
+                .key_for(Context::Global, Action::Undo)
+                .map(|k| k.label())
+                .unwrap_or_default();
+            self.info(self.lang.f("msg.deleted", &[("key", &undo)]));
+            self.news.open = false;
+            self.refresh();
         }
     }
 
-    /// Saves the open form. On any refusal the form stays open with what was typed.
-    fn save_form(&mut self, create_anyway: bool) {
+    // ----- drafts: nothing typed is lost -----
+
+    /// Saves the open form to the database when it changed and `AUTOSAVE` has passed
+    /// since the last save (or at once with `force`, on hang-up, termination or panic).
+    pub fn autosave(&mut self, force: bool) {
+        if !self.draft_pending || (!force && self.last_autosave.elapsed() < AUTOSAVE) {
+            return;
+        }
         let Some(Modal::Form(f)) = &self.modal else {
             return;
         };
-        let f = f.as_ref().clone();
-        let members = self.store.members().unwrap_or_default();
-        let unit_of = |id: Option<i64>| {
-            members
-                .iter()
-                .find(|m| Some(m.id) == id)
-                .and_then(|m| m.unit_id)
+        let Ok(json) = serde_json::to_string(f.as_ref()) else {
+            return;
         };
-        let result: Result<Option<i64>, Error> = match f.target {
-            FormTarget::Org { id, version } => {
-                let mut data = org_from_form(&f);
-                data.owner_unit = unit_of(data.owner_member);
-                match id {
-                    None => self
-                        .store
-                        .create_org(&self.actor, data, create_anyway)
-                        .map(Some),
-                    Some(id) => self
-                        .store
-                        .update_org(&self.actor, id, version, data)
-                        .map(|_| Some(id)),
-                }
+        match self.store.save_draft(&self.actor, self.draft_id, &json) {
+            Ok(id) => {
+                self.draft_id = Some(id);
+                self.draft_pending = false;
+                self.last_autosave = Instant::now();
             }
-            FormTarget::Person {
-                org_id,
-                id,
-                version,
-            } => {
-                let data = PersonData {
-                    org_id,
-                    name: f.get("name"),
-                    title: f.get("title"),
-                    email: f.get("email"),
-                    phone: f.get("phone"),
-                    languages: f.get("languages"),
-                    source: f.get("source"),
-                    verified_on: Some(f.get("verified_on")),
-                    notes: f.get("notes"),
-                };
-                match id {
-                    None => self
-                        .store
-                        .create_person(&self.actor, data)
-                        .map(|_| Some(org_id)),
-                    Some(id) => self
-                        .store
-                        .update_person(&self.actor, id, version, data)
-                        .map(|_| Some(org_id)),
-                }
-            }
-            FormTarget::Interaction {
-                org_id,
-                id,
-                version,
-                member_id,
-            } => {
-                let kind = InteractionKind::parse(&f.get("kind")).unwrap_or_default();
-                let data = InteractionData {
-                    org_id,
-                    person_id: f.get("person").parse().ok(),
-                    member_id,
-                    unit_id: unit_of(Some(member_id)),
-                    date: f.get("date"),
-                    kind,
-                    summary: f.get("summary"),
-                    follow_up: Some(f.get("follow_up")),
-                };
-                self.last_kind = kind;
-                match id {
-                    None => self
-                        .store
-                        .add_interaction(&self.actor, data)
-                        .map(|_| Some(org_id)),
-                    Some(id) => self
-                        .store
-                        .update_interaction(&self.actor, id, version, data)
-                        .map(|_| Some(org_id)),
-                }
-            }
-        };
-        match result {
-            Ok(org_id) => {
-                self.modal = None;
-                self.info(self.t("msg.saved").to_string());
-                self.refresh();
-                if let (Some(id), FormTarget::Org { id: None, .. }) = (org_id, f.target) {
-                    let h = self.list_height();
-                    let r = self.contacts.open_org(&self.store, id, h);
-                    self.check(r);
-                    self.contacts.detail_open = false;
-                }
-            }
-            Err(Error::Invalid(errors)) => {
-                let first = errors.first().map(|e| e.field);
-                if let Some(Modal::Form(form)) = &mut self.modal {
-                    if let Some(i) =
-                        first.and_then(|name| form.fields.iter().position(|x| x.name == name))
-                    {
-                        form.focus = i;
-                    }
-                    form.errors = errors;
-                }
-                self.status = Some(Status {
-                    text: self.t("msg.fix_fields").to_string(),
-                    error: true,
-                });
-            }
-            Err(Error::Duplicate(similar)) => {
-                if let Some(Modal::Form(form)) = &mut self.modal {
-                    form.similar = similar;
-                    form.prompt = Some(FormPrompt::CreateAnyway);
-                }
-            }
-            Err(e) => self.error(&e),
+            // Keep trying on the next tick; the text is still in memory.
+            Err(e) if !force => self.error(&e),
+            Err(_) => {}
         }
     }
-}
 
-/// The organisation the org form describes.
-fn org_from_form(f: &FormState) -> OrgData {
-    let twin = f.get("twin_decided");
-    OrgData {
-        name: f.get("name"),
-        kind: OrgKind::parse(&f.get("kind")).unwrap_or_default(),
-        twin_decided: (!twin.trim().is_empty()).then_some(twin),
-        sector: Sector::parse(&f.get("sector")),
-        country: f.get("country"),
-        city: f.get("city"),
-        website: f.get("website"),
-        status: OrgStatus::parse(&f.get("status")).unwrap_or_default(),
-        priority_areas: PriorityArea::split(&f.get("priority_areas")),
-        growth_areas: GrowthArea::split(&f.get("growth_areas")),
-        tags: f
-            .get("tags")
-            .split(',')
-            .map(|t| t.trim().to_string())
-            .filter(|t| !t.is_empty())
-            .collect(),
-        notes: f.get("notes"),
-        owner_member: f.get("owner").parse().ok(),
-        owner_unit: None,
+    /// Forgets the open form and its draft.
+    pub(super) fn close_form(&mut self) {
+        self.modal = None;
+        self.draft_pending = false;
+        if let Some(id) = self.draft_id.take() {
+            let r = self.store.delete_draft(&self.actor, id);
+            self.check(r);
+        }
+    }
+
+    /// Offers to reopen a form left by an ended session, if any.
+    fn offer_draft(&mut self) {
+        let Ok(drafts) = self.store.drafts_to_resume(&self.actor) else {
+            return;
+        };
+        let Some(d) = drafts.into_iter().next() else {
+            return;
+        };
+        // Name the draft by what was typed first (a title, a name, a date).
+        let what = serde_json::from_str::<FormState>(&d.form)
+            .ok()
+            .and_then(|f| f.fields.first().map(|x| x.value()))
+            .map(|v| crate::text::truncate(&crate::text::sanitize_line(&v), 40).into_owned())
+            .unwrap_or_default();
+        let at = d
+            .saved_at
+            .replace('T', " ")
+            .trim_end_matches('Z')
+            .to_string();
+        self.modal = Some(Modal::Confirm(Confirm {
+            prompt: self
+                .lang
+                .f("confirm.resume_draft", &[("what", &what), ("at", &at)]),
+            on_yes: Pending::ResumeDraft(d.id),
+        }));
+    }
+
+    fn resume_draft(&mut self, id: i64, yes: bool) {
+        let drafts = self.store.drafts_to_resume(&self.actor).unwrap_or_default();
+        let Some(d) = drafts.into_iter().find(|d| d.id == id) else {
+            return;
+        };
+        match serde_json::from_str::<FormState>(&d.form) {
+            Ok(mut form) if yes => {
+                form.dirty = true;
+                self.modal = Some(Modal::Form(Box::new(form)));
+                self.draft_id = Some(id);
+                self.info(self.t("msg.resumed").to_string());
+            }
+            _ => {
+                let r = self.store.delete_draft(&self.actor, id);
+                self.check(r);
+                self.offer_draft();
+            }
+        }
     }
 }
 

@@ -14,6 +14,10 @@ pub enum Context {
     List,
     /// An organisation's detail page.
     Detail,
+    /// The news feed.
+    News,
+    /// A news item's reading page.
+    Reading,
     /// A form (text fields take printable keys).
     Form,
     /// The quick-lookup palette.
@@ -27,10 +31,20 @@ pub enum Context {
 }
 
 impl Context {
+    /// Screens where nothing is typed, so the global keys apply.
+    pub fn takes_global(self) -> bool {
+        matches!(
+            self,
+            Context::List | Context::Detail | Context::News | Context::Reading
+        )
+    }
+
     pub const ALL: &'static [Context] = &[
         Context::Global,
         Context::List,
         Context::Detail,
+        Context::News,
+        Context::Reading,
         Context::Form,
         Context::Lookup,
         Context::Filter,
@@ -43,6 +57,8 @@ impl Context {
             Context::Global => "global",
             Context::List => "list",
             Context::Detail => "detail",
+            Context::News => "news",
+            Context::Reading => "reading",
             Context::Form => "form",
             Context::Lookup => "lookup",
             Context::Filter => "filter",
@@ -58,6 +74,7 @@ pub enum Action {
     Quit,
     Help,
     Screen1,
+    Screen2,
     NextScreen,
     PrevScreen,
     Up,
@@ -81,6 +98,14 @@ pub enum Action {
     PrevField,
     Yes,
     No,
+    ToggleRead,
+    MarkAllRead,
+    UnreadOnly,
+    CycleCategory,
+    CycleArea,
+    CycleDeadline,
+    Archive,
+    SaveDraft,
 }
 
 impl Action {
@@ -89,6 +114,7 @@ impl Action {
             Action::Quit => "quit",
             Action::Help => "help",
             Action::Screen1 => "screen1",
+            Action::Screen2 => "screen2",
             Action::NextScreen => "next_screen",
             Action::PrevScreen => "prev_screen",
             Action::Up => "up",
@@ -112,6 +138,14 @@ impl Action {
             Action::PrevField => "prev_field",
             Action::Yes => "yes",
             Action::No => "no",
+            Action::ToggleRead => "toggle_read",
+            Action::MarkAllRead => "mark_all_read",
+            Action::UnreadOnly => "unread_only",
+            Action::CycleCategory => "category",
+            Action::CycleArea => "area",
+            Action::CycleDeadline => "deadline",
+            Action::Archive => "archive",
+            Action::SaveDraft => "save_draft",
         }
     }
 
@@ -271,6 +305,7 @@ fn defaults() -> Vec<Binding> {
         b(C::Global, k('q'), Quit, true),
         b(C::Global, k('?'), Help, true),
         b(C::Global, k('1'), Screen1, false),
+        b(C::Global, k('2'), Screen2, false),
         b(C::Global, p(KeyCode::Tab), NextScreen, false),
         b(C::Global, p(KeyCode::BackTab), PrevScreen, false),
         b(C::Global, Key::ctrl('f'), Lookup, true),
@@ -306,7 +341,39 @@ fn defaults() -> Vec<Binding> {
         b(C::Detail, k('p'), NewPerson, true),
         b(C::Detail, k('i'), NewInteraction, true),
         b(C::Detail, p(KeyCode::Esc), Back, true),
+        b(C::News, k('j'), Down, false),
+        b(C::News, p(KeyCode::Down), Down, false),
+        b(C::News, k('k'), Up, false),
+        b(C::News, p(KeyCode::Up), Up, false),
+        b(C::News, k('g'), Top, false),
+        b(C::News, k('G'), Bottom, false),
+        b(C::News, p(KeyCode::PageDown), PageDown, false),
+        b(C::News, p(KeyCode::PageUp), PageUp, false),
+        b(C::News, p(KeyCode::Enter), Open, true),
+        b(C::News, k('/'), Filter, false),
+        b(C::News, k('m'), ToggleRead, true),
+        b(C::News, k('R'), MarkAllRead, false),
+        b(C::News, k('U'), UnreadOnly, true),
+        b(C::News, k('c'), CycleCategory, false),
+        b(C::News, k('a'), CycleArea, false),
+        b(C::News, k('w'), CycleDeadline, false),
+        b(C::News, k('A'), Archive, false),
+        b(C::News, k('n'), New, true),
+        b(C::News, k('e'), Edit, false),
+        b(C::News, k('d'), Delete, false),
+        b(C::News, p(KeyCode::Esc), Back, false),
+        b(C::Reading, k('j'), Down, false),
+        b(C::Reading, p(KeyCode::Down), Down, false),
+        b(C::Reading, k('k'), Up, false),
+        b(C::Reading, p(KeyCode::Up), Up, false),
+        b(C::Reading, p(KeyCode::PageDown), PageDown, false),
+        b(C::Reading, p(KeyCode::PageUp), PageUp, false),
+        b(C::Reading, k('m'), ToggleRead, true),
+        b(C::Reading, k('e'), Edit, true),
+        b(C::Reading, k('d'), Delete, true),
+        b(C::Reading, p(KeyCode::Esc), Back, true),
         b(C::Form, Key::ctrl('s'), Save, true),
+        b(C::Form, Key::ctrl('d'), SaveDraft, false),
         b(C::Form, p(KeyCode::Tab), NextField, true),
         b(C::Form, p(KeyCode::BackTab), PrevField, false),
         b(C::Form, p(KeyCode::Down), NextField, false),

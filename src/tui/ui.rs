@@ -2,7 +2,7 @@
 
 use super::app::{App, FormPrompt, FormState, Lookup, Modal};
 use super::keymap::Context;
-use super::screens::contacts;
+use super::screens::{Screen, contacts, news};
 use super::widgets::form::FieldKind;
 use crate::i18n::Lang;
 use crate::model::HitKind;
@@ -22,7 +22,10 @@ pub fn draw(f: &mut Frame, app: &App) {
     ])
     .areas(f.area());
     draw_tabs(f, tabs, app);
-    contacts::draw(f, main, &app.contacts, app.lang);
+    match app.screen {
+        Screen::Contacts => contacts::draw(f, main, &app.contacts, app.lang),
+        Screen::News => news::draw(f, main, &app.news, app.lang),
+    }
     if let Some(s) = &app.status {
         let style = if s.error {
             Style::default().fg(Color::Red).bold()
@@ -45,24 +48,30 @@ pub fn draw(f: &mut Frame, app: &App) {
 }
 
 fn draw_tabs(f: &mut Frame, area: Rect, app: &App) {
-    let tab = Span::raw(format!(" 1 {} ", app.t("screen.contacts")))
-        .reversed()
-        .bold();
+    let mut spans = vec![Span::raw(" intnet  ").bold()];
+    for (i, screen) in Screen::ALL.iter().enumerate() {
+        let mut label = format!(" {} {} ", i + 1, app.t(screen.key()));
+        if *screen == Screen::News && app.news.unread > 0 {
+            label = format!(" {} {} ({}) ", i + 1, app.t(screen.key()), app.news.unread);
+        }
+        let span = Span::raw(label);
+        spans.push(if *screen == app.screen {
+            span.reversed().bold()
+        } else {
+            span
+        });
+        spans.push(Span::raw(" "));
+    }
     let who = format!(
         "{} · {} ",
         clean(&app.actor.full_name),
         app.t(app.actor.role.key())
     );
-    let width = area.width as usize;
-    let left = " intnet  ".to_string();
-    let pad = width.saturating_sub(left.chars().count() + tab.width() + who.chars().count());
-    let line = Line::from(vec![
-        Span::raw(left).bold(),
-        tab,
-        Span::raw(" ".repeat(pad)),
-        Span::raw(who).dim(),
-    ]);
-    f.render_widget(Paragraph::new(line), area);
+    let used: usize = spans.iter().map(Span::width).sum();
+    let pad = (area.width as usize).saturating_sub(used + who.chars().count());
+    spans.push(Span::raw(" ".repeat(pad)));
+    spans.push(Span::raw(who).dim());
+    f.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
 /// The hint bar: the keys marked as hints in the current context, from the keymap.
@@ -70,7 +79,7 @@ fn draw_hints(f: &mut Frame, area: Rect, app: &App) {
     let context = app.context();
     let mut spans = Vec::new();
     let mut contexts = vec![context];
-    if matches!(context, Context::List | Context::Detail) {
+    if context.takes_global() {
         contexts.push(Context::Global);
     }
     for c in contexts {
@@ -143,7 +152,7 @@ fn draw_form(f: &mut Frame, app: &App, form: &FormState) {
     f.render_widget(Clear, area);
     let block = Block::default()
         .borders(Borders::ALL)
-        .title(lang.t(form.title));
+        .title(lang.t(&form.title));
     let inner = block.inner(area);
     f.render_widget(block, area);
     let show_similar = !form.similar.is_empty();
@@ -171,33 +180,31 @@ fn draw_form(f: &mut Frame, app: &App, form: &FormState) {
             FieldKind::Text { input, multiline } => {
                 let text = input.value.clone();
                 if *multiline {
-                    let mut first = true;
-                    let body: Vec<&str> = if text.is_empty() {
-                        vec![""]
+                    let (rows, (row, col)) = input.wrapped(value_w.max(1));
+                    // The focused text gets the room left; others show a few lines.
+                    let others = form.fields.len().saturating_sub(1) + form.errors.len() + 3;
+                    let room = if focused {
+                        (fields_area.height as usize).saturating_sub(others).max(3)
                     } else {
-                        text.split('\n').collect()
+                        3
                     };
-                    let mut char_count = 0usize;
-                    for part in body.iter().take(8) {
-                        let len = part.chars().count();
-                        if focused && cursor.is_none() && input.cursor <= char_count + len {
-                            let col = (input.cursor - char_count).min(value_w);
-                            cursor = Some((
-                                fields_area.x + label_w as u16 + 1 + col as u16,
-                                fields_area.y + lines.len() as u16,
-                            ));
-                        }
-                        char_count += len + 1;
-                        let head = if first {
+                    let skip = row.saturating_sub(room.saturating_sub(1));
+                    if focused {
+                        cursor = Some((
+                            fields_area.x + label_w as u16 + 1 + col as u16,
+                            fields_area.y + (lines.len() + row - skip) as u16,
+                        ));
+                    }
+                    for (j, text) in rows.iter().skip(skip).take(room).enumerate() {
+                        let head = if j == 0 {
                             label_span.clone()
                         } else {
                             Span::raw(" ".repeat(label_w))
                         };
-                        first = false;
                         lines.push(Line::from(vec![
                             head,
                             Span::raw(" "),
-                            Span::raw(clean(part).into_owned()),
+                            Span::raw(text.clone()),
                         ]));
                     }
                 } else {
@@ -247,7 +254,7 @@ fn draw_form(f: &mut Frame, app: &App, form: &FormState) {
                 lines.push(Line::from(spans));
             }
         }
-        if let Some(key) = form.error_for(field.name) {
+        if let Some(key) = form.error_for(&field.name) {
             lines.push(Line::from(format!("{:label_w$} ⚠ {}", "", lang.t(key))).fg(Color::Red));
         }
     }

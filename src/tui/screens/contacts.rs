@@ -88,7 +88,7 @@ impl Contacts {
         self.list.top = 0;
         self.list.reset(store.count_orgs(&self.query())?);
         self.ensure_window(store, height)?;
-        self.load_detail(store)
+        self.follow_cursor(store)
     }
 
     /// Loads the rows around the cursor if the screen would show rows not loaded.
@@ -104,6 +104,16 @@ impl Contacts {
             self.load_detail(store)?;
         }
         Ok(())
+    }
+
+    /// Loads the detail only when the cursor is on another organisation than the one
+    /// shown (a filter keystroke often keeps the same first row).
+    fn follow_cursor(&mut self, store: &Store) -> Result<()> {
+        let current = self.current().map(|r| r.id);
+        if current.is_some() && current == self.detail.as_ref().map(|d| d.org.id) {
+            return Ok(());
+        }
+        self.load_detail(store)
     }
 
     fn load_detail(&mut self, store: &Store) -> Result<()> {

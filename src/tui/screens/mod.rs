@@ -1,3 +1,35 @@
 //! Screens. Each owns its state struct, its loading (through the store) and its drawing.
 
 pub mod contacts;
+pub mod news;
+
+/// The screens, in tab order. Only screens that work are listed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    Contacts,
+    News,
+}
+
+impl Screen {
+    pub const ALL: &'static [Screen] = &[Screen::Contacts, Screen::News];
+
+    /// The i18n key of the tab's name.
+    pub fn key(self) -> &'static str {
+        match self {
+            Screen::Contacts => "screen.contacts",
+            Screen::News => "screen.news",
+        }
+    }
+
+    fn index(self) -> usize {
+        Screen::ALL.iter().position(|s| *s == self).unwrap_or(0)
+    }
+
+    pub fn next(self) -> Screen {
+        Screen::ALL[(self.index() + 1) % Screen::ALL.len()]
+    }
+
+    pub fn prev(self) -> Screen {
+        Screen::ALL[(self.index() + Screen::ALL.len() - 1) % Screen::ALL.len()]
+    }
+}

@@ -3,7 +3,7 @@
 use super::input::Input;
 use ratatui::crossterm::event::KeyCode;
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum FieldKind {
     Text {
         input: Input,
@@ -22,17 +22,17 @@ pub enum FieldKind {
     },
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Field {
     /// The field's name, as in `FieldError::field`; its label is `field.<name>`.
-    pub name: &'static str,
+    pub name: String,
     pub kind: FieldKind,
 }
 
 impl Field {
     pub fn text(name: &'static str, value: &str) -> Field {
         Field {
-            name,
+            name: name.to_string(),
             kind: FieldKind::Text {
                 input: Input::new(value),
                 multiline: false,
@@ -41,7 +41,7 @@ impl Field {
     }
     pub fn multiline(name: &'static str, value: &str) -> Field {
         Field {
-            name,
+            name: name.to_string(),
             kind: FieldKind::Text {
                 input: Input::new(value),
                 multiline: true,
@@ -51,14 +51,14 @@ impl Field {
     pub fn choice(name: &'static str, options: Vec<(String, String)>, value: &str) -> Field {
         let index = options.iter().position(|(v, _)| v == value).unwrap_or(0);
         Field {
-            name,
+            name: name.to_string(),
             kind: FieldKind::Choice { options, index },
         }
     }
     pub fn multi(name: &'static str, options: Vec<(String, String)>, values: &[String]) -> Field {
         let selected = options.iter().map(|(v, _)| values.contains(v)).collect();
         Field {
-            name,
+            name: name.to_string(),
             kind: FieldKind::Multi {
                 options,
                 selected,
@@ -105,6 +105,7 @@ impl Field {
                     input.insert('\n');
                     true
                 }
+                KeyCode::Up | KeyCode::Down if !*multiline => false,
                 other => input.handle(other),
             },
             FieldKind::Choice { options, index } => {

@@ -1,0 +1,401 @@
+//! News ("News" / "Nyheter"): the feed with unread marks, filters, a reading pane,
+//! and who has read an item for its author and the office.
+
+use super::super::widgets::input::Input;
+use super::super::widgets::window::ListWindow;
+use crate::i18n::Lang;
+use crate::model::{Actor, GrowthArea, News, NewsCategory, NewsRow, PriorityArea, ReadStats};
+use crate::store::{Error, NewsFilter, Result, Store};
+use crate::text::{sanitize_block, sanitize_line as clean, truncate};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Color, Modifier, Style, Stylize};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+
+/// The deadline filter's steps: off, within 7 days, within 30 days.
+const DEADLINE_STEPS: [Option<i64>; 3] = [None, Some(7), Some(30)];
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct NewsScreen {
+    pub filter: NewsFilter,
+    /// The search text being typed after `/`.
+    pub search: Input,
+    pub searching: bool,
+    pub list: ListWindow<NewsRow>,
+    /// The item under the cursor.
+    pub item: Option<News>,
+    /// Who has read it (author and office only).
+    pub stats: Option<ReadStats>,
+    /// The reading page is open.
+    pub open: bool,
+    /// Scroll of the reading page, in lines.
+    pub scroll: u16,
+    /// Unread items for the tab, whatever the filter.
+    pub unread: i64,
+}
+
+/// Every area word, priority areas first, for the area filter.
+fn area_words() -> Vec<&'static str> {
+    PriorityArea::ALL
+        .iter()
+        .map(|a| a.as_str())
+        .chain(GrowthArea::ALL.iter().map(|a| a.as_str()))
+        .collect()
+}
+
+/// The i18n key of an area word.
+pub fn area_key(word: &str) -> String {
+    match PriorityArea::parse(word) {
+        Some(p) => p.key().to_string(),
+        None => GrowthArea::parse(word)
+            .map(|g| g.key().to_string())
+            .unwrap_or_default(),
+    }
+}
+
+fn cycle<T: Copy + PartialEq>(current: Option<T>, all: &[T]) -> Option<T> {
+    match current.and_then(|c| all.iter().position(|x| *x == c)) {
+        None => all.first().copied(),
+        Some(i) if i + 1 < all.len() => Some(all[i + 1]),
+        Some(_) => None,
+    }
+}
+
+impl NewsScreen {
+    pub fn reload(&mut self, store: &Store, me: &Actor, height: i64) -> Result<()> {
+        let keep = self.item.as_ref().map(|n| n.id);
+        self.list.reset(store.count_news(me, &self.filter)?);
+        self.ensure_window(store, me, height)?;
+        // Stay on the same item when it is still in the loaded rows.
+        if let Some(id) = keep
+            && let Some(i) = self.list.rows.iter().position(|r| r.id == id)
+        {
+            self.list.cursor = self.list.start + i as i64;
+        }
+        self.unread = store.unread_news(me)?;
+        self.load_item(store, me)
+    }
+
+    /// A changed filter: back to the top.
+    pub fn refilter(&mut self, store: &Store, me: &Actor, height: i64) -> Result<()> {
+        self.list.cursor = 0;
+        self.list.top = 0;
+        self.item = None;
+        self.filter.text = self.search.value.clone();
+        self.reload(store, me, height)
+    }
+
+    pub fn ensure_window(&mut self, store: &Store, me: &Actor, height: i64) -> Result<()> {
+        let f = self.filter.clone();
+        self.list.ensure(height, |offset, limit| {
+            store.list_news(me, &f, offset, limit)
+        })
+    }
+
+    pub fn move_cursor(
+        &mut self,
+        store: &Store,
+        me: &Actor,
+        delta: i64,
+        height: i64,
+    ) -> Result<()> {
+        if self.list.move_by(delta) {
+            self.ensure_window(store, me, height)?;
+            self.load_item(store, me)?;
+        }
+        Ok(())
+    }
+
+    fn load_item(&mut self, store: &Store, me: &Actor) -> Result<()> {
+        let Some(id) = self.list.current().map(|r| r.id) else {
+            self.item = None;
+            self.stats = None;
+            self.open = false;
+            return Ok(());
+        };
+        if self.item.as_ref().map(|n| n.id) != Some(id) {
+            self.scroll = 0;
+        }
+        self.item = Some(store.news(me, id)?);
+        self.stats = match store.read_stats(me, id) {
+            Ok(s) => Some(s),
+            Err(Error::Forbidden) => None,
+            Err(e) => return Err(e),
+        };
+        Ok(())
+    }
+
+    /// Opens the reading page; opening marks the item read.
+    pub fn open(&mut self, store: &Store, me: &Actor, height: i64) -> Result<()> {
+        let Some(item) = &self.item else {
+            return Ok(());
+        };
+        if item.published_at.is_some() && !item.read {
+            store.set_news_read(me, item.id, true)?;
+            self.reload(store, me, height)?;
+        }
+        self.open = self.item.is_some();
+        self.scroll = 0;
+        Ok(())
+    }
+
+    pub fn toggle_read(&mut self, store: &Store, me: &Actor, height: i64) -> Result<()> {
+        if let Some(item) = &self.item
+            && item.published_at.is_some()
+        {
+            store.set_news_read(me, item.id, !item.read)?;
+            self.reload(store, me, height)?;
+        }
+        Ok(())
+    }
+
+    pub fn cycle_category(&mut self) {
+        self.filter.category = cycle(self.filter.category, NewsCategory::ALL);
+    }
+
+    pub fn cycle_area(&mut self) {
+        let words = area_words();
+        let current = self
+            .filter
+            .area
+            .as_deref()
+            .and_then(|a| words.iter().position(|w| *w == a));
+        self.filter.area = match current {
+            None => words.first().map(|w| (*w).to_string()),
+            Some(i) => words.get(i + 1).map(|w| (*w).to_string()),
+        };
+    }
+
+    pub fn cycle_deadline(&mut self) {
+        let i = DEADLINE_STEPS
+            .iter()
+            .position(|s| *s == self.filter.deadline_within)
+            .unwrap_or(0);
+        self.filter.deadline_within = DEADLINE_STEPS[(i + 1) % DEADLINE_STEPS.len()];
+    }
+}
+
+/// Days from today to a date, if both parse.
+fn days_until(date: &str, today: &str) -> Option<i64> {
+    let d = date.parse::<jiff::civil::Date>().ok()?;
+    let t = today.parse::<jiff::civil::Date>().ok()?;
+    Some(i64::from((d - t).get_days()))
+}
+
+/// The countdown of a call, red in its last week.
+fn countdown_span(lang: Lang, deadline: &str, today: &str) -> Span<'static> {
+    let text = crate::cli::news::countdown(lang, deadline, today);
+    match days_until(deadline, today) {
+        Some(d) if d < 0 => Span::raw(text).dim(),
+        Some(d) if d <= 7 => Span::raw(text).fg(Color::Red).bold(),
+        _ => Span::raw(text),
+    }
+}
+
+fn filter_summary(s: &NewsScreen, lang: Lang) -> Option<String> {
+    let f = &s.filter;
+    let mut parts = Vec::new();
+    if f.unread_only {
+        parts.push(lang.t("news.filter_unread").to_string());
+    }
+    if let Some(c) = f.category {
+        parts.push(lang.t(c.key()).to_string());
+    }
+    if let Some(a) = &f.area {
+        parts.push(lang.t(&area_key(a)).to_string());
+    }
+    if let Some(d) = f.deadline_within {
+        parts.push(lang.f("news.filter_within", &[("n", &d)]));
+    }
+    if f.archive {
+        parts.push(lang.t("news.filter_archive").to_string());
+    }
+    if s.searching || !s.search.value.is_empty() {
+        let cursor = if s.searching { "▏" } else { "" };
+        parts.push(format!("/ {}{cursor}", clean(&s.search.value)));
+    }
+    (!parts.is_empty()).then(|| parts.join(" · "))
+}
+
+pub fn draw(f: &mut Frame, area: Rect, s: &NewsScreen, lang: Lang) {
+    if s.open
+        && let Some(item) = &s.item
+    {
+        draw_item(f, area, item, s.stats.as_ref(), lang, s.scroll);
+        return;
+    }
+    let [list_area, item_area] = if area.width >= 100 {
+        Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(area)
+    } else {
+        [area, Rect::default()]
+    };
+    let summary = filter_summary(s, lang);
+    let [filter_area, table_area] = Layout::vertical([
+        Constraint::Length(u16::from(summary.is_some())),
+        Constraint::Min(1),
+    ])
+    .areas(list_area);
+    if let Some(text) = summary {
+        f.render_widget(Paragraph::new(text).bold(), filter_area);
+    }
+    let block = Block::default()
+        .borders(Borders::TOP)
+        .title(lang.f("news.title", &[("n", &s.list.total)]));
+    if s.list.total == 0 {
+        f.render_widget(
+            Paragraph::new(lang.t("news.empty")).block(block).dim(),
+            table_area,
+        );
+        return;
+    }
+    let today = crate::store::today();
+    let height = i64::from(table_area.height.saturating_sub(1));
+    let width = table_area.width as usize;
+    let mut lines = Vec::new();
+    for (abs, r) in s.list.visible(height) {
+        let mark = if r.published_at.is_none() {
+            lang.t("news.draft_mark")
+        } else if r.read {
+            " "
+        } else {
+            "●"
+        };
+        let date = r
+            .published_at
+            .as_deref()
+            .and_then(|p| p.get(..10))
+            .unwrap_or("");
+        let due = r
+            .deadline
+            .as_deref()
+            .map(|d| countdown_span(lang, d, &today));
+        let due_w = due.as_ref().map(|d| d.width() + 1).unwrap_or(0);
+        let pin = if r.pinned { "▲ " } else { "" };
+        let title_w = width.saturating_sub(2 + 11 + due_w + pin.chars().count());
+        let mut title = Span::raw(format!("{pin}{}", truncate(&clean(&r.title), title_w)));
+        if !r.read && r.published_at.is_some() {
+            title = title.bold();
+        }
+        let mut spans = vec![
+            Span::raw(format!("{mark} ")).fg(Color::Cyan),
+            Span::raw(format!("{date:<10} ")).dim(),
+            title,
+        ];
+        if let Some(d) = due {
+            let used: usize = spans.iter().map(Span::width).sum();
+            spans.push(Span::raw(
+                " ".repeat(width.saturating_sub(used + d.width()).max(1)),
+            ));
+            spans.push(d);
+        }
+        let mut line = Line::from(spans);
+        if abs == s.list.cursor {
+            line = line.style(Style::default().add_modifier(Modifier::REVERSED));
+        }
+        lines.push(line);
+    }
+    f.render_widget(Paragraph::new(lines).block(block), table_area);
+    if item_area.width > 0
+        && let Some(item) = &s.item
+    {
+        draw_item(f, item_area, item, s.stats.as_ref(), lang, 0);
+    }
+}
+
+/// The body drawn readably: paragraphs kept, `-`/`*` bullets as `•`, wrapped.
+fn body_lines(body: &str) -> Vec<Line<'static>> {
+    sanitize_block(body)
+        .lines()
+        .map(|l| {
+            let trimmed = l.trim_start();
+            match trimmed
+                .strip_prefix("- ")
+                .or_else(|| trimmed.strip_prefix("* "))
+            {
+                Some(rest) => Line::from(format!("  • {rest}")),
+                None if trimmed.starts_with("http://") || trimmed.starts_with("https://") => {
+                    Line::from(Span::raw(l.to_string()).underlined().fg(Color::Blue))
+                }
+                None => Line::from(l.to_string()),
+            }
+        })
+        .collect()
+}
+
+fn draw_item(
+    f: &mut Frame,
+    area: Rect,
+    n: &News,
+    stats: Option<&ReadStats>,
+    lang: Lang,
+    scroll: u16,
+) {
+    let today = crate::store::today();
+    let mut lines: Vec<Line> = vec![Line::from(clean(&n.data.title).into_owned()).bold()];
+    let mut meta = vec![Span::raw(lang.t(n.data.category.key()).to_string()).fg(Color::Cyan)];
+    meta.push(Span::raw(format!(" · {}", clean(&n.author))));
+    match &n.published_at {
+        Some(p) => meta.push(Span::raw(format!(" · {}", p.get(..10).unwrap_or(p)))),
+        None => meta.push(Span::raw(format!(" · {}", lang.t("news.is_draft"))).fg(Color::Yellow)),
+    }
+    if n.edited_at.is_some() {
+        meta.push(Span::raw(format!(" · {}", lang.t("news.edited"))).dim());
+    }
+    lines.push(Line::from(meta));
+    if let Some(d) = &n.data.deadline {
+        lines.push(Line::from(vec![
+            Span::raw(format!("{}: {d} ", lang.t("field.deadline"))),
+            countdown_span(lang, d, &today),
+        ]));
+    }
+    if let Some(d) = &n.data.event_date {
+        lines.push(Line::from(lang.f("news.event_on", &[("date", d)])));
+    }
+    let areas: Vec<&str> = n
+        .data
+        .priority_areas
+        .iter()
+        .map(|a| lang.t(a.key()))
+        .chain(n.data.growth_areas.iter().map(|a| lang.t(a.key())))
+        .collect();
+    if !areas.is_empty() {
+        lines.push(Line::from(format!("{}: {}", lang.t("field.areas"), areas.join(", "))).dim());
+    }
+    if let Some(st) = stats {
+        lines.push(
+            Line::from(lang.f(
+                "news.read_by",
+                &[
+                    ("m", &st.members_read),
+                    ("mt", &st.members_total),
+                    ("u", &st.units_read),
+                    ("ut", &st.units_total),
+                ],
+            ))
+            .fg(Color::Green),
+        );
+    }
+    lines.push(Line::default());
+    lines.extend(body_lines(&n.data.body));
+    if !n.data.links.is_empty() {
+        lines.push(Line::default());
+        for l in &n.data.links {
+            lines.push(Line::from(
+                Span::raw(format!("→ {}", clean(l)))
+                    .underlined()
+                    .fg(Color::Blue),
+            ));
+        }
+    }
+    let block = Block::default()
+        .borders(Borders::TOP | Borders::LEFT)
+        .title(lang.t("news.item_title"));
+    f.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false })
+            .scroll((scroll, 0)),
+        area,
+    );
+}
