@@ -481,3 +481,217 @@ fn database_location_precedence() {
     .success()
     .stderr(predicate::str::contains("user.toml"));
 }
+
+#[test]
+fn news_post_validates_and_speaks_swedish_categories() {
+    let d = db();
+    intnet(&d.path)
+        .args([
+            "--as",
+            "anna",
+            "news",
+            "post",
+            "--title",
+            "X",
+            "--category",
+            "gossip",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("gossip"));
+    intnet(&d.path)
+        .args([
+            "--as",
+            "anna",
+            "news",
+            "post",
+            "--title",
+            "",
+            "--category",
+            "call",
+        ])
+        .assert()
+        .code(2);
+    intnet(&d.path)
+        .args([
+            "--as",
+            "anna",
+            "news",
+            "post",
+            "--title",
+            "X",
+            "--category",
+            "call",
+            "--deadline",
+            "2026-99-01",
+        ])
+        .assert()
+        .code(2);
+    // A past deadline is a warning, not an error.
+    intnet(&d.path)
+        .args([
+            "--as",
+            "anna",
+            "news",
+            "post",
+            "--title",
+            "Sen utlysning",
+            "--category",
+            "utlysning",
+        ])
+        .args(["--deadline", "2020-01-01"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("passed"));
+    intnet(&d.path)
+        .args([
+            "--as",
+            "anna",
+            "news",
+            "post",
+            "--title",
+            "Från stdin",
+            "--category",
+            "omvärld",
+            "--body-file",
+            "-",
+        ])
+        .write_stdin("- punkt ett\n- punkt två\n")
+        .assert()
+        .success();
+    let out = intnet(&d.path)
+        .args(["--as", "root", "news", "list", "--json"])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let cats: Vec<&str> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["category"].as_str().unwrap())
+        .collect();
+    assert_eq!(cats, ["horizon", "call"]);
+}
+
+/// The local date `days` from today, as the program sees today.
+fn in_days(days: i64) -> String {
+    let today: jiff::civil::Date = intnet::store::today().parse().unwrap();
+    today
+        .checked_add(jiff::Span::new().days(days))
+        .unwrap()
+        .to_string()
+}
+
+#[test]
+fn status_is_one_line_or_nothing() {
+    let d = db();
+    // Nothing to say: nothing printed.
+    intnet(&d.path)
+        .args(["--as", "anna", "status"])
+        .assert()
+        .success()
+        .stdout("");
+    intnet(&d.path)
+        .args([
+            "--as",
+            "root",
+            "news",
+            "post",
+            "--title",
+            "Interreg",
+            "--category",
+            "call",
+        ])
+        .args(["--deadline", &in_days(3)])
+        .assert()
+        .success();
+    intnet(&d.path)
+        .args(["--as", "anna", "status"])
+        .assert()
+        .success()
+        .stdout("intnet: 1 unread news item, 1 call closes within 7 days\n");
+    intnet(&d.path)
+        .args(["--as", "anna", "--lang", "sv", "status"])
+        .assert()
+        .success()
+        .stdout("intnet: 1 oläst nyhet, 1 utlysning stänger inom 7 dagar\n");
+    // A non-member, a missing database: silence and exit 0.
+    intnet(&d.path)
+        .args(["--as", "mallory", "status"])
+        .assert()
+        .success()
+        .stdout("")
+        .stderr("");
+    intnet(Path::new("/nonexistent/x.db"))
+        .args(["--as", "anna", "status"])
+        .assert()
+        .success()
+        .stdout("");
+}
+
+#[test]
+fn status_gives_up_quietly_on_a_locked_database() {
+    let d = db();
+    let conn = rusqlite::Connection::open(&d.path).unwrap();
+    conn.execute_batch(
+        "PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE; UPDATE units SET name = name;",
+    )
+    .unwrap();
+    let started = std::time::Instant::now();
+    intnet(&d.path)
+        .args(["--as", "anna", "status"])
+        .assert()
+        .success()
+        .stdout("")
+        .stderr("");
+    // The busy timeout is 200 ms; a login must never hang (generous bound for CI).
+    assert!(started.elapsed() < std::time::Duration::from_secs(3));
+    conn.execute_batch("COMMIT").unwrap();
+}
+
+#[test]
+fn news_digest_in_markdown_and_read_marks() {
+    let d = db();
+    intnet(&d.path)
+        .args([
+            "--as",
+            "root",
+            "news",
+            "post",
+            "--title",
+            "Första",
+            "--category",
+            "event",
+            "--link",
+            "ubc.net",
+        ])
+        .assert()
+        .success();
+    intnet(&d.path)
+        .args([
+            "--as", "anna", "news", "digest", "--unread", "--format", "markdown",
+        ])
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains("## Första")
+                .and(predicate::str::contains("<https://ubc.net>")),
+        );
+    intnet(&d.path)
+        .args(["--as", "anna", "news", "read", "1"])
+        .assert()
+        .success();
+    intnet(&d.path)
+        .args(["--as", "anna", "news", "digest", "--unread"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Första").not());
+    intnet(&d.path)
+        .args(["--as", "anna", "news", "digest", "--format", "pdf"])
+        .assert()
+        .code(2);
+    intnet(&d.path)
+        .args(["--as", "anna", "news", "digest", "--since", "yesterday"])
+        .assert()
+        .code(2);
+}

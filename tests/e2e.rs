@@ -203,3 +203,75 @@ fn q_typed_in_a_form_is_text() {
     t.keys(b"q");
     let _ = t.child.wait();
 }
+
+fn wait_exit(t: &mut Tui, within: Duration) -> bool {
+    let deadline = Instant::now() + within;
+    while Instant::now() < deadline {
+        if t.child.try_wait().unwrap().is_some() {
+            return true;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    false
+}
+
+fn signal(t: &Tui, sig: nix::sys::signal::Signal) {
+    let pid = t.child.process_id().expect("pid") as i32;
+    nix::sys::signal::kill(nix::unistd::Pid::from_raw(pid), sig).unwrap();
+}
+
+/// Types part of a news item, then the session dies; the next start offers it back.
+fn typed_then(kill: impl FnOnce(&mut Tui), wait_for_autosave: bool) {
+    let (_dir, db) = demo_db();
+    let mut t = Tui::start(&db, "en");
+    t.wait_for("Partner organisations (2)", Duration::from_secs(10));
+    t.keys(b"2n");
+    t.wait_for("New news item", Duration::from_secs(5));
+    t.keys(b"Half a thought about Interreg");
+    t.wait_for("Half a thought about Interreg", Duration::from_secs(5));
+    if wait_for_autosave {
+        // Autosave runs at most every 2 s of typing, checked twice a second.
+        std::thread::sleep(Duration::from_millis(3200));
+    }
+    kill(&mut t);
+    let mut next = Tui::start(&db, "en");
+    next.wait_for("Half a thought about Interreg", Duration::from_secs(10));
+    next.keys(b"y");
+    next.wait_for("New news item", Duration::from_secs(5));
+    next.keys(b" and more");
+    next.wait_for("Interreg and more", Duration::from_secs(5));
+    next.keys(b"\x13"); // Ctrl-S publishes
+    next.wait_for("Saved.", Duration::from_secs(5));
+    next.keys(b"2");
+    next.wait_for(
+        "Half a thought about Interreg and more",
+        Duration::from_secs(5),
+    );
+    next.keys(b"q");
+    let _ = next.child.wait();
+}
+
+#[test]
+fn kill_9_mid_edit_loses_at_most_seconds() {
+    typed_then(
+        |t| {
+            signal(t, nix::sys::signal::Signal::SIGKILL);
+            assert!(wait_exit(t, Duration::from_secs(2)));
+        },
+        true,
+    );
+}
+
+#[test]
+fn hang_up_mid_edit_saves_at_once_and_exits_quickly() {
+    typed_then(
+        |t| {
+            signal(t, nix::sys::signal::Signal::SIGHUP);
+            assert!(
+                wait_exit(t, Duration::from_secs(2)),
+                "exits within 2 s after a hang-up"
+            );
+        },
+        false,
+    );
+}

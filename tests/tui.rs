@@ -375,3 +375,131 @@ fn the_list_pages_through_many_rows() {
     press(&mut app, KeyCode::PageDown);
     assert_eq!(app.contacts.list.cursor, app.list_height());
 }
+
+fn with_news() -> common::Env {
+    let e = seeded();
+    for (t, c) in [
+        ("Interreg call", intnet::model::NewsCategory::Call),
+        ("Network meeting", intnet::model::NewsCategory::Internal),
+    ] {
+        let data = intnet::model::NewsData {
+            title: t.into(),
+            body: "- one\n- two".into(),
+            category: c,
+            ..Default::default()
+        };
+        e.store.post_news(&e.office, data, true).unwrap();
+    }
+    e
+}
+
+#[test]
+fn news_tab_counts_unread_and_opening_reads() {
+    let e = with_news();
+    let mut app = app_for(&e, "anna", Lang::En);
+    assert!(screen(&app).contains("2 News (2)"));
+    press(&mut app, KeyCode::Char('2'));
+    let s = screen(&app);
+    assert!(s.contains("● "), "unread marks: {s}");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.news.open);
+    let s = screen(&app);
+    assert!(s.contains("• one"), "bullets drawn: {s}");
+    assert!(s.contains("2 News (1)"));
+    press(&mut app, KeyCode::Char('m'));
+    assert!(screen(&app).contains("2 News (2)"), "m marks unread again");
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('U'));
+    assert_eq!(app.news.list.total, 2);
+    press(&mut app, KeyCode::Char('R'));
+    press(&mut app, KeyCode::Char('y'));
+    assert_eq!(app.news.unread, 0);
+    assert_eq!(
+        app.news.list.total, 0,
+        "the unread filter now shows nothing"
+    );
+}
+
+#[test]
+fn a_colleagues_post_appears_and_the_count_changes() {
+    let e = with_news();
+    let mut app = app_for(&e, "anna", Lang::En);
+    let other = Store::open(&e.path).unwrap();
+    let bjorn = other.actor("bjorn").unwrap();
+    let data = intnet::model::NewsData {
+        title: "Hamnen söker partner".into(),
+        ..Default::default()
+    };
+    other.post_news(&bjorn, data, true).unwrap();
+    assert!(app.poll_changes());
+    assert_eq!(app.news.unread, 3);
+    press(&mut app, KeyCode::Char('2'));
+    assert!(screen(&app).contains("Hamnen söker partner"));
+}
+
+#[test]
+fn writing_news_with_a_multi_line_body_and_a_draft() {
+    let e = with_news();
+    let mut app = app_for(&e, "anna", Lang::En);
+    press(&mut app, KeyCode::Char('2'));
+    press(&mut app, KeyCode::Char('n'));
+    type_text(&mut app, "Quick question");
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "Line one");
+    press(&mut app, KeyCode::Enter);
+    type_text(&mut app, "Line two");
+    press(&mut app, KeyCode::Up);
+    type_text(&mut app, "!");
+    let Some(Modal::Form(f)) = &app.modal else {
+        panic!()
+    };
+    assert_eq!(
+        f.get("body"),
+        "Line one!\nLine two",
+        "Enter and arrows edit the text"
+    );
+    ctrl(&mut app, 'd');
+    assert!(app.modal.is_none(), "{:?}", app.status);
+    let rows = app
+        .store
+        .list_news(&app.actor, &Default::default(), 0, 10)
+        .unwrap();
+    assert!(rows[0].published_at.is_none() && rows[0].title == "Quick question");
+    let other = Store::open(&e.path).unwrap();
+    let bjorn = other.actor("bjorn").unwrap();
+    assert_eq!(
+        other.count_news(&bjorn, &Default::default()).unwrap(),
+        2,
+        "a draft is private"
+    );
+}
+
+#[test]
+fn what_is_typed_is_autosaved_and_offered_on_the_next_start() {
+    let e = with_news();
+    let mut app = app_for(&e, "anna", Lang::En);
+    press(&mut app, KeyCode::Char('n'));
+    type_text(&mut app, "Unfinished partner");
+    app.autosave(true);
+    drop(app);
+    // A new session (this test process stands in for the one that died).
+    let mut next = app_for(&e, "anna", Lang::En);
+    assert!(
+        screen(&next).contains("Unfinished partner"),
+        "offered: {}",
+        screen(&next)
+    );
+    press(&mut next, KeyCode::Char('y'));
+    let Some(Modal::Form(f)) = &next.modal else {
+        panic!("not resumed")
+    };
+    assert_eq!(f.get("name"), "Unfinished partner");
+    // Saving it removes the draft.
+    press(&mut next, KeyCode::Tab);
+    press(&mut next, KeyCode::Tab);
+    type_text(&mut next, "SE");
+    ctrl(&mut next, 's');
+    assert!(next.modal.is_none(), "{:?}", next.status);
+    assert!(next.store.drafts_to_resume(&next.actor).unwrap().is_empty());
+}

@@ -232,7 +232,11 @@ impl Store {
                 "person" => {
                     undo_entity::<crate::model::PersonData>(tx, actor, &action, id, before)?
                 }
-                _ => undo_entity::<crate::model::InteractionData>(tx, actor, &action, id, before)?,
+                "news" => undo_entity::<crate::model::NewsData>(tx, actor, &action, id, before)?,
+                "interaction" => {
+                    undo_entity::<crate::model::InteractionData>(tx, actor, &action, id, before)?
+                }
+                _ => return Err(Error::Rule("err.nothing_to_undo")),
             }
             // The reversal wrote audit rows of its own; they are not themselves undone by
             // the next `u`, which goes on backwards through the user's history.
