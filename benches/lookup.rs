@@ -39,6 +39,7 @@ const TARGET_RATIO: f64 = 1.5;
 const TARGET_KEY_P99_MS: f64 = 16.0;
 const TARGET_START_MS: f64 = 100.0;
 const TARGET_RSS_MB: f64 = 60.0;
+const TARGET_SCREEN_MS: f64 = 50.0;
 
 /// Queries for the process comparison: (label, `intnet find` words, FTS5 match).
 const QUERIES: &[(&str, &[&str], &str)] = &[
@@ -230,6 +231,31 @@ fn main() {
             p99 < TARGET_KEY_P99_MS,
         ));
     }
+    // 3b. Opening the News screen: its data loaded from nothing, then the first frame.
+    let mut news_opens = Vec::new();
+    for _ in 0..START_REPEATS {
+        let t = Instant::now();
+        app.news = Default::default();
+        let h = app.list_height();
+        app.news.reload(&app.store, &app.actor, h).expect("news");
+        app.update(intnet::tui::keymap::Action::Screen2);
+        terminal
+            .draw(|f| intnet::tui::ui::draw(f, &app))
+            .expect("draw");
+        news_opens.push(t.elapsed());
+    }
+    news_opens.sort();
+    let news_ms = ms(median(&news_opens));
+    println!(
+        "news screen, load + first frame: median of {START_REPEATS} {news_ms:.1} ms ({} items)",
+        app.news.list.total
+    );
+    rows.push(checked(
+        format!("news screen first frame ({} items)", app.news.list.total),
+        format!("{news_ms:.1} ms"),
+        "< 50 ms",
+        news_ms < TARGET_SCREEN_MS,
+    ));
     drop(app);
     drop(terminal);
 
@@ -280,6 +306,49 @@ fn main() {
                     format!("{ratio:.2}"),
                     "<= 1.5",
                     ratio <= TARGET_RATIO,
+                ));
+            }
+        }
+    }
+
+    // 5. `intnet status` against the same unread count in the sqlite3 shell.
+    if let Some(sqlite3) = find_sqlite3() {
+        let member = Command::new(&sqlite3)
+            .arg(&db)
+            .arg(format!(
+                "SELECT id FROM members WHERE account = '{}'",
+                account.replace('\'', "")
+            ))
+            .output()
+            .ok()
+            .and_then(|o| String::from_utf8(o.stdout).ok())
+            .and_then(|s| s.trim().parse::<i64>().ok());
+        if let Some(member) = member {
+            let sql = format!(
+                "SELECT count(*) FROM news n WHERE n.deleted_at IS NULL AND n.published_at IS NOT NULL \
+                 AND (n.expires IS NULL OR n.expires >= date('now')) \
+                 AND NOT EXISTS (SELECT 1 FROM news_reads r WHERE r.member_id = {member} AND r.news_id = n.id)"
+            );
+            let mut ours = Command::new(&bin);
+            ours.arg("--db").arg(&db).arg("status");
+            let mut reference = Command::new(&sqlite3);
+            reference.arg("-batch").arg(&db).arg(&sql);
+            if output_lines(&mut ours).is_some() && output_lines(&mut reference).is_some() {
+                let (mine, theirs) = compare(&mut ours, &mut reference);
+                let (m, s) = (ms(median(&mine)), ms(median(&theirs)));
+                println!(
+                    "status: intnet {m:.2} ms vs sqlite3 {s:.2} ms, ratio {:.2}",
+                    m / s
+                );
+                rows.push(row(
+                    "status: intnet / sqlite3 median",
+                    format!("{m:.2} / {s:.2} ms"),
+                ));
+                rows.push(checked(
+                    "status: ratio",
+                    format!("{:.2}", m / s),
+                    "<= 1.5",
+                    m / s <= TARGET_RATIO,
                 ));
             }
         }

@@ -302,8 +302,15 @@ fn early_lang(args: &[std::ffi::OsString]) -> Option<Lang> {
 }
 
 /// Parses the command line with help in the right language.
+///
+/// A command line that parses is taken as it is; only when clap has something to say
+/// (help, version, an error) is the command rebuilt with the catalogue's texts, so the
+/// common path costs nothing for the translation.
 pub fn parse() -> Cli {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    if let Ok(cli) = Cli::try_parse_from(&args) {
+        return cli;
+    }
     let lang = early_lang(&args).unwrap_or_else(|| crate::config::resolve(None, None).lang);
     let cmd = localise(Cli::command(), "", lang);
     let matches = cmd.get_matches_from(args);

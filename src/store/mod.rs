@@ -123,7 +123,11 @@ impl Store {
 
     fn configure(conn: Connection, path: &Path) -> Result<Store> {
         conn.busy_timeout(Duration::from_secs(10))?;
-        let _mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+        // Switching to WAL takes a lock; a file already in WAL needs only the read.
+        let mode: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0))?;
+        if !mode.eq_ignore_ascii_case("wal") {
+            let _mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+        }
         conn.execute_batch(
             "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY; \
              PRAGMA cache_size = -32768;",

@@ -138,14 +138,38 @@ fn validated(mut data: NewsData) -> Result<(NewsData, Vec<Warning>)> {
 /// Named SQL parameters built at run time.
 type Params = Vec<(&'static str, Box<dyn ToSql>)>;
 
+/// Which items a query is about.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Part {
+    /// The member's own drafts.
+    Drafts,
+    /// Published items.
+    Published,
+    /// Both.
+    All,
+}
+
 /// The WHERE clause for what `me` may see, with the filter, and its parameters.
-/// Named parameters: `:me`, `:unit`, `:office`, `:today`, plus the filter's.
+/// Named parameters: `:me`, `:unit`, `:office`, `:today`, plus the filter's. The
+/// published part names `deleted_at IS NULL AND published_at IS NOT NULL` as the feed
+/// index does, so the feed is read in index order.
 fn visible_where(me: &Actor, f: &NewsFilter) -> (String, Params) {
-    let mut sql = String::from(
-        "n.deleted_at IS NULL \
-         AND (n.published_at IS NOT NULL OR n.author_id = :me) \
-         AND (n.audience = '' OR instr(n.audience, ',' || :unit || ',') > 0 OR n.author_id = :me OR :office)",
-    );
+    part_where(me, f, Part::All)
+}
+
+fn part_where(me: &Actor, f: &NewsFilter, part: Part) -> (String, Params) {
+    let mut sql = String::from(match part {
+        Part::Drafts => "n.deleted_at IS NULL AND n.published_at IS NULL AND n.author_id = :me",
+        Part::Published => {
+            "n.deleted_at IS NULL AND n.published_at IS NOT NULL \
+             AND (n.audience = '' OR instr(n.audience, ',' || :unit || ',') > 0 OR n.author_id = :me OR :office)"
+        }
+        Part::All => {
+            "n.deleted_at IS NULL \
+             AND (n.published_at IS NOT NULL OR n.author_id = :me) \
+             AND (n.audience = '' OR instr(n.audience, ',' || :unit || ',') > 0 OR n.author_id = :me OR :office)"
+        }
+    });
     let mut p: Params = vec![
         (":me", Box::new(me.member_id)),
         (":unit", Box::new(me.unit_id.unwrap_or(-1))),
@@ -307,15 +331,50 @@ impl Store {
         offset: i64,
         limit: i64,
     ) -> Result<Vec<NewsRow>> {
-        let (w, mut p) = visible_where(me, f);
+        // Drafts (few, the member's own) first, then the feed in index order.
+        let drafts = if f.unread_only {
+            0
+        } else {
+            self.count_part(me, f, Part::Drafts)?
+        };
+        let mut rows = Vec::new();
+        if offset < drafts {
+            rows = self.list_part(me, f, Part::Drafts, offset, limit)?;
+        }
+        let left = limit - rows.len() as i64;
+        if left > 0 {
+            rows.extend(self.list_part(me, f, Part::Published, (offset - drafts).max(0), left)?);
+        }
+        Ok(rows)
+    }
+
+    fn count_part(&self, me: &Actor, f: &NewsFilter, part: Part) -> Result<i64> {
+        let (w, p) = part_where(me, f, part);
+        let sql = format!("SELECT count(*) FROM news n WHERE {w}");
+        let refs = used(&sql, as_refs(&p));
+        Ok(self.conn().query_row(&sql, refs.as_slice(), |r| r.get(0))?)
+    }
+
+    fn list_part(
+        &self,
+        me: &Actor,
+        f: &NewsFilter,
+        part: Part,
+        offset: i64,
+        limit: i64,
+    ) -> Result<Vec<NewsRow>> {
+        let (w, mut p) = part_where(me, f, part);
         p.push((":limit", Box::new(limit)));
         p.push((":offset", Box::new(offset)));
+        let order = match part {
+            Part::Drafts => "n.updated_at DESC, n.id DESC",
+            _ => "n.pinned DESC, n.published_at DESC, n.id DESC",
+        };
         let sql = format!(
             "SELECT n.id, n.title, n.category, m.full_name, n.published_at, n.deadline, n.event_date, n.pinned, \
              EXISTS (SELECT 1 FROM news_reads r WHERE r.member_id = :me AND r.news_id = n.id) \
              FROM news n JOIN members m ON m.id = n.author_id WHERE {w} \
-             ORDER BY n.published_at IS NOT NULL, n.pinned DESC, n.published_at DESC, n.id DESC \
-             LIMIT :limit OFFSET :offset"
+             ORDER BY {order} LIMIT :limit OFFSET :offset"
         );
         let refs = used(&sql, as_refs(&p));
         let mut stmt = self.conn().prepare_cached(&sql)?;

@@ -11,16 +11,19 @@ use crate::model::{Hit, HitKind};
 use crate::text::{fold, words};
 use rusqlite::params;
 
-/// How many candidates each index may offer before ranking, per hit asked for. The
+/// How many candidates each index may offer before ranking: ten more than the hits
+/// asked for, 20 to 200. The
 /// full-text candidates are the first found (no relevance sort: sorting every match of
 /// a one-letter prefix costs hundreds of milliseconds at 100 000 rows); exact and
 /// prefix name matches come from the name index on top, so they are never crowded out.
 fn candidates_for(limit: usize) -> i64 {
-    (limit as i64 * 2).clamp(20, 200)
+    (limit as i64 + 10).clamp(20, 200)
 }
 
-const OWNER: &str = "coalesce((SELECT full_name FROM members WHERE id = o.owner_member), \
-     (SELECT name FROM units WHERE id = o.owner_unit))";
+/// The owner column and the joins it needs (after `orgs o`).
+const OWNER: &str = "coalesce(om.full_name, ou.name)";
+const OWNER_JOIN: &str =
+    "LEFT JOIN members om ON om.id = o.owner_member LEFT JOIN units ou ON ou.id = o.owner_unit";
 
 impl Store {
     /// Finds up to `limit` hits for `query`, best first.
@@ -65,12 +68,12 @@ impl Store {
         // Organisations: FTS candidates plus the exact/prefix name matches from the
         // name index, so a short query cannot crowd out the exact name.
         let by_text = format!(
-            "SELECT o.id, o.name, o.name_fold, o.city, o.country, {OWNER}, o.last_contact FROM orgs o \
+            "SELECT o.id, o.name, o.name_fold, o.city, o.country, {OWNER}, o.last_contact FROM orgs o {OWNER_JOIN} \
              WHERE o.id IN (SELECT rowid FROM orgs_fts WHERE orgs_fts MATCH ?1 LIMIT ?2)"
         );
         let by_name = format!(
             "SELECT o.id, o.name, o.name_fold, o.city, o.country, {OWNER}, o.last_contact \
-             FROM orgs o INDEXED BY orgs_by_fold \
+             FROM orgs o INDEXED BY orgs_by_fold {OWNER_JOIN} \
              WHERE o.deleted_at IS NULL AND o.name_fold >= ?1 AND o.name_fold < ?1 || '~' LIMIT ?2"
         );
         let mut org_queries = vec![(by_text, fts.to_string())];
@@ -106,7 +109,7 @@ impl Store {
         let person_sql = format!(
             "WITH hits AS MATERIALIZED (SELECT rowid AS id FROM persons_fts WHERE persons_fts MATCH ?1 LIMIT ?2) \
              SELECT p.id, p.name, o.id, o.name, o.city, o.country, {OWNER}, o.last_contact \
-             FROM hits h CROSS JOIN persons p CROSS JOIN orgs o \
+             FROM hits h CROSS JOIN persons p CROSS JOIN orgs o {OWNER_JOIN} \
              WHERE p.id = h.id AND o.id = p.org_id AND o.deleted_at IS NULL AND p.deleted_at IS NULL"
         );
         let mut stmt = conn.prepare_cached(&person_sql)?;
@@ -130,7 +133,7 @@ impl Store {
         let interaction_sql = format!(
             "WITH hits AS MATERIALIZED (SELECT rowid AS id FROM interactions_fts WHERE interactions_fts MATCH ?1 LIMIT ?2) \
              SELECT i.id, i.summary, o.id, o.name, o.city, o.country, {OWNER}, i.date \
-             FROM hits h CROSS JOIN interactions i CROSS JOIN orgs o \
+             FROM hits h CROSS JOIN interactions i CROSS JOIN orgs o {OWNER_JOIN} \
              WHERE i.id = h.id AND o.id = i.org_id AND o.deleted_at IS NULL AND i.deleted_at IS NULL"
         );
         let mut stmt = conn.prepare_cached(&interaction_sql)?;
