@@ -1196,6 +1196,70 @@ pub const NEWS: &[(&str, &str, &str)] = &[
     ),
 ];
 
+/// Training activities for the demo log: (title, kind word, organiser).
+pub const TRAININGS: &[(&str, &str, &str)] = &[
+    ("EU-finansiering grundkurs", "course", "Region Gävleborg"),
+    ("Projektledning i EU-projekt", "course", "SKR"),
+    (
+        "Interreg Baltic Sea Region: sökandeseminarium",
+        "webinar",
+        "Interreg BSR",
+    ),
+    ("Engelska för förhandling", "language", "Folkuniversitetet"),
+    ("Tyska, fortsättningskurs", "language", "Goethe-Institut"),
+    (
+        "Studiebesök hamnlogistik i Gdańsk",
+        "study_visit",
+        "Port of Gdańsk",
+    ),
+    (
+        "Studiebesök digital skola i Tartu",
+        "study_visit",
+        "Tartu linn",
+    ),
+    (
+        "Besök från Łódź om textilåtervinning",
+        "hosted_visit",
+        "Internationella kontoret",
+    ),
+    (
+        "Europeiska regionveckan",
+        "conference",
+        "Europeiska kommissionen",
+    ),
+    (
+        "UBC generalförsamling",
+        "conference",
+        "Union of the Baltic Cities",
+    ),
+    (
+        "Jobbskuggning i Aarhus kommun",
+        "exchange",
+        "Aarhus Kommune",
+    ),
+    (
+        "Erasmus+ för personal i vuxenutbildning",
+        "exchange",
+        "Erasmus+",
+    ),
+    (
+        "Nätverksträff internationella kontaktpersoner",
+        "network_meeting",
+        "Internationella kontoret",
+    ),
+    (
+        "Omvärldsbevakning med EU-källor",
+        "webinar",
+        "Europa Direkt",
+    ),
+    ("Statsstödsregler för kommuner", "webinar", "Tillväxtverket"),
+    (
+        "Klimatanpassning i hamnstäder",
+        "conference",
+        "Energy Cities",
+    ),
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -3,6 +3,7 @@ pub mod config;
 pub mod demo_data;
 pub mod i18n;
 pub mod identity;
+pub mod interchange;
 pub mod model;
 pub mod store;
 pub mod text;

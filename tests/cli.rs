@@ -695,3 +695,140 @@ fn news_digest_in_markdown_and_read_marks() {
         .assert()
         .code(2);
 }
+
+#[test]
+fn training_log_is_one_line_and_all_or_nothing() {
+    let d = db();
+    intnet(&d.path)
+        .args([
+            "--as",
+            "root",
+            "member",
+            "add",
+            "bjorn",
+            "--name",
+            "Björn Ek",
+        ])
+        .assert()
+        .success();
+    intnet(&d.path)
+        .args([
+            "--as",
+            "anna",
+            "training",
+            "log",
+            "EU funding basics",
+            "--hours",
+            "6",
+            "--with",
+            "bjorn",
+        ])
+        .args([
+            "--date",
+            "2026-11-20",
+            "--kind",
+            "course",
+            "--area",
+            "business",
+        ])
+        .assert()
+        .success();
+    for bad in [
+        vec!["--hours", "6", "--with", "bjorn,nobody"],
+        vec!["--hours", "-2"],
+        vec!["--hours", "30", "--date", "2026-11-20"],
+        vec!["--hours", "3", "--date", &in_days(400)],
+        vec!["--hours", "3", "--kind", "party"],
+        vec!["--hours", "many"],
+    ] {
+        let out = intnet(&d.path)
+            .args(["--as", "anna", "training", "log", "Bad"])
+            .args(&bad)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{bad:?}");
+        assert_eq!(
+            String::from_utf8_lossy(&out.stderr)
+                .trim_end()
+                .lines()
+                .count(),
+            1,
+            "{bad:?}"
+        );
+    }
+    let out = intnet(&d.path)
+        .args([
+            "--as", "anna", "training", "summary", "--year", "2026", "--by", "member", "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        v.as_array().unwrap().len(),
+        2,
+        "one activity, two people: {v}"
+    );
+    for row in v.as_array().unwrap() {
+        assert_eq!(row["hours"], 6.0);
+        assert_eq!(row["activities"], 1);
+        assert_eq!(row["participants"], 1);
+    }
+    let by_area = intnet(&d.path)
+        .args([
+            "--as", "anna", "training", "summary", "--year", "2026", "--by", "area", "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&by_area.stdout).unwrap();
+    assert_eq!(v[0]["key"], "business");
+    assert_eq!(v[0]["hours"], 12.0, "person-hours");
+    assert_eq!(v[0]["participants"], 2);
+}
+
+#[test]
+fn training_export_is_csv_a_spreadsheet_reads() {
+    let d = db();
+    intnet(&d.path)
+        .args([
+            "--as",
+            "anna",
+            "training",
+            "log",
+            "Kurs, med komma",
+            "--hours",
+            "1,5",
+            "--date",
+            "2026-02-03",
+        ])
+        .args(["--cost", "1200", "--shared", "Presentation \"APT\""])
+        .assert()
+        .success();
+    let out = intnet(&d.path)
+        .args(["--as", "anna", "export", "training", "--format", "csv"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let mut r = csv::Reader::from_reader(out.stdout.as_slice());
+    let headers = r.headers().unwrap().clone();
+    let rec = r.records().next().unwrap().unwrap();
+    let get = |name: &str| {
+        rec.get(headers.iter().position(|h| h == name).unwrap())
+            .unwrap()
+            .to_string()
+    };
+    assert_eq!(get("title"), "Kurs, med komma");
+    assert_eq!(get("hours"), "1.5");
+    assert_eq!(get("participants"), "anna");
+    assert_eq!(get("cost_sek"), "1200");
+    assert_eq!(get("shared"), "Presentation \"APT\"");
+    intnet(&d.path)
+        .args(["--as", "anna", "export", "training", "--format", "xlsx"])
+        .assert()
+        .code(2);
+    intnet(&d.path)
+        .args(["--as", "anna", "training", "summary", "--by", "colour"])
+        .assert()
+        .code(2);
+}

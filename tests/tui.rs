@@ -503,3 +503,26 @@ fn what_is_typed_is_autosaved_and_offered_on_the_next_start() {
     assert!(next.modal.is_none(), "{:?}", next.status);
     assert!(next.store.drafts_to_resume(&next.actor).unwrap().is_empty());
 }
+
+#[test]
+fn logging_a_training_takes_a_few_keys_and_the_charts_draw() {
+    let e = seeded();
+    let mut app = app_for(&e, "anna", Lang::En);
+    press(&mut app, KeyCode::Char('3'));
+    press(&mut app, KeyCode::Char('n'));
+    type_text(&mut app, "Kurs");
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "6");
+    ctrl(&mut app, 's');
+    assert!(app.modal.is_none(), "{:?}", app.status);
+    let s = screen(&app);
+    assert!(s.contains("1 activities, 6 person-hours, 1 people"), "{s}");
+    assert!(s.contains("Kurs"));
+    press(&mut app, KeyCode::Char('s'));
+    press(&mut app, KeyCode::Char('s'));
+    press(&mut app, KeyCode::Char('v'));
+    let s = screen(&app);
+    assert!(s.contains("Hours per month") && s.contains("KLK"), "{s}");
+    press(&mut app, KeyCode::Char('y'));
+    assert!(screen(&app).contains(&format!("{}", app.training.filter.year.unwrap())));
+}

@@ -3,6 +3,7 @@
 mod admin;
 pub mod news;
 mod partners;
+mod training;
 
 use crate::i18n::Lang;
 use crate::model::Actor;
@@ -72,6 +73,79 @@ pub enum Command {
     #[command(subcommand)]
     News(NewsCmd),
     Status,
+    #[command(subcommand)]
+    Training(TrainingCmd),
+    #[command(subcommand)]
+    Export(ExportCmd),
+}
+
+// Parsed once per process; the size of the largest variant does not matter.
+#[allow(clippy::large_enum_variant)]
+#[derive(Debug, Subcommand)]
+pub enum TrainingCmd {
+    Log {
+        title: String,
+        #[arg(long, allow_hyphen_values = true)]
+        hours: String,
+        #[arg(long)]
+        date: Option<String>,
+        #[arg(long)]
+        to: Option<String>,
+        #[arg(long)]
+        kind: Option<String>,
+        #[arg(long, value_delimiter = ',')]
+        with: Vec<String>,
+        #[arg(long)]
+        area: Option<String>,
+        #[arg(long)]
+        growth: Option<String>,
+        #[arg(long)]
+        funding: Option<String>,
+        #[arg(long)]
+        cost: Option<String>,
+        #[arg(long)]
+        organiser: Option<String>,
+        #[arg(long)]
+        city: Option<String>,
+        #[arg(long)]
+        country: Option<String>,
+        #[arg(long)]
+        partner: Option<String>,
+        #[arg(long)]
+        notes: Option<String>,
+        #[arg(long)]
+        shared: Option<String>,
+    },
+    List {
+        #[arg(long)]
+        year: Option<i32>,
+        #[arg(long)]
+        all: bool,
+        #[arg(long)]
+        unit: Option<String>,
+        #[arg(long)]
+        kind: Option<String>,
+        #[arg(long)]
+        json: bool,
+        #[arg(long, default_value_t = 50)]
+        limit: i64,
+    },
+    Summary {
+        #[arg(long)]
+        year: Option<i32>,
+        #[arg(long, default_value = "unit")]
+        by: String,
+        #[arg(long, default_value = "table")]
+        format: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ExportCmd {
+    Training {
+        #[arg(long, default_value = "csv")]
+        format: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -357,6 +431,8 @@ pub fn run(ctx: &Ctx, command: Command) -> ExitCode {
         Command::Interaction(c) => partners::interaction(ctx, c),
         Command::Undo => partners::undo(ctx),
         Command::News(c) => news::news(ctx, c),
+        Command::Training(c) => training::training(ctx, c),
+        Command::Export(c) => training::export(ctx, c),
         Command::Init { .. }
         | Command::Demo { .. }
         | Command::Seed { .. }

@@ -16,7 +16,7 @@ fn done(lang: Lang, r: Result<(), Error>) -> ExitCode {
 }
 
 /// An organisation named by id or by its exact name (diacritics and case ignored).
-fn resolve_org(ctx: &Ctx, s: &str) -> Result<i64, Error> {
+pub(super) fn resolve_org(ctx: &Ctx, s: &str) -> Result<i64, Error> {
     if let Ok(id) = s.trim().parse::<i64>() {
         return ctx.store.org(id).map(|o| o.id);
     }

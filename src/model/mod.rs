@@ -3,10 +3,12 @@
 pub mod country;
 mod enums;
 mod news;
+mod training;
 mod validate;
 
 pub use enums::*;
 pub use news::*;
+pub use training::*;
 pub use validate::*;
 
 use serde::{Deserialize, Serialize};

@@ -9,6 +9,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/001_init.sql"),
     include_str!("migrations/002_news.sql"),
     include_str!("migrations/003_search_speed.sql"),
+    include_str!("migrations/004_training.sql"),
 ];
 
 /// The schema version this binary writes.

@@ -12,12 +12,14 @@ mod orgs;
 mod persons;
 mod search;
 pub mod seed;
+mod training;
 
 pub use audit::{AuditEntry, Undone};
 pub use drafts::Draft;
 pub use migrate::LATEST_VERSION;
 pub use news::NewsFilter;
 pub use orgs::{OrgFilter, SortOrder};
+pub use training::{Scope, SummaryBy, TrainingFilter};
 
 use crate::model::{Actor, FieldError, Meta, Similar};
 use rusqlite::{Connection, OpenFlags, Row, Transaction, TransactionBehavior};

@@ -4,8 +4,8 @@ use super::audit::Entity;
 use super::{Result, Store, now};
 use crate::demo_data as d;
 use crate::model::{
-    Actor, GrowthArea, InteractionData, InteractionKind, NewsCategory, NewsData, OrgData, OrgKind,
-    OrgStatus, PersonData, PriorityArea, Role, Sector,
+    Actor, Funding, GrowthArea, InteractionData, InteractionKind, NewsCategory, NewsData, OrgData,
+    OrgKind, OrgStatus, PersonData, PriorityArea, Role, Sector, TrainingData, TrainingKind,
 };
 use rusqlite::params;
 
@@ -185,7 +185,77 @@ impl Store {
                 )?;
             }
         }
-        self.seed_demo_news(&me)
+        self.seed_demo_news(&me)?;
+        self.seed_demo_training(&me)
+    }
+
+    /// Two years of varied activities, so every chart has a shape: each contact
+    /// person logs several a year, some as a group.
+    fn seed_demo_training(&self, me: &Actor) -> Result<()> {
+        let mut rng = fastrand::Rng::with_seed(19);
+        let members: Vec<crate::model::Member> = self
+            .members()?
+            .into_iter()
+            .filter(|m| m.role != Role::Viewer)
+            .collect();
+        for days_back in (0..730).step_by(9) {
+            let (title, kind, organiser) = pick(&mut rng, d::TRAININGS);
+            let lead = pick(&mut rng, &members);
+            let mut participants = vec![lead.id];
+            if rng.u8(0..4) == 0 {
+                participants.push(pick(&mut rng, &members).id);
+            }
+            let kind = TrainingKind::parse(kind).unwrap_or_default();
+            let (city, country) = pick(&mut rng, d::CITIES);
+            let abroad = matches!(
+                kind,
+                TrainingKind::StudyVisit | TrainingKind::Conference | TrainingKind::Exchange
+            );
+            let data = TrainingData {
+                title: (*title).to_string(),
+                kind,
+                date_from: days_ago(days_back + rng.i64(0..7)),
+                organiser: (*organiser).to_string(),
+                city: if abroad {
+                    (*city).to_string()
+                } else {
+                    "Gävle".into()
+                },
+                country: if abroad {
+                    (*country).to_string()
+                } else {
+                    "SE".into()
+                },
+                minutes: 60 * [2, 3, 4, 6, 8, 12, 16][rng.usize(0..7)],
+                participants,
+                priority_area: Some(*pick(&mut rng, PriorityArea::ALL)),
+                growth_area: rng.bool().then(|| *pick(&mut rng, GrowthArea::ALL)),
+                funding: if abroad {
+                    Funding::ErasmusPlus
+                } else {
+                    *pick(&mut rng, &[Funding::Own, Funding::Own, Funding::Interreg])
+                },
+                cost_sek: abroad.then(|| rng.i64(2_000..25_000)),
+                shared: pick(
+                    &mut rng,
+                    &[
+                        "Presentation på APT",
+                        "Skriftlig rapport till ledningsgruppen",
+                        "Nätverksträff",
+                        "",
+                    ],
+                )
+                .to_string(),
+                ..TrainingData::default()
+            };
+            let logger = if data.participants.contains(&me.member_id) {
+                me.clone()
+            } else {
+                self.actor(&lead.account)?
+            };
+            self.log_training(&logger, data)?;
+        }
+        Ok(())
     }
 
     /// A realistic feed: calls (one closing within the week), events, horizon scanning,
@@ -251,7 +321,8 @@ impl Store {
 
     /// Writes the benchmark scale set: `orgs` organisations, twice as many persons,
     /// one interaction per two organisations, `orgs / 10` news items with read state for
-    /// every member (each has read about 90 %), plus 100 members in 10 units. Fast bulk
+    /// every member (each has read about 90 %), `orgs × 10` training activities over ten
+    /// years, plus 100 members in 10 units. Fast bulk
     /// inserts in one transaction; no audit rows (this is not anybody's work).
     pub fn seed_scale(&self, orgs: usize) -> Result<()> {
         let mut rng = fastrand::Rng::with_seed(7);
@@ -328,10 +399,50 @@ impl Store {
             Ok(())
         })?;
         self.seed_scale_news(orgs / 10, &mut rng)?;
+        self.seed_scale_training(orgs * 10, &mut rng)?;
         self.conn().execute_batch(
             "PRAGMA optimize; INSERT INTO orgs_fts(orgs_fts) VALUES ('optimize');",
         )?;
         Ok(())
+    }
+
+    /// `count` activities over the last ten years, a quarter of them for two people.
+    fn seed_scale_training(&self, count: usize, rng: &mut fastrand::Rng) -> Result<()> {
+        self.write(|tx| {
+            let members: Vec<(i64, Option<i64>)> = {
+                let mut stmt = tx.prepare("SELECT id, unit_id FROM members")?;
+                stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?
+            };
+            let at = now();
+            let mut insert = tx.prepare(
+                "INSERT INTO trainings (title, kind, date_from, minutes, participants, priority_area, funding, \
+                 created_at, created_by, updated_at, updated_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'own', ?7, ?8, ?7, ?8)",
+            )?;
+            let mut part = tx.prepare(
+                "INSERT OR IGNORE INTO training_participants (training_id, member_id, unit_id, year, month, kind, priority_area, minutes) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            )?;
+            for _ in 0..count {
+                let (title, kind, _) = pick(rng, d::TRAININGS);
+                let date = days_ago(rng.i64(0..3650));
+                let minutes = 60 * rng.i64(1..17);
+                let area = pick(rng, PriorityArea::ALL).as_str();
+                let mut who = vec![*pick(rng, &members)];
+                if rng.u8(0..4) == 0 {
+                    who.push(*pick(rng, &members));
+                }
+                who.dedup_by_key(|m| m.0);
+                let ids = format!(",{},", who.iter().map(|m| m.0.to_string()).collect::<Vec<_>>().join(","));
+                insert.execute(params![title, kind, date, minutes, ids, area, at, who[0].0])?;
+                let id = tx.last_insert_rowid();
+                let year: i64 = date.get(..4).and_then(|y| y.parse().ok()).unwrap_or(0);
+                let month: i64 = date.get(5..7).and_then(|m| m.parse().ok()).unwrap_or(0);
+                for (member, unit) in &who {
+                    part.execute(params![id, member, unit, year, month, kind, area, minutes])?;
+                }
+            }
+            Ok(())
+        })
     }
 
     fn seed_scale_news(&self, count: usize, rng: &mut fastrand::Rng) -> Result<()> {

@@ -6,6 +6,7 @@ use super::keymap::{Action, Context, Key, Keymap};
 use super::screens::Screen;
 use super::screens::contacts::{Contacts, Detail, Selection};
 use super::screens::news::NewsScreen;
+use super::screens::training::TrainingScreen;
 use super::widgets::input::Input;
 use crate::i18n::{Lang, describe_error, describe_undo};
 use crate::model::{Actor, Hit, InteractionKind};
@@ -29,6 +30,7 @@ pub enum Pending {
     DeletePerson(i64),
     DeleteInteraction(i64),
     DeleteNews(i64),
+    DeleteTraining(i64),
     /// Mark everything the news filter shows as read.
     MarkAllRead,
     /// Reopen a form left by a session that ended (hang-up, kill, crash).
@@ -65,6 +67,7 @@ pub struct App {
     pub screen: Screen,
     pub contacts: Contacts,
     pub news: NewsScreen,
+    pub training: TrainingScreen,
     pub modal: Option<Modal>,
     pub status: Option<Status>,
     pub quit: bool,
@@ -92,6 +95,7 @@ impl App {
         let mut app = App {
             contacts: Contacts::new(lang.sort_order()),
             news: NewsScreen::default(),
+            training: TrainingScreen::new(),
             screen: Screen::Contacts,
             store,
             actor,
@@ -110,6 +114,7 @@ impl App {
         let h = app.list_height();
         app.contacts.reload(&app.store, h)?;
         app.news.reload(&app.store, &app.actor, h)?;
+        app.training.reload(&app.store, &app.actor, h)?;
         app.offer_draft();
         Ok(app)
     }
@@ -159,6 +164,7 @@ impl App {
             (None, Screen::News) if self.news.searching => Context::Filter,
             (None, Screen::News) if self.news.open => Context::Reading,
             (None, Screen::News) => Context::News,
+            (None, Screen::Training) => Context::Training,
         }
     }
 
@@ -183,6 +189,8 @@ impl App {
         self.check(r);
         let r = self.news.reload(&self.store, &self.actor, h);
         self.check(r);
+        let r = self.training.reload(&self.store, &self.actor, h);
+        self.check(r);
         if let Some(Modal::Lookup(l)) = &mut self.modal {
             let hits = self.store.find(&l.input.value, 50);
             if let Ok(hits) = hits {
@@ -198,6 +206,10 @@ impl App {
         let r = self.contacts.ensure_window(&self.store, height);
         self.check(r);
         let r = self.news.ensure_window(&self.store, &self.actor, height);
+        self.check(r);
+        let r = self
+            .training
+            .ensure_window(&self.store, &self.actor, height);
         self.check(r);
     }
 
@@ -281,6 +293,7 @@ impl App {
             Context::Lookup => self.lookup_action(action),
             Context::Filter => self.filter_action(action),
             Context::News | Context::Reading => self.news_action(action),
+            Context::Training => self.training_action(action),
             Context::List | Context::Detail | Context::Global => self.contacts_action(action),
         }
     }
@@ -293,6 +306,7 @@ impl App {
             Action::Lookup => self.modal = Some(Modal::Lookup(Lookup::default())),
             Action::Screen1 => self.switch(Screen::Contacts),
             Action::Screen2 => self.switch(Screen::News),
+            Action::Screen3 => self.switch(Screen::Training),
             Action::NextScreen => self.switch(self.screen.next()),
             Action::PrevScreen => self.switch(self.screen.prev()),
             Action::Undo => {
@@ -489,6 +503,69 @@ impl App {
         self.check(r);
     }
 
+    fn training_action(&mut self, action: Action) {
+        let h = self.list_height();
+        let r = match action {
+            Action::Up
+            | Action::Down
+            | Action::PageUp
+            | Action::PageDown
+            | Action::Top
+            | Action::Bottom => {
+                let delta = self.step(action);
+                self.training
+                    .move_cursor(&self.store, &self.actor, delta, h)
+            }
+            Action::CycleScope | Action::PrevYear | Action::NextYear | Action::CycleCategory => {
+                match action {
+                    Action::CycleScope => self.training.cycle_scope(&self.actor),
+                    Action::PrevYear => self.training.shift_year(-1),
+                    Action::NextYear => self.training.shift_year(1),
+                    _ => self.training.cycle_kind(),
+                }
+                self.training.refilter(&self.store, &self.actor, h)
+            }
+            Action::ToggleCharts => {
+                self.training.show_charts = !self.training.show_charts;
+                if self.training.show_charts {
+                    self.training.load_charts(&self.store)
+                } else {
+                    Ok(())
+                }
+            }
+            Action::Back => {
+                self.training.show_charts = false;
+                Ok(())
+            }
+            Action::New => {
+                self.open_training_form(None);
+                Ok(())
+            }
+            Action::Edit => {
+                let item = self.training.item.clone();
+                if let Some(item) = item {
+                    self.open_training_form(Some(item));
+                }
+                Ok(())
+            }
+            Action::Delete => {
+                if let Some(t) = &self.training.item {
+                    let prompt = self.lang.f(
+                        "confirm.delete_training",
+                        &[("title", &crate::text::sanitize_line(&t.data.title))],
+                    );
+                    self.modal = Some(Modal::Confirm(Confirm {
+                        prompt,
+                        on_yes: Pending::DeleteTraining(t.id),
+                    }));
+                }
+                Ok(())
+            }
+            _ => Ok(()),
+        };
+        self.check(r);
+    }
+
     fn filter_action(&mut self, action: Action) {
         let h = self.list_height();
         let r = match (self.screen, action) {
@@ -611,6 +688,7 @@ impl App {
             Pending::DeletePerson(id) => self.store.delete_person(&self.actor, id),
             Pending::DeleteInteraction(id) => self.store.delete_interaction(&self.actor, id),
             Pending::DeleteNews(id) => self.store.delete_news(&self.actor, id),
+            Pending::DeleteTraining(id) => self.store.delete_training(&self.actor, id),
             Pending::MarkAllRead => {
                 let f = self.news.filter.clone();
                 match self.store.mark_all_read(&self.actor, &f) {

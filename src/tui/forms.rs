@@ -6,8 +6,9 @@ use super::app::{App, Modal, Status};
 use super::keymap::{Action, Context};
 use super::widgets::form::Field;
 use crate::model::{
-    FieldError, GrowthArea, InteractionData, InteractionKind, NewsCategory, NewsData, OrgData,
-    OrgKind, OrgStatus, PersonData, PriorityArea, Sector, Similar,
+    FieldError, Funding, GrowthArea, InteractionData, InteractionKind, NewsCategory, NewsData,
+    OrgData, OrgKind, OrgStatus, PersonData, PriorityArea, Sector, Similar, TrainingData,
+    TrainingKind,
 };
 use crate::store::Error;
 use ratatui::crossterm::event::KeyCode;
@@ -36,6 +37,10 @@ pub enum FormTarget {
         version: i64,
         /// Already published (edits mark it edited; no draft saving).
         published: bool,
+    },
+    Training {
+        id: Option<i64>,
+        version: i64,
     },
 }
 
@@ -407,6 +412,110 @@ impl App {
         self.open_form(FormState::new(target, title, fields));
     }
 
+    /// The training form, filled with what a new entry usually is: me, today, the
+    /// kind I logged last. Title, Tab, hours, Ctrl-S logs it.
+    pub(super) fn open_training_form(&mut self, item: Option<crate::model::Training>) {
+        if self.actor.role == crate::model::Role::Viewer {
+            self.error(&Error::Forbidden);
+            return;
+        }
+        let (data, target, title) = match &item {
+            Some(t) => (
+                t.data.clone(),
+                FormTarget::Training {
+                    id: Some(t.id),
+                    version: t.meta.version,
+                },
+                "form.edit_training",
+            ),
+            None => {
+                let kind = self
+                    .store
+                    .last_training_kind(&self.actor)
+                    .ok()
+                    .flatten()
+                    .unwrap_or_default();
+                let data = TrainingData {
+                    date_from: crate::store::today(),
+                    kind,
+                    participants: vec![self.actor.member_id],
+                    ..TrainingData::default()
+                };
+                (
+                    data,
+                    FormTarget::Training {
+                        id: None,
+                        version: 0,
+                    },
+                    "form.new_training",
+                )
+            }
+        };
+        let members: Vec<(String, String)> = self
+            .store
+            .members()
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|m| m.active && m.role != crate::model::Role::Viewer)
+            .map(|m| (m.id.to_string(), m.full_name))
+            .collect();
+        let none = || vec![(String::new(), "—".to_string())];
+        let mut areas = none();
+        areas.extend(self.options(PriorityArea::ALL, PriorityArea::as_str, PriorityArea::key));
+        let mut growth = none();
+        growth.extend(self.options(GrowthArea::ALL, GrowthArea::as_str, GrowthArea::key));
+        let hours = if data.minutes > 0 {
+            crate::model::format_hours(data.minutes)
+        } else {
+            String::new()
+        };
+        let fields = vec![
+            Field::text("title", &data.title),
+            Field::text("hours", &hours),
+            Field::text("date", &data.date_from),
+            Field::choice(
+                "kind",
+                self.options(TrainingKind::ALL, TrainingKind::as_str, TrainingKind::key),
+                data.kind.as_str(),
+            ),
+            Field::text("date_to", data.date_to.as_deref().unwrap_or("")),
+            Field::multi(
+                "participants",
+                members,
+                &data
+                    .participants
+                    .iter()
+                    .map(i64::to_string)
+                    .collect::<Vec<_>>(),
+            ),
+            Field::choice(
+                "priority_areas",
+                areas,
+                data.priority_area.map(PriorityArea::as_str).unwrap_or(""),
+            ),
+            Field::choice(
+                "growth_areas",
+                growth,
+                data.growth_area.map(GrowthArea::as_str).unwrap_or(""),
+            ),
+            Field::choice(
+                "funding",
+                self.options(Funding::ALL, Funding::as_str, Funding::key),
+                data.funding.as_str(),
+            ),
+            Field::text(
+                "cost",
+                &data.cost_sek.map(|c| c.to_string()).unwrap_or_default(),
+            ),
+            Field::text("organiser", &data.organiser),
+            Field::text("city", &data.city),
+            Field::text("country", &data.country),
+            Field::multiline("shared", &data.shared),
+            Field::multiline("notes", &data.notes),
+        ];
+        self.open_form(FormState::new(target, title, fields));
+    }
+
     pub(super) fn form_key(&mut self, code: KeyCode) {
         let Some(Modal::Form(f)) = &mut self.modal else {
             return;
@@ -554,6 +663,17 @@ impl App {
                         .map(|_| Some(org_id)),
                 }
             }
+            FormTarget::Training { id, version } => training_from_form(&f).and_then(|mut data| {
+                // The partner link is not in the form; an edit keeps it.
+                if let Some(id) = id {
+                    data.partner_id = self.store.training(id)?.data.partner_id;
+                }
+                let saved = match id {
+                    None => self.store.log_training(&self.actor, data).map(|_| ()),
+                    Some(id) => self.store.update_training(&self.actor, id, version, data),
+                };
+                saved.map(|_| None)
+            }),
             FormTarget::News { id, version, .. } => {
                 let data = news_from_form(&f);
                 let saved = match id {
@@ -618,6 +738,54 @@ impl App {
             Err(e) => self.error(&e),
         }
     }
+}
+
+/// The activity the training form describes; hours and cost are checked here, where
+/// they are still text.
+fn training_from_form(f: &FormState) -> Result<TrainingData, Error> {
+    let mut errors = Vec::new();
+    let minutes = crate::model::parse_hours(&f.get("hours")).unwrap_or_else(|k| {
+        errors.push(FieldError::new("hours", k));
+        0
+    });
+    let cost = f.get("cost");
+    let cost_sek = if cost.trim().is_empty() {
+        None
+    } else {
+        match cost.trim().replace(' ', "").parse::<i64>() {
+            Ok(c) => Some(c),
+            Err(_) => {
+                errors.push(FieldError::new("cost", "err.cost"));
+                None
+            }
+        }
+    };
+    if !errors.is_empty() {
+        return Err(Error::Invalid(errors));
+    }
+    let to = f.get("date_to");
+    Ok(TrainingData {
+        title: f.get("title"),
+        kind: TrainingKind::parse(&f.get("kind")).unwrap_or_default(),
+        date_from: f.get("date"),
+        date_to: (!to.trim().is_empty()).then_some(to),
+        organiser: f.get("organiser"),
+        city: f.get("city"),
+        country: f.get("country"),
+        minutes,
+        participants: f
+            .get("participants")
+            .split(',')
+            .filter_map(|p| p.parse().ok())
+            .collect(),
+        priority_area: PriorityArea::parse(&f.get("priority_areas")),
+        growth_area: GrowthArea::parse(&f.get("growth_areas")),
+        funding: Funding::parse(&f.get("funding")).unwrap_or_default(),
+        cost_sek,
+        partner_id: None,
+        notes: f.get("notes"),
+        shared: f.get("shared"),
+    })
 }
 
 /// The news item the news form describes.

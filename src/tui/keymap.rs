@@ -18,6 +18,8 @@ pub enum Context {
     News,
     /// A news item's reading page.
     Reading,
+    /// The training log.
+    Training,
     /// A form (text fields take printable keys).
     Form,
     /// The quick-lookup palette.
@@ -35,7 +37,7 @@ impl Context {
     pub fn takes_global(self) -> bool {
         matches!(
             self,
-            Context::List | Context::Detail | Context::News | Context::Reading
+            Context::List | Context::Detail | Context::News | Context::Reading | Context::Training
         )
     }
 
@@ -45,6 +47,7 @@ impl Context {
         Context::Detail,
         Context::News,
         Context::Reading,
+        Context::Training,
         Context::Form,
         Context::Lookup,
         Context::Filter,
@@ -59,6 +62,7 @@ impl Context {
             Context::Detail => "detail",
             Context::News => "news",
             Context::Reading => "reading",
+            Context::Training => "training",
             Context::Form => "form",
             Context::Lookup => "lookup",
             Context::Filter => "filter",
@@ -75,6 +79,7 @@ pub enum Action {
     Help,
     Screen1,
     Screen2,
+    Screen3,
     NextScreen,
     PrevScreen,
     Up,
@@ -106,6 +111,10 @@ pub enum Action {
     CycleDeadline,
     Archive,
     SaveDraft,
+    CycleScope,
+    PrevYear,
+    NextYear,
+    ToggleCharts,
 }
 
 impl Action {
@@ -115,6 +124,7 @@ impl Action {
             Action::Help => "help",
             Action::Screen1 => "screen1",
             Action::Screen2 => "screen2",
+            Action::Screen3 => "screen3",
             Action::NextScreen => "next_screen",
             Action::PrevScreen => "prev_screen",
             Action::Up => "up",
@@ -146,6 +156,10 @@ impl Action {
             Action::CycleDeadline => "deadline",
             Action::Archive => "archive",
             Action::SaveDraft => "save_draft",
+            Action::CycleScope => "scope",
+            Action::PrevYear => "prev_year",
+            Action::NextYear => "next_year",
+            Action::ToggleCharts => "charts",
         }
     }
 
@@ -306,6 +320,7 @@ fn defaults() -> Vec<Binding> {
         b(C::Global, k('?'), Help, true),
         b(C::Global, k('1'), Screen1, false),
         b(C::Global, k('2'), Screen2, false),
+        b(C::Global, k('3'), Screen3, false),
         b(C::Global, p(KeyCode::Tab), NextScreen, false),
         b(C::Global, p(KeyCode::BackTab), PrevScreen, false),
         b(C::Global, Key::ctrl('f'), Lookup, true),
@@ -372,6 +387,24 @@ fn defaults() -> Vec<Binding> {
         b(C::Reading, k('e'), Edit, true),
         b(C::Reading, k('d'), Delete, true),
         b(C::Reading, p(KeyCode::Esc), Back, true),
+        b(C::Training, k('j'), Down, false),
+        b(C::Training, p(KeyCode::Down), Down, false),
+        b(C::Training, k('k'), Up, false),
+        b(C::Training, p(KeyCode::Up), Up, false),
+        b(C::Training, k('g'), Top, false),
+        b(C::Training, k('G'), Bottom, false),
+        b(C::Training, p(KeyCode::PageDown), PageDown, false),
+        b(C::Training, p(KeyCode::PageUp), PageUp, false),
+        b(C::Training, k('n'), New, true),
+        b(C::Training, k('e'), Edit, false),
+        b(C::Training, p(KeyCode::Enter), Edit, false),
+        b(C::Training, k('d'), Delete, false),
+        b(C::Training, k('s'), CycleScope, true),
+        b(C::Training, k('y'), PrevYear, false),
+        b(C::Training, k('Y'), NextYear, false),
+        b(C::Training, k('c'), CycleCategory, false),
+        b(C::Training, k('v'), ToggleCharts, true),
+        b(C::Training, p(KeyCode::Esc), Back, false),
         b(C::Form, Key::ctrl('s'), Save, true),
         b(C::Form, Key::ctrl('d'), SaveDraft, false),
         b(C::Form, p(KeyCode::Tab), NextField, true),

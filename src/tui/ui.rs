@@ -2,7 +2,7 @@
 
 use super::app::{App, FormPrompt, FormState, Lookup, Modal};
 use super::keymap::Context;
-use super::screens::{Screen, contacts, news};
+use super::screens::{Screen, contacts, news, training};
 use super::widgets::form::FieldKind;
 use crate::i18n::Lang;
 use crate::model::HitKind;
@@ -25,6 +25,7 @@ pub fn draw(f: &mut Frame, app: &App) {
     match app.screen {
         Screen::Contacts => contacts::draw(f, main, &app.contacts, app.lang),
         Screen::News => news::draw(f, main, &app.news, app.lang),
+        Screen::Training => training::draw(f, main, &app.training, app.lang),
     }
     if let Some(s) = &app.status {
         let style = if s.error {
@@ -242,15 +243,28 @@ fn draw_form(f: &mut Frame, app: &App, form: &FormState) {
                 selected,
                 at,
             } => {
-                let mut spans = vec![label_span, Span::raw(" ")];
-                for (j, ((_, l), on)) in options.iter().zip(selected).enumerate() {
-                    let text = format!("[{}] {} ", if *on { "x" } else { " " }, clean(l));
-                    spans.push(if focused && j == *at {
-                        Span::raw(text).underlined()
-                    } else {
-                        Span::raw(text)
-                    });
+                let boxes: Vec<Span> = options
+                    .iter()
+                    .zip(selected)
+                    .enumerate()
+                    .map(|(j, ((_, l), on))| {
+                        let text = format!("[{}] {} ", if *on { "x" } else { " " }, clean(l));
+                        if focused && j == *at {
+                            Span::raw(text).underlined()
+                        } else {
+                            Span::raw(text)
+                        }
+                    })
+                    .collect();
+                // Many options: start the line so the highlighted one shows.
+                let mut first = 0;
+                while first < *at
+                    && boxes[first..=*at].iter().map(Span::width).sum::<usize>() > value_w
+                {
+                    first += 1;
                 }
+                let mut spans = vec![label_span, Span::raw(if first > 0 { "…" } else { " " })];
+                spans.extend(boxes.into_iter().skip(first));
                 lines.push(Line::from(spans));
             }
         }

@@ -2,22 +2,25 @@
 
 pub mod contacts;
 pub mod news;
+pub mod training;
 
 /// The screens, in tab order. Only screens that work are listed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
     Contacts,
     News,
+    Training,
 }
 
 impl Screen {
-    pub const ALL: &'static [Screen] = &[Screen::Contacts, Screen::News];
+    pub const ALL: &'static [Screen] = &[Screen::Contacts, Screen::News, Screen::Training];
 
     /// The i18n key of the tab's name.
     pub fn key(self) -> &'static str {
         match self {
             Screen::Contacts => "screen.contacts",
             Screen::News => "screen.news",
+            Screen::Training => "screen.training",
         }
     }
 

@@ -1,0 +1,412 @@
+//! The competence-development log ("Training" / "Kompetensutveckling"): a list with
+//! totals, the activity under the cursor, and charts of the network's year.
+
+use super::super::widgets::window::ListWindow;
+use crate::i18n::Lang;
+use crate::model::{Actor, SummaryRow, Training, TrainingKind, TrainingRow, format_hours};
+use crate::store::{Result, Scope, Store, SummaryBy, TrainingFilter};
+use crate::text::{sanitize_block, sanitize_line as clean, truncate};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Direction, Layout, Rect};
+use ratatui::style::{Color, Modifier, Style, Stylize};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Borders, Paragraph, Wrap};
+
+/// The charts' data: the network's year.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Charts {
+    pub year: i32,
+    pub months: Vec<SummaryRow>,
+    pub last_year_months: Vec<SummaryRow>,
+    pub units: Vec<SummaryRow>,
+    pub kinds: Vec<SummaryRow>,
+    pub areas: Vec<SummaryRow>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct TrainingScreen {
+    pub filter: TrainingFilter,
+    pub list: ListWindow<TrainingRow>,
+    pub item: Option<Training>,
+    /// Activities, person-minutes and distinct participants of what the list shows.
+    pub totals: (i64, i64, i64),
+    /// Charts instead of the list.
+    pub show_charts: bool,
+    pub charts: Option<Charts>,
+}
+
+fn this_year() -> i32 {
+    crate::store::today()
+        .get(..4)
+        .and_then(|y| y.parse().ok())
+        .unwrap_or(2026)
+}
+
+impl TrainingScreen {
+    pub fn new() -> TrainingScreen {
+        TrainingScreen {
+            filter: TrainingFilter {
+                year: Some(this_year()),
+                ..Default::default()
+            },
+            ..Default::default()
+        }
+    }
+
+    pub fn reload(&mut self, store: &Store, me: &Actor, height: i64) -> Result<()> {
+        let keep = self.item.as_ref().map(|t| t.id);
+        self.totals = store.training_totals(me, &self.filter)?;
+        self.list.reset(self.totals.0);
+        self.ensure_window(store, me, height)?;
+        if let Some(id) = keep
+            && let Some(i) = self.list.rows.iter().position(|r| r.id == id)
+        {
+            self.list.cursor = self.list.start + i as i64;
+        }
+        self.load_item(store)?;
+        if self.show_charts {
+            self.load_charts(store)?;
+        }
+        Ok(())
+    }
+
+    pub fn refilter(&mut self, store: &Store, me: &Actor, height: i64) -> Result<()> {
+        self.list.cursor = 0;
+        self.list.top = 0;
+        self.item = None;
+        self.charts = None;
+        self.reload(store, me, height)
+    }
+
+    pub fn ensure_window(&mut self, store: &Store, me: &Actor, height: i64) -> Result<()> {
+        let f = self.filter.clone();
+        self.list.ensure(height, |offset, limit| {
+            store.list_trainings(me, &f, offset, limit)
+        })
+    }
+
+    pub fn move_cursor(
+        &mut self,
+        store: &Store,
+        me: &Actor,
+        delta: i64,
+        height: i64,
+    ) -> Result<()> {
+        if self.list.move_by(delta) {
+            self.ensure_window(store, me, height)?;
+            self.load_item(store)?;
+        }
+        Ok(())
+    }
+
+    fn load_item(&mut self, store: &Store) -> Result<()> {
+        self.item = match self.list.current() {
+            Some(r) => Some(store.training(r.id)?),
+            None => None,
+        };
+        Ok(())
+    }
+
+    /// Loads the charts' summaries for the filter's year (the whole network).
+    pub fn load_charts(&mut self, store: &Store) -> Result<()> {
+        let year = self.filter.year.unwrap_or_else(this_year);
+        self.charts = Some(Charts {
+            year,
+            months: store.training_summary(year, SummaryBy::Month)?,
+            last_year_months: store.training_summary(year - 1, SummaryBy::Month)?,
+            units: store.training_summary(year, SummaryBy::Unit)?,
+            kinds: store.training_summary(year, SummaryBy::Kind)?,
+            areas: store.training_summary(year, SummaryBy::Area)?,
+        });
+        Ok(())
+    }
+
+    /// Mine → my unit → the whole network → mine.
+    pub fn cycle_scope(&mut self, me: &Actor) {
+        self.filter.scope = match (self.filter.scope, me.unit_id) {
+            (Scope::Mine, Some(u)) => Scope::Unit(u),
+            (Scope::Mine, None) | (Scope::Unit(_), _) => Scope::Network,
+            (Scope::Network, _) => Scope::Mine,
+        };
+    }
+
+    pub fn shift_year(&mut self, by: i32) {
+        self.filter.year = Some(self.filter.year.unwrap_or_else(this_year) + by);
+    }
+
+    pub fn cycle_kind(&mut self) {
+        let all = TrainingKind::ALL;
+        self.filter.kind = match self
+            .filter
+            .kind
+            .and_then(|k| all.iter().position(|x| *x == k))
+        {
+            None => all.first().copied(),
+            Some(i) => all.get(i + 1).copied(),
+        };
+    }
+}
+
+fn scope_label(lang: Lang, scope: Scope) -> &'static str {
+    match scope {
+        Scope::Mine => lang.t("training.scope_mine"),
+        Scope::Unit(_) => lang.t("training.scope_unit"),
+        Scope::Network => lang.t("training.scope_network"),
+    }
+}
+
+pub fn draw(f: &mut Frame, area: Rect, s: &TrainingScreen, lang: Lang) {
+    let year = s.filter.year.unwrap_or_else(this_year);
+    let mut head = vec![
+        Span::raw(format!("{year}")).bold(),
+        Span::raw(" · "),
+        Span::raw(scope_label(lang, s.filter.scope)).bold(),
+    ];
+    if let Some(k) = s.filter.kind {
+        head.push(Span::raw(format!(" · {}", lang.t(k.key()))));
+    }
+    head.push(Span::raw(format!(
+        "   {}",
+        lang.f(
+            "training.totals",
+            &[
+                ("a", &s.totals.0),
+                ("h", &format_hours(s.totals.1)),
+                ("p", &s.totals.2)
+            ]
+        )
+    )));
+    let [head_area, body] =
+        Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
+    f.render_widget(Paragraph::new(Line::from(head)), head_area);
+    if s.show_charts {
+        match &s.charts {
+            Some(c) => draw_charts(f, body, c, lang),
+            None => f.render_widget(Paragraph::new(lang.t("training.no_data")).dim(), body),
+        }
+        return;
+    }
+    let [list_area, item_area] = if body.width >= 100 {
+        Layout::horizontal([Constraint::Percentage(58), Constraint::Percentage(42)]).areas(body)
+    } else {
+        [body, Rect::default()]
+    };
+    let block = Block::default()
+        .borders(Borders::TOP)
+        .title(lang.f("training.title", &[("n", &s.list.total)]));
+    if s.list.total == 0 {
+        f.render_widget(
+            Paragraph::new(lang.t("training.empty")).block(block).dim(),
+            list_area,
+        );
+        return;
+    }
+    let height = i64::from(list_area.height.saturating_sub(1));
+    let title_w = (list_area.width as usize).saturating_sub(11 + 16 + 7 + 8);
+    let lines: Vec<Line> = s
+        .list
+        .visible(height)
+        .map(|(abs, r)| {
+            let text = format!(
+                "{} {:<title_w$} {:<15} {:>6} h × {}",
+                r.date_from,
+                truncate(&clean(&r.title), title_w),
+                truncate(lang.t(r.kind.key()), 15),
+                format_hours(r.minutes),
+                r.participants
+            );
+            let line = Line::from(text);
+            if abs == s.list.cursor {
+                line.style(Style::default().add_modifier(Modifier::REVERSED))
+            } else {
+                line
+            }
+        })
+        .collect();
+    f.render_widget(Paragraph::new(lines).block(block), list_area);
+    if item_area.width > 0
+        && let Some(t) = &s.item
+    {
+        draw_item(f, item_area, t, lang);
+    }
+}
+
+fn draw_item(f: &mut Frame, area: Rect, t: &Training, lang: Lang) {
+    let d = &t.data;
+    let field = |k: &str, v: String| {
+        Line::from(vec![
+            Span::raw(format!("{:<18} ", lang.t(k))).dim(),
+            Span::raw(v),
+        ])
+    };
+    let mut lines = vec![Line::from(clean(&d.title).into_owned()).bold()];
+    let dates = match &d.date_to {
+        Some(to) => format!("{} – {to}", d.date_from),
+        None => d.date_from.clone(),
+    };
+    lines.push(field("field.date", dates));
+    lines.push(field("field.kind", lang.t(d.kind.key()).to_string()));
+    lines.push(field(
+        "field.hours",
+        lang.f(
+            "training.person_hours",
+            &[
+                ("h", &format_hours(d.minutes)),
+                ("p", &d.participants.len()),
+                ("t", &format_hours(d.minutes * d.participants.len() as i64)),
+            ],
+        ),
+    ));
+    lines.push(field(
+        "field.participants",
+        clean(&t.names.join(", ")).into_owned(),
+    ));
+    if !d.organiser.is_empty() {
+        lines.push(field("field.organiser", clean(&d.organiser).into_owned()));
+    }
+    if !d.city.is_empty() || !d.country.is_empty() {
+        lines.push(field(
+            "field.place",
+            format!("{} {}", clean(&d.city), lang.country(&d.country)),
+        ));
+    }
+    if let Some(a) = d.priority_area {
+        lines.push(field("field.priority_areas", lang.t(a.key()).to_string()));
+    }
+    lines.push(field("field.funding", lang.t(d.funding.key()).to_string()));
+    if let Some(c) = d.cost_sek {
+        lines.push(field("field.cost", format!("{c} kr")));
+    }
+    if let Some(p) = &t.partner_name {
+        lines.push(field("field.partner", clean(p).into_owned()));
+    }
+    if !d.shared.is_empty() {
+        lines.push(Line::default());
+        lines.push(Line::from(lang.t("field.shared")).bold());
+        lines.extend(
+            sanitize_block(&d.shared)
+                .lines()
+                .map(|l| Line::from(l.to_string())),
+        );
+    }
+    if !d.notes.is_empty() {
+        lines.push(Line::default());
+        lines.extend(
+            sanitize_block(&d.notes)
+                .lines()
+                .map(|l| Line::from(l.to_string()).italic()),
+        );
+    }
+    let block = Block::default()
+        .borders(Borders::TOP | Borders::LEFT)
+        .title(lang.t("training.item_title"));
+    f.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false }),
+        area,
+    );
+}
+
+/// Whole hours for a bar.
+fn hours(minutes: i64) -> u64 {
+    u64::try_from((minutes + 30) / 60).unwrap_or(0)
+}
+
+fn draw_charts(f: &mut Frame, area: Rect, c: &Charts, lang: Lang) {
+    let rows =
+        Layout::vertical([Constraint::Percentage(50), Constraint::Percentage(50)]).split(area);
+    let bottom = Layout::default()
+        .direction(Direction::Horizontal)
+        .constraints([
+            Constraint::Percentage(40),
+            Constraint::Percentage(35),
+            Constraint::Percentage(25),
+        ])
+        .split(rows[1]);
+    // Hours per month: last year and this year side by side.
+    let month_hours = |rows: &[SummaryRow], m: usize| -> u64 {
+        rows.iter()
+            .filter(|r| r.key.ends_with(&format!("-{m:02}")))
+            .map(|r| hours(r.minutes))
+            .sum()
+    };
+    let mut months = BarChart::default()
+        .block(
+            Block::default()
+                .borders(Borders::ALL)
+                .title(lang.f("chart.months", &[("y", &c.year), ("last", &(c.year - 1))])),
+        )
+        .bar_width(2)
+        .bar_gap(0)
+        .group_gap(1);
+    for m in 1..=12 {
+        let label = lang.t(&format!("month.{m}")).to_string();
+        let group = BarGroup::default().label(Line::from(label)).bars(&[
+            Bar::default()
+                .value(month_hours(&c.last_year_months, m))
+                .style(Style::default().fg(Color::DarkGray))
+                .text_value(String::new()),
+            Bar::default()
+                .value(month_hours(&c.months, m))
+                .style(Style::default().fg(Color::Cyan)),
+        ]);
+        months = months.data(group);
+    }
+    f.render_widget(months, rows[0]);
+    let horizontal =
+        |title: String, data: &[SummaryRow], label: &dyn Fn(&str) -> String, color: Color| {
+            let bars: Vec<Bar> = data
+                .iter()
+                .map(|r| {
+                    Bar::default().value(hours(r.minutes)).label(Line::from(
+                        truncate(&clean(&label(&r.key)), 14).into_owned(),
+                    ))
+                })
+                .collect();
+            BarChart::default()
+                .block(Block::default().borders(Borders::ALL).title(title))
+                .direction(Direction::Horizontal)
+                .bar_width(1)
+                .bar_gap(0)
+                .bar_style(Style::default().fg(color))
+                .data(BarGroup::default().bars(&bars))
+        };
+    f.render_widget(
+        horizontal(
+            lang.t("chart.units").to_string(),
+            &c.units,
+            &|k| k.to_string(),
+            Color::Green,
+        ),
+        bottom[0],
+    );
+    let kind_label = |k: &str| {
+        TrainingKind::parse(k)
+            .map(|x| lang.t(x.key()).to_string())
+            .unwrap_or_else(|| k.to_string())
+    };
+    f.render_widget(
+        horizontal(
+            lang.t("chart.kinds").to_string(),
+            &c.kinds,
+            &kind_label,
+            Color::Magenta,
+        ),
+        bottom[1],
+    );
+    let area_label = |k: &str| {
+        crate::model::PriorityArea::parse(k)
+            .map(|x| lang.t(x.key()).to_string())
+            .unwrap_or_else(|| "—".to_string())
+    };
+    f.render_widget(
+        horizontal(
+            lang.t("chart.areas").to_string(),
+            &c.areas,
+            &area_label,
+            Color::Yellow,
+        ),
+        bottom[2],
+    );
+}
