@@ -419,8 +419,9 @@ impl Store {
                  created_at, created_by, updated_at, updated_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'own', ?7, ?8, ?7, ?8)",
             )?;
             let mut part = tx.prepare(
-                "INSERT OR IGNORE INTO training_participants (training_id, member_id, unit_id, year, month, kind, priority_area, minutes) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                "INSERT OR IGNORE INTO training_participants \
+                 (training_id, member_id, unit_id, year, month, kind, priority_area, minutes, first, first_in_unit) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
             )?;
             for _ in 0..count {
                 let (title, kind, _) = pick(rng, d::TRAININGS);
@@ -437,8 +438,9 @@ impl Store {
                 let id = tx.last_insert_rowid();
                 let year: i64 = date.get(..4).and_then(|y| y.parse().ok()).unwrap_or(0);
                 let month: i64 = date.get(5..7).and_then(|m| m.parse().ok()).unwrap_or(0);
-                for (member, unit) in &who {
-                    part.execute(params![id, member, unit, year, month, kind, area, minutes])?;
+                for (i, (member, unit)) in who.iter().enumerate() {
+                    let first_in_unit = who[..i].iter().all(|(_, u)| u != unit);
+                    part.execute(params![id, member, unit, year, month, kind, area, minutes, i == 0, first_in_unit])?;
                 }
             }
             Ok(())

@@ -138,19 +138,28 @@ impl Entity for TrainingData {
             .get(5..7)
             .and_then(|m| m.parse().ok())
             .unwrap_or(0);
+        let mut unit_of = tx.prepare_cached("SELECT unit_id FROM members WHERE id = ?1")?;
         let mut insert = tx.prepare_cached(
-            "INSERT INTO training_participants (training_id, member_id, unit_id, year, month, kind, priority_area, minutes) \
-             SELECT ?1, m.id, m.unit_id, ?3, ?4, ?5, ?6, ?7 FROM members m WHERE m.id = ?2",
+            "INSERT INTO training_participants \
+             (training_id, member_id, unit_id, year, month, kind, priority_area, minutes, first, first_in_unit) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
         )?;
-        for m in &self.participants {
+        let mut units_seen: Vec<Option<i64>> = Vec::new();
+        for (i, m) in self.participants.iter().enumerate() {
+            let unit: Option<i64> = unit_of.query_row([m], |r| r.get(0))?;
+            let first_in_unit = !units_seen.contains(&unit);
+            units_seen.push(unit);
             insert.execute(params![
                 id,
                 m,
+                unit,
                 year,
                 month,
                 self.kind.as_str(),
                 self.priority_area.map(PriorityArea::as_str),
-                self.minutes
+                self.minutes,
+                i == 0,
+                first_in_unit
             ])?;
         }
         Ok(())
@@ -183,9 +192,15 @@ type Params = Vec<(&'static str, Box<dyn ToSql>)>;
 fn filter_where(me: &Actor, f: &TrainingFilter) -> (String, Params) {
     let mut sql = String::from("t.deleted_at IS NULL");
     let mut p: Params = Vec::new();
+    // Participant conditions name the year too, so the subquery reads one year's rows.
+    let year = if f.year.is_some() {
+        " AND year = :year"
+    } else {
+        ""
+    };
     let participant = |cond: &str, sql: &mut String| {
         sql.push_str(&format!(
-            " AND t.id IN (SELECT training_id FROM training_participants WHERE {cond})"
+            " AND t.id IN (SELECT training_id FROM training_participants WHERE {cond}{year})"
         ));
     };
     match f.scope {
@@ -211,6 +226,9 @@ fn filter_where(me: &Actor, f: &TrainingFilter) -> (String, Params) {
         sql.push_str(" AND t.date_from >= :from AND t.date_from < :to");
         p.push((":from", Box::new(format!("{y:04}-01-01"))));
         p.push((":to", Box::new(format!("{:04}-01-01", y + 1))));
+        if sql.contains(":year") {
+            p.push((":year", Box::new(y)));
+        }
     }
     if let Some(k) = f.kind {
         sql.push_str(" AND t.kind = :kind");
@@ -373,13 +391,41 @@ impl Store {
     }
 
     /// For what the filter shows: activities, person-hours (minutes) and distinct
-    /// participants.
+    /// people, counted over the people in scope (mine: my hours; a unit: its people's).
     pub fn training_totals(&self, me: &Actor, f: &TrainingFilter) -> Result<(i64, i64, i64)> {
-        let (w, p) = filter_where(me, f);
-        let sql = format!(
-            "SELECT count(DISTINCT tp.training_id), coalesce(sum(tp.minutes), 0), count(DISTINCT tp.member_id) \
-             FROM training_participants tp WHERE tp.training_id IN (SELECT t.id FROM trainings t WHERE {w})"
+        let (scope_col, scope_id, activities, index) = match (f.scope, f.member, f.unit) {
+            (_, Some(m), _) => ("member_id", Some(m), "count(*)", "tp_by_member"),
+            (Scope::Mine, None, _) => ("member_id", Some(me.member_id), "count(*)", "tp_by_member"),
+            (_, None, Some(u)) | (Scope::Unit(u), None, None) => {
+                ("unit_id", Some(u), "sum(first_in_unit)", "tp_by_unit")
+            }
+            (Scope::Network, None, None) => ("", None, "sum(first)", "tp_by_year"),
+        };
+        let mut sql = format!(
+            "SELECT coalesce({activities}, 0), coalesce(sum(minutes), 0), count(DISTINCT member_id) \
+             FROM training_participants INDEXED BY {index} WHERE 1"
         );
+        let mut p: Params = Vec::new();
+        if let Some(id) = scope_id {
+            sql.push_str(&format!(" AND {scope_col} = :scope"));
+            p.push((":scope", Box::new(id)));
+        }
+        match f.year {
+            Some(y) => {
+                sql.push_str(" AND year = :year");
+                p.push((":year", Box::new(y)));
+            }
+            None if scope_id.is_none() => sql.push_str(" AND year > 0"),
+            None => {}
+        }
+        if let Some(k) = f.kind {
+            sql.push_str(" AND kind = :kind");
+            p.push((":kind", Box::new(k.as_str())));
+        }
+        if let Some(a) = f.area {
+            sql.push_str(" AND priority_area = :area");
+            p.push((":area", Box::new(a.as_str())));
+        }
         Ok(self.conn().query_row(&sql, refs(&p).as_slice(), |r| {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?))
         })?)
@@ -388,30 +434,110 @@ impl Store {
     /// A year's activities grouped: person-hours, distinct participants, activities.
     /// Keys are stable words: unit code, kind, area, member account, `YYYY-MM`.
     pub fn training_summary(&self, year: i32, by: SummaryBy) -> Result<Vec<SummaryRow>> {
-        let (key, join) = match by {
-            SummaryBy::Unit => (
-                "coalesce(u.code, '-')",
-                "LEFT JOIN units u ON u.id = tp.unit_id",
-            ),
-            SummaryBy::Kind => ("tp.kind", ""),
-            SummaryBy::Area => ("coalesce(tp.priority_area, '-')", ""),
-            SummaryBy::Member => ("m.account", "JOIN members m ON m.id = tp.member_id"),
-            SummaryBy::Month => ("printf('%04d-%02d', tp.year, tp.month)", ""),
+        Ok(self
+            .training_year(year, &[by])?
+            .into_iter()
+            .next()
+            .unwrap_or_default())
+    }
+
+    /// Several groupings of one year in one pass over the year's participant rows (one
+    /// index range; the groups are summed here). Activities are counted by the marker
+    /// rows of migration 4: per unit one row per activity and unit, per member every
+    /// row, otherwise one row per activity.
+    pub fn training_year(&self, year: i32, by: &[SummaryBy]) -> Result<Vec<Vec<SummaryRow>>> {
+        use std::collections::{BTreeMap, BTreeSet};
+        #[derive(Default)]
+        struct Acc {
+            minutes: i64,
+            people: BTreeSet<i64>,
+            activities: i64,
+        }
+        impl Acc {
+            fn add(&mut self, minutes: i64, member: i64, counts: bool) {
+                self.minutes += minutes;
+                self.people.insert(member);
+                self.activities += i64::from(counts);
+            }
+        }
+        /// Groups by a number (unit, member, month) or a word (kind, area); the names of
+        /// numbered groups are looked up once at the end.
+        #[derive(Default)]
+        struct Groups {
+            by_id: BTreeMap<i64, Acc>,
+            by_word: BTreeMap<String, Acc>,
+        }
+        impl Groups {
+            fn word(&mut self, w: &str) -> &mut Acc {
+                self.by_word.entry(w.to_string()).or_default()
+            }
+        }
+        let mut groups: Vec<Groups> = by.iter().map(|_| Groups::default()).collect();
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT unit_id, member_id, kind, priority_area, month, minutes, first, first_in_unit \
+             FROM training_participants INDEXED BY tp_by_year WHERE year = ?1",
+        )?;
+        let mut rows = stmt.query([year])?;
+        while let Some(r) = rows.next()? {
+            let unit: i64 = r.get::<_, Option<i64>>(0)?.unwrap_or(-1);
+            let member: i64 = r.get(1)?;
+            let minutes: i64 = r.get(5)?;
+            let first: bool = r.get(6)?;
+            let first_in_unit: bool = r.get(7)?;
+            for (dim, g) in by.iter().zip(groups.iter_mut()) {
+                let acc = match dim {
+                    SummaryBy::Unit => g.by_id.entry(unit).or_default(),
+                    SummaryBy::Member => g.by_id.entry(member).or_default(),
+                    SummaryBy::Month => g.by_id.entry(r.get(4)?).or_default(),
+                    SummaryBy::Kind => g.word(r.get_ref(2)?.as_str().unwrap_or("-")),
+                    SummaryBy::Area => {
+                        g.word(r.get_ref(3)?.as_str_or_null().ok().flatten().unwrap_or("-"))
+                    }
+                };
+                let counts = match dim {
+                    SummaryBy::Unit => first_in_unit,
+                    SummaryBy::Member => true,
+                    _ => first,
+                };
+                acc.add(minutes, member, counts);
+            }
+        }
+        let units: BTreeMap<i64, String> =
+            self.units()?.into_iter().map(|u| (u.id, u.code)).collect();
+        let accounts: BTreeMap<i64, String> = self
+            .members()?
+            .into_iter()
+            .map(|m| (m.id, m.account))
+            .collect();
+        let row = |key: String, a: Acc| SummaryRow {
+            key,
+            minutes: a.minutes,
+            participants: a.people.len() as i64,
+            activities: a.activities,
         };
-        let sql = format!(
-            "SELECT {key} AS k, sum(tp.minutes), count(DISTINCT tp.member_id), count(DISTINCT tp.training_id) \
-             FROM training_participants tp INDEXED BY tp_by_year {join} WHERE tp.year = ?1 GROUP BY k ORDER BY k"
-        );
-        let mut stmt = self.conn().prepare_cached(&sql)?;
-        let rows = stmt.query_map([year], |r| {
-            Ok(SummaryRow {
-                key: r.get(0)?,
-                minutes: r.get(1)?,
-                participants: r.get(2)?,
-                activities: r.get(3)?,
+        Ok(by
+            .iter()
+            .zip(groups)
+            .map(|(dim, g)| {
+                let mut out: Vec<SummaryRow> = g
+                    .by_id
+                    .into_iter()
+                    .map(|(id, a)| {
+                        let key = match dim {
+                            SummaryBy::Unit => {
+                                units.get(&id).cloned().unwrap_or_else(|| "-".into())
+                            }
+                            SummaryBy::Member => accounts.get(&id).cloned().unwrap_or_default(),
+                            _ => format!("{year:04}-{id:02}"),
+                        };
+                        row(key, a)
+                    })
+                    .chain(g.by_word.into_iter().map(|(k, a)| row(k, a)))
+                    .collect();
+                out.sort_by(|a, b| a.key.cmp(&b.key));
+                out
             })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+            .collect())
     }
 
     /// The member's most recent activity kind, the default for the next one.

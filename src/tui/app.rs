@@ -114,7 +114,6 @@ impl App {
         let h = app.list_height();
         app.contacts.reload(&app.store, h)?;
         app.news.reload(&app.store, &app.actor, h)?;
-        app.training.reload(&app.store, &app.actor, h)?;
         app.offer_draft();
         Ok(app)
     }
@@ -189,8 +188,10 @@ impl App {
         self.check(r);
         let r = self.news.reload(&self.store, &self.actor, h);
         self.check(r);
-        let r = self.training.reload(&self.store, &self.actor, h);
-        self.check(r);
+        if self.training.loaded {
+            let r = self.training.reload(&self.store, &self.actor, h);
+            self.check(r);
+        }
         if let Some(Modal::Lookup(l)) = &mut self.modal {
             let hits = self.store.find(&l.input.value, 50);
             if let Ok(hits) = hits {
@@ -323,6 +324,12 @@ impl App {
 
     fn switch(&mut self, screen: Screen) {
         self.screen = screen;
+        // The training log loads when first opened: the tab shows no count.
+        if screen == Screen::Training && !self.training.loaded {
+            let h = self.list_height();
+            let r = self.training.reload(&self.store, &self.actor, h);
+            self.check(r);
+        }
         self.contacts.detail_open = false;
         self.news.open = false;
     }

@@ -29,7 +29,9 @@ CREATE TABLE trainings (
 CREATE INDEX trainings_by_date ON trainings (date_from DESC, id DESC) WHERE deleted_at IS NULL;
 
 -- One row per participant of a live activity, with what the summaries group by
--- copied in, so a year's summary reads one index and never the activities.
+-- copied in, so a year's summary reads one index and never the activities. `first`
+-- marks one row per activity and `first_in_unit` one row per activity and unit, so
+-- activities are counted by summing them instead of counting distinct ids.
 CREATE TABLE training_participants (
     training_id    INTEGER NOT NULL REFERENCES trainings(id),
     member_id      INTEGER NOT NULL REFERENCES members(id),
@@ -39,8 +41,12 @@ CREATE TABLE training_participants (
     kind           TEXT NOT NULL,
     priority_area  TEXT,
     minutes        INTEGER NOT NULL,
+    first          INTEGER NOT NULL,
+    first_in_unit  INTEGER NOT NULL,
     PRIMARY KEY (training_id, member_id)
 ) WITHOUT ROWID;
-CREATE INDEX tp_by_year ON training_participants (year, unit_id, member_id, kind, priority_area, month, minutes, training_id);
-CREATE INDEX tp_by_member ON training_participants (member_id, year, training_id);
-CREATE INDEX tp_by_unit ON training_participants (unit_id, year, training_id);
+CREATE INDEX tp_by_year ON training_participants
+    (year, unit_id, member_id, kind, priority_area, month, minutes, first, first_in_unit);
+CREATE INDEX tp_by_member ON training_participants (member_id, year, kind, priority_area, minutes);
+CREATE INDEX tp_by_unit ON training_participants
+    (unit_id, year, kind, priority_area, minutes, first_in_unit, member_id);

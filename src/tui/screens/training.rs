@@ -33,6 +33,8 @@ pub struct TrainingScreen {
     /// Charts instead of the list.
     pub show_charts: bool,
     pub charts: Option<Charts>,
+    /// Loaded once the screen was first opened.
+    pub loaded: bool,
 }
 
 fn this_year() -> i32 {
@@ -54,6 +56,7 @@ impl TrainingScreen {
     }
 
     pub fn reload(&mut self, store: &Store, me: &Actor, height: i64) -> Result<()> {
+        self.loaded = true;
         let keep = self.item.as_ref().map(|t| t.id);
         self.totals = store.training_totals(me, &self.filter)?;
         self.list.reset(self.totals.0);
@@ -110,13 +113,26 @@ impl TrainingScreen {
     /// Loads the charts' summaries for the filter's year (the whole network).
     pub fn load_charts(&mut self, store: &Store) -> Result<()> {
         let year = self.filter.year.unwrap_or_else(this_year);
+        let mut this = store
+            .training_year(
+                year,
+                &[
+                    SummaryBy::Month,
+                    SummaryBy::Unit,
+                    SummaryBy::Kind,
+                    SummaryBy::Area,
+                ],
+            )?
+            .into_iter();
+        let mut take = || this.next().unwrap_or_default();
+        let (months, units, kinds, areas) = (take(), take(), take(), take());
         self.charts = Some(Charts {
             year,
-            months: store.training_summary(year, SummaryBy::Month)?,
+            months,
             last_year_months: store.training_summary(year - 1, SummaryBy::Month)?,
-            units: store.training_summary(year, SummaryBy::Unit)?,
-            kinds: store.training_summary(year, SummaryBy::Kind)?,
-            areas: store.training_summary(year, SummaryBy::Area)?,
+            units,
+            kinds,
+            areas,
         });
         Ok(())
     }
