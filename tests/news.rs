@@ -332,3 +332,25 @@ fn drafts_of_ended_sessions_are_offered_and_live_ones_are_not() {
     e.store.delete_draft(&e.anna, mine).unwrap();
     assert!(e.store.drafts_to_resume(&e.anna).unwrap().is_empty());
 }
+
+#[test]
+fn linked_partners_are_named_and_only_the_office_pins() {
+    let e = env();
+    let org = e
+        .store
+        .create_org(&e.anna, common::org("Miasto Łódź", "PL", "Łódź"), false)
+        .unwrap();
+    let mut n = item("Besök från Łódź", NewsCategory::Event);
+    n.partners = vec![org];
+    let (id, _) = e.store.post_news(&e.anna, n.clone(), true).unwrap();
+    assert_eq!(
+        e.store.news(&e.bjorn, id).unwrap().partner_names,
+        ["Miasto Łódź"]
+    );
+    n.pinned = true;
+    assert!(matches!(
+        e.store.post_news(&e.anna, n.clone(), true),
+        Err(Error::Forbidden)
+    ));
+    assert!(e.store.post_news(&e.office, n, true).is_ok());
+}

@@ -167,6 +167,8 @@ pub enum NewsCmd {
         expires: Option<String>,
         #[arg(long)]
         link: Vec<String>,
+        #[arg(long)]
+        partner: Vec<String>,
         #[arg(long, value_delimiter = ',')]
         area: Vec<String>,
         #[arg(long)]

@@ -74,6 +74,14 @@ fn print_item(lang: Lang, n: &News, markdown: bool) {
             }
         }
     }
+    if !n.partner_names.is_empty() {
+        let names: Vec<String> = n
+            .partner_names
+            .iter()
+            .map(|p| clean(p).into_owned())
+            .collect();
+        println!("  {}: {}", lang.t("field.partners"), names.join(", "));
+    }
     for l in &n.data.links {
         if markdown {
             println!("- <{}>", clean(l));
@@ -96,9 +104,17 @@ pub fn news(ctx: &Ctx, cmd: NewsCmd) -> ExitCode {
             pin,
             expires,
             link,
+            partner,
             area,
             draft,
         } => {
+            let mut partners = Vec::new();
+            for p in &partner {
+                match super::partners::resolve_org(ctx, p) {
+                    Ok(id) => partners.push(id),
+                    Err(e) => return fail(lang, &e),
+                }
+            }
             let Some(category) = NewsCategory::parse_any(&category) else {
                 return bad_input(lang, "err.news_category", &[("value", &category)]);
             };
@@ -129,6 +145,7 @@ pub fn news(ctx: &Ctx, cmd: NewsCmd) -> ExitCode {
                 deadline,
                 event_date,
                 links: link,
+                partners,
                 pinned: pin,
                 expires,
                 ..NewsData::default()

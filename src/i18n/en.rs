@@ -2,6 +2,7 @@
 //! have the same keys and placeholders.
 
 pub const MESSAGES: &[(&str, &str)] = &[
+    ("field.partners", "Partners"),
     (
         "err.unknown_account",
         "no active member with the account {account}",
@@ -125,7 +126,7 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("help.arg.organiser", "Who arranged it"),
     (
         "help.arg.partner",
-        "A partner organisation (id or exact name)",
+        "A partner organisation (id or exact name; repeat for more)",
     ),
     ("help.arg.shared", "How the knowledge was shared afterwards"),
     ("help.arg.year", "Year (default this year)"),

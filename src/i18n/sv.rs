@@ -2,6 +2,7 @@
 //! have the same keys and placeholders.
 
 pub const MESSAGES: &[(&str, &str)] = &[
+    ("field.partners", "Partner"),
     (
         "err.unknown_account",
         "ingen aktiv medlem med kontot {account}",
@@ -125,7 +126,7 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("help.arg.organiser", "Vem som arrangerade"),
     (
         "help.arg.partner",
-        "En partnerorganisation (id eller exakt namn)",
+        "En partnerorganisation (id eller exakt namn; upprepa för fler)",
     ),
     ("help.arg.shared", "Hur kunskapen delades efteråt"),
     ("help.arg.year", "År (standard i år)"),

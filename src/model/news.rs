@@ -69,6 +69,8 @@ pub struct News {
     pub edited_at: Option<String>,
     /// Whether the reading member has read it.
     pub read: bool,
+    /// Names of the linked partner organisations.
+    pub partner_names: Vec<String>,
     pub meta: Meta,
 }
 

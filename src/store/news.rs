@@ -116,6 +116,15 @@ fn may_post(actor: &Actor) -> Result<()> {
     }
 }
 
+/// Only the office pins items to the top of everyone's feed.
+fn may_pin(actor: &Actor, data: &NewsData) -> Result<()> {
+    if data.pinned && !actor.is_office() {
+        Err(Error::Forbidden)
+    } else {
+        Ok(())
+    }
+}
+
 /// The author and the office may change an item.
 fn may_edit(actor: &Actor, author: i64) -> Result<()> {
     if actor.is_office() || (actor.role == Role::Member && author == actor.member_id) {
@@ -232,6 +241,7 @@ impl Store {
         publish: bool,
     ) -> Result<(i64, Vec<Warning>)> {
         may_post(actor)?;
+        may_pin(actor, &data)?;
         let (data, warnings) = validated(data)?;
         let id = self.write(|tx| {
             let at = now();
@@ -266,6 +276,9 @@ impl Store {
     ) -> Result<Vec<Warning>> {
         let current = self.news(actor, id)?;
         may_edit(actor, current.author_id)?;
+        if data.pinned != current.data.pinned {
+            may_pin(actor, &data)?;
+        }
         let (data, warnings) = validated(data)?;
         self.write(|tx| {
             audit::update(tx, actor, id, expected, &data)?;
@@ -310,10 +323,22 @@ impl Store {
                 published_at: r.get(14)?,
                 edited_at: r.get(15)?,
                 read: r.get(16)?,
+                partner_names: Vec::new(),
                 meta: meta_from(r, 17)?,
             })
         }))?
         .ok_or(Error::NotFound)
+        .and_then(|mut n| {
+            let mut stmt = self
+                .conn()
+                .prepare_cached("SELECT name FROM orgs WHERE id = ?1 AND deleted_at IS NULL")?;
+            for id in &n.data.partners {
+                if let Some(name) = optional(stmt.query_row([id], |r| r.get::<_, String>(0)))? {
+                    n.partner_names.push(name);
+                }
+            }
+            Ok(n)
+        })
     }
 
     pub fn count_news(&self, me: &Actor, f: &NewsFilter) -> Result<i64> {

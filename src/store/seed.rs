@@ -270,7 +270,8 @@ impl Store {
             .collect();
         for (i, (title, category, body)) in d::NEWS.iter().enumerate() {
             let category = NewsCategory::parse(category).unwrap_or_default();
-            let author = if i % 3 == 0 {
+            // The pinned item (i == 1) is the office's: only the office pins.
+            let author = if i % 3 == 0 || i == 1 {
                 me
             } else {
                 pick(&mut rng, &authors)

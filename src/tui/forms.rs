@@ -451,7 +451,8 @@ impl App {
                 )
             }
         };
-        let members: Vec<(String, String)> = self
+        // The people already in the activity first, so they show without scrolling.
+        let mut members: Vec<(String, String)> = self
             .store
             .members()
             .unwrap_or_default()
@@ -459,6 +460,7 @@ impl App {
             .filter(|m| m.active && m.role != crate::model::Role::Viewer)
             .map(|m| (m.id.to_string(), m.full_name))
             .collect();
+        members.sort_by_key(|(id, _)| !data.participants.iter().any(|p| p.to_string() == *id));
         let none = || vec![(String::new(), "—".to_string())];
         let mut areas = none();
         areas.extend(self.options(PriorityArea::ALL, PriorityArea::as_str, PriorityArea::key));

@@ -376,6 +376,21 @@ fn draw_item(
             .fg(Color::Green),
         );
     }
+    if !n.partner_names.is_empty() {
+        let names: Vec<String> = n
+            .partner_names
+            .iter()
+            .map(|p| clean(p).into_owned())
+            .collect();
+        lines.push(
+            Line::from(format!(
+                "{}: {}",
+                lang.t("field.partners"),
+                names.join(", ")
+            ))
+            .fg(Color::Cyan),
+        );
+    }
     lines.push(Line::default());
     lines.extend(body_lines(&n.data.body));
     if !n.data.links.is_empty() {
