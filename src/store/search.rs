@@ -33,11 +33,11 @@ impl Store {
         };
         let folded = fold(query);
         let n = candidates_for(limit);
-        let mut hits = self.candidates(&fts, &folded, false, n)?;
+        let mut hits = self.candidates(&fts, &folded, false, n, limit as i64)?;
         if hits.is_empty()
             && let Some(fuzzy) = self.fuzzy_query(query)?
         {
-            hits = self.candidates(&fuzzy, &folded, true, n)?;
+            hits = self.candidates(&fuzzy, &folded, true, n, limit as i64)?;
         }
         hits.sort_by(|a, b| {
             a.rank
@@ -50,7 +50,14 @@ impl Store {
         Ok(hits)
     }
 
-    fn candidates(&self, fts: &str, folded: &str, fuzzy: bool, n: i64) -> Result<Vec<Hit>> {
+    fn candidates(
+        &self,
+        fts: &str,
+        folded: &str,
+        fuzzy: bool,
+        n: i64,
+        limit: i64,
+    ) -> Result<Vec<Hit>> {
         let rank_of = |name_fold: &str| -> u8 {
             if fuzzy {
                 3
@@ -104,6 +111,12 @@ impl Store {
             }
         }
 
+        // Persons rank 1 at best and interaction summaries 2: when enough better hits
+        // are already in, their queries cannot change the answer and are skipped.
+        let better = |hits: &[Hit], rank: u8| hits.iter().filter(|h| h.rank < rank).count() as i64;
+        if !fuzzy && better(&hits, 1) >= limit {
+            return Ok(hits);
+        }
         // The full-text hits drive each join (CROSS JOIN fixes the order), so the
         // planner never walks a whole table to meet them.
         let person_sql = format!(
@@ -130,6 +143,9 @@ impl Store {
             });
         }
 
+        if !fuzzy && better(&hits, 2) >= limit {
+            return Ok(hits);
+        }
         let interaction_sql = format!(
             "WITH hits AS MATERIALIZED (SELECT rowid AS id FROM interactions_fts WHERE interactions_fts MATCH ?1 LIMIT ?2) \
              SELECT i.id, i.summary, o.id, o.name, o.city, o.country, {OWNER}, i.date \
