@@ -5,6 +5,7 @@ pub mod i18n;
 pub mod identity;
 pub mod interchange;
 pub mod model;
+pub mod session;
 pub mod store;
 pub mod text;
 pub mod tui;

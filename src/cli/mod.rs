@@ -6,19 +6,12 @@ mod partners;
 mod training;
 
 use crate::i18n::Lang;
-use crate::model::Actor;
 use crate::store::{Error, Store};
 use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-/// Exit codes: 0 done, 1 failed, 2 bad input, 3 not a member or not allowed, 4 conflict.
-pub mod exit {
-    pub const FAILED: u8 = 1;
-    pub const BAD_INPUT: u8 = 2;
-    pub const NOT_ALLOWED: u8 = 3;
-    pub const CONFLICT: u8 = 4;
-}
+pub use crate::session::{Ctx, exit};
 
 #[derive(Debug, Parser)]
 #[command(name = "intnet", version)]
@@ -396,13 +389,6 @@ pub fn parse() -> Cli {
     }
 }
 
-/// What every data command needs.
-pub struct Ctx {
-    pub store: Store,
-    pub actor: Actor,
-    pub lang: Lang,
-}
-
 /// Prints an error as one line on stderr and gives its exit code.
 pub fn fail(lang: Lang, err: &Error) -> ExitCode {
     eprintln!("intnet: {}", crate::i18n::describe_error(lang, err));
@@ -414,6 +400,20 @@ pub fn fail(lang: Lang, err: &Error) -> ExitCode {
         Error::Conflict { .. } => exit::CONFLICT,
         _ => exit::FAILED,
     })
+}
+
+/// Prints a value as pretty JSON on stdout.
+pub fn print_json(value: &impl serde::Serialize) -> ExitCode {
+    match serde_json::to_string_pretty(value) {
+        Ok(s) => {
+            println!("{s}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("intnet: {e}");
+            ExitCode::from(exit::FAILED)
+        }
+    }
 }
 
 /// A one-line bad-input error with exit code 2.

@@ -9,23 +9,6 @@ use std::io::Read;
 use std::process::ExitCode;
 use std::time::Duration;
 
-/// "closes in 12 days" / "closed" for a deadline, relative to today.
-pub fn countdown(lang: Lang, deadline: &str, today: &str) -> String {
-    let days = match (
-        deadline.parse::<jiff::civil::Date>(),
-        today.parse::<jiff::civil::Date>(),
-    ) {
-        (Ok(d), Ok(t)) => (d - t).get_days(),
-        _ => return deadline.to_string(),
-    };
-    match days {
-        d if d < 0 => lang.t("news.closed").to_string(),
-        0 => lang.t("news.closes_today").to_string(),
-        1 => lang.t("news.closes_tomorrow").to_string(),
-        d => lang.f("news.closes_in", &[("n", &d)]),
-    }
-}
-
 fn read_body(file: Option<&str>) -> Result<String, std::io::Error> {
     match file {
         None => Ok(String::new()),
@@ -57,7 +40,7 @@ fn print_item(lang: Lang, n: &News, markdown: bool) {
         );
     }
     if let Some(d) = &n.data.deadline {
-        print!(" · {} ({d})", countdown(lang, d, &today));
+        print!(" · {} ({d})", crate::i18n::countdown(lang, d, &today));
     }
     if let Some(d) = &n.data.event_date {
         print!(" · {}", lang.f("news.event_on", &[("date", d)]));
@@ -202,11 +185,7 @@ pub fn news(ctx: &Ctx, cmd: NewsCmd) -> ExitCode {
                 Err(e) => return fail(lang, &e),
             };
             if json {
-                println!(
-                    "{}",
-                    serde_json::to_string_pretty(&rows).unwrap_or_default()
-                );
-                return ExitCode::SUCCESS;
+                return super::print_json(&rows);
             }
             let today = crate::store::today();
             for r in rows {
@@ -220,7 +199,7 @@ pub fn news(ctx: &Ctx, cmd: NewsCmd) -> ExitCode {
                 let due = r
                     .deadline
                     .as_deref()
-                    .map(|d| countdown(lang, d, &today))
+                    .map(|d| crate::i18n::countdown(lang, d, &today))
                     .unwrap_or_default();
                 println!(
                     "{:<6} {} {:<10} {:<60} {}",

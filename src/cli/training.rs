@@ -157,11 +157,7 @@ pub fn training(ctx: &Ctx, cmd: TrainingCmd) -> ExitCode {
                 Err(e) => return fail(lang, &e),
             };
             if json {
-                println!(
-                    "{}",
-                    serde_json::to_string_pretty(&rows).unwrap_or_default()
-                );
-                return ExitCode::SUCCESS;
+                return super::print_json(&rows);
             }
             for r in &rows {
                 println!(

@@ -108,6 +108,19 @@ pub fn describe_error(lang: Lang, err: &crate::store::Error) -> String {
     }
 }
 
+/// "closes in 12 days" / "closed" for a deadline, relative to today.
+pub fn countdown(lang: Lang, deadline: &str, today: &str) -> String {
+    let Some(days) = crate::model::days_between(today, deadline) else {
+        return deadline.to_string();
+    };
+    match days {
+        d if d < 0 => lang.t("news.closed").to_string(),
+        0 => lang.t("news.closes_today").to_string(),
+        1 => lang.t("news.closes_tomorrow").to_string(),
+        d => lang.f("news.closes_in", &[("n", &d)]),
+    }
+}
+
 /// Says what `undo` reversed.
 pub fn describe_undo(lang: Lang, undone: &crate::store::Undone) -> String {
     let what = lang.t(&format!("entity.{}", undone.entity)).to_string();

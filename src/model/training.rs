@@ -192,11 +192,7 @@ pub fn validate_training(data: &mut TrainingData, today: &str) -> Vec<FieldError
     data.date_to = to.clone();
     if let Some(f) = &from {
         data.date_from = f.clone();
-        let days = |a: &str, b: &str| -> Option<i64> {
-            let a: jiff::civil::Date = a.parse().ok()?;
-            let b: jiff::civil::Date = b.parse().ok()?;
-            Some(i64::from((b - a).get_days()))
-        };
+        let days = super::days_between;
         if days(today, f).is_some_and(|d| d > 366) {
             errors.push(FieldError::new("date", "err.date_far_ahead"));
         }

@@ -32,6 +32,13 @@ pub fn parse_date(s: &str) -> Result<Option<String>, &'static str> {
     }
 }
 
+/// Days from `from` to `to` (ISO dates); negative when `to` is earlier.
+pub fn days_between(from: &str, to: &str) -> Option<i64> {
+    let a: jiff::civil::Date = from.parse().ok()?;
+    let b: jiff::civil::Date = to.parse().ok()?;
+    Some(i64::from((b - a).get_days()))
+}
+
 /// Accepts `https://host/...` or `http://...`, or a bare `host.tld/...` (https is assumed).
 /// Empty input is fine. Returns the normalised URL.
 pub fn parse_url(s: &str) -> Result<String, &'static str> {

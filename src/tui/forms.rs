@@ -165,24 +165,8 @@ impl App {
                 self.options(OrgStatus::ALL, OrgStatus::as_str, OrgStatus::key),
                 data.status.as_str(),
             ),
-            Field::multi(
-                "priority_areas",
-                self.options(PriorityArea::ALL, PriorityArea::as_str, PriorityArea::key),
-                &data
-                    .priority_areas
-                    .iter()
-                    .map(|p| p.as_str().to_string())
-                    .collect::<Vec<_>>(),
-            ),
-            Field::multi(
-                "growth_areas",
-                self.options(GrowthArea::ALL, GrowthArea::as_str, GrowthArea::key),
-                &data
-                    .growth_areas
-                    .iter()
-                    .map(|p| p.as_str().to_string())
-                    .collect::<Vec<_>>(),
-            ),
+            self.area_field(&data.priority_areas),
+            self.growth_field(&data.growth_areas),
             Field::text("tags", &data.tags.join(", ")),
             Field::choice("owner", owners, &owner),
             Field::multiline("notes", &data.notes),
@@ -313,6 +297,26 @@ impl App {
         self.open_form(FormState::new(target, title, fields));
     }
 
+    /// The priority areas as tick boxes.
+    fn area_field(&self, chosen: &[PriorityArea]) -> Field {
+        let words: Vec<String> = chosen.iter().map(|p| p.as_str().to_string()).collect();
+        Field::multi(
+            "priority_areas",
+            self.options(PriorityArea::ALL, PriorityArea::as_str, PriorityArea::key),
+            &words,
+        )
+    }
+
+    /// The growth areas as tick boxes.
+    fn growth_field(&self, chosen: &[GrowthArea]) -> Field {
+        let words: Vec<String> = chosen.iter().map(|p| p.as_str().to_string()).collect();
+        Field::multi(
+            "growth_areas",
+            self.options(GrowthArea::ALL, GrowthArea::as_str, GrowthArea::key),
+            &words,
+        )
+    }
+
     fn open_form(&mut self, form: FormState) {
         self.modal = Some(Modal::Form(Box::new(form)));
         self.draft_id = None;
@@ -376,24 +380,8 @@ impl App {
             Field::multiline("body", &data.body),
             Field::text("deadline", data.deadline.as_deref().unwrap_or("")),
             Field::text("event_date", data.event_date.as_deref().unwrap_or("")),
-            Field::multi(
-                "priority_areas",
-                self.options(PriorityArea::ALL, PriorityArea::as_str, PriorityArea::key),
-                &data
-                    .priority_areas
-                    .iter()
-                    .map(|p| p.as_str().to_string())
-                    .collect::<Vec<_>>(),
-            ),
-            Field::multi(
-                "growth_areas",
-                self.options(GrowthArea::ALL, GrowthArea::as_str, GrowthArea::key),
-                &data
-                    .growth_areas
-                    .iter()
-                    .map(|p| p.as_str().to_string())
-                    .collect::<Vec<_>>(),
-            ),
+            self.area_field(&data.priority_areas),
+            self.growth_field(&data.growth_areas),
             Field::multi("audience", units, &ids(&data.audience)),
             Field::text("links", &data.links.join(" ")),
             Field::text("expires", data.expires.as_deref().unwrap_or("")),

@@ -7,8 +7,8 @@ pub mod screens;
 pub mod ui;
 pub mod widgets;
 
-use crate::cli::Ctx;
 use crate::config::Settings;
+use crate::session::{Ctx, exit};
 use app::App;
 use keymap::{BindingError, Keymap};
 use ratatui::crossterm::event::{self, Event, KeyEventKind};
@@ -62,7 +62,7 @@ pub fn run(ctx: Ctx, settings: &Settings) -> ExitCode {
         Err(e) => {
             ratatui::restore();
             eprintln!("intnet: {}", lang.f("err.terminal", &[("detail", &e)]));
-            return ExitCode::from(crate::cli::exit::FAILED);
+            return ExitCode::from(exit::FAILED);
         }
     };
     let size = terminal
@@ -74,7 +74,7 @@ pub fn run(ctx: Ctx, settings: &Settings) -> ExitCode {
         Err(e) => {
             ratatui::restore();
             eprintln!("intnet: {}", crate::i18n::describe_error(lang, &e));
-            return ExitCode::from(crate::cli::exit::FAILED);
+            return ExitCode::from(exit::FAILED);
         }
     };
     let outcome = std::panic::catch_unwind(AssertUnwindSafe(|| {
@@ -89,7 +89,7 @@ pub fn run(ctx: Ctx, settings: &Settings) -> ExitCode {
         Ok(Err(_)) if stop.load(Ordering::Relaxed) => ExitCode::SUCCESS,
         Ok(Err(e)) => {
             eprintln!("intnet: {}", lang.f("err.io", &[("detail", &e)]));
-            ExitCode::from(crate::cli::exit::FAILED)
+            ExitCode::from(exit::FAILED)
         }
         Err(_) => {
             eprintln!("intnet: {}", lang.t("err.panic"));

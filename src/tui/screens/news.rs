@@ -176,17 +176,10 @@ impl NewsScreen {
     }
 }
 
-/// Days from today to a date, if both parse.
-fn days_until(date: &str, today: &str) -> Option<i64> {
-    let d = date.parse::<jiff::civil::Date>().ok()?;
-    let t = today.parse::<jiff::civil::Date>().ok()?;
-    Some(i64::from((d - t).get_days()))
-}
-
 /// The countdown of a call, red in its last week.
 fn countdown_span(lang: Lang, deadline: &str, today: &str) -> Span<'static> {
-    let text = crate::cli::news::countdown(lang, deadline, today);
-    match days_until(deadline, today) {
+    let text = crate::i18n::countdown(lang, deadline, today);
+    match crate::model::days_between(today, deadline) {
         Some(d) if d < 0 => Span::raw(text).dim(),
         Some(d) if d <= 7 => Span::raw(text).fg(Color::Red).bold(),
         _ => Span::raw(text),
