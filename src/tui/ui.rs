@@ -104,25 +104,41 @@ fn centered(area: Rect, width: u16, height: u16) -> Rect {
 }
 
 fn draw_help(f: &mut Frame, app: &App, context: Context) {
-    let area = centered(f.area(), 70, 30);
+    let full = f.area();
+    let area = centered(full, 72, full.height);
     f.render_widget(Clear, area);
     let mut lines = Vec::new();
-    for c in [context, Context::Global] {
+    let contexts = if context == Context::Global {
+        vec![context]
+    } else {
+        vec![context, Context::Global]
+    };
+    for c in contexts {
         lines.push(Line::from(app.t(&format!("context.{}", c.name())).to_string()).bold());
+        // One line per action, its keys together: "j/↓  down".
+        let mut actions: Vec<(super::keymap::Action, Vec<String>)> = Vec::new();
         for b in app.keymap.of(c) {
-            lines.push(Line::from(vec![
-                Span::raw(format!("  {:<12}", b.key.label())).bold(),
-                Span::raw(app.t(&b.action.key()).to_string()),
-            ]));
+            match actions.iter_mut().find(|(a, _)| *a == b.action) {
+                Some((_, keys)) => keys.push(b.key.label()),
+                None => actions.push((b.action, vec![b.key.label()])),
+            }
         }
-        if context == Context::Global {
-            break;
+        for (action, keys) in actions {
+            lines.push(Line::from(vec![
+                Span::raw(format!("  {:<16}", keys.join("/"))).bold(),
+                Span::raw(app.t(&action.key()).to_string()),
+            ]));
         }
     }
     let block = Block::default()
         .borders(Borders::ALL)
         .title(app.t("help.title"));
-    f.render_widget(Paragraph::new(lines).block(block), area);
+    f.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false }),
+        area,
+    );
 }
 
 fn draw_confirm(f: &mut Frame, lang: Lang, prompt: &str) {
