@@ -832,3 +832,85 @@ fn training_export_is_csv_a_spreadsheet_reads() {
         .assert()
         .code(2);
 }
+
+#[test]
+fn plans_deadlines_and_an_ics_file_another_parser_reads() {
+    let d = db();
+    let year = &intnet::store::today()[..4];
+    intnet(&d.path)
+        .args([
+            "--as",
+            "root",
+            "plan",
+            "add",
+            "Kommunens plan",
+            "--year",
+            year,
+        ])
+        .assert()
+        .success();
+    intnet(&d.path)
+        .args([
+            "--as",
+            "root",
+            "plan",
+            "item",
+            "1",
+            "Studiebesök i Tartu",
+            "--owner",
+            "anna",
+            "--due",
+            &in_days(5),
+        ])
+        .assert()
+        .success();
+    intnet(&d.path)
+        .args(["--as", "anna", "plan", "add", "Min plan"])
+        .assert()
+        .code(3);
+    intnet(&d.path)
+        .args([
+            "--as", "root", "plan", "item", "1", "X", "--owner", "nobody",
+        ])
+        .assert()
+        .code(2);
+    intnet(&d.path)
+        .args(["--as", "anna", "deadlines", "--within", "soon"])
+        .assert()
+        .code(2);
+    intnet(&d.path)
+        .args(["--as", "anna", "deadlines", "--within", "30d", "--mine"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Studiebesök i Tartu"));
+    let out = intnet(&d.path)
+        .args(["--as", "anna", "export", "ics"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let mut parser = ical::IcalParser::new(std::io::BufReader::new(text.as_bytes()));
+    let cal = parser.next().expect("one calendar").expect("parses");
+    assert_eq!(cal.events.len(), 1);
+    let prop = |name: &str| {
+        cal.events[0]
+            .properties
+            .iter()
+            .find(|p| p.name == name)
+            .and_then(|p| p.value.clone())
+            .unwrap_or_default()
+    };
+    assert_eq!(prop("SUMMARY"), "Studiebesök i Tartu");
+    assert_eq!(prop("DTSTART"), in_days(5).replace('-', ""));
+    assert_eq!(prop("DTEND"), in_days(6).replace('-', ""));
+    assert_eq!(prop("UID"), "plan-item-1@intnet");
+    intnet(&d.path)
+        .args(["--as", "anna", "plan", "item-done", "1"])
+        .assert()
+        .success();
+    intnet(&d.path)
+        .args(["--as", "root", "plan", "show", "1"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("[x]"));
+}

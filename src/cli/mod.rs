@@ -3,6 +3,7 @@
 mod admin;
 pub mod news;
 mod partners;
+mod plans;
 mod training;
 
 use crate::i18n::Lang;
@@ -70,6 +71,56 @@ pub enum Command {
     Training(TrainingCmd),
     #[command(subcommand)]
     Export(ExportCmd),
+    #[command(subcommand)]
+    Plan(PlanCmd),
+    Deadlines {
+        #[arg(long)]
+        within: Option<String>,
+        #[arg(long)]
+        mine: bool,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PlanCmd {
+    List {
+        #[arg(long)]
+        year: Option<i32>,
+        #[arg(long)]
+        json: bool,
+    },
+    Show {
+        id: i64,
+        #[arg(long)]
+        json: bool,
+    },
+    Add {
+        title: String,
+        #[arg(long)]
+        year: Option<i32>,
+        #[arg(long)]
+        unit: Option<String>,
+        #[arg(long)]
+        goals: Option<String>,
+    },
+    Item {
+        plan: i64,
+        text: String,
+        #[arg(long)]
+        owner: Option<String>,
+        #[arg(long)]
+        due: Option<String>,
+    },
+    ItemDone {
+        item: i64,
+        #[arg(long)]
+        undone: bool,
+    },
+    Copy {
+        plan: i64,
+    },
 }
 
 // Parsed once per process; the size of the largest variant does not matter.
@@ -138,6 +189,10 @@ pub enum ExportCmd {
     Training {
         #[arg(long, default_value = "csv")]
         format: String,
+    },
+    Ics {
+        #[arg(long)]
+        mine: bool,
     },
 }
 
@@ -434,7 +489,10 @@ pub fn run(ctx: &Ctx, command: Command) -> ExitCode {
         Command::Undo => partners::undo(ctx),
         Command::News(c) => news::news(ctx, c),
         Command::Training(c) => training::training(ctx, c),
+        Command::Export(ExportCmd::Ics { mine }) => plans::export_ics(ctx, mine),
         Command::Export(c) => training::export(ctx, c),
+        Command::Plan(c) => plans::plan(ctx, c),
+        Command::Deadlines { within, mine, json } => plans::deadlines(ctx, within, mine, json),
         Command::Init { .. }
         | Command::Demo { .. }
         | Command::Seed { .. }

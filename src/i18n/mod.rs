@@ -238,6 +238,24 @@ mod tests {
         }
     }
 
+    /// Undo names what it reversed by the audit's entity word.
+    #[test]
+    fn every_audited_entity_has_a_name() {
+        for e in [
+            "org",
+            "person",
+            "interaction",
+            "news",
+            "training",
+            "plan",
+            "plan_item",
+        ] {
+            let key = format!("entity.{e}");
+            assert_ne!(Lang::En.t(&key), key);
+            assert_ne!(Lang::Sv.t(&key), key);
+        }
+    }
+
     #[test]
     fn locale_picks_language() {
         assert_eq!(Lang::from_locale("sv_SE.UTF-8"), Lang::Sv);

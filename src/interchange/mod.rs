@@ -1,6 +1,8 @@
-//! Files for other programs: CSV exports of the training log and its summaries.
+//! Files for other programs: CSV exports of the training log and its summaries, and
+//! deadlines as an iCalendar file for Outlook and Thunderbird.
 
 use crate::model::{SummaryRow, Training, format_hours};
+use crate::store::{Deadline, DeadlineKind};
 use std::io::Write;
 
 /// Writes every activity as CSV, one row per activity, participants as accounts
@@ -89,6 +91,49 @@ pub fn summary_json(rows: &[SummaryRow]) -> serde_json::Value {
             })
             .collect(),
     )
+}
+
+/// Deadlines as an iCalendar file: one all-day event each, with a UID that stays the
+/// same across exports so a calendar updates instead of duplicating.
+pub fn deadlines_ics(deadlines: &[Deadline], calendar_name: &str) -> String {
+    use icalendar::{Calendar, Component, Event, Parameter, Property};
+    let mut cal = Calendar::new();
+    cal.name(calendar_name);
+    for d in deadlines {
+        let kind = match d.kind {
+            DeadlineKind::PlanItem => "plan-item",
+            DeadlineKind::Call => "call",
+        };
+        let start = d.date.replace('-', "");
+        // All-day events end the day after (DTEND is exclusive).
+        let end = crate::model::add_days(&d.date, 1)
+            .unwrap_or_else(|| d.date.clone())
+            .replace('-', "");
+        let mut description = d.context.clone();
+        if let Some(o) = &d.owner {
+            if !description.is_empty() {
+                description.push_str(" · ");
+            }
+            description.push_str(o);
+        }
+        let event = Event::new()
+            .uid(&format!("{kind}-{}@intnet", d.id))
+            .summary(&d.title)
+            .description(&description)
+            .append_property(
+                Property::new("DTSTART", &start)
+                    .append_parameter(Parameter::new("VALUE", "DATE"))
+                    .done(),
+            )
+            .append_property(
+                Property::new("DTEND", &end)
+                    .append_parameter(Parameter::new("VALUE", "DATE"))
+                    .done(),
+            )
+            .done();
+        cal.push(event);
+    }
+    cal.done().to_string()
 }
 
 #[cfg(test)]

@@ -3,11 +3,13 @@
 pub mod country;
 mod enums;
 mod news;
+mod plans;
 mod training;
 mod validate;
 
 pub use enums::*;
 pub use news::*;
+pub use plans::*;
 pub use training::*;
 pub use validate::*;
 

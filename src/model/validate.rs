@@ -39,6 +39,14 @@ pub fn days_between(from: &str, to: &str) -> Option<i64> {
     Some(i64::from((b - a).get_days()))
 }
 
+/// The ISO date `days` after `date`.
+pub fn add_days(date: &str, days: i64) -> Option<String> {
+    let d: jiff::civil::Date = date.parse().ok()?;
+    d.checked_add(jiff::Span::new().days(days))
+        .ok()
+        .map(|d| d.to_string())
+}
+
 /// Accepts `https://host/...` or `http://...`, or a bare `host.tld/...` (https is assumed).
 /// Empty input is fine. Returns the normalised URL.
 pub fn parse_url(s: &str) -> Result<String, &'static str> {

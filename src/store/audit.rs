@@ -196,7 +196,7 @@ impl Store {
                 "SELECT id, action, entity, entity_id, before, after FROM audit \
                  WHERE member_id = ?1 AND undone_at IS NULL \
                    AND action IN ('create', 'create_anyway', 'update', 'delete', 'restore') \
-                   AND entity IN ('org', 'person', 'interaction', 'news', 'training') \
+                   AND entity IN ('org', 'person', 'interaction', 'news', 'training', 'plan', 'plan_item') \
                  ORDER BY id DESC LIMIT 1",
                 [actor.member_id],
                 |r| {
@@ -235,6 +235,10 @@ impl Store {
                 "news" => undo_entity::<crate::model::NewsData>(tx, actor, &action, id, before)?,
                 "training" => {
                     undo_entity::<crate::model::TrainingData>(tx, actor, &action, id, before)?
+                }
+                "plan" => undo_entity::<crate::model::PlanData>(tx, actor, &action, id, before)?,
+                "plan_item" => {
+                    undo_entity::<crate::model::PlanItemData>(tx, actor, &action, id, before)?
                 }
                 "interaction" => {
                     undo_entity::<crate::model::InteractionData>(tx, actor, &action, id, before)?

@@ -10,6 +10,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/002_news.sql"),
     include_str!("migrations/003_search_speed.sql"),
     include_str!("migrations/004_training.sql"),
+    include_str!("migrations/005_plans.sql"),
 ];
 
 /// The schema version this binary writes.

@@ -2,6 +2,7 @@
 //! transaction that also writes its audit row.
 
 mod audit;
+mod deadlines;
 pub mod doctor;
 mod drafts;
 mod interactions;
@@ -10,11 +11,13 @@ mod migrate;
 mod news;
 mod orgs;
 mod persons;
+mod plans;
 mod search;
 pub mod seed;
 mod training;
 
 pub use audit::{AuditEntry, Undone};
+pub use deadlines::{Deadline, DeadlineKind};
 pub use drafts::Draft;
 pub use migrate::LATEST_VERSION;
 pub use news::NewsFilter;
