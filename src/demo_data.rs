@@ -1260,6 +1260,26 @@ pub const TRAININGS: &[(&str, &str, &str)] = &[
     ),
 ];
 
+/// Action plan items for the demo: (text, month and day of the due date in the
+/// plan's year).
+pub const PLAN_ITEMS: &[(&str, &str)] = &[
+    ("Ta fram en kontaktlista över vänorter och nätverk", "03-31"),
+    (
+        "Utvärdera medlemskapet i Union of the Baltic Cities",
+        "06-15",
+    ),
+    ("Genomföra studiebesök i Tartu om digital skola", "09-30"),
+    ("Förbereda Interreg-ansökan om hamnlogistik", "11-20"),
+    (
+        "Sprida EU-utlysningar till förvaltningarna varje månad",
+        "12-05",
+    ),
+    ("Ordna nätverksträff för kontaktpersonerna", "12-10"),
+    ("Sammanställa årets internationella arbete", "12-20"),
+    ("Ta emot delegation från Łódź", "12-31"),
+    ("Erbjuda språkkurs i tyska för personal", "10-15"),
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -526,3 +526,56 @@ fn logging_a_training_takes_a_few_keys_and_the_charts_draw() {
     press(&mut app, KeyCode::Char('y'));
     assert!(screen(&app).contains(&format!("{}", app.training.filter.year.unwrap())));
 }
+
+#[test]
+fn action_plans_checklist_by_the_owner_and_new_plans_by_the_office() {
+    let e = seeded();
+    let year: i32 = intnet::store::today()[..4].parse().unwrap();
+    let plan = e
+        .store
+        .create_plan(
+            &e.office,
+            intnet::model::PlanData {
+                year,
+                title: "Kommunens plan".into(),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    let item = intnet::model::PlanItemData {
+        plan_id: plan,
+        text: "Studiebesök Tartu".into(),
+        owner_id: Some(e.anna.member_id),
+        ..Default::default()
+    };
+    e.store.add_plan_item(&e.office, item).unwrap();
+    let mut app = app_for(&e, "anna", Lang::En);
+    press(&mut app, KeyCode::Char('4'));
+    assert!(
+        screen(&app).contains("0 of 1 items done"),
+        "{}",
+        screen(&app)
+    );
+    press(&mut app, KeyCode::Enter); // to the checklist
+    press(&mut app, KeyCode::Char(' '));
+    let s = screen(&app);
+    assert!(s.contains("[x]") && s.contains("1 of 1 items done"), "{s}");
+    press(&mut app, KeyCode::Char('m'));
+    assert!(
+        screen(&app).contains("No items."),
+        "done items leave my list"
+    );
+    press(&mut app, KeyCode::Char('P'));
+    assert!(
+        app.modal.is_none() && app.status.as_ref().unwrap().error,
+        "only the office makes plans"
+    );
+    // The office adds a plan through the form.
+    let mut office = app_for(&e, "office", Lang::En);
+    press(&mut office, KeyCode::Char('4'));
+    press(&mut office, KeyCode::Char('P'));
+    type_text(&mut office, "HAMN plan");
+    ctrl(&mut office, 's');
+    assert!(office.modal.is_none(), "{:?}", office.status);
+    assert!(screen(&office).contains("HAMN plan"));
+}

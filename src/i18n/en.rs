@@ -2,6 +2,33 @@
 //! have the same keys and placeholders.
 
 pub const MESSAGES: &[(&str, &str)] = &[
+    ("screen.plans", "Action plans"),
+    ("plan.year_progress", "{y}: {d} of {t} items done"),
+    (
+        "plan.none",
+        "No plans this year (the office adds one with P).",
+    ),
+    ("plan.title", " Plans {y} "),
+    ("plan.mine", " My open items "),
+    ("plan.no_items", "No items."),
+    ("field.goals", "Goals"),
+    ("field.unit", "Unit"),
+    ("field.comments", "Comments"),
+    ("form.new_plan", " New action plan "),
+    ("form.new_plan_item", " New item "),
+    (
+        "confirm.copy_plan",
+        "Start the {y} plan from the open items of {title}?",
+    ),
+    ("msg.plan_copied", "Next year's plan is started."),
+    ("context.plans", "In action plans"),
+    ("action.screen4", "Action plans screen"),
+    ("action.toggle_done", "done/not done"),
+    ("action.cycle_status", "next status"),
+    ("action.my_items", "my items"),
+    ("action.switch_pane", "plans/items"),
+    ("action.new_plan", "new plan"),
+    ("action.copy_plan", "copy to next year"),
     ("entity.news", "news item"),
     ("entity.training", "activity"),
     ("entity.plan", "plan"),

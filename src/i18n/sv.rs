@@ -2,6 +2,33 @@
 //! have the same keys and placeholders.
 
 pub const MESSAGES: &[(&str, &str)] = &[
+    ("screen.plans", "Handlingsplaner"),
+    ("plan.year_progress", "{y}: {d} av {t} punkter klara"),
+    (
+        "plan.none",
+        "Inga planer i år (kontoret lägger till med P).",
+    ),
+    ("plan.title", " Planer {y} "),
+    ("plan.mine", " Mina öppna punkter "),
+    ("plan.no_items", "Inga punkter."),
+    ("field.goals", "Mål"),
+    ("field.unit", "Enhet"),
+    ("field.comments", "Kommentarer"),
+    ("form.new_plan", " Ny handlingsplan "),
+    ("form.new_plan_item", " Ny punkt "),
+    (
+        "confirm.copy_plan",
+        "Starta planen för {y} från de öppna punkterna i {title}?",
+    ),
+    ("msg.plan_copied", "Nästa års plan är påbörjad."),
+    ("context.plans", "I handlingsplanerna"),
+    ("action.screen4", "Handlingsplaner"),
+    ("action.toggle_done", "klar/inte klar"),
+    ("action.cycle_status", "nästa status"),
+    ("action.my_items", "mina punkter"),
+    ("action.switch_pane", "planer/punkter"),
+    ("action.new_plan", "ny plan"),
+    ("action.copy_plan", "kopiera till nästa år"),
     ("entity.news", "nyhet"),
     ("entity.training", "aktivitet"),
     ("entity.plan", "handlingsplan"),

@@ -4,8 +4,9 @@ use super::audit::Entity;
 use super::{Result, Store, now};
 use crate::demo_data as d;
 use crate::model::{
-    Actor, Funding, GrowthArea, InteractionData, InteractionKind, NewsCategory, NewsData, OrgData,
-    OrgKind, OrgStatus, PersonData, PriorityArea, Role, Sector, TrainingData, TrainingKind,
+    Actor, Funding, GrowthArea, InteractionData, InteractionKind, ItemStatus, NewsCategory,
+    NewsData, OrgData, OrgKind, OrgStatus, PersonData, PlanData, PlanItemData, PriorityArea, Role,
+    Sector, TrainingData, TrainingKind,
 };
 use rusqlite::params;
 
@@ -24,6 +25,14 @@ fn email_for(name: &str, website: &str) -> String {
     }
     let local = crate::text::fold(name).replace(' ', ".");
     format!("{local}@{domain}")
+}
+
+/// This year, as the local calendar says.
+fn today_year() -> i32 {
+    super::today()
+        .get(..4)
+        .and_then(|y| y.parse().ok())
+        .unwrap_or(2026)
 }
 
 /// A date `days` before `today` (ISO).
@@ -186,7 +195,60 @@ impl Store {
             }
         }
         self.seed_demo_news(&me)?;
-        self.seed_demo_training(&me)
+        self.seed_demo_training(&me)?;
+        self.seed_demo_plans(&me)
+    }
+
+    /// This year's plans: the municipality's and two units', with items spread over
+    /// the year (some overdue, some due soon, some done).
+    fn seed_demo_plans(&self, me: &Actor) -> Result<()> {
+        let year: i32 = today_year();
+        let members: Vec<crate::model::Member> = self
+            .members()?
+            .into_iter()
+            .filter(|m| m.role != Role::Viewer)
+            .collect();
+        let mut rng = fastrand::Rng::with_seed(23);
+        let units = self.units()?;
+        let targets = [
+            (None, "Kommunövergripande handlingsplan"),
+            (units.first().map(|u| u.id), "Handlingsplan"),
+            (units.get(1).map(|u| u.id), "Handlingsplan"),
+        ];
+        for (unit_id, title) in targets {
+            let plan = self.create_plan(
+                me,
+                PlanData {
+                    year,
+                    unit_id,
+                    title: format!("{title} {year}"),
+                    goals: "Fler EU-finansierade projekt\nStärkta vänortsrelationer".into(),
+                    priority_areas: vec![],
+                },
+            )?;
+            for (i, (text, month_day)) in d::PLAN_ITEMS.iter().enumerate() {
+                if rng.u8(0..3) == 0 && unit_id.is_some() {
+                    continue;
+                }
+                let owner = pick(&mut rng, &members).id;
+                let (item, _) = self.add_plan_item(
+                    me,
+                    PlanItemData {
+                        plan_id: plan,
+                        text: (*text).to_string(),
+                        owner_id: Some(owner),
+                        due: Some(format!("{year}-{month_day}")),
+                        ..Default::default()
+                    },
+                )?;
+                if i % 4 == 0 {
+                    self.set_item_status(me, item, ItemStatus::Done)?;
+                } else if i % 4 == 1 {
+                    self.set_item_status(me, item, ItemStatus::InProgress)?;
+                }
+            }
+        }
+        Ok(())
     }
 
     /// Two years of varied activities, so every chart has a shape: each contact

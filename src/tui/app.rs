@@ -6,10 +6,11 @@ use super::keymap::{Action, Context, Key, Keymap};
 use super::screens::Screen;
 use super::screens::contacts::{Contacts, Detail, Selection};
 use super::screens::news::NewsScreen;
+use super::screens::plans::PlansScreen;
 use super::screens::training::TrainingScreen;
 use super::widgets::input::Input;
 use crate::i18n::{Lang, describe_error, describe_undo};
-use crate::model::{Actor, Hit, InteractionKind};
+use crate::model::{Actor, Hit, InteractionKind, ItemStatus};
 use crate::store::{Error, Store};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::time::{Duration, Instant};
@@ -31,6 +32,7 @@ pub enum Pending {
     DeleteInteraction(i64),
     DeleteNews(i64),
     DeleteTraining(i64),
+    CopyPlan(i64),
     /// Mark everything the news filter shows as read.
     MarkAllRead,
     /// Reopen a form left by a session that ended (hang-up, kill, crash).
@@ -68,6 +70,7 @@ pub struct App {
     pub contacts: Contacts,
     pub news: NewsScreen,
     pub training: TrainingScreen,
+    pub plans: PlansScreen,
     pub modal: Option<Modal>,
     pub status: Option<Status>,
     pub quit: bool,
@@ -96,6 +99,7 @@ impl App {
             contacts: Contacts::new(lang.sort_order()),
             news: NewsScreen::default(),
             training: TrainingScreen::new(),
+            plans: PlansScreen::new(),
             screen: Screen::Contacts,
             store,
             actor,
@@ -164,6 +168,7 @@ impl App {
             (None, Screen::News) if self.news.open => Context::Reading,
             (None, Screen::News) => Context::News,
             (None, Screen::Training) => Context::Training,
+            (None, Screen::Plans) => Context::Plans,
         }
     }
 
@@ -190,6 +195,10 @@ impl App {
         self.check(r);
         if self.training.loaded {
             let r = self.training.reload(&self.store, &self.actor, h);
+            self.check(r);
+        }
+        if self.plans.loaded {
+            let r = self.plans.reload(&self.store, &self.actor);
             self.check(r);
         }
         if let Some(Modal::Lookup(l)) = &mut self.modal {
@@ -295,6 +304,7 @@ impl App {
             Context::Filter => self.filter_action(action),
             Context::News | Context::Reading => self.news_action(action),
             Context::Training => self.training_action(action),
+            Context::Plans => self.plans_action(action),
             Context::List | Context::Detail | Context::Global => self.contacts_action(action),
         }
     }
@@ -308,6 +318,7 @@ impl App {
             Action::Screen1 => self.switch(Screen::Contacts),
             Action::Screen2 => self.switch(Screen::News),
             Action::Screen3 => self.switch(Screen::Training),
+            Action::Screen4 => self.switch(Screen::Plans),
             Action::NextScreen => self.switch(self.screen.next()),
             Action::PrevScreen => self.switch(self.screen.prev()),
             Action::Undo => {
@@ -325,6 +336,10 @@ impl App {
     fn switch(&mut self, screen: Screen) {
         self.screen = screen;
         // The training log loads when first opened: the tab shows no count.
+        if screen == Screen::Plans && !self.plans.loaded {
+            let r = self.plans.reload(&self.store, &self.actor);
+            self.check(r);
+        }
         if screen == Screen::Training && !self.training.loaded {
             let h = self.list_height();
             let r = self.training.reload(&self.store, &self.actor, h);
@@ -573,6 +588,86 @@ impl App {
         self.check(r);
     }
 
+    fn plans_action(&mut self, action: Action) {
+        let r = match action {
+            Action::Up | Action::Down => {
+                if self
+                    .plans
+                    .move_by(if action == Action::Down { 1 } else { -1 })
+                {
+                    self.plans.reload(&self.store, &self.actor)
+                } else {
+                    Ok(())
+                }
+            }
+            Action::SwitchPane => {
+                self.plans.in_items = !self.plans.in_items && !self.plans.items.is_empty();
+                Ok(())
+            }
+            Action::Back => {
+                self.plans.in_items = false;
+                self.plans.mine = false;
+                self.plans.reload(&self.store, &self.actor)
+            }
+            Action::MyItems => {
+                self.plans.mine = !self.plans.mine;
+                self.plans.item_cursor = 0;
+                self.plans.reload(&self.store, &self.actor)
+            }
+            Action::PrevYear | Action::NextYear => {
+                self.plans.year += if action == Action::NextYear { 1 } else { -1 };
+                self.plans.plan_cursor = 0;
+                self.plans.reload(&self.store, &self.actor)
+            }
+            Action::ToggleDone | Action::CycleStatus => match self
+                .plans
+                .current_item()
+                .filter(|_| self.plans.in_items || self.plans.mine)
+            {
+                Some(item) => {
+                    let status = match action {
+                        Action::ToggleDone if item.data.status == ItemStatus::Done => {
+                            ItemStatus::NotStarted
+                        }
+                        Action::ToggleDone => ItemStatus::Done,
+                        _ => item.data.status.cycled(),
+                    };
+                    let id = item.id;
+                    self.store
+                        .set_item_status(&self.actor, id, status)
+                        .and_then(|_| self.plans.reload(&self.store, &self.actor))
+                }
+                None => Ok(()),
+            },
+            Action::New => {
+                self.open_plan_item_form();
+                Ok(())
+            }
+            Action::NewPlan => {
+                self.open_plan_form();
+                Ok(())
+            }
+            Action::CopyPlan => {
+                if let Some(p) = self.plans.current_plan() {
+                    let prompt = self.lang.f(
+                        "confirm.copy_plan",
+                        &[
+                            ("title", &crate::text::sanitize_line(&p.data.title)),
+                            ("y", &(p.data.year + 1)),
+                        ],
+                    );
+                    self.modal = Some(Modal::Confirm(Confirm {
+                        prompt,
+                        on_yes: Pending::CopyPlan(p.id),
+                    }));
+                }
+                Ok(())
+            }
+            _ => Ok(()),
+        };
+        self.check(r);
+    }
+
     fn filter_action(&mut self, action: Action) {
         let h = self.list_height();
         let r = match (self.screen, action) {
@@ -696,6 +791,18 @@ impl App {
             Pending::DeleteInteraction(id) => self.store.delete_interaction(&self.actor, id),
             Pending::DeleteNews(id) => self.store.delete_news(&self.actor, id),
             Pending::DeleteTraining(id) => self.store.delete_training(&self.actor, id),
+            Pending::CopyPlan(id) => {
+                match self.store.copy_plan_to_next_year(&self.actor, id) {
+                    Ok(_) => {
+                        self.plans.year += 1;
+                        self.plans.plan_cursor = 0;
+                        self.info(self.t("msg.plan_copied").to_string());
+                        self.refresh();
+                    }
+                    Err(e) => self.error(&e),
+                }
+                return;
+            }
             Pending::MarkAllRead => {
                 let f = self.news.filter.clone();
                 match self.store.mark_all_read(&self.actor, &f) {

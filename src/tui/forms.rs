@@ -7,8 +7,8 @@ use super::keymap::{Action, Context};
 use super::widgets::form::Field;
 use crate::model::{
     FieldError, Funding, GrowthArea, InteractionData, InteractionKind, NewsCategory, NewsData,
-    OrgData, OrgKind, OrgStatus, PersonData, PriorityArea, Sector, Similar, TrainingData,
-    TrainingKind,
+    OrgData, OrgKind, OrgStatus, PersonData, PlanData, PlanItemData, PriorityArea, Sector, Similar,
+    TrainingData, TrainingKind,
 };
 use crate::store::Error;
 use ratatui::crossterm::event::KeyCode;
@@ -41,6 +41,10 @@ pub enum FormTarget {
     Training {
         id: Option<i64>,
         version: i64,
+    },
+    Plan,
+    PlanItem {
+        plan_id: i64,
     },
 }
 
@@ -506,6 +510,60 @@ impl App {
         self.open_form(FormState::new(target, title, fields));
     }
 
+    /// A new plan for a year and a unit (or the whole municipality): the office only.
+    pub(super) fn open_plan_form(&mut self) {
+        if !self.actor.is_office() {
+            self.error(&Error::Forbidden);
+            return;
+        }
+        let mut units = vec![(String::new(), self.t("plan.municipality").to_string())];
+        units.extend(
+            self.store
+                .units()
+                .unwrap_or_default()
+                .into_iter()
+                .map(|u| (u.id.to_string(), u.code)),
+        );
+        let fields = vec![
+            Field::text("title", ""),
+            Field::text("year", &self.plans.year.to_string()),
+            Field::choice("unit", units, ""),
+            Field::multiline("goals", ""),
+        ];
+        self.open_form(FormState::new(FormTarget::Plan, "form.new_plan", fields));
+    }
+
+    /// A new item in the selected plan: the office only.
+    pub(super) fn open_plan_item_form(&mut self) {
+        if !self.actor.is_office() {
+            self.error(&Error::Forbidden);
+            return;
+        }
+        let Some(plan_id) = self.plans.current_plan().map(|p| p.id) else {
+            return;
+        };
+        let mut owners = vec![(String::new(), "—".to_string())];
+        owners.extend(
+            self.store
+                .members()
+                .unwrap_or_default()
+                .into_iter()
+                .filter(|m| m.active && m.role != crate::model::Role::Viewer)
+                .map(|m| (m.id.to_string(), m.full_name)),
+        );
+        let fields = vec![
+            Field::text("text", ""),
+            Field::choice("owner", owners, ""),
+            Field::text("due", ""),
+            Field::multiline("comments", ""),
+        ];
+        self.open_form(FormState::new(
+            FormTarget::PlanItem { plan_id },
+            "form.new_plan_item",
+            fields,
+        ));
+    }
+
     pub(super) fn form_key(&mut self, code: KeyCode) {
         let Some(Modal::Form(f)) = &mut self.modal else {
             return;
@@ -664,6 +722,37 @@ impl App {
                 };
                 saved.map(|_| None)
             }),
+            FormTarget::Plan => {
+                let year = f.get("year").trim().parse::<i32>().unwrap_or(0);
+                let data = PlanData {
+                    year,
+                    unit_id: f.get("unit").parse().ok(),
+                    title: f.get("title"),
+                    goals: f.get("goals"),
+                    priority_areas: vec![],
+                };
+                self.store.create_plan(&self.actor, data).map(|_| {
+                    self.plans.year = year;
+                    None
+                })
+            }
+            FormTarget::PlanItem { plan_id } => {
+                let due = f.get("due");
+                let data = PlanItemData {
+                    plan_id,
+                    text: f.get("text"),
+                    owner_id: f.get("owner").parse().ok(),
+                    due: (!due.trim().is_empty()).then_some(due),
+                    comments: f.get("comments"),
+                    ..PlanItemData::default()
+                };
+                self.store
+                    .add_plan_item(&self.actor, data)
+                    .map(|(_, warnings)| {
+                        warnings_seen = warnings.into_iter().map(|w| w.key).collect();
+                        None
+                    })
+            }
             FormTarget::News { id, version, .. } => {
                 let data = news_from_form(&f);
                 let saved = match id {

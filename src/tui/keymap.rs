@@ -20,6 +20,8 @@ pub enum Context {
     Reading,
     /// The training log.
     Training,
+    /// Action plans.
+    Plans,
     /// A form (text fields take printable keys).
     Form,
     /// The quick-lookup palette.
@@ -37,7 +39,12 @@ impl Context {
     pub fn takes_global(self) -> bool {
         matches!(
             self,
-            Context::List | Context::Detail | Context::News | Context::Reading | Context::Training
+            Context::List
+                | Context::Detail
+                | Context::News
+                | Context::Reading
+                | Context::Training
+                | Context::Plans
         )
     }
 
@@ -48,6 +55,7 @@ impl Context {
         Context::News,
         Context::Reading,
         Context::Training,
+        Context::Plans,
         Context::Form,
         Context::Lookup,
         Context::Filter,
@@ -63,6 +71,7 @@ impl Context {
             Context::News => "news",
             Context::Reading => "reading",
             Context::Training => "training",
+            Context::Plans => "plans",
             Context::Form => "form",
             Context::Lookup => "lookup",
             Context::Filter => "filter",
@@ -80,6 +89,7 @@ pub enum Action {
     Screen1,
     Screen2,
     Screen3,
+    Screen4,
     NextScreen,
     PrevScreen,
     Up,
@@ -115,6 +125,12 @@ pub enum Action {
     PrevYear,
     NextYear,
     ToggleCharts,
+    ToggleDone,
+    CycleStatus,
+    MyItems,
+    SwitchPane,
+    NewPlan,
+    CopyPlan,
 }
 
 impl Action {
@@ -125,6 +141,7 @@ impl Action {
             Action::Screen1 => "screen1",
             Action::Screen2 => "screen2",
             Action::Screen3 => "screen3",
+            Action::Screen4 => "screen4",
             Action::NextScreen => "next_screen",
             Action::PrevScreen => "prev_screen",
             Action::Up => "up",
@@ -160,6 +177,12 @@ impl Action {
             Action::PrevYear => "prev_year",
             Action::NextYear => "next_year",
             Action::ToggleCharts => "charts",
+            Action::ToggleDone => "toggle_done",
+            Action::CycleStatus => "cycle_status",
+            Action::MyItems => "my_items",
+            Action::SwitchPane => "switch_pane",
+            Action::NewPlan => "new_plan",
+            Action::CopyPlan => "copy_plan",
         }
     }
 
@@ -321,6 +344,7 @@ fn defaults() -> Vec<Binding> {
         b(C::Global, k('1'), Screen1, false),
         b(C::Global, k('2'), Screen2, false),
         b(C::Global, k('3'), Screen3, false),
+        b(C::Global, k('4'), Screen4, false),
         b(C::Global, p(KeyCode::Tab), NextScreen, false),
         b(C::Global, p(KeyCode::BackTab), PrevScreen, false),
         b(C::Global, Key::ctrl('f'), Lookup, true),
@@ -405,6 +429,22 @@ fn defaults() -> Vec<Binding> {
         b(C::Training, k('c'), CycleCategory, false),
         b(C::Training, k('v'), ToggleCharts, true),
         b(C::Training, p(KeyCode::Esc), Back, false),
+        b(C::Plans, k('j'), Down, false),
+        b(C::Plans, p(KeyCode::Down), Down, false),
+        b(C::Plans, k('k'), Up, false),
+        b(C::Plans, p(KeyCode::Up), Up, false),
+        b(C::Plans, p(KeyCode::Right), SwitchPane, false),
+        b(C::Plans, p(KeyCode::Left), SwitchPane, false),
+        b(C::Plans, p(KeyCode::Enter), SwitchPane, false),
+        b(C::Plans, k(' '), ToggleDone, true),
+        b(C::Plans, k('x'), CycleStatus, true),
+        b(C::Plans, k('m'), MyItems, true),
+        b(C::Plans, k('n'), New, true),
+        b(C::Plans, k('P'), NewPlan, false),
+        b(C::Plans, k('C'), CopyPlan, false),
+        b(C::Plans, k('y'), PrevYear, false),
+        b(C::Plans, k('Y'), NextYear, false),
+        b(C::Plans, p(KeyCode::Esc), Back, false),
         b(C::Form, Key::ctrl('s'), Save, true),
         b(C::Form, Key::ctrl('d'), SaveDraft, false),
         b(C::Form, p(KeyCode::Tab), NextField, true),

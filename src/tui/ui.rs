@@ -2,7 +2,7 @@
 
 use super::app::{App, FormPrompt, FormState, Lookup, Modal};
 use super::keymap::Context;
-use super::screens::{Screen, contacts, news, training};
+use super::screens::{Screen, contacts, news, plans, training};
 use super::widgets::form::FieldKind;
 use crate::i18n::Lang;
 use crate::model::HitKind;
@@ -26,6 +26,7 @@ pub fn draw(f: &mut Frame, app: &App) {
         Screen::Contacts => contacts::draw(f, main, &app.contacts, app.lang),
         Screen::News => news::draw(f, main, &app.news, app.lang),
         Screen::Training => training::draw(f, main, &app.training, app.lang),
+        Screen::Plans => plans::draw(f, main, &app.plans, app.lang),
     }
     if let Some(s) = &app.status {
         let style = if s.error {

@@ -2,6 +2,7 @@
 
 pub mod contacts;
 pub mod news;
+pub mod plans;
 pub mod training;
 
 /// The screens, in tab order. Only screens that work are listed.
@@ -10,10 +11,16 @@ pub enum Screen {
     Contacts,
     News,
     Training,
+    Plans,
 }
 
 impl Screen {
-    pub const ALL: &'static [Screen] = &[Screen::Contacts, Screen::News, Screen::Training];
+    pub const ALL: &'static [Screen] = &[
+        Screen::Contacts,
+        Screen::News,
+        Screen::Training,
+        Screen::Plans,
+    ];
 
     /// The i18n key of the tab's name.
     pub fn key(self) -> &'static str {
@@ -21,6 +28,7 @@ impl Screen {
             Screen::Contacts => "screen.contacts",
             Screen::News => "screen.news",
             Screen::Training => "screen.training",
+            Screen::Plans => "screen.plans",
         }
     }
 

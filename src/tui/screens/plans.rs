@@ -1,0 +1,220 @@
+//! Action plans ("Action plans" / "Handlingsplaner"): the year's plans with their
+//! progress, and the selected plan's checklist (or my items across all plans).
+
+use crate::i18n::Lang;
+use crate::model::{Actor, ItemStatus, PlanItem, PlanRow};
+use crate::store::{Result, Store, today};
+use crate::text::{sanitize_line as clean, truncate};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Color, Modifier, Style, Stylize};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Gauge, Paragraph};
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct PlansScreen {
+    pub year: i32,
+    pub plans: Vec<PlanRow>,
+    pub plan_cursor: usize,
+    pub items: Vec<PlanItem>,
+    pub item_cursor: usize,
+    /// The checklist has the keyboard (else the plan list).
+    pub in_items: bool,
+    /// My open items across all plans instead of one plan's checklist.
+    pub mine: bool,
+    pub loaded: bool,
+}
+
+impl PlansScreen {
+    pub fn new() -> PlansScreen {
+        PlansScreen {
+            year: today()
+                .get(..4)
+                .and_then(|y| y.parse().ok())
+                .unwrap_or(2026),
+            ..Default::default()
+        }
+    }
+
+    pub fn reload(&mut self, store: &Store, me: &Actor) -> Result<()> {
+        self.loaded = true;
+        self.plans = store.plans(self.year)?;
+        self.plan_cursor = self.plan_cursor.min(self.plans.len().saturating_sub(1));
+        self.items = if self.mine {
+            store.my_items(me.member_id)?
+        } else {
+            match self.plans.get(self.plan_cursor) {
+                Some(p) => store.plan_items(p.id)?,
+                None => Vec::new(),
+            }
+        };
+        self.item_cursor = self.item_cursor.min(self.items.len().saturating_sub(1));
+        Ok(())
+    }
+
+    pub fn current_plan(&self) -> Option<&PlanRow> {
+        self.plans.get(self.plan_cursor)
+    }
+
+    pub fn current_item(&self) -> Option<&PlanItem> {
+        self.items.get(self.item_cursor)
+    }
+
+    /// Moves in the pane that has the keyboard; returns true when the plan changed.
+    pub fn move_by(&mut self, delta: i64) -> bool {
+        let step = |cursor: usize, len: usize| -> usize {
+            (cursor as i64 + delta).clamp(0, len.saturating_sub(1) as i64) as usize
+        };
+        if self.in_items || self.mine {
+            self.item_cursor = step(self.item_cursor, self.items.len());
+            false
+        } else {
+            let before = self.plan_cursor;
+            self.plan_cursor = step(self.plan_cursor, self.plans.len());
+            self.item_cursor = 0;
+            before != self.plan_cursor
+        }
+    }
+}
+
+/// How urgent an open item is: overdue in red, due within 14 days in yellow.
+fn due_style(item: &PlanItem, today: &str) -> Style {
+    let Some(due) = item.data.due.as_deref() else {
+        return Style::default();
+    };
+    if !item.data.status.is_open() {
+        return Style::default().add_modifier(Modifier::DIM);
+    }
+    match crate::model::days_between(today, due) {
+        Some(d) if d < 0 => Style::default().fg(Color::Red).add_modifier(Modifier::BOLD),
+        Some(d) if d <= 14 => Style::default().fg(Color::Yellow),
+        _ => Style::default(),
+    }
+}
+
+fn mark(status: ItemStatus) -> &'static str {
+    match status {
+        ItemStatus::Done => "[x]",
+        ItemStatus::InProgress => "[~]",
+        ItemStatus::Cancelled => "[-]",
+        ItemStatus::NotStarted => "[ ]",
+    }
+}
+
+pub fn draw(f: &mut Frame, area: Rect, s: &PlansScreen, lang: Lang) {
+    let (done, total) = s
+        .plans
+        .iter()
+        .fold((0, 0), |(d, t), p| (d + p.done, t + p.total));
+    let [head, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
+    let ratio = if total > 0 {
+        done as f64 / total as f64
+    } else {
+        0.0
+    };
+    let label = lang.f(
+        "plan.year_progress",
+        &[("y", &s.year), ("d", &done), ("t", &total)],
+    );
+    f.render_widget(
+        Gauge::default()
+            .ratio(ratio)
+            .label(label)
+            .gauge_style(Style::default().fg(Color::Green)),
+        head,
+    );
+    let [left, right] =
+        Layout::horizontal([Constraint::Percentage(38), Constraint::Percentage(62)]).areas(body);
+    let mut lines = Vec::new();
+    if s.plans.is_empty() {
+        lines.push(Line::from(lang.t("plan.none")).dim());
+    }
+    let width = left.width.saturating_sub(2) as usize;
+    for (i, p) in s.plans.iter().enumerate() {
+        let unit = p
+            .unit_code
+            .clone()
+            .unwrap_or_else(|| lang.t("plan.municipality").to_string());
+        let bar_w = 10usize;
+        let filled = if p.total > 0 {
+            (p.done as usize * bar_w) / p.total as usize
+        } else {
+            0
+        };
+        let bar = format!("{}{}", "█".repeat(filled), "░".repeat(bar_w - filled));
+        let title_w = width.saturating_sub(bar_w + 8 + unit.chars().count());
+        let text = format!(
+            "{} {} {} {}/{}",
+            clean(&unit),
+            truncate(&clean(&p.data.title), title_w),
+            bar,
+            p.done,
+            p.total
+        );
+        let mut line = Line::from(text);
+        if i == s.plan_cursor {
+            let style = if s.in_items || s.mine {
+                Style::default().add_modifier(Modifier::BOLD)
+            } else {
+                Style::default().add_modifier(Modifier::REVERSED)
+            };
+            line = line.style(style);
+        }
+        lines.push(line);
+    }
+    let block = Block::default()
+        .borders(Borders::TOP)
+        .title(lang.f("plan.title", &[("y", &s.year)]));
+    f.render_widget(Paragraph::new(lines).block(block), left);
+
+    let today = today();
+    let title = if s.mine {
+        lang.t("plan.mine").to_string()
+    } else {
+        s.current_plan()
+            .map(|p| format!(" {} ", clean(&p.data.title)))
+            .unwrap_or_default()
+    };
+    let mut lines = Vec::new();
+    if s.items.is_empty() {
+        lines.push(Line::from(lang.t("plan.no_items")).dim());
+    }
+    let width = right.width.saturating_sub(2) as usize;
+    for (i, item) in s.items.iter().enumerate() {
+        let due = item.data.due.clone().unwrap_or_else(|| "—".into());
+        let who = clean(item.owner.as_deref().unwrap_or("—")).into_owned();
+        let extra = if s.mine {
+            format!(" · {} {}", item.plan_year, clean(&item.plan_title))
+        } else {
+            String::new()
+        };
+        let text_w = width.saturating_sub(4 + 11 + who.chars().count() + 3 + extra.chars().count());
+        let mut spans = vec![
+            Span::raw(format!("{} ", mark(item.data.status))),
+            Span::styled(format!("{due:<10} "), due_style(item, &today)),
+            Span::raw(truncate(&clean(&item.data.text), text_w).into_owned()),
+            Span::raw(format!(" · {who}{extra}")).dim(),
+        ];
+        if item.data.status == ItemStatus::Cancelled {
+            spans[2] = spans[2].clone().crossed_out();
+        }
+        let mut line = Line::from(spans);
+        if i == s.item_cursor && (s.in_items || s.mine) {
+            line = line.style(Style::default().add_modifier(Modifier::REVERSED));
+        }
+        lines.push(line);
+    }
+    if let (false, Some(p)) = (s.mine, s.current_plan())
+        && !p.data.goals.trim().is_empty()
+    {
+        lines.push(Line::default());
+        lines.push(Line::from(lang.t("field.goals")).bold());
+        for g in crate::text::sanitize_block(&p.data.goals).lines() {
+            lines.push(Line::from(format!("  {g}")));
+        }
+    }
+    let block = Block::default()
+        .borders(Borders::TOP | Borders::LEFT)
+        .title(title);
+    f.render_widget(Paragraph::new(lines).block(block), right);
+}
