@@ -31,6 +31,50 @@ pub(super) trait Entity: Serialize + DeserializeOwned + Sized {
     }
 }
 
+/// Inserts a new record in the caller's transaction: `skeleton` inserts the row's
+/// required columns, with `:at` and `:by` (and `:parent` for a record that belongs to
+/// another); then the data columns, the search row and derived data. The caller
+/// writes the audit row (`record_create`, or its own for a special action).
+pub(super) fn insert<E: Entity>(
+    tx: &Transaction,
+    actor: &Actor,
+    data: &E,
+    skeleton: &str,
+    parent: Option<i64>,
+) -> Result<i64> {
+    let at = now();
+    let mut stmt = tx.prepare_cached(skeleton)?;
+    let mut bound: Vec<(&str, &dyn rusqlite::ToSql)> =
+        vec![(":at", &at), (":by", &actor.member_id)];
+    if let Some(p) = &parent {
+        bound.push((":parent", p));
+    }
+    stmt.execute(bound.as_slice())?;
+    let id = tx.last_insert_rowid();
+    data.store_columns(tx, id)?;
+    data.index(tx, id)?;
+    data.after_change(tx)?;
+    Ok(id)
+}
+
+/// The audit row of a plain creation.
+pub(super) fn record_create<E: Entity>(
+    tx: &Transaction,
+    actor: &Actor,
+    id: i64,
+    data: &E,
+) -> Result<()> {
+    record(
+        tx,
+        actor,
+        "create",
+        E::NAME,
+        id,
+        None::<&()>,
+        Some(&Snapshot { version: 1, data }),
+    )
+}
+
 /// Writes one audit row in the caller's transaction.
 pub(super) fn record<B: Serialize + ?Sized, A: Serialize + ?Sized>(
     tx: &Transaction,

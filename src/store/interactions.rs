@@ -3,7 +3,7 @@
 
 use super::audit::{self, Entity};
 use super::orgs::{ensure_live, refresh_last_contact};
-use super::{Error, Result, Store, meta_from, meta_sql, now, optional};
+use super::{Error, Result, Store, meta_from, meta_sql, optional};
 use crate::model::{
     Actor, Interaction, InteractionData, InteractionKind, Role, validate_interaction,
 };
@@ -108,17 +108,15 @@ impl Store {
                     return Err(Error::Invalid(vec![crate::model::FieldError::new("person", "err.person_not_at_org")]));
                 }
             }
-            let at = now();
-            tx.execute(
+            let id = audit::insert(
+                tx,
+                actor,
+                &data,
                 "INSERT INTO interactions (org_id, member_id, date, kind, summary, created_at, created_by, updated_at, updated_by) \
-                 VALUES (?1, ?2, '', '', '', ?3, ?2, ?3, ?2)",
-                params![data.org_id, actor.member_id, at],
+                 VALUES (:parent, :by, '', '', '', :at, :by, :at, :by)",
+                Some(data.org_id),
             )?;
-            let id = tx.last_insert_rowid();
-            data.store_columns(tx, id)?;
-            data.index(tx, id)?;
-            data.after_change(tx)?;
-            audit::record(tx, actor, "create", "interaction", id, None::<&()>, Some(&audit::Snapshot { version: 1, data: &data }))?;
+            audit::record_create(tx, actor, id, &data)?;
             Ok(id)
         })
     }

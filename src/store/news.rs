@@ -244,21 +244,24 @@ impl Store {
         may_pin(actor, &data)?;
         let (data, warnings) = validated(data)?;
         let id = self.write(|tx| {
-            let at = now();
-            tx.execute(
-                "INSERT INTO news (title, category, author_id, published_at, created_at, created_by, updated_at, updated_by) \
-                 VALUES ('', '', ?1, ?2, ?3, ?1, ?3, ?1)",
-                params![actor.member_id, publish.then_some(&at), at],
+            let id = audit::insert(
+                tx,
+                actor,
+                &data,
+                "INSERT INTO news (title, category, author_id, created_at, created_by, updated_at, updated_by) \
+                 VALUES ('', '', :by, :at, :by, :at, :by)",
+                None,
             )?;
-            let id = tx.last_insert_rowid();
-            data.store_columns(tx, id)?;
-            data.index(tx, id)?;
+            let at = now();
+            if publish {
+                tx.execute("UPDATE news SET published_at = ?1 WHERE id = ?2", params![at, id])?;
+            }
             // The author has read what they wrote.
             tx.execute(
                 "INSERT OR IGNORE INTO news_reads (news_id, member_id, read_at) VALUES (?1, ?2, ?3)",
                 params![id, actor.member_id, at],
             )?;
-            audit::record(tx, actor, "create", "news", id, None::<&()>, Some(&audit::Snapshot { version: 1, data: &data }))?;
+            audit::record_create(tx, actor, id, &data)?;
             Ok(id)
         })?;
         Ok((id, warnings))

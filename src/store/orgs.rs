@@ -1,7 +1,7 @@
 //! Partner organisations: the shared registry.
 
 use super::audit::{self, Entity};
-use super::{Error, Result, Store, meta_from, meta_sql, now, optional, require_partner_editor};
+use super::{Error, Result, Store, meta_from, meta_sql, optional, require_partner_editor};
 use crate::model::{
     Acquaintance, Actor, GrowthArea, OrgData, OrgKind, OrgRow, OrgStatus, PriorityArea, Sector,
     Similar, SimilarReason, country, url_domain, validate_org,
@@ -201,15 +201,14 @@ impl Store {
             return Err(Error::Duplicate(similar));
         }
         self.write(|tx| {
-            let at = now();
-            tx.execute(
+            let id = audit::insert(
+                tx,
+                actor,
+                &data,
                 "INSERT INTO orgs (name, name_fold, sort_sv, kind, country, created_at, created_by, updated_at, updated_by) \
-                 VALUES ('', '', '', '', '', ?1, ?2, ?1, ?2)",
-                params![at, actor.member_id],
+                 VALUES ('', '', '', '', '', :at, :by, :at, :by)",
+                None,
             )?;
-            let id = tx.last_insert_rowid();
-            data.store_columns(tx, id)?;
-            data.index(tx, id)?;
             let action = if similar.is_empty() { "create" } else { "create_anyway" };
             audit::record(
                 tx,

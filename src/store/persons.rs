@@ -2,7 +2,7 @@
 
 use super::audit::{self, Entity};
 use super::orgs::ensure_live;
-use super::{Error, Result, Store, meta_from, meta_sql, now, optional, require_partner_editor};
+use super::{Error, Result, Store, meta_from, meta_sql, optional, require_partner_editor};
 use crate::model::{Actor, Person, PersonData, email_domain, validate_person};
 use crate::text::fold;
 use rusqlite::{Connection, Row, Transaction, params};
@@ -88,16 +88,15 @@ impl Store {
         let data = validated(data)?;
         self.write(|tx| {
             ensure_live(tx, "orgs", data.org_id)?;
-            let at = now();
-            tx.execute(
+            let id = audit::insert(
+                tx,
+                actor,
+                &data,
                 "INSERT INTO persons (org_id, name, created_at, created_by, updated_at, updated_by) \
-                 VALUES (?1, '', ?2, ?3, ?2, ?3)",
-                params![data.org_id, at, actor.member_id],
+                 VALUES (:parent, '', :at, :by, :at, :by)",
+                Some(data.org_id),
             )?;
-            let id = tx.last_insert_rowid();
-            data.store_columns(tx, id)?;
-            data.index(tx, id)?;
-            audit::record(tx, actor, "create", "person", id, None::<&()>, Some(&audit::Snapshot { version: 1, data: &data }))?;
+            audit::record_create(tx, actor, id, &data)?;
             Ok(id)
         })
     }

@@ -1,7 +1,7 @@
 //! Annual action plans and their items: checklists with owners, due dates and status.
 
 use super::audit::{self, Entity};
-use super::{Error, Result, Store, meta_from, meta_sql, now, optional};
+use super::{Error, Result, Store, meta_from, meta_sql, optional};
 use crate::model::{
     Actor, ItemStatus, PlanData, PlanItem, PlanItemData, PlanRow, PriorityArea, Role, Warning,
     validate_item, validate_plan,
@@ -119,14 +119,15 @@ impl Store {
             return Err(Error::Invalid(errors));
         }
         self.write(|tx| {
-            let at = now();
-            tx.execute(
-                "INSERT INTO plans (year, title, created_at, created_by, updated_at, updated_by) VALUES (0, '', ?1, ?2, ?1, ?2)",
-                params![at, actor.member_id],
+            let id = audit::insert(
+                tx,
+                actor,
+                &data,
+                "INSERT INTO plans (year, title, created_at, created_by, updated_at, updated_by) \
+                 VALUES (0, '', :at, :by, :at, :by)",
+                None,
             )?;
-            let id = tx.last_insert_rowid();
-            data.store_columns(tx, id)?;
-            audit::record(tx, actor, "create", "plan", id, None::<&()>, Some(&audit::Snapshot { version: 1, data: &data }))?;
+            audit::record_create(tx, actor, id, &data)?;
             Ok(id)
         })
     }
@@ -169,15 +170,15 @@ impl Store {
             return Err(Error::Invalid(errors));
         }
         let id = self.write(|tx| {
-            let at = now();
-            tx.execute(
+            let id = audit::insert(
+                tx,
+                actor,
+                &data,
                 "INSERT INTO plan_items (plan_id, text, created_at, created_by, updated_at, updated_by) \
-                 VALUES (?1, '', ?2, ?3, ?2, ?3)",
-                params![data.plan_id, at, actor.member_id],
+                 VALUES (:parent, '', :at, :by, :at, :by)",
+                Some(data.plan_id),
             )?;
-            let id = tx.last_insert_rowid();
-            data.store_columns(tx, id)?;
-            audit::record(tx, actor, "create", "plan_item", id, None::<&()>, Some(&audit::Snapshot { version: 1, data: &data }))?;
+            audit::record_create(tx, actor, id, &data)?;
             Ok(id)
         })?;
         Ok((id, warnings))

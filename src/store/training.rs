@@ -1,7 +1,7 @@
 //! The competence-development log: activities, participants, lists and summaries.
 
 use super::audit::{self, Entity};
-use super::{Error, Result, Store, meta_from, meta_sql, now, optional, today};
+use super::{Error, Result, Store, meta_from, meta_sql, optional, today};
 use crate::model::{
     Actor, FieldError, Funding, GrowthArea, PriorityArea, Role, SummaryRow, Training, TrainingData,
     TrainingKind, TrainingRow, validate_training,
@@ -255,16 +255,15 @@ impl Store {
             return Err(Error::Forbidden);
         }
         self.write(|tx| {
-            let at = now();
-            tx.execute(
+            let id = audit::insert(
+                tx,
+                actor,
+                &data,
                 "INSERT INTO trainings (title, kind, date_from, minutes, created_at, created_by, updated_at, updated_by) \
-                 VALUES ('', '', '', 0, ?1, ?2, ?1, ?2)",
-                params![at, actor.member_id],
+                 VALUES ('', '', '', 0, :at, :by, :at, :by)",
+                None,
             )?;
-            let id = tx.last_insert_rowid();
-            data.store_columns(tx, id)?;
-            data.index(tx, id)?;
-            audit::record(tx, actor, "create", "training", id, None::<&()>, Some(&audit::Snapshot { version: 1, data: &data }))?;
+            audit::record_create(tx, actor, id, &data)?;
             Ok(id)
         })
     }
