@@ -4,6 +4,7 @@ mod admin;
 pub mod news;
 mod partners;
 mod plans;
+mod projects;
 mod training;
 
 use crate::i18n::Lang;
@@ -80,6 +81,113 @@ pub enum Command {
         mine: bool,
         #[arg(long)]
         json: bool,
+    },
+    #[command(subcommand)]
+    Project(ProjectCmd),
+    #[command(subcommand)]
+    Membership(MembershipCmd),
+}
+
+#[allow(clippy::large_enum_variant)]
+#[derive(Debug, Subcommand)]
+pub enum ProjectCmd {
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    Show {
+        id: i64,
+        #[arg(long)]
+        json: bool,
+    },
+    Add {
+        name: String,
+        #[arg(long)]
+        acronym: Option<String>,
+        #[arg(long)]
+        programme: Option<String>,
+        #[arg(long)]
+        role: Option<String>,
+        #[arg(long)]
+        unit: Option<String>,
+        #[arg(long)]
+        status: Option<String>,
+        #[arg(long)]
+        start: Option<String>,
+        #[arg(long)]
+        end: Option<String>,
+        #[arg(long)]
+        budget: Option<String>,
+        #[arg(long)]
+        eu_grant: Option<String>,
+        #[arg(long)]
+        own: Option<String>,
+        #[arg(long)]
+        currency: Option<String>,
+        #[arg(long)]
+        call: Option<String>,
+    },
+    Status {
+        id: i64,
+        status: String,
+    },
+    Partner {
+        id: i64,
+        org: String,
+        #[arg(long, default_value = "partner")]
+        role: String,
+    },
+    Milestone {
+        id: i64,
+        title: String,
+        #[arg(long)]
+        due: Option<String>,
+    },
+    MilestoneDone {
+        milestone: i64,
+        #[arg(long)]
+        undone: bool,
+    },
+    FromNews {
+        news: i64,
+        #[arg(long)]
+        plan_item: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum MembershipCmd {
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    Add {
+        org: String,
+        #[arg(long)]
+        since: Option<String>,
+        #[arg(long)]
+        fee: Option<String>,
+        #[arg(long)]
+        currency: Option<String>,
+        #[arg(long)]
+        unit: Option<String>,
+        #[arg(long)]
+        member: Option<String>,
+        #[arg(long)]
+        next: Option<String>,
+    },
+    Evaluate {
+        id: i64,
+        #[arg(long)]
+        benefit: i64,
+        #[arg(long)]
+        recommendation: String,
+        #[arg(long)]
+        assessment: Option<String>,
+        #[arg(long)]
+        date: Option<String>,
+        #[arg(long)]
+        next: Option<String>,
     },
 }
 
@@ -492,6 +600,8 @@ pub fn run(ctx: &Ctx, command: Command) -> ExitCode {
         Command::Export(ExportCmd::Ics { mine }) => plans::export_ics(ctx, mine),
         Command::Export(c) => training::export(ctx, c),
         Command::Plan(c) => plans::plan(ctx, c),
+        Command::Project(c) => projects::project(ctx, c),
+        Command::Membership(c) => projects::membership(ctx, c),
         Command::Deadlines { within, mine, json } => plans::deadlines(ctx, within, mine, json),
         Command::Init { .. }
         | Command::Demo { .. }

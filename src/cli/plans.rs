@@ -197,6 +197,8 @@ pub fn deadlines(ctx: &Ctx, within: Option<String>, mine: bool, json: bool) -> E
     for d in &list {
         let kind = match d.kind {
             DeadlineKind::PlanItem => lang.t("deadline.plan_item"),
+            DeadlineKind::Milestone => lang.t("deadline.milestone"),
+            DeadlineKind::Evaluation => lang.t("deadline.evaluation"),
             DeadlineKind::Call => lang.t("deadline.call"),
         };
         println!(

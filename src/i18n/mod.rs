@@ -232,6 +232,14 @@ mod tests {
         all.extend(PriorityArea::ALL.iter().map(|v| v.key()));
         all.extend(GrowthArea::ALL.iter().map(|v| v.key()));
         all.extend(InteractionKind::ALL.iter().map(|v| v.key()));
+        all.extend(Programme::ALL.iter().map(|v| v.key()));
+        all.extend(ProjectRole::ALL.iter().map(|v| v.key()));
+        all.extend(ProjectStatus::ALL.iter().map(|v| v.key()));
+        all.extend(Recommendation::ALL.iter().map(|v| v.key()));
+        all.extend(ItemStatus::ALL.iter().map(|v| v.key()));
+        all.extend(TrainingKind::ALL.iter().map(|v| v.key()));
+        all.extend(Funding::ALL.iter().map(|v| v.key()));
+        all.extend(NewsCategory::ALL.iter().map(|v| v.key()));
         for key in all {
             assert_ne!(Lang::En.t(key), key, "no English name for {key}");
             assert_ne!(Lang::Sv.t(key), key, "no Swedish name for {key}");

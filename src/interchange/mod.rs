@@ -102,6 +102,8 @@ pub fn deadlines_ics(deadlines: &[Deadline], calendar_name: &str) -> String {
     for d in deadlines {
         let kind = match d.kind {
             DeadlineKind::PlanItem => "plan-item",
+            DeadlineKind::Milestone => "milestone",
+            DeadlineKind::Evaluation => "evaluation",
             DeadlineKind::Call => "call",
         };
         let start = d.date.replace('-', "");

@@ -4,12 +4,14 @@ pub mod country;
 mod enums;
 mod news;
 mod plans;
+mod projects;
 mod training;
 mod validate;
 
 pub use enums::*;
 pub use news::*;
 pub use plans::*;
+pub use projects::*;
 pub use training::*;
 pub use validate::*;
 

@@ -1,5 +1,6 @@
-//! Deadlines across the network's work: open plan items with a due date and the
-//! closing dates of EU funding calls in the news.
+//! Deadlines across the network's work: open plan items with a due date, project
+//! milestones not done, network evaluations due, and the closing dates of EU funding
+//! calls in the news.
 
 use super::{Result, Store, today};
 use crate::model::Actor;
@@ -10,6 +11,8 @@ use serde::Serialize;
 #[serde(rename_all = "snake_case")]
 pub enum DeadlineKind {
     PlanItem,
+    Milestone,
+    Evaluation,
     Call,
 }
 
@@ -20,14 +23,16 @@ pub struct Deadline {
     pub kind: DeadlineKind,
     pub id: i64,
     pub title: String,
-    /// The plan's title, or the call's category.
+    /// The plan's or project's title; empty for calls and evaluations.
     pub context: String,
     pub owner: Option<String>,
 }
 
 impl Store {
     /// What falls due from `from` (default today) within `within` days (default all
-    /// ahead), soonest first. `mine`: only plan items the member owns.
+    /// ahead), soonest first. `mine`: only what is the member's: plan items they own,
+    /// milestones of projects they are the contact for, evaluations they are
+    /// responsible for.
     pub fn deadlines(&self, me: &Actor, within: Option<i64>, mine: bool) -> Result<Vec<Deadline>> {
         let from = today();
         let to = match within {
@@ -54,6 +59,44 @@ impl Store {
                 title: r.get(2)?,
                 context: r.get(3)?,
                 owner: r.get(4)?,
+            })
+        })?;
+        for row in rows {
+            out.push(row?);
+        }
+        let mut milestones = self.conn().prepare_cached(
+            "SELECT m.due, m.id, m.title, p.name, c.full_name FROM milestones m \
+             JOIN projects p ON p.id = m.project_id LEFT JOIN members c ON c.id = p.contact \
+             WHERE m.done = 0 AND m.due >= ?1 AND m.due <= ?2 AND p.deleted_at IS NULL \
+             AND (?3 = 0 OR p.contact = ?4)",
+        )?;
+        let rows = milestones.query_map(params![from, to, mine, me.member_id], |r| {
+            Ok(Deadline {
+                date: r.get(0)?,
+                kind: DeadlineKind::Milestone,
+                id: r.get(1)?,
+                title: r.get(2)?,
+                context: r.get(3)?,
+                owner: r.get(4)?,
+            })
+        })?;
+        for row in rows {
+            out.push(row?);
+        }
+        let mut evaluations = self.conn().prepare_cached(
+            "SELECT s.next_evaluation, s.id, o.name, mm.full_name FROM memberships s JOIN orgs o ON o.id = s.org_id \
+             LEFT JOIN members mm ON mm.id = s.member_id \
+             WHERE s.deleted_at IS NULL AND s.next_evaluation >= ?1 AND s.next_evaluation <= ?2 \
+             AND (?3 = 0 OR s.member_id = ?4)",
+        )?;
+        let rows = evaluations.query_map(params![from, to, mine, me.member_id], |r| {
+            Ok(Deadline {
+                date: r.get(0)?,
+                kind: DeadlineKind::Evaluation,
+                id: r.get(1)?,
+                title: r.get(2)?,
+                context: String::new(),
+                owner: r.get(3)?,
             })
         })?;
         for row in rows {

@@ -11,6 +11,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/003_search_speed.sql"),
     include_str!("migrations/004_training.sql"),
     include_str!("migrations/005_plans.sql"),
+    include_str!("migrations/006_projects.sql"),
 ];
 
 /// The schema version this binary writes.

@@ -12,6 +12,7 @@ mod news;
 mod orgs;
 mod persons;
 mod plans;
+mod projects;
 mod search;
 pub mod seed;
 mod training;

@@ -1,0 +1,265 @@
+//! International projects and the municipality's memberships in networks.
+
+use super::{FieldError, Meta, parse_date};
+use serde::{Deserialize, Serialize};
+
+super::enums::word_enum!(
+    /// The EU (or other) programme funding a project.
+    Programme, "programme", {
+        InterregBsr => "interreg_bsr",
+        InterregAurora => "interreg_aurora",
+        ErasmusPlus => "erasmus_plus",
+        HorizonEurope => "horizon_europe",
+        Cerv => "cerv",
+        Life => "life",
+        EsfPlus => "esf_plus",
+        CreativeEurope => "creative_europe",
+        Other => "other",
+    }
+);
+
+super::enums::word_enum!(
+    ProjectRole, "project_role", { Lead => "lead", Partner => "partner", Associated => "associated" }
+);
+
+super::enums::word_enum!(
+    ProjectStatus, "project_status", {
+        Idea => "idea",
+        Preparing => "preparing",
+        Submitted => "submitted",
+        Approved => "approved",
+        Rejected => "rejected",
+        Running => "running",
+        Closed => "closed",
+        FinalReportDone => "final_report_done",
+    }
+);
+
+super::enums::word_enum!(
+    /// What an evaluation recommends for a membership.
+    Recommendation, "recommendation", { Continue => "continue", Review => "review", Leave => "leave" }
+);
+
+#[allow(clippy::derivable_impls)]
+impl Default for Programme {
+    fn default() -> Self {
+        Programme::Other
+    }
+}
+#[allow(clippy::derivable_impls)]
+impl Default for ProjectRole {
+    fn default() -> Self {
+        ProjectRole::Partner
+    }
+}
+#[allow(clippy::derivable_impls)]
+impl Default for ProjectStatus {
+    fn default() -> Self {
+        ProjectStatus::Idea
+    }
+}
+#[allow(clippy::derivable_impls)]
+impl Default for Recommendation {
+    fn default() -> Self {
+        Recommendation::Continue
+    }
+}
+
+/// A partner organisation in a project, with its role.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProjectPartner {
+    pub org_id: i64,
+    pub role: ProjectRole,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProjectData {
+    pub name: String,
+    pub acronym: String,
+    pub programme: Programme,
+    pub call_id: String,
+    /// The municipality's role.
+    pub role: ProjectRole,
+    pub lead_unit: Option<i64>,
+    pub contact: Option<i64>,
+    /// Amounts in minor units (öre, cents) of `currency`.
+    pub budget_total: Option<i64>,
+    pub eu_grant: Option<i64>,
+    pub own_contribution: Option<i64>,
+    /// ISO 4217, e.g. `EUR`, `SEK`.
+    pub currency: String,
+    /// SEK per unit of `currency`, in ten-thousandths (11.4500 is 114500).
+    pub rate_e4: Option<i64>,
+    pub start: Option<String>,
+    pub end: Option<String>,
+    pub status: ProjectStatus,
+    pub partners: Vec<ProjectPartner>,
+    /// Follow-up notes.
+    pub notes: String,
+    /// The funding call in the news that started it.
+    pub news_id: Option<i64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Project {
+    pub id: i64,
+    pub data: ProjectData,
+    pub lead_unit_code: Option<String>,
+    pub contact_name: Option<String>,
+    /// (organisation name, role) for each partner.
+    pub partner_names: Vec<(String, ProjectRole)>,
+    pub meta: Meta,
+}
+
+/// A reporting deadline or milestone of a project.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Milestone {
+    pub id: i64,
+    pub project_id: i64,
+    pub title: String,
+    pub due: Option<String>,
+    pub done: bool,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MembershipData {
+    /// A registry organisation of kind network.
+    pub org_id: i64,
+    pub since: Option<String>,
+    /// Annual fee in minor units of `currency`.
+    pub fee: Option<i64>,
+    pub currency: String,
+    pub unit_id: Option<i64>,
+    pub member_id: Option<i64>,
+    pub next_evaluation: Option<String>,
+    pub notes: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Membership {
+    pub id: i64,
+    pub data: MembershipData,
+    pub network: String,
+    pub unit_code: Option<String>,
+    pub member_name: Option<String>,
+    /// The latest evaluation, if any.
+    pub last: Option<Evaluation>,
+    pub meta: Meta,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Evaluation {
+    pub date: String,
+    pub assessment: String,
+    /// Benefit to Gävle, 1 to 5.
+    pub benefit: i64,
+    pub recommendation: Recommendation,
+}
+
+/// Parses an amount as typed, `12 500,50` or `12500.5`, into minor units (two
+/// decimals). No floats touch money.
+pub fn parse_amount(s: &str) -> Result<Option<i64>, &'static str> {
+    let s: String = s
+        .trim()
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{a0}')
+        .collect();
+    if s.is_empty() {
+        return Ok(None);
+    }
+    let s = s.replace(',', ".");
+    let (whole, frac) = s.split_once('.').unwrap_or((&s, ""));
+    if whole.starts_with('-') || frac.len() > 2 || !frac.chars().all(|c| c.is_ascii_digit()) {
+        return Err("err.amount");
+    }
+    let whole: i64 = whole.parse().map_err(|_| "err.amount")?;
+    let cents: i64 = format!("{frac:0<2}").parse().map_err(|_| "err.amount")?;
+    whole
+        .checked_mul(100)
+        .and_then(|w| w.checked_add(cents))
+        .map(Some)
+        .ok_or("err.amount")
+}
+
+/// Minor units as `12 500.50`.
+pub fn format_amount(minor: i64) -> String {
+    let whole = (minor / 100).to_string();
+    let mut grouped = String::new();
+    for (i, c) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            grouped.push(' ');
+        }
+        grouped.push(c);
+    }
+    format!("{grouped}.{:02}", (minor % 100).abs())
+}
+
+pub fn validate_project(data: &mut ProjectData) -> Vec<FieldError> {
+    let mut errors = Vec::new();
+    data.name = data.name.trim().to_string();
+    if data.name.is_empty() {
+        errors.push(FieldError::new("name", "err.required"));
+    }
+    data.currency = data.currency.trim().to_ascii_uppercase();
+    if data.currency.is_empty() {
+        data.currency = "EUR".into();
+    }
+    if data.currency.len() != 3 || !data.currency.chars().all(|c| c.is_ascii_uppercase()) {
+        errors.push(FieldError::new("currency", "err.currency"));
+    }
+    for (field, value) in [("start", &mut data.start), ("end", &mut data.end)] {
+        match value.as_deref().map(parse_date) {
+            None | Some(Ok(None)) => *value = None,
+            Some(Ok(Some(d))) => *value = Some(d),
+            Some(Err(k)) => errors.push(FieldError::new(field, k)),
+        }
+    }
+    if let (Some(s), Some(e)) = (&data.start, &data.end)
+        && e < s
+    {
+        errors.push(FieldError::new("end", "err.date_order"));
+    }
+    for (field, v) in [
+        ("budget_total", data.budget_total),
+        ("eu_grant", data.eu_grant),
+        ("own_contribution", data.own_contribution),
+    ] {
+        if v.is_some_and(|v| v < 0) {
+            errors.push(FieldError::new(field, "err.amount"));
+        }
+    }
+    if data.rate_e4.is_some_and(|r| r <= 0) {
+        errors.push(FieldError::new("rate", "err.amount"));
+    }
+    errors
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn amounts_without_floats() {
+        assert_eq!(parse_amount("12 500,50"), Ok(Some(1_250_050)));
+        assert_eq!(parse_amount("12500.5"), Ok(Some(1_250_050)));
+        assert_eq!(parse_amount("7"), Ok(Some(700)));
+        assert_eq!(parse_amount(""), Ok(None));
+        assert_eq!(parse_amount("-5"), Err("err.amount"));
+        assert_eq!(parse_amount("1.234"), Err("err.amount"));
+        assert_eq!(format_amount(1_250_050), "12 500.50");
+        assert_eq!(format_amount(700), "7.00");
+    }
+
+    #[test]
+    fn project_validation() {
+        let mut p = ProjectData {
+            name: " ".into(),
+            currency: "euro".into(),
+            start: Some("2026-05-01".into()),
+            end: Some("2026-01-01".into()),
+            ..Default::default()
+        };
+        let fields: Vec<_> = validate_project(&mut p).iter().map(|e| e.field).collect();
+        assert_eq!(fields, ["name", "currency", "end"]);
+    }
+}

@@ -1,0 +1,549 @@
+//! International projects (with partners and milestones) and network memberships
+//! (with evaluations).
+
+use super::audit::{self, Entity};
+use super::{Error, Result, Store, meta_from, meta_sql, now, optional, today};
+use crate::model::{
+    Actor, Evaluation, Membership, MembershipData, Milestone, PlanItemData, Programme, Project,
+    ProjectData, ProjectPartner, ProjectRole, ProjectStatus, Recommendation, Role,
+    validate_project,
+};
+use rusqlite::{Connection, Row, Transaction, params};
+
+const PROJECT_COLUMNS: &str = "p.name, p.acronym, p.programme, p.call_id, p.role, p.lead_unit, p.contact, \
+     p.budget_total, p.eu_grant, p.own_contribution, p.currency, p.rate_e4, p.start, p.end, p.status, p.partners, \
+     p.notes, p.news_id";
+
+fn partners_join(partners: &[ProjectPartner]) -> String {
+    partners
+        .iter()
+        .map(|p| format!("{}:{}", p.org_id, p.role.as_str()))
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+fn partners_split(s: &str) -> Vec<ProjectPartner> {
+    s.split(',')
+        .filter_map(|p| {
+            let (id, role) = p.split_once(':')?;
+            Some(ProjectPartner {
+                org_id: id.parse().ok()?,
+                role: ProjectRole::parse(role).unwrap_or_default(),
+            })
+        })
+        .collect()
+}
+
+fn project_from(r: &Row) -> rusqlite::Result<ProjectData> {
+    Ok(ProjectData {
+        name: r.get(0)?,
+        acronym: r.get(1)?,
+        programme: Programme::parse(&r.get::<_, String>(2)?).unwrap_or_default(),
+        call_id: r.get(3)?,
+        role: ProjectRole::parse(&r.get::<_, String>(4)?).unwrap_or_default(),
+        lead_unit: r.get(5)?,
+        contact: r.get(6)?,
+        budget_total: r.get(7)?,
+        eu_grant: r.get(8)?,
+        own_contribution: r.get(9)?,
+        currency: r.get(10)?,
+        rate_e4: r.get(11)?,
+        start: r.get(12)?,
+        end: r.get(13)?,
+        status: ProjectStatus::parse(&r.get::<_, String>(14)?).unwrap_or_default(),
+        partners: partners_split(&r.get::<_, String>(15)?),
+        notes: r.get(16)?,
+        news_id: r.get(17)?,
+    })
+}
+
+impl Entity for ProjectData {
+    const TABLE: &'static str = "projects";
+    const NAME: &'static str = "project";
+
+    fn load(conn: &Connection, id: i64) -> Result<(Self, i64)> {
+        let sql = format!("SELECT {PROJECT_COLUMNS}, p.version FROM projects p WHERE p.id = ?1");
+        optional(conn.query_row(&sql, [id], |r| Ok((project_from(r)?, r.get(18)?))))?
+            .ok_or(Error::NotFound)
+    }
+
+    fn store_columns(&self, tx: &Transaction, id: i64) -> Result<()> {
+        tx.execute(
+            "UPDATE projects SET name = ?2, acronym = ?3, programme = ?4, call_id = ?5, role = ?6, lead_unit = ?7, \
+             contact = ?8, budget_total = ?9, eu_grant = ?10, own_contribution = ?11, currency = ?12, rate_e4 = ?13, \
+             start = ?14, end = ?15, status = ?16, partners = ?17, notes = ?18, news_id = ?19 WHERE id = ?1",
+            params![
+                id,
+                self.name,
+                self.acronym,
+                self.programme.as_str(),
+                self.call_id,
+                self.role.as_str(),
+                self.lead_unit,
+                self.contact,
+                self.budget_total,
+                self.eu_grant,
+                self.own_contribution,
+                self.currency,
+                self.rate_e4,
+                self.start,
+                self.end,
+                self.status.as_str(),
+                partners_join(&self.partners),
+                self.notes,
+                self.news_id
+            ],
+        )?;
+        Ok(())
+    }
+
+    fn index(&self, _tx: &Transaction, _id: i64) -> Result<()> {
+        Ok(())
+    }
+
+    fn unindex(_tx: &Transaction, _id: i64) -> Result<()> {
+        Ok(())
+    }
+}
+
+const MEMBERSHIP_COLUMNS: &str =
+    "s.org_id, s.since, s.fee, s.currency, s.unit_id, s.member_id, s.next_evaluation, s.notes";
+
+fn membership_from(r: &Row) -> rusqlite::Result<MembershipData> {
+    Ok(MembershipData {
+        org_id: r.get(0)?,
+        since: r.get(1)?,
+        fee: r.get(2)?,
+        currency: r.get(3)?,
+        unit_id: r.get(4)?,
+        member_id: r.get(5)?,
+        next_evaluation: r.get(6)?,
+        notes: r.get(7)?,
+    })
+}
+
+impl Entity for MembershipData {
+    const TABLE: &'static str = "memberships";
+    const NAME: &'static str = "membership";
+
+    fn load(conn: &Connection, id: i64) -> Result<(Self, i64)> {
+        let sql =
+            format!("SELECT {MEMBERSHIP_COLUMNS}, s.version FROM memberships s WHERE s.id = ?1");
+        optional(conn.query_row(&sql, [id], |r| Ok((membership_from(r)?, r.get(8)?))))?
+            .ok_or(Error::NotFound)
+    }
+
+    fn store_columns(&self, tx: &Transaction, id: i64) -> Result<()> {
+        tx.execute(
+            "UPDATE memberships SET org_id = ?2, since = ?3, fee = ?4, currency = ?5, unit_id = ?6, member_id = ?7, \
+             next_evaluation = ?8, notes = ?9 WHERE id = ?1",
+            params![
+                id,
+                self.org_id,
+                self.since,
+                self.fee,
+                self.currency,
+                self.unit_id,
+                self.member_id,
+                self.next_evaluation,
+                self.notes
+            ],
+        )?;
+        Ok(())
+    }
+
+    fn index(&self, _tx: &Transaction, _id: i64) -> Result<()> {
+        Ok(())
+    }
+
+    fn unindex(_tx: &Transaction, _id: i64) -> Result<()> {
+        Ok(())
+    }
+}
+
+/// The office edits every project; a member those of their own unit; viewers none.
+fn may_edit_project(actor: &Actor, lead_unit: Option<i64>) -> Result<()> {
+    match actor.role {
+        Role::Office => Ok(()),
+        Role::Member if lead_unit.is_some() && lead_unit == actor.unit_id => Ok(()),
+        _ => Err(Error::Forbidden),
+    }
+}
+
+/// Guesses the programme of a funding call from its title.
+fn programme_of(title: &str) -> Programme {
+    let t = crate::text::fold(title);
+    let has = |w: &str| t.contains(w);
+    if has("interreg") && has("aurora") {
+        Programme::InterregAurora
+    } else if has("interreg") {
+        Programme::InterregBsr
+    } else if has("erasmus") {
+        Programme::ErasmusPlus
+    } else if has("horisont") || has("horizon") {
+        Programme::HorizonEurope
+    } else if has("cerv") {
+        Programme::Cerv
+    } else if has("life") {
+        Programme::Life
+    } else if has("esf") {
+        Programme::EsfPlus
+    } else if has("creative europe") {
+        Programme::CreativeEurope
+    } else {
+        Programme::Other
+    }
+}
+
+fn validated(mut data: ProjectData) -> Result<ProjectData> {
+    let errors = validate_project(&mut data);
+    if errors.is_empty() {
+        Ok(data)
+    } else {
+        Err(Error::Invalid(errors))
+    }
+}
+
+impl Store {
+    pub fn create_project(&self, actor: &Actor, data: ProjectData) -> Result<i64> {
+        may_edit_project(actor, data.lead_unit)?;
+        let data = validated(data)?;
+        self.write(|tx| {
+            let id = audit::insert(
+                tx,
+                actor,
+                &data,
+                "INSERT INTO projects (name, created_at, created_by, updated_at, updated_by) VALUES ('', :at, :by, :at, :by)",
+                None,
+            )?;
+            audit::record_create(tx, actor, id, &data)?;
+            Ok(id)
+        })
+    }
+
+    pub fn update_project(
+        &self,
+        actor: &Actor,
+        id: i64,
+        expected: i64,
+        data: ProjectData,
+    ) -> Result<()> {
+        let (current, _) = ProjectData::load(self.conn(), id)?;
+        may_edit_project(actor, current.lead_unit)?;
+        let data = validated(data)?;
+        self.write(|tx| audit::update(tx, actor, id, expected, &data))
+    }
+
+    pub fn project(&self, id: i64) -> Result<Project> {
+        let sql = format!(
+            "SELECT {PROJECT_COLUMNS}, (SELECT code FROM units WHERE id = p.lead_unit), \
+             (SELECT full_name FROM members WHERE id = p.contact), {} FROM projects p WHERE p.id = ?1 AND p.deleted_at IS NULL",
+            meta_sql("p")
+        );
+        let project = optional(self.conn().query_row(&sql, [id], |r| {
+            Ok(Project {
+                id,
+                data: project_from(r)?,
+                lead_unit_code: r.get(18)?,
+                contact_name: r.get(19)?,
+                partner_names: Vec::new(),
+                meta: meta_from(r, 20)?,
+            })
+        }))?;
+        let mut project = project.ok_or(Error::NotFound)?;
+        let mut stmt = self
+            .conn()
+            .prepare_cached("SELECT name FROM orgs WHERE id = ?1")?;
+        for p in &project.data.partners {
+            if let Some(name) = optional(stmt.query_row([p.org_id], |r| r.get::<_, String>(0)))? {
+                project.partner_names.push((name, p.role));
+            }
+        }
+        Ok(project)
+    }
+
+    /// Every live project: running and approved first, then by name.
+    pub fn projects(&self) -> Result<Vec<Project>> {
+        let ids: Vec<i64> = {
+            let mut stmt = self.conn().prepare_cached(
+                "SELECT id FROM projects WHERE deleted_at IS NULL ORDER BY \
+                 CASE status WHEN 'running' THEN 0 WHEN 'approved' THEN 1 WHEN 'submitted' THEN 2 \
+                 WHEN 'preparing' THEN 3 WHEN 'idea' THEN 4 ELSE 5 END, name",
+            )?;
+            stmt.query_map([], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?
+        };
+        ids.into_iter().map(|id| self.project(id)).collect()
+    }
+
+    pub fn add_milestone(
+        &self,
+        actor: &Actor,
+        project_id: i64,
+        title: &str,
+        due: Option<&str>,
+    ) -> Result<i64> {
+        let (p, _) = ProjectData::load(self.conn(), project_id)?;
+        may_edit_project(actor, p.lead_unit)?;
+        let title = title.trim();
+        let mut errors = Vec::new();
+        if title.is_empty() {
+            errors.push(crate::model::FieldError::new("title", "err.required"));
+        }
+        let due = match due.map(crate::model::parse_date) {
+            None | Some(Ok(None)) => None,
+            Some(Ok(Some(d))) => Some(d),
+            Some(Err(k)) => {
+                errors.push(crate::model::FieldError::new("due", k));
+                None
+            }
+        };
+        if !errors.is_empty() {
+            return Err(Error::Invalid(errors));
+        }
+        self.write(|tx| {
+            tx.execute(
+                "INSERT INTO milestones (project_id, title, due) VALUES (?1, ?2, ?3)",
+                params![project_id, title, due],
+            )?;
+            let id = tx.last_insert_rowid();
+            audit::record(
+                tx,
+                actor,
+                "create",
+                "milestone",
+                id,
+                None::<&()>,
+                Some(&(title, &due)),
+            )?;
+            Ok(id)
+        })
+    }
+
+    pub fn set_milestone_done(&self, actor: &Actor, id: i64, done: bool) -> Result<()> {
+        let project_id: i64 = optional(self.conn().query_row(
+            "SELECT project_id FROM milestones WHERE id = ?1",
+            [id],
+            |r| r.get(0),
+        ))?
+        .ok_or(Error::NotFound)?;
+        let (p, _) = ProjectData::load(self.conn(), project_id)?;
+        may_edit_project(actor, p.lead_unit)?;
+        self.write(|tx| {
+            tx.execute(
+                "UPDATE milestones SET done = ?1 WHERE id = ?2",
+                params![done, id],
+            )?;
+            audit::record(
+                tx,
+                actor,
+                "update",
+                "milestone",
+                id,
+                None::<&()>,
+                Some(&done),
+            )
+        })
+    }
+
+    pub fn milestones(&self, project_id: i64) -> Result<Vec<Milestone>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT id, project_id, title, due, done FROM milestones WHERE project_id = ?1 ORDER BY due IS NULL, due, id",
+        )?;
+        let rows = stmt.query_map([project_id], |r| {
+            Ok(Milestone {
+                id: r.get(0)?,
+                project_id: r.get(1)?,
+                title: r.get(2)?,
+                due: r.get(3)?,
+                done: r.get(4)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// A project idea from an EU-call news item, linked back to it.
+    pub fn project_idea_from_news(&self, actor: &Actor, news_id: i64) -> Result<i64> {
+        let item = self.news(actor, news_id)?;
+        let data = ProjectData {
+            name: item.data.title.clone(),
+            programme: programme_of(&item.data.title),
+            lead_unit: actor.unit_id,
+            contact: Some(actor.member_id),
+            currency: "EUR".into(),
+            end: item.data.deadline.clone(),
+            news_id: Some(news_id),
+            ..ProjectData::default()
+        };
+        self.create_project(actor, data)
+    }
+
+    /// An item in this year's municipality-wide plan from an EU-call news item, linked
+    /// back to it, due on the call's deadline (the office only).
+    pub fn plan_item_from_news(&self, actor: &Actor, news_id: i64) -> Result<i64> {
+        let item = self.news(actor, news_id)?;
+        let year: i32 = today()
+            .get(..4)
+            .and_then(|y| y.parse().ok())
+            .unwrap_or(2026);
+        let plan = self
+            .plans(year)?
+            .into_iter()
+            .find(|p| p.data.unit_id.is_none())
+            .ok_or(Error::Rule("err.no_plan_this_year"))?;
+        let data = PlanItemData {
+            plan_id: plan.id,
+            text: item.data.title.clone(),
+            owner_id: Some(actor.member_id),
+            due: item.data.deadline.clone(),
+            news_id: Some(news_id),
+            ..PlanItemData::default()
+        };
+        Ok(self.add_plan_item(actor, data)?.0)
+    }
+
+    /// A membership in a network (the office only).
+    pub fn create_membership(&self, actor: &Actor, mut data: MembershipData) -> Result<i64> {
+        if !actor.is_office() {
+            return Err(Error::Forbidden);
+        }
+        let kind: Option<String> = optional(self.conn().query_row(
+            "SELECT kind FROM orgs WHERE id = ?1 AND deleted_at IS NULL",
+            [data.org_id],
+            |r| r.get(0),
+        ))?;
+        match kind.as_deref() {
+            None => return Err(Error::NotFound),
+            Some("network") => {}
+            Some(_) => return Err(Error::Rule("err.not_a_network")),
+        }
+        let mut errors = Vec::new();
+        for (field, value) in [
+            ("since", &mut data.since),
+            ("next_evaluation", &mut data.next_evaluation),
+        ] {
+            match value.as_deref().map(crate::model::parse_date) {
+                None | Some(Ok(None)) => *value = None,
+                Some(Ok(Some(d))) => *value = Some(d),
+                Some(Err(k)) => errors.push(crate::model::FieldError::new(field, k)),
+            }
+        }
+        if data.fee.is_some_and(|f| f < 0) {
+            errors.push(crate::model::FieldError::new("fee", "err.amount"));
+        }
+        if !errors.is_empty() {
+            return Err(Error::Invalid(errors));
+        }
+        if data.currency.trim().is_empty() {
+            data.currency = "EUR".into();
+        }
+        self.write(|tx| {
+            let id = audit::insert(
+                tx,
+                actor,
+                &data,
+                "INSERT INTO memberships (org_id, created_at, created_by, updated_at, updated_by) \
+                 VALUES (:parent, :at, :by, :at, :by)",
+                Some(data.org_id),
+            )?;
+            audit::record_create(tx, actor, id, &data)?;
+            Ok(id)
+        })
+    }
+
+    /// Every membership with its latest evaluation, the next evaluation due first.
+    pub fn memberships(&self) -> Result<Vec<Membership>> {
+        let sql = format!(
+            "SELECT {MEMBERSHIP_COLUMNS}, o.name, (SELECT code FROM units WHERE id = s.unit_id), \
+             (SELECT full_name FROM members WHERE id = s.member_id), {}, s.id, \
+             e.date, e.assessment, e.benefit, e.recommendation \
+             FROM memberships s JOIN orgs o ON o.id = s.org_id \
+             LEFT JOIN evaluations e ON e.id = (SELECT id FROM evaluations WHERE membership_id = s.id ORDER BY date DESC, id DESC LIMIT 1) \
+             WHERE s.deleted_at IS NULL ORDER BY s.next_evaluation IS NULL, s.next_evaluation, o.name",
+            meta_sql("s")
+        );
+        let mut stmt = self.conn().prepare_cached(&sql)?;
+        let rows = stmt.query_map([], |r| {
+            let last = match r.get::<_, Option<String>>(17)? {
+                Some(date) => Some(Evaluation {
+                    date,
+                    assessment: r.get(18)?,
+                    benefit: r.get(19)?,
+                    recommendation: Recommendation::parse(&r.get::<_, String>(20)?)
+                        .unwrap_or_default(),
+                }),
+                None => None,
+            };
+            Ok(Membership {
+                data: membership_from(r)?,
+                network: r.get(8)?,
+                unit_code: r.get(9)?,
+                member_name: r.get(10)?,
+                meta: meta_from(r, 11)?,
+                id: r.get(16)?,
+                last,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Records an evaluation (the office or the member responsible) and the date of
+    /// the next one.
+    pub fn evaluate_membership(
+        &self,
+        actor: &Actor,
+        id: i64,
+        evaluation: Evaluation,
+        next: Option<&str>,
+    ) -> Result<()> {
+        let (data, version) = MembershipData::load(self.conn(), id)?;
+        if !(actor.is_office()
+            || (actor.role == Role::Member && data.member_id == Some(actor.member_id)))
+        {
+            return Err(Error::Forbidden);
+        }
+        let mut errors = Vec::new();
+        let date = match crate::model::parse_date(&evaluation.date) {
+            Ok(Some(d)) => d,
+            Ok(None) => today(),
+            Err(k) => {
+                errors.push(crate::model::FieldError::new("date", k));
+                String::new()
+            }
+        };
+        if !(1..=5).contains(&evaluation.benefit) {
+            errors.push(crate::model::FieldError::new("benefit", "err.benefit"));
+        }
+        let next = match next.map(crate::model::parse_date) {
+            None | Some(Ok(None)) => None,
+            Some(Ok(Some(d))) => Some(d),
+            Some(Err(k)) => {
+                errors.push(crate::model::FieldError::new("next_evaluation", k));
+                None
+            }
+        };
+        if !errors.is_empty() {
+            return Err(Error::Invalid(errors));
+        }
+        let updated = MembershipData {
+            next_evaluation: next.or(data.next_evaluation.clone()),
+            ..data
+        };
+        self.write(|tx| {
+            tx.execute(
+                "INSERT INTO evaluations (membership_id, date, assessment, benefit, recommendation, member_id, created_at) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                params![
+                    id,
+                    date,
+                    evaluation.assessment,
+                    evaluation.benefit,
+                    evaluation.recommendation.as_str(),
+                    actor.member_id,
+                    now()
+                ],
+            )?;
+            audit::update(tx, actor, id, version, &updated)
+        })
+    }
+}

@@ -1,0 +1,190 @@
+//! Projects, milestones, memberships and evaluations, and what they add to deadlines.
+
+mod common;
+use common::{env, org};
+use intnet::model::{
+    Evaluation, MembershipData, NewsCategory, NewsData, OrgKind, PlanData, ProjectData,
+    ProjectStatus, Recommendation,
+};
+use intnet::store::{DeadlineKind, Error, today};
+
+fn in_days(days: i64) -> String {
+    intnet::model::add_days(&today(), days).unwrap()
+}
+
+#[test]
+fn unit_members_and_the_office_edit_projects() {
+    let e = env();
+    let klk = e.store.unit_by_code("KLK").unwrap().id;
+    let data = ProjectData {
+        name: "Green Ports".into(),
+        lead_unit: Some(klk),
+        currency: "EUR".into(),
+        ..Default::default()
+    };
+    assert!(
+        matches!(
+            e.store.create_project(&e.bjorn, data.clone()),
+            Err(Error::Forbidden)
+        ),
+        "Björn is in HAMN"
+    );
+    assert!(matches!(
+        e.store.create_project(&e.viewer, data.clone()),
+        Err(Error::Forbidden)
+    ));
+    let id = e.store.create_project(&e.anna, data).unwrap();
+    let p = e.store.project(id).unwrap();
+    e.store
+        .update_project(
+            &e.office,
+            id,
+            p.meta.version,
+            ProjectData {
+                status: ProjectStatus::Running,
+                budget_total: Some(50_000_00),
+                ..p.data.clone()
+            },
+        )
+        .unwrap();
+    assert!(
+        matches!(
+            e.store
+                .update_project(&e.anna, id, p.meta.version, p.data.clone()),
+            Err(Error::Conflict { .. })
+        ),
+        "a stale save is refused"
+    );
+    let m = e
+        .store
+        .add_milestone(&e.anna, id, "Delrapport 1", Some(&in_days(12)))
+        .unwrap();
+    assert!(matches!(
+        e.store.set_milestone_done(&e.bjorn, m, true),
+        Err(Error::Forbidden)
+    ));
+    let soon = e.store.deadlines(&e.anna, Some(30), false).unwrap();
+    assert!(
+        soon.iter()
+            .any(|d| d.kind == DeadlineKind::Milestone && d.id == m)
+    );
+    e.store.set_milestone_done(&e.anna, m, true).unwrap();
+    assert!(
+        e.store
+            .deadlines(&e.anna, Some(30), false)
+            .unwrap()
+            .iter()
+            .all(|d| d.kind != DeadlineKind::Milestone)
+    );
+    assert_eq!(
+        e.store.projects().unwrap()[0].data.budget_total,
+        Some(5_000_000)
+    );
+}
+
+#[test]
+fn an_eu_call_becomes_a_project_idea_or_a_plan_item() {
+    let e = env();
+    let call = NewsData {
+        title: "Interreg Aurora: småprojekt".into(),
+        category: NewsCategory::Call,
+        deadline: Some(in_days(25)),
+        ..Default::default()
+    };
+    let (news, _) = e.store.post_news(&e.office, call, true).unwrap();
+    let idea = e.store.project_idea_from_news(&e.anna, news).unwrap();
+    let p = e.store.project(idea).unwrap();
+    assert_eq!(p.data.status, ProjectStatus::Idea);
+    assert_eq!(p.data.programme, intnet::model::Programme::InterregAurora);
+    assert_eq!(p.data.news_id, Some(news));
+    assert!(matches!(
+        e.store.plan_item_from_news(&e.office, news),
+        Err(Error::Rule("err.no_plan_this_year"))
+    ));
+    let year: i32 = today()[..4].parse().unwrap();
+    e.store
+        .create_plan(
+            &e.office,
+            PlanData {
+                year,
+                title: "Kommunen".into(),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    let item = e.store.plan_item_from_news(&e.office, news).unwrap();
+    let deadlines = e.store.deadlines(&e.office, None, false).unwrap();
+    assert!(
+        deadlines
+            .iter()
+            .any(|d| d.kind == DeadlineKind::PlanItem && d.id == item && d.date == in_days(25))
+    );
+}
+
+#[test]
+fn memberships_are_networks_and_evaluations_move_the_next_date() {
+    let e = env();
+    let mut ubc = org("Union of the Baltic Cities", "PL", "Gdańsk");
+    ubc.kind = OrgKind::Network;
+    let ubc = e.store.create_org(&e.office, ubc, false).unwrap();
+    let city = e
+        .store
+        .create_org(&e.office, org("Tartu linn", "EE", "Tartu"), false)
+        .unwrap();
+    let m = MembershipData {
+        org_id: ubc,
+        member_id: Some(e.anna.member_id),
+        fee: Some(1_200_00),
+        next_evaluation: Some(in_days(3)),
+        ..Default::default()
+    };
+    assert!(matches!(
+        e.store.create_membership(&e.anna, m.clone()),
+        Err(Error::Forbidden)
+    ));
+    assert!(matches!(
+        e.store.create_membership(
+            &e.office,
+            MembershipData {
+                org_id: city,
+                ..m.clone()
+            }
+        ),
+        Err(Error::Rule("err.not_a_network"))
+    ));
+    let id = e.store.create_membership(&e.office, m).unwrap();
+    assert!(
+        e.store
+            .deadlines(&e.anna, Some(7), true)
+            .unwrap()
+            .iter()
+            .any(|d| d.kind == DeadlineKind::Evaluation)
+    );
+    let eval = |benefit| Evaluation {
+        date: today(),
+        assessment: "Nyttigt".into(),
+        benefit,
+        recommendation: Recommendation::Continue,
+    };
+    assert!(matches!(
+        e.store.evaluate_membership(&e.anna, id, eval(6), None),
+        Err(Error::Invalid(_))
+    ));
+    assert!(matches!(
+        e.store.evaluate_membership(&e.bjorn, id, eval(4), None),
+        Err(Error::Forbidden)
+    ));
+    e.store
+        .evaluate_membership(&e.anna, id, eval(4), Some(&in_days(365)))
+        .unwrap();
+    let list = e.store.memberships().unwrap();
+    assert_eq!(list[0].last.as_ref().map(|l| l.benefit), Some(4));
+    assert_eq!(list[0].data.next_evaluation, Some(in_days(365)));
+    assert!(
+        e.store
+            .deadlines(&e.anna, Some(7), true)
+            .unwrap()
+            .is_empty(),
+        "evaluated: not due this week"
+    );
+}
