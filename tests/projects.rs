@@ -42,7 +42,7 @@ fn unit_members_and_the_office_edit_projects() {
             p.meta.version,
             ProjectData {
                 status: ProjectStatus::Running,
-                budget_total: Some(50_000_00),
+                budget_total: Some(5_000_000),
                 ..p.data.clone()
             },
         )
@@ -134,7 +134,7 @@ fn memberships_are_networks_and_evaluations_move_the_next_date() {
     let m = MembershipData {
         org_id: ubc,
         member_id: Some(e.anna.member_id),
-        fee: Some(1_200_00),
+        fee: Some(120_000),
         next_evaluation: Some(in_days(3)),
         ..Default::default()
     };
