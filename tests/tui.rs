@@ -579,3 +579,39 @@ fn action_plans_checklist_by_the_owner_and_new_plans_by_the_office() {
     assert!(office.modal.is_none(), "{:?}", office.status);
     assert!(screen(&office).contains("HAMN plan"));
 }
+
+#[test]
+fn a_call_becomes_a_project_idea_and_milestones_tick_off() {
+    let e = seeded();
+    let call = intnet::model::NewsData {
+        title: "Erasmus+ call".into(),
+        category: intnet::model::NewsCategory::Call,
+        ..Default::default()
+    };
+    e.store.post_news(&e.office, call, true).unwrap();
+    let mut app = app_for(&e, "anna", Lang::En);
+    press(&mut app, KeyCode::Char('2'));
+    press(&mut app, KeyCode::Char('I'));
+    assert!(
+        app.status.as_ref().is_some_and(|s| !s.error),
+        "{:?}",
+        app.status
+    );
+    press(&mut app, KeyCode::Char('5'));
+    let s = screen(&app);
+    assert!(s.contains("Erasmus+ call") && s.contains("Idea"), "{s}");
+    let id = app.projects.projects[0].id;
+    app.store
+        .add_milestone(&app.actor, id, "Ansökan klar", Some("2026-12-01"))
+        .unwrap();
+    app.refresh();
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Char(' '));
+    assert!(
+        screen(&app).contains("[x] 2026-12-01 Ansökan klar"),
+        "{}",
+        screen(&app)
+    );
+    press(&mut app, KeyCode::Char('v'));
+    assert!(screen(&app).contains("No memberships registered."));
+}

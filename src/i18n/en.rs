@@ -2,6 +2,29 @@
 //! have the same keys and placeholders.
 
 pub const MESSAGES: &[(&str, &str)] = &[
+    ("screen.projects", "Projects"),
+    (
+        "project.none",
+        "No projects yet: an EU call in News becomes an idea with I.",
+    ),
+    ("project.title", " Projects ({n}) "),
+    ("project.milestones", "Milestones and reports"),
+    ("membership.none", "No memberships registered."),
+    (
+        "membership.title",
+        " Network memberships ({n}): last evaluation, next ",
+    ),
+    ("field.period", "Period"),
+    ("msg.project_idea", "A project idea is made (Projects, 5)."),
+    (
+        "msg.plan_item_made",
+        "An item in this year's plan is made (Action plans, 4).",
+    ),
+    ("context.projects", "In projects"),
+    ("action.screen5", "Projects screen"),
+    ("action.memberships", "memberships"),
+    ("action.project_idea", "project idea from the call"),
+    ("action.plan_item_from_news", "plan item from the call"),
     ("programme.interreg_bsr", "Interreg Baltic Sea Region"),
     ("programme.interreg_aurora", "Interreg Aurora"),
     ("programme.erasmus_plus", "Erasmus+"),

@@ -2,6 +2,29 @@
 //! have the same keys and placeholders.
 
 pub const MESSAGES: &[(&str, &str)] = &[
+    ("screen.projects", "Projekt"),
+    (
+        "project.none",
+        "Inga projekt än: en EU-utlysning i Nyheter blir en idé med I.",
+    ),
+    ("project.title", " Projekt ({n}) "),
+    ("project.milestones", "Delmål och rapporter"),
+    ("membership.none", "Inga medlemskap registrerade."),
+    (
+        "membership.title",
+        " Medlemskap i nätverk ({n}): senaste utvärdering, nästa ",
+    ),
+    ("field.period", "Period"),
+    ("msg.project_idea", "En projektidé är skapad (Projekt, 5)."),
+    (
+        "msg.plan_item_made",
+        "En punkt i årets plan är skapad (Handlingsplaner, 4).",
+    ),
+    ("context.projects", "I projekten"),
+    ("action.screen5", "Projekt"),
+    ("action.memberships", "medlemskap"),
+    ("action.project_idea", "projektidé från utlysningen"),
+    ("action.plan_item_from_news", "planpunkt från utlysningen"),
     ("programme.interreg_bsr", "Interreg Östersjöregionen"),
     ("programme.interreg_aurora", "Interreg Aurora"),
     ("programme.erasmus_plus", "Erasmus+"),

@@ -4,9 +4,10 @@ use super::audit::Entity;
 use super::{Result, Store, now};
 use crate::demo_data as d;
 use crate::model::{
-    Actor, Funding, GrowthArea, InteractionData, InteractionKind, ItemStatus, NewsCategory,
-    NewsData, OrgData, OrgKind, OrgStatus, PersonData, PlanData, PlanItemData, PriorityArea, Role,
-    Sector, TrainingData, TrainingKind,
+    Actor, Funding, GrowthArea, InteractionData, InteractionKind, ItemStatus, MembershipData,
+    NewsCategory, NewsData, OrgData, OrgKind, OrgStatus, PersonData, PlanData, PlanItemData,
+    PriorityArea, Programme, ProjectData, ProjectRole, ProjectStatus, Role, Sector, TrainingData,
+    TrainingKind,
 };
 use rusqlite::params;
 
@@ -196,7 +197,141 @@ impl Store {
         }
         self.seed_demo_news(&me)?;
         self.seed_demo_training(&me)?;
-        self.seed_demo_plans(&me)
+        self.seed_demo_plans(&me)?;
+        self.seed_demo_projects(&me)
+    }
+
+    /// A handful of projects in different states, with partners from the registry and
+    /// milestones; memberships in the registry's networks, some with evaluations.
+    fn seed_demo_projects(&self, me: &Actor) -> Result<()> {
+        let mut rng = fastrand::Rng::with_seed(29);
+        let year = today_year();
+        let orgs: Vec<i64> = self
+            .list_orgs(
+                &super::OrgFilter {
+                    text: String::new(),
+                    order: super::SortOrder::Swedish,
+                },
+                0,
+                300,
+            )?
+            .into_iter()
+            .map(|r| r.id)
+            .collect();
+        let projects = [
+            (
+                "Green Ports of the Baltic",
+                "GREENPORT",
+                Programme::InterregBsr,
+                ProjectStatus::Running,
+                ProjectRole::Partner,
+            ),
+            (
+                "Youth Mobility North",
+                "YMN",
+                Programme::ErasmusPlus,
+                ProjectStatus::Approved,
+                ProjectRole::Lead,
+            ),
+            (
+                "Climate-Smart Harbour Cities",
+                "CLISH",
+                Programme::HorizonEurope,
+                ProjectStatus::Submitted,
+                ProjectRole::Associated,
+            ),
+            (
+                "Wetlands along Gavleån",
+                "WETGAV",
+                Programme::Life,
+                ProjectStatus::Preparing,
+                ProjectRole::Lead,
+            ),
+            (
+                "Citizens' Twin Town Dialogue",
+                "TWINDIAL",
+                Programme::Cerv,
+                ProjectStatus::Idea,
+                ProjectRole::Partner,
+            ),
+        ];
+        for (i, (name, acronym, programme, status, role)) in projects.into_iter().enumerate() {
+            let partners = (0..3)
+                .map(|_| crate::model::ProjectPartner {
+                    org_id: *pick(&mut rng, &orgs),
+                    role: ProjectRole::Partner,
+                })
+                .collect();
+            let id = self.create_project(
+                me,
+                ProjectData {
+                    name: name.into(),
+                    acronym: acronym.into(),
+                    programme,
+                    call_id: format!("{}-{year}-{:02}", acronym.to_lowercase(), i + 1),
+                    role,
+                    lead_unit: me.unit_id,
+                    contact: Some(me.member_id),
+                    budget_total: Some(rng.i64(200_000..2_000_000) * 100),
+                    eu_grant: Some(rng.i64(100_000..1_000_000) * 100),
+                    own_contribution: Some(rng.i64(20_000..200_000) * 100),
+                    currency: "EUR".into(),
+                    rate_e4: Some(114_500),
+                    start: Some(format!("{}-01-01", year - 1)),
+                    end: Some(format!("{}-12-31", year + 1)),
+                    status,
+                    partners,
+                    notes: "Uppföljning varje kvartal i ledningsgruppen.".into(),
+                    news_id: None,
+                },
+            )?;
+            for (title, days) in [
+                ("Delrapport till programmet", -20),
+                ("Styrgruppsmöte", 10),
+                ("Slutrapport", 400),
+            ] {
+                let m = self.add_milestone(me, id, title, Some(&days_ago(-days)))?;
+                if days < 0 && i % 2 == 0 {
+                    self.set_milestone_done(me, m, true)?;
+                }
+            }
+        }
+        let networks: Vec<i64> = {
+            let mut stmt = self.conn().prepare("SELECT id FROM orgs WHERE kind = 'network' AND deleted_at IS NULL ORDER BY id LIMIT 6")?;
+            stmt.query_map([], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?
+        };
+        let members: Vec<crate::model::Member> = self
+            .members()?
+            .into_iter()
+            .filter(|m| m.role != Role::Viewer)
+            .collect();
+        for (i, org_id) in networks.into_iter().enumerate() {
+            let who = pick(&mut rng, &members);
+            let id = self.create_membership(
+                me,
+                MembershipData {
+                    org_id,
+                    since: Some(format!("{}-01-01", year - 8 + i as i32)),
+                    fee: Some(rng.i64(500..6_000) * 100),
+                    currency: "EUR".into(),
+                    unit_id: who.unit_id,
+                    member_id: Some(who.id),
+                    next_evaluation: Some(days_ago(-[-10, 5, 25, 90, 200, 300][i % 6])),
+                    notes: String::new(),
+                },
+            )?;
+            if i % 2 == 1 {
+                let evaluation = crate::model::Evaluation {
+                    date: days_ago(300),
+                    assessment: "Bra kontaktytor, aktiv i arbetsgrupp om hamnar.".into(),
+                    benefit: [3, 4, 5][i % 3],
+                    recommendation: crate::model::Recommendation::Continue,
+                };
+                self.evaluate_membership(me, id, evaluation, None)?;
+            }
+        }
+        Ok(())
     }
 
     /// This year's plans: the municipality's and two units', with items spread over

@@ -7,6 +7,7 @@ use super::screens::Screen;
 use super::screens::contacts::{Contacts, Detail, Selection};
 use super::screens::news::NewsScreen;
 use super::screens::plans::PlansScreen;
+use super::screens::projects::ProjectsScreen;
 use super::screens::training::TrainingScreen;
 use super::widgets::input::Input;
 use crate::i18n::{Lang, describe_error, describe_undo};
@@ -71,6 +72,7 @@ pub struct App {
     pub news: NewsScreen,
     pub training: TrainingScreen,
     pub plans: PlansScreen,
+    pub projects: ProjectsScreen,
     pub modal: Option<Modal>,
     pub status: Option<Status>,
     pub quit: bool,
@@ -100,6 +102,7 @@ impl App {
             news: NewsScreen::default(),
             training: TrainingScreen::new(),
             plans: PlansScreen::new(),
+            projects: ProjectsScreen::default(),
             screen: Screen::Contacts,
             store,
             actor,
@@ -169,6 +172,7 @@ impl App {
             (None, Screen::News) => Context::News,
             (None, Screen::Training) => Context::Training,
             (None, Screen::Plans) => Context::Plans,
+            (None, Screen::Projects) => Context::Projects,
         }
     }
 
@@ -199,6 +203,10 @@ impl App {
         }
         if self.plans.loaded {
             let r = self.plans.reload(&self.store, &self.actor);
+            self.check(r);
+        }
+        if self.projects.loaded {
+            let r = self.projects.reload(&self.store);
             self.check(r);
         }
         if let Some(Modal::Lookup(l)) = &mut self.modal {
@@ -305,6 +313,7 @@ impl App {
             Context::News | Context::Reading => self.news_action(action),
             Context::Training => self.training_action(action),
             Context::Plans => self.plans_action(action),
+            Context::Projects => self.projects_action(action),
             Context::List | Context::Detail | Context::Global => self.contacts_action(action),
         }
     }
@@ -319,6 +328,7 @@ impl App {
             Action::Screen2 => self.switch(Screen::News),
             Action::Screen3 => self.switch(Screen::Training),
             Action::Screen4 => self.switch(Screen::Plans),
+            Action::Screen5 => self.switch(Screen::Projects),
             Action::NextScreen => self.switch(self.screen.next()),
             Action::PrevScreen => self.switch(self.screen.prev()),
             Action::Undo => {
@@ -336,6 +346,10 @@ impl App {
     fn switch(&mut self, screen: Screen) {
         self.screen = screen;
         // The training log loads when first opened: the tab shows no count.
+        if screen == Screen::Projects && !self.projects.loaded {
+            let r = self.projects.reload(&self.store);
+            self.check(r);
+        }
         if screen == Screen::Plans && !self.plans.loaded {
             let r = self.plans.reload(&self.store, &self.actor);
             self.check(r);
@@ -471,6 +485,26 @@ impl App {
                 self.news.searching = true;
                 Ok(())
             }
+            Action::ProjectIdea | Action::PlanItemFromNews => {
+                match self.news.item.as_ref().map(|n| n.id) {
+                    Some(id) => {
+                        let made = if action == Action::ProjectIdea {
+                            self.store
+                                .project_idea_from_news(&self.actor, id)
+                                .map(|_| "msg.project_idea")
+                        } else {
+                            self.store
+                                .plan_item_from_news(&self.actor, id)
+                                .map(|_| "msg.plan_item_made")
+                        };
+                        made.map(|key| {
+                            self.info(self.t(key).to_string());
+                            self.refresh();
+                        })
+                    }
+                    None => Ok(()),
+                }
+            }
             Action::ToggleRead => self.news.toggle_read(&self.store, &self.actor, h),
             Action::MarkAllRead => {
                 let n = self.news.list.total;
@@ -583,6 +617,46 @@ impl App {
                 }
                 Ok(())
             }
+            _ => Ok(()),
+        };
+        self.check(r);
+    }
+
+    fn projects_action(&mut self, action: Action) {
+        let r = match action {
+            Action::Up | Action::Down => {
+                if self
+                    .projects
+                    .move_by(if action == Action::Down { 1 } else { -1 })
+                {
+                    self.projects.reload(&self.store)
+                } else {
+                    Ok(())
+                }
+            }
+            Action::SwitchPane => {
+                self.projects.in_milestones =
+                    !self.projects.in_milestones && !self.projects.milestones.is_empty();
+                Ok(())
+            }
+            Action::Memberships => {
+                self.projects.show_memberships = !self.projects.show_memberships;
+                Ok(())
+            }
+            Action::Back => {
+                self.projects.in_milestones = false;
+                self.projects.show_memberships = false;
+                Ok(())
+            }
+            Action::ToggleDone => match self.projects.current_milestone() {
+                Some(m) => {
+                    let (id, done) = (m.id, !m.done);
+                    self.store
+                        .set_milestone_done(&self.actor, id, done)
+                        .and_then(|_| self.projects.reload(&self.store))
+                }
+                None => Ok(()),
+            },
             _ => Ok(()),
         };
         self.check(r);

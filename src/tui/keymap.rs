@@ -22,6 +22,8 @@ pub enum Context {
     Training,
     /// Action plans.
     Plans,
+    /// Projects and memberships.
+    Projects,
     /// A form (text fields take printable keys).
     Form,
     /// The quick-lookup palette.
@@ -45,6 +47,7 @@ impl Context {
                 | Context::Reading
                 | Context::Training
                 | Context::Plans
+                | Context::Projects
         )
     }
 
@@ -56,6 +59,7 @@ impl Context {
         Context::Reading,
         Context::Training,
         Context::Plans,
+        Context::Projects,
         Context::Form,
         Context::Lookup,
         Context::Filter,
@@ -72,6 +76,7 @@ impl Context {
             Context::Reading => "reading",
             Context::Training => "training",
             Context::Plans => "plans",
+            Context::Projects => "projects",
             Context::Form => "form",
             Context::Lookup => "lookup",
             Context::Filter => "filter",
@@ -90,6 +95,7 @@ pub enum Action {
     Screen2,
     Screen3,
     Screen4,
+    Screen5,
     NextScreen,
     PrevScreen,
     Up,
@@ -131,6 +137,9 @@ pub enum Action {
     SwitchPane,
     NewPlan,
     CopyPlan,
+    Memberships,
+    ProjectIdea,
+    PlanItemFromNews,
 }
 
 impl Action {
@@ -142,6 +151,7 @@ impl Action {
             Action::Screen2 => "screen2",
             Action::Screen3 => "screen3",
             Action::Screen4 => "screen4",
+            Action::Screen5 => "screen5",
             Action::NextScreen => "next_screen",
             Action::PrevScreen => "prev_screen",
             Action::Up => "up",
@@ -183,6 +193,9 @@ impl Action {
             Action::SwitchPane => "switch_pane",
             Action::NewPlan => "new_plan",
             Action::CopyPlan => "copy_plan",
+            Action::Memberships => "memberships",
+            Action::ProjectIdea => "project_idea",
+            Action::PlanItemFromNews => "plan_item_from_news",
         }
     }
 
@@ -345,6 +358,7 @@ fn defaults() -> Vec<Binding> {
         b(C::Global, k('2'), Screen2, false),
         b(C::Global, k('3'), Screen3, false),
         b(C::Global, k('4'), Screen4, false),
+        b(C::Global, k('5'), Screen5, false),
         b(C::Global, p(KeyCode::Tab), NextScreen, false),
         b(C::Global, p(KeyCode::BackTab), PrevScreen, false),
         b(C::Global, Key::ctrl('f'), Lookup, true),
@@ -411,6 +425,10 @@ fn defaults() -> Vec<Binding> {
         b(C::Reading, k('e'), Edit, true),
         b(C::Reading, k('d'), Delete, true),
         b(C::Reading, p(KeyCode::Esc), Back, true),
+        b(C::Reading, k('I'), ProjectIdea, false),
+        b(C::Reading, k('P'), PlanItemFromNews, false),
+        b(C::News, k('I'), ProjectIdea, false),
+        b(C::News, k('P'), PlanItemFromNews, false),
         b(C::Training, k('j'), Down, false),
         b(C::Training, p(KeyCode::Down), Down, false),
         b(C::Training, k('k'), Up, false),
@@ -445,6 +463,16 @@ fn defaults() -> Vec<Binding> {
         b(C::Plans, k('y'), PrevYear, false),
         b(C::Plans, k('Y'), NextYear, false),
         b(C::Plans, p(KeyCode::Esc), Back, false),
+        b(C::Projects, k('j'), Down, false),
+        b(C::Projects, p(KeyCode::Down), Down, false),
+        b(C::Projects, k('k'), Up, false),
+        b(C::Projects, p(KeyCode::Up), Up, false),
+        b(C::Projects, p(KeyCode::Enter), SwitchPane, false),
+        b(C::Projects, p(KeyCode::Right), SwitchPane, false),
+        b(C::Projects, p(KeyCode::Left), SwitchPane, false),
+        b(C::Projects, k(' '), ToggleDone, true),
+        b(C::Projects, k('v'), Memberships, true),
+        b(C::Projects, p(KeyCode::Esc), Back, false),
         b(C::Form, Key::ctrl('s'), Save, true),
         b(C::Form, Key::ctrl('d'), SaveDraft, false),
         b(C::Form, p(KeyCode::Tab), NextField, true),

@@ -2,7 +2,7 @@
 
 use super::app::{App, FormPrompt, FormState, Lookup, Modal};
 use super::keymap::Context;
-use super::screens::{Screen, contacts, news, plans, training};
+use super::screens::{Screen, contacts, news, plans, projects, training};
 use super::widgets::form::FieldKind;
 use crate::i18n::Lang;
 use crate::model::HitKind;
@@ -27,6 +27,7 @@ pub fn draw(f: &mut Frame, app: &App) {
         Screen::News => news::draw(f, main, &app.news, app.lang),
         Screen::Training => training::draw(f, main, &app.training, app.lang),
         Screen::Plans => plans::draw(f, main, &app.plans, app.lang),
+        Screen::Projects => projects::draw(f, main, &app.projects, app.lang),
     }
     if let Some(s) = &app.status {
         let style = if s.error {

@@ -3,6 +3,7 @@
 pub mod contacts;
 pub mod news;
 pub mod plans;
+pub mod projects;
 pub mod training;
 
 /// The screens, in tab order. Only screens that work are listed.
@@ -12,6 +13,7 @@ pub enum Screen {
     News,
     Training,
     Plans,
+    Projects,
 }
 
 impl Screen {
@@ -20,6 +22,7 @@ impl Screen {
         Screen::News,
         Screen::Training,
         Screen::Plans,
+        Screen::Projects,
     ];
 
     /// The i18n key of the tab's name.
@@ -29,6 +32,7 @@ impl Screen {
             Screen::News => "screen.news",
             Screen::Training => "screen.training",
             Screen::Plans => "screen.plans",
+            Screen::Projects => "screen.projects",
         }
     }
 

@@ -1,0 +1,273 @@
+//! Projects ("Projects" / "Projekt"): the international projects with budget, partners
+//! and the milestone checklist; `v` shows the network memberships and evaluations.
+
+use crate::i18n::Lang;
+use crate::model::{Membership, Milestone, Project, format_amount};
+use crate::store::{Result, Store, today};
+use crate::text::{sanitize_block, sanitize_line as clean, truncate};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Color, Modifier, Style, Stylize};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ProjectsScreen {
+    pub projects: Vec<Project>,
+    pub cursor: usize,
+    pub milestones: Vec<Milestone>,
+    pub milestone_cursor: usize,
+    /// The milestone checklist has the keyboard.
+    pub in_milestones: bool,
+    /// Memberships instead of projects.
+    pub show_memberships: bool,
+    pub memberships: Vec<Membership>,
+    pub membership_cursor: usize,
+    pub loaded: bool,
+}
+
+impl ProjectsScreen {
+    pub fn reload(&mut self, store: &Store) -> Result<()> {
+        self.loaded = true;
+        self.projects = store.projects()?;
+        self.cursor = self.cursor.min(self.projects.len().saturating_sub(1));
+        self.milestones = match self.projects.get(self.cursor) {
+            Some(p) => store.milestones(p.id)?,
+            None => Vec::new(),
+        };
+        self.milestone_cursor = self
+            .milestone_cursor
+            .min(self.milestones.len().saturating_sub(1));
+        self.memberships = store.memberships()?;
+        self.membership_cursor = self
+            .membership_cursor
+            .min(self.memberships.len().saturating_sub(1));
+        Ok(())
+    }
+
+    pub fn current_milestone(&self) -> Option<&Milestone> {
+        self.milestones
+            .get(self.milestone_cursor)
+            .filter(|_| self.in_milestones)
+    }
+
+    /// Moves in the list that has the keyboard; true when the project changed.
+    pub fn move_by(&mut self, delta: i64) -> bool {
+        let step = |c: usize, len: usize| {
+            (c as i64 + delta).clamp(0, len.saturating_sub(1) as i64) as usize
+        };
+        if self.show_memberships {
+            self.membership_cursor = step(self.membership_cursor, self.memberships.len());
+            false
+        } else if self.in_milestones {
+            self.milestone_cursor = step(self.milestone_cursor, self.milestones.len());
+            false
+        } else {
+            let before = self.cursor;
+            self.cursor = step(self.cursor, self.projects.len());
+            self.milestone_cursor = 0;
+            before != self.cursor
+        }
+    }
+}
+
+fn late_style(due: Option<&str>, open: bool, today: &str) -> Style {
+    match due.and_then(|d| crate::model::days_between(today, d)) {
+        Some(d) if open && d < 0 => Style::default().fg(Color::Red).add_modifier(Modifier::BOLD),
+        Some(d) if open && d <= 14 => Style::default().fg(Color::Yellow),
+        _ => Style::default(),
+    }
+}
+
+pub fn draw(f: &mut Frame, area: Rect, s: &ProjectsScreen, lang: Lang) {
+    if s.show_memberships {
+        draw_memberships(f, area, s, lang);
+        return;
+    }
+    let [left, right] =
+        Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(area);
+    let mut lines = Vec::new();
+    if s.projects.is_empty() {
+        lines.push(Line::from(lang.t("project.none")).dim());
+    }
+    let width = left.width as usize;
+    for (i, p) in s.projects.iter().enumerate() {
+        let status = lang.t(p.data.status.key());
+        let name_w = width.saturating_sub(12 + status.chars().count() + 3);
+        let text = format!(
+            "{:<10} {:<name_w$} {}",
+            truncate(&clean(&p.data.acronym), 10),
+            truncate(&clean(&p.data.name), name_w),
+            status
+        );
+        let mut line = Line::from(text);
+        if i == s.cursor {
+            let m = if s.in_milestones {
+                Modifier::BOLD
+            } else {
+                Modifier::REVERSED
+            };
+            line = line.style(Style::default().add_modifier(m));
+        }
+        lines.push(line);
+    }
+    let block = Block::default()
+        .borders(Borders::TOP)
+        .title(lang.f("project.title", &[("n", &s.projects.len())]));
+    f.render_widget(Paragraph::new(lines).block(block), left);
+    let Some(p) = s.projects.get(s.cursor) else {
+        return;
+    };
+    let d = &p.data;
+    let today = today();
+    let field = |k: &str, v: String| {
+        Line::from(vec![
+            Span::raw(format!("{:<18} ", lang.t(k))).dim(),
+            Span::raw(v),
+        ])
+    };
+    let mut lines = vec![Line::from(clean(&d.name).into_owned()).bold()];
+    lines.push(field(
+        "field.programme",
+        format!("{} {}", lang.t(d.programme.key()), clean(&d.call_id)),
+    ));
+    lines.push(field("field.role", lang.t(d.role.key()).to_string()));
+    lines.push(field("field.status", lang.t(d.status.key()).to_string()));
+    lines.push(field(
+        "field.owner",
+        format!(
+            "{} · {}",
+            clean(p.lead_unit_code.as_deref().unwrap_or("—")),
+            clean(p.contact_name.as_deref().unwrap_or("—"))
+        ),
+    ));
+    if d.start.is_some() || d.end.is_some() {
+        lines.push(field(
+            "field.period",
+            format!(
+                "{} – {}",
+                d.start.as_deref().unwrap_or(""),
+                d.end.as_deref().unwrap_or("")
+            ),
+        ));
+    }
+    for (key, v) in [
+        ("field.budget_total", d.budget_total),
+        ("field.eu_grant", d.eu_grant),
+        ("field.own_contribution", d.own_contribution),
+    ] {
+        if let Some(v) = v {
+            lines.push(field(
+                key,
+                format!("{} {}", format_amount(v), clean(&d.currency)),
+            ));
+        }
+    }
+    if let Some(r) = d.rate_e4 {
+        lines.push(field(
+            "field.rate",
+            format!(
+                "{}.{:04} SEK/{}",
+                r / 10_000,
+                r % 10_000,
+                clean(&d.currency)
+            ),
+        ));
+    }
+    if !p.partner_names.is_empty() {
+        lines.push(Line::default());
+        lines.push(Line::from(lang.t("field.partners")).bold());
+        for (name, role) in &p.partner_names {
+            lines.push(Line::from(format!(
+                "  {} ({})",
+                clean(name),
+                lang.t(role.key())
+            )));
+        }
+    }
+    lines.push(Line::default());
+    lines.push(Line::from(lang.t("project.milestones")).bold());
+    for (i, m) in s.milestones.iter().enumerate() {
+        let mut line = Line::from(vec![
+            Span::raw(if m.done { "[x] " } else { "[ ] " }),
+            Span::styled(
+                format!("{:<10} ", m.due.as_deref().unwrap_or("—")),
+                late_style(m.due.as_deref(), !m.done, &today),
+            ),
+            Span::raw(clean(&m.title).into_owned()),
+        ]);
+        if s.in_milestones && i == s.milestone_cursor {
+            line = line.style(Style::default().add_modifier(Modifier::REVERSED));
+        }
+        lines.push(line);
+    }
+    if !d.notes.is_empty() {
+        lines.push(Line::default());
+        lines.extend(
+            sanitize_block(&d.notes)
+                .lines()
+                .map(|l| Line::from(l.to_string()).italic()),
+        );
+    }
+    let block = Block::default()
+        .borders(Borders::TOP | Borders::LEFT)
+        .title(clean(&d.acronym).into_owned());
+    f.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false }),
+        right,
+    );
+}
+
+fn draw_memberships(f: &mut Frame, area: Rect, s: &ProjectsScreen, lang: Lang) {
+    let today = today();
+    let mut lines = Vec::new();
+    if s.memberships.is_empty() {
+        lines.push(Line::from(lang.t("membership.none")).dim());
+    }
+    let width = area.width as usize;
+    for (i, m) in s.memberships.iter().enumerate() {
+        let last = m
+            .last
+            .as_ref()
+            .map(|e| {
+                format!(
+                    "{} {}/5 {}",
+                    e.date,
+                    e.benefit,
+                    lang.t(e.recommendation.key())
+                )
+            })
+            .unwrap_or_else(|| "—".into());
+        let next = m.data.next_evaluation.as_deref();
+        let name_w = width.saturating_sub(8 + 24 + 36 + 12);
+        let mut line = Line::from(vec![
+            Span::raw(format!(
+                "{:<name_w$} ",
+                truncate(&clean(&m.network), name_w)
+            )),
+            Span::raw(format!(
+                "{:<7} ",
+                clean(m.unit_code.as_deref().unwrap_or("—"))
+            )),
+            Span::raw(format!(
+                "{:<23} ",
+                truncate(&clean(m.member_name.as_deref().unwrap_or("—")), 23)
+            )),
+            Span::raw(format!("{:<35} ", last)).dim(),
+            Span::styled(
+                next.unwrap_or("—").to_string(),
+                late_style(next, true, &today),
+            ),
+        ]);
+        if i == s.membership_cursor {
+            line = line.style(Style::default().add_modifier(Modifier::REVERSED));
+        }
+        lines.push(line);
+    }
+    let block = Block::default()
+        .borders(Borders::TOP)
+        .title(lang.f("membership.title", &[("n", &s.memberships.len())]));
+    f.render_widget(Paragraph::new(lines).block(block), area);
+}
