@@ -21,10 +21,14 @@ pub(super) trait Entity: Serialize + DeserializeOwned + Sized {
     fn load(conn: &Connection, id: i64) -> Result<(Self, i64)>;
     /// Writes the data columns (not the bookkeeping).
     fn store_columns(&self, tx: &Transaction, id: i64) -> Result<()>;
-    /// Adds the record's search row.
-    fn index(&self, tx: &Transaction, id: i64) -> Result<()>;
-    /// Removes the record's search row.
-    fn unindex(tx: &Transaction, id: i64) -> Result<()>;
+    /// Adds the record's search (or other derived) rows; none by default.
+    fn index(&self, _tx: &Transaction, _id: i64) -> Result<()> {
+        Ok(())
+    }
+    /// Removes what `index` added; nothing by default.
+    fn unindex(_tx: &Transaction, _id: i64) -> Result<()> {
+        Ok(())
+    }
     /// Keeps derived data (such as an organisation's last contact) right.
     fn after_change(&self, _tx: &Transaction) -> Result<()> {
         Ok(())

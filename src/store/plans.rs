@@ -38,14 +38,6 @@ impl Entity for PlanData {
         )?;
         Ok(())
     }
-
-    fn index(&self, _tx: &Transaction, _id: i64) -> Result<()> {
-        Ok(())
-    }
-
-    fn unindex(_tx: &Transaction, _id: i64) -> Result<()> {
-        Ok(())
-    }
 }
 
 const ITEM_COLUMNS: &str =
@@ -90,14 +82,6 @@ impl Entity for PlanItemData {
                 self.news_id
             ],
         )?;
-        Ok(())
-    }
-
-    fn index(&self, _tx: &Transaction, _id: i64) -> Result<()> {
-        Ok(())
-    }
-
-    fn unindex(_tx: &Transaction, _id: i64) -> Result<()> {
         Ok(())
     }
 }

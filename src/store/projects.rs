@@ -96,14 +96,6 @@ impl Entity for ProjectData {
         )?;
         Ok(())
     }
-
-    fn index(&self, _tx: &Transaction, _id: i64) -> Result<()> {
-        Ok(())
-    }
-
-    fn unindex(_tx: &Transaction, _id: i64) -> Result<()> {
-        Ok(())
-    }
 }
 
 const MEMBERSHIP_COLUMNS: &str =
@@ -149,14 +141,6 @@ impl Entity for MembershipData {
                 self.notes
             ],
         )?;
-        Ok(())
-    }
-
-    fn index(&self, _tx: &Transaction, _id: i64) -> Result<()> {
-        Ok(())
-    }
-
-    fn unindex(_tx: &Transaction, _id: i64) -> Result<()> {
         Ok(())
     }
 }
