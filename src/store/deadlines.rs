@@ -4,7 +4,6 @@
 
 use super::{Result, Store, today};
 use crate::model::Actor;
-use rusqlite::params;
 use serde::Serialize;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -35,98 +34,57 @@ impl Store {
     /// responsible for.
     pub fn deadlines(&self, me: &Actor, within: Option<i64>, mine: bool) -> Result<Vec<Deadline>> {
         let from = today();
-        let to = match within {
-            Some(days) => self.conn().query_row(
-                "SELECT date(?1, '+' || ?2 || ' days')",
-                params![from, days],
-                |r| r.get::<_, String>(0),
-            )?,
-            None => "9999-12-31".to_string(),
-        };
-        let mut out = Vec::new();
-        let mut items = self.conn().prepare_cached(
-            "SELECT i.due, i.id, i.text, p.title, m.full_name FROM plan_items i \
+        let to = within
+            .and_then(|days| crate::model::add_days(&from, days))
+            .unwrap_or_else(|| "9999-12-31".to_string());
+        // One statement over the four sources; each names its kind.
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT i.due, 'plan_item', i.id, i.text, p.title, m.full_name FROM plan_items i \
              JOIN plans p ON p.id = i.plan_id LEFT JOIN members m ON m.id = i.owner_id \
-             WHERE i.deleted_at IS NULL AND p.deleted_at IS NULL AND i.due IS NOT NULL \
-             AND i.due >= ?1 AND i.due <= ?2 AND i.status IN ('not_started', 'in_progress') \
-             AND (?3 = 0 OR i.owner_id = ?4)",
+             WHERE i.deleted_at IS NULL AND p.deleted_at IS NULL AND i.due >= :from AND i.due <= :to \
+             AND i.status IN ('not_started', 'in_progress') AND (:mine = 0 OR i.owner_id = :me) \
+             UNION ALL \
+             SELECT ms.due, 'milestone', ms.id, ms.title, pr.name, c.full_name FROM milestones ms \
+             JOIN projects pr ON pr.id = ms.project_id LEFT JOIN members c ON c.id = pr.contact \
+             WHERE ms.done = 0 AND ms.due >= :from AND ms.due <= :to AND pr.deleted_at IS NULL \
+             AND (:mine = 0 OR pr.contact = :me) \
+             UNION ALL \
+             SELECT s.next_evaluation, 'evaluation', s.id, o.name, '', r.full_name FROM memberships s \
+             JOIN orgs o ON o.id = s.org_id LEFT JOIN members r ON r.id = s.member_id \
+             WHERE s.deleted_at IS NULL AND s.next_evaluation >= :from AND s.next_evaluation <= :to \
+             AND (:mine = 0 OR s.member_id = :me) \
+             UNION ALL \
+             SELECT n.deadline, 'call', n.id, n.title, '', a.full_name FROM news n \
+             JOIN members a ON a.id = n.author_id \
+             WHERE :mine = 0 AND n.deleted_at IS NULL AND n.published_at IS NOT NULL AND n.category = 'call' \
+             AND n.deadline >= :from AND n.deadline <= :to \
+             AND (n.audience = '' OR instr(n.audience, ',' || :unit || ',') > 0 OR :office) \
+             ORDER BY 1, 3",
         )?;
-        let rows = items.query_map(params![from, to, mine, me.member_id], |r| {
+        let bound: &[(&str, &dyn rusqlite::ToSql)] = &[
+            (":from", &from),
+            (":to", &to),
+            (":mine", &mine),
+            (":me", &me.member_id),
+            (":unit", &me.unit_id.unwrap_or(-1)),
+            (":office", &me.is_office()),
+        ];
+        let rows = stmt.query_map(bound, |r| {
+            let kind = match r.get_ref(1)?.as_str()? {
+                "plan_item" => DeadlineKind::PlanItem,
+                "milestone" => DeadlineKind::Milestone,
+                "evaluation" => DeadlineKind::Evaluation,
+                _ => DeadlineKind::Call,
+            };
             Ok(Deadline {
                 date: r.get(0)?,
-                kind: DeadlineKind::PlanItem,
-                id: r.get(1)?,
-                title: r.get(2)?,
-                context: r.get(3)?,
-                owner: r.get(4)?,
+                kind,
+                id: r.get(2)?,
+                title: r.get(3)?,
+                context: r.get(4)?,
+                owner: r.get(5)?,
             })
         })?;
-        for row in rows {
-            out.push(row?);
-        }
-        let mut milestones = self.conn().prepare_cached(
-            "SELECT m.due, m.id, m.title, p.name, c.full_name FROM milestones m \
-             JOIN projects p ON p.id = m.project_id LEFT JOIN members c ON c.id = p.contact \
-             WHERE m.done = 0 AND m.due >= ?1 AND m.due <= ?2 AND p.deleted_at IS NULL \
-             AND (?3 = 0 OR p.contact = ?4)",
-        )?;
-        let rows = milestones.query_map(params![from, to, mine, me.member_id], |r| {
-            Ok(Deadline {
-                date: r.get(0)?,
-                kind: DeadlineKind::Milestone,
-                id: r.get(1)?,
-                title: r.get(2)?,
-                context: r.get(3)?,
-                owner: r.get(4)?,
-            })
-        })?;
-        for row in rows {
-            out.push(row?);
-        }
-        let mut evaluations = self.conn().prepare_cached(
-            "SELECT s.next_evaluation, s.id, o.name, mm.full_name FROM memberships s JOIN orgs o ON o.id = s.org_id \
-             LEFT JOIN members mm ON mm.id = s.member_id \
-             WHERE s.deleted_at IS NULL AND s.next_evaluation >= ?1 AND s.next_evaluation <= ?2 \
-             AND (?3 = 0 OR s.member_id = ?4)",
-        )?;
-        let rows = evaluations.query_map(params![from, to, mine, me.member_id], |r| {
-            Ok(Deadline {
-                date: r.get(0)?,
-                kind: DeadlineKind::Evaluation,
-                id: r.get(1)?,
-                title: r.get(2)?,
-                context: String::new(),
-                owner: r.get(3)?,
-            })
-        })?;
-        for row in rows {
-            out.push(row?);
-        }
-        if !mine {
-            let mut calls = self.conn().prepare_cached(
-                "SELECT n.deadline, n.id, n.title, m.full_name FROM news n JOIN members m ON m.id = n.author_id \
-                 WHERE n.deleted_at IS NULL AND n.published_at IS NOT NULL AND n.category = 'call' \
-                 AND n.deadline >= ?1 AND n.deadline <= ?2 \
-                 AND (n.audience = '' OR instr(n.audience, ',' || ?3 || ',') > 0 OR ?4)",
-            )?;
-            let rows = calls.query_map(
-                params![from, to, me.unit_id.unwrap_or(-1), me.is_office()],
-                |r| {
-                    Ok(Deadline {
-                        date: r.get(0)?,
-                        kind: DeadlineKind::Call,
-                        id: r.get(1)?,
-                        title: r.get(2)?,
-                        context: String::new(),
-                        owner: r.get(3)?,
-                    })
-                },
-            )?;
-            for row in rows {
-                out.push(row?);
-            }
-        }
-        out.sort_by(|a, b| a.date.cmp(&b.date).then(a.id.cmp(&b.id)));
-        Ok(out)
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }
