@@ -17,21 +17,7 @@ fn done(lang: Lang, r: Result<(), Error>) -> ExitCode {
 
 /// An organisation named by id or by its exact name (diacritics and case ignored).
 pub(super) fn resolve_org(ctx: &Ctx, s: &str) -> Result<i64, Error> {
-    if let Ok(id) = s.trim().parse::<i64>() {
-        return ctx.store.org(id).map(|o| o.id);
-    }
-    let exact: Vec<i64> = ctx
-        .store
-        .find(s, 50)?
-        .into_iter()
-        .filter(|h| h.kind == HitKind::Organisation && h.rank == 0)
-        .map(|h| h.id)
-        .collect();
-    match exact.as_slice() {
-        [id] => Ok(*id),
-        [] => Err(Error::Rule("err.unknown_org")),
-        _ => Err(Error::Rule("err.ambiguous_org")),
-    }
+    ctx.store.org_by_name_or_id(s)
 }
 
 pub fn find(ctx: &Ctx, query: &str, json: bool, limit: usize) -> ExitCode {

@@ -119,6 +119,57 @@ pub struct Milestone {
     pub title: String,
     pub due: Option<String>,
     pub done: bool,
+    pub version: i64,
+}
+
+/// What a milestone holds, as stored and audited.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MilestoneData {
+    pub project_id: i64,
+    pub title: String,
+    pub due: Option<String>,
+    pub done: bool,
+}
+
+/// Checks a milestone: a title, and a real date when one is given.
+pub fn validate_milestone(data: &mut MilestoneData) -> Vec<FieldError> {
+    let mut errors = Vec::new();
+    data.title = data.title.trim().to_string();
+    if data.title.is_empty() {
+        errors.push(FieldError::new("title", "err.required"));
+    }
+    match data.due.as_deref().map(parse_date) {
+        None | Some(Ok(None)) => data.due = None,
+        Some(Ok(Some(d))) => data.due = Some(d),
+        Some(Err(k)) => errors.push(FieldError::new("due", k)),
+    }
+    errors
+}
+
+/// Checks a membership's dates and fee; an empty currency means euros.
+pub fn validate_membership(data: &mut MembershipData) -> Vec<FieldError> {
+    let mut errors = Vec::new();
+    for (field, value) in [
+        ("since", &mut data.since),
+        ("next_evaluation", &mut data.next_evaluation),
+    ] {
+        match value.as_deref().map(parse_date) {
+            None | Some(Ok(None)) => *value = None,
+            Some(Ok(Some(d))) => *value = Some(d),
+            Some(Err(k)) => errors.push(FieldError::new(field, k)),
+        }
+    }
+    if data.fee.is_some_and(|f| f < 0) {
+        errors.push(FieldError::new("fee", "err.amount"));
+    }
+    data.currency = data.currency.trim().to_ascii_uppercase();
+    if data.currency.is_empty() {
+        data.currency = "EUR".into();
+    }
+    if data.currency.len() != 3 || !data.currency.chars().all(|c| c.is_ascii_uppercase()) {
+        errors.push(FieldError::new("currency", "err.currency"));
+    }
+    errors
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -159,6 +210,26 @@ pub struct Evaluation {
 /// Parses an amount as typed, `12 500,50` or `12500.5`, into minor units (two
 /// decimals). No floats touch money.
 pub fn parse_amount(s: &str) -> Result<Option<i64>, &'static str> {
+    parse_fixed(s, 2)
+}
+
+/// Parses an exchange rate (SEK per unit), `11,45` or `11.4520`, into ten-thousandths.
+/// A rate must be above zero.
+pub fn parse_rate(s: &str) -> Result<Option<i64>, &'static str> {
+    match parse_fixed(s, 4)? {
+        Some(0) => Err("err.amount"),
+        r => Ok(r),
+    }
+}
+
+/// A rate in ten-thousandths as `11.4500`.
+pub fn format_rate(e4: i64) -> String {
+    format!("{}.{:04}", e4 / 10_000, e4 % 10_000)
+}
+
+/// A non-negative decimal with at most `places` decimals, as an integer scaled by
+/// 10^places. Spaces (also non-breaking) group digits; `,` or `.` is the decimal mark.
+fn parse_fixed(s: &str, places: usize) -> Result<Option<i64>, &'static str> {
     let s: String = s
         .trim()
         .chars()
@@ -169,14 +240,20 @@ pub fn parse_amount(s: &str) -> Result<Option<i64>, &'static str> {
     }
     let s = s.replace(',', ".");
     let (whole, frac) = s.split_once('.').unwrap_or((&s, ""));
-    if whole.starts_with('-') || frac.len() > 2 || !frac.chars().all(|c| c.is_ascii_digit()) {
+    if whole.is_empty()
+        || !whole.chars().all(|c| c.is_ascii_digit())
+        || frac.len() > places
+        || !frac.chars().all(|c| c.is_ascii_digit())
+    {
         return Err("err.amount");
     }
     let whole: i64 = whole.parse().map_err(|_| "err.amount")?;
-    let cents: i64 = format!("{frac:0<2}").parse().map_err(|_| "err.amount")?;
+    let frac: i64 = format!("{frac:0<places$}")
+        .parse()
+        .map_err(|_| "err.amount")?;
     whole
-        .checked_mul(100)
-        .and_then(|w| w.checked_add(cents))
+        .checked_mul(10_i64.pow(places as u32))
+        .and_then(|w| w.checked_add(frac))
         .map(Some)
         .ok_or("err.amount")
 }
@@ -248,6 +325,11 @@ mod tests {
         assert_eq!(parse_amount("1.234"), Err("err.amount"));
         assert_eq!(format_amount(1_250_050), "12 500.50");
         assert_eq!(format_amount(700), "7.00");
+        assert_eq!(parse_amount(",5"), Err("err.amount"));
+        assert_eq!(parse_amount("1e3"), Err("err.amount"));
+        assert_eq!(parse_rate("11,45"), Ok(Some(114_500)));
+        assert_eq!(parse_rate("0"), Err("err.amount"));
+        assert_eq!(format_rate(114_520), "11.4520");
     }
 
     #[test]

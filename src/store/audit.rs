@@ -244,7 +244,7 @@ impl Store {
                 "SELECT id, action, entity, entity_id, before, after FROM audit \
                  WHERE member_id = ?1 AND undone_at IS NULL \
                    AND action IN ('create', 'create_anyway', 'update', 'delete', 'restore') \
-                   AND entity IN ('org', 'person', 'interaction', 'news', 'training', 'plan', 'plan_item', 'project', 'membership') \
+                   AND entity IN ('org', 'person', 'interaction', 'news', 'training', 'plan', 'plan_item', 'project', 'membership', 'milestone') \
                  ORDER BY id DESC LIMIT 1",
                 [actor.member_id],
                 |r| {
@@ -288,6 +288,9 @@ impl Store {
                 "project" => undo_entity::<crate::model::ProjectData>(tx, actor, &action, id, before)?,
                 "membership" => {
                     undo_entity::<crate::model::MembershipData>(tx, actor, &action, id, before)?
+                }
+                "milestone" => {
+                    undo_entity::<crate::model::MilestoneData>(tx, actor, &action, id, before)?
                 }
                 "plan_item" => {
                     undo_entity::<crate::model::PlanItemData>(tx, actor, &action, id, before)?

@@ -46,7 +46,7 @@ impl Store {
              UNION ALL \
              SELECT ms.due, 'milestone', ms.id, ms.title, pr.name, c.full_name FROM milestones ms \
              JOIN projects pr ON pr.id = ms.project_id LEFT JOIN members c ON c.id = pr.contact \
-             WHERE ms.done = 0 AND ms.due >= :from AND ms.due <= :to AND pr.deleted_at IS NULL \
+             WHERE ms.done = 0 AND ms.deleted_at IS NULL AND ms.due >= :from AND ms.due <= :to AND pr.deleted_at IS NULL \
              AND (:mine = 0 OR pr.contact = :me) \
              UNION ALL \
              SELECT s.next_evaluation, 'evaluation', s.id, o.name, '', r.full_name FROM memberships s \

@@ -359,6 +359,40 @@ impl Store {
         Ok(Some(self.conn().query_row(&sql, [id], |r| r.get(0))?))
     }
 
+    /// The registry's networks (id, name) in Swedish order: what memberships are in.
+    pub fn networks(&self) -> Result<Vec<(i64, String)>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT id, name FROM orgs WHERE kind = 'network' AND deleted_at IS NULL ORDER BY sort_sv",
+        )?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The organisation named by its id (`12` or `#12`) or its exact name (folded, so
+    /// case and accents do not matter). Several of that name: ambiguous.
+    pub fn org_by_name_or_id(&self, s: &str) -> Result<i64> {
+        let s = s.trim();
+        if let Ok(id) = s.trim_start_matches('#').parse::<i64>() {
+            return optional(self.conn().query_row(
+                "SELECT id FROM orgs WHERE id = ?1 AND deleted_at IS NULL",
+                [id],
+                |r| r.get(0),
+            ))?
+            .ok_or(Error::Rule("err.unknown_org"));
+        }
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT id FROM orgs WHERE name_fold = ?1 AND deleted_at IS NULL LIMIT 2",
+        )?;
+        let ids = stmt
+            .query_map([fold(s)], |r| r.get(0))?
+            .collect::<rusqlite::Result<Vec<i64>>>()?;
+        match ids.as_slice() {
+            [id] => Ok(*id),
+            [] => Err(Error::Rule("err.unknown_org")),
+            _ => Err(Error::Rule("err.ambiguous_org")),
+        }
+    }
+
     /// Existing organisations that look like `data`: a similar folded name, the same
     /// web or e-mail domain, or the same city and country. `emails` are the e-mail
     /// addresses known for the new organisation's people, if any.

@@ -116,6 +116,24 @@ impl Store {
         })
     }
 
+    /// Changes a plan's title, unit, year, goals and areas (the office only). Items
+    /// keep their due dates.
+    pub fn update_plan(
+        &self,
+        actor: &Actor,
+        id: i64,
+        expected: i64,
+        mut data: PlanData,
+    ) -> Result<()> {
+        require_office(actor)?;
+        PlanData::load(self.conn(), id)?;
+        let errors = validate_plan(&mut data);
+        if !errors.is_empty() {
+            return Err(Error::Invalid(errors));
+        }
+        self.write(|tx| audit::update(tx, actor, id, expected, &data))
+    }
+
     /// The plans of a year with their progress, the municipality-wide plan first.
     pub fn plans(&self, year: i32) -> Result<Vec<PlanRow>> {
         let sql = format!(
@@ -177,6 +195,58 @@ impl Store {
         }
         data.status = status;
         self.write(|tx| audit::update(tx, actor, id, version, &data))
+    }
+
+    /// Changes an item as read at `expected` version. The office changes everything;
+    /// the item's owner its status and comments (anything else is refused). The item
+    /// stays in its plan. Returns warnings, such as a due date outside the plan's year.
+    pub fn update_plan_item(
+        &self,
+        actor: &Actor,
+        id: i64,
+        expected: i64,
+        mut data: PlanItemData,
+    ) -> Result<Vec<Warning>> {
+        let (current, _) = PlanItemData::load(self.conn(), id)?;
+        data.plan_id = current.plan_id;
+        if !actor.is_office() {
+            let owner = actor.role == Role::Member && current.owner_id == Some(actor.member_id);
+            let only_own_fields = PlanItemData {
+                status: data.status,
+                comments: data.comments.clone(),
+                ..current.clone()
+            };
+            // Compare after the same trimming the validation does.
+            let mut as_sent = data.clone();
+            validate_item(&mut as_sent, 0, &mut Vec::new());
+            let mut allowed = only_own_fields.clone();
+            validate_item(&mut allowed, 0, &mut Vec::new());
+            if !owner || as_sent != allowed {
+                return Err(Error::Forbidden);
+            }
+        }
+        let (plan, _) = PlanData::load(self.conn(), current.plan_id)?;
+        let mut warnings = Vec::new();
+        let errors = validate_item(&mut data, plan.year, &mut warnings);
+        if !errors.is_empty() {
+            return Err(Error::Invalid(errors));
+        }
+        self.write(|tx| audit::update(tx, actor, id, expected, &data))?;
+        Ok(warnings)
+    }
+
+    /// Deletes an item (soft; `undo` brings it back; the office only).
+    pub fn delete_plan_item(&self, actor: &Actor, id: i64) -> Result<()> {
+        require_office(actor)?;
+        self.write(|tx| audit::set_deleted::<PlanItemData>(tx, actor, id, true))
+    }
+
+    /// One live item.
+    pub fn plan_item(&self, id: i64) -> Result<PlanItem> {
+        self.items_where("i.id = ?1", id)?
+            .into_iter()
+            .next()
+            .ok_or(Error::NotFound)
     }
 
     /// The items of a plan, by due date.

@@ -4,9 +4,9 @@
 use super::audit::{self, Entity};
 use super::{Error, Result, Store, meta_from, meta_sql, now, optional, today};
 use crate::model::{
-    Actor, Evaluation, Membership, MembershipData, Milestone, PlanItemData, Programme, Project,
-    ProjectData, ProjectPartner, ProjectRole, ProjectStatus, Recommendation, Role,
-    validate_project,
+    Actor, Evaluation, FieldError, Membership, MembershipData, Milestone, MilestoneData,
+    PlanItemData, Programme, Project, ProjectData, ProjectPartner, ProjectRole, ProjectStatus,
+    Recommendation, Role, validate_membership, validate_milestone, validate_project,
 };
 use rusqlite::{Connection, Row, Transaction, params};
 
@@ -145,6 +145,38 @@ impl Entity for MembershipData {
     }
 }
 
+impl Entity for MilestoneData {
+    const TABLE: &'static str = "milestones";
+    const NAME: &'static str = "milestone";
+
+    fn load(conn: &Connection, id: i64) -> Result<(Self, i64)> {
+        optional(conn.query_row(
+            "SELECT project_id, title, due, done, version FROM milestones WHERE id = ?1",
+            [id],
+            |r| {
+                Ok((
+                    MilestoneData {
+                        project_id: r.get(0)?,
+                        title: r.get(1)?,
+                        due: r.get(2)?,
+                        done: r.get(3)?,
+                    },
+                    r.get(4)?,
+                ))
+            },
+        ))?
+        .ok_or(Error::NotFound)
+    }
+
+    fn store_columns(&self, tx: &Transaction, id: i64) -> Result<()> {
+        tx.execute(
+            "UPDATE milestones SET project_id = ?2, title = ?3, due = ?4, done = ?5 WHERE id = ?1",
+            params![id, self.project_id, self.title, self.due, self.done],
+        )?;
+        Ok(())
+    }
+}
+
 /// The office edits every project; a member those of their own unit; viewers none.
 fn may_edit_project(actor: &Actor, lead_unit: Option<i64>) -> Result<()> {
     match actor.role {
@@ -179,19 +211,10 @@ fn programme_of(title: &str) -> Programme {
     }
 }
 
-fn validated(mut data: ProjectData) -> Result<ProjectData> {
-    let errors = validate_project(&mut data);
-    if errors.is_empty() {
-        Ok(data)
-    } else {
-        Err(Error::Invalid(errors))
-    }
-}
-
 impl Store {
     pub fn create_project(&self, actor: &Actor, data: ProjectData) -> Result<i64> {
         may_edit_project(actor, data.lead_unit)?;
-        let data = validated(data)?;
+        let data = self.validated(data)?;
         self.write(|tx| {
             let id = audit::insert(
                 tx,
@@ -214,8 +237,36 @@ impl Store {
     ) -> Result<()> {
         let (current, _) = ProjectData::load(self.conn(), id)?;
         may_edit_project(actor, current.lead_unit)?;
-        let data = validated(data)?;
+        // A member may not hand the project to a unit they could not edit it in.
+        may_edit_project(actor, data.lead_unit)?;
+        let data = self.validated(data)?;
         self.write(|tx| audit::update(tx, actor, id, expected, &data))
+    }
+
+    /// Deletes a project (soft; `undo` brings it back): whoever may edit it.
+    pub fn delete_project(&self, actor: &Actor, id: i64) -> Result<()> {
+        let (current, _) = ProjectData::load(self.conn(), id)?;
+        may_edit_project(actor, current.lead_unit)?;
+        self.write(|tx| audit::set_deleted::<ProjectData>(tx, actor, id, true))
+    }
+
+    /// Checks a project, and that each partner is a live organisation in the registry.
+    fn validated(&self, mut data: ProjectData) -> Result<ProjectData> {
+        let mut errors = validate_project(&mut data);
+        let mut stmt = self
+            .conn()
+            .prepare_cached("SELECT 1 FROM orgs WHERE id = ?1 AND deleted_at IS NULL")?;
+        for p in &data.partners {
+            if optional(stmt.query_row([p.org_id], |_| Ok(())))?.is_none() {
+                errors.push(FieldError::new("partners", "err.unknown_partner"));
+                break;
+            }
+        }
+        if errors.is_empty() {
+            Ok(data)
+        } else {
+            Err(Error::Invalid(errors))
+        }
     }
 
     pub fn project(&self, id: i64) -> Result<Project> {
@@ -235,6 +286,40 @@ impl Store {
             })
         }))?;
         let mut project = project.ok_or(Error::NotFound)?;
+        self.name_partners(&mut project)?;
+        Ok(project)
+    }
+
+    /// Every live project: running and approved first, then by name. One statement
+    /// for the rows; partner names by primary key.
+    pub fn projects(&self) -> Result<Vec<Project>> {
+        let sql = format!(
+            "SELECT {PROJECT_COLUMNS}, (SELECT code FROM units WHERE id = p.lead_unit), \
+             (SELECT full_name FROM members WHERE id = p.contact), {}, p.id FROM projects p \
+             WHERE p.deleted_at IS NULL ORDER BY \
+             CASE p.status WHEN 'running' THEN 0 WHEN 'approved' THEN 1 WHEN 'submitted' THEN 2 \
+             WHEN 'preparing' THEN 3 WHEN 'idea' THEN 4 ELSE 5 END, p.name",
+            meta_sql("p")
+        );
+        let mut stmt = self.conn().prepare_cached(&sql)?;
+        let rows = stmt.query_map([], |r| {
+            Ok(Project {
+                data: project_from(r)?,
+                lead_unit_code: r.get(18)?,
+                contact_name: r.get(19)?,
+                partner_names: Vec::new(),
+                meta: meta_from(r, 20)?,
+                id: r.get(25)?,
+            })
+        })?;
+        let mut projects = rows.collect::<rusqlite::Result<Vec<_>>>()?;
+        for p in &mut projects {
+            self.name_partners(p)?;
+        }
+        Ok(projects)
+    }
+
+    fn name_partners(&self, project: &mut Project) -> Result<()> {
         let mut stmt = self
             .conn()
             .prepare_cached("SELECT name FROM orgs WHERE id = ?1")?;
@@ -243,23 +328,10 @@ impl Store {
                 project.partner_names.push((name, p.role));
             }
         }
-        Ok(project)
+        Ok(())
     }
 
-    /// Every live project: running and approved first, then by name.
-    pub fn projects(&self) -> Result<Vec<Project>> {
-        let ids: Vec<i64> = {
-            let mut stmt = self.conn().prepare_cached(
-                "SELECT id FROM projects WHERE deleted_at IS NULL ORDER BY \
-                 CASE status WHEN 'running' THEN 0 WHEN 'approved' THEN 1 WHEN 'submitted' THEN 2 \
-                 WHEN 'preparing' THEN 3 WHEN 'idea' THEN 4 ELSE 5 END, name",
-            )?;
-            stmt.query_map([], |r| r.get(0))?
-                .collect::<rusqlite::Result<_>>()?
-        };
-        ids.into_iter().map(|id| self.project(id)).collect()
-    }
-
+    /// Adds a milestone or reporting deadline: whoever may edit the project.
     pub fn add_milestone(
         &self,
         actor: &Actor,
@@ -269,70 +341,77 @@ impl Store {
     ) -> Result<i64> {
         let (p, _) = ProjectData::load(self.conn(), project_id)?;
         may_edit_project(actor, p.lead_unit)?;
-        let title = title.trim();
-        let mut errors = Vec::new();
-        if title.is_empty() {
-            errors.push(crate::model::FieldError::new("title", "err.required"));
-        }
-        let due = match due.map(crate::model::parse_date) {
-            None | Some(Ok(None)) => None,
-            Some(Ok(Some(d))) => Some(d),
-            Some(Err(k)) => {
-                errors.push(crate::model::FieldError::new("due", k));
-                None
-            }
+        let mut data = MilestoneData {
+            project_id,
+            title: title.to_string(),
+            due: due.map(str::to_string),
+            done: false,
         };
+        let errors = validate_milestone(&mut data);
         if !errors.is_empty() {
             return Err(Error::Invalid(errors));
         }
         self.write(|tx| {
-            tx.execute(
-                "INSERT INTO milestones (project_id, title, due) VALUES (?1, ?2, ?3)",
-                params![project_id, title, due],
-            )?;
-            let id = tx.last_insert_rowid();
-            audit::record(
+            let id = audit::insert(
                 tx,
                 actor,
-                "create",
-                "milestone",
-                id,
-                None::<&()>,
-                Some(&(title, &due)),
+                &data,
+                "INSERT INTO milestones (project_id, title, created_at, created_by, updated_at, updated_by) \
+                 VALUES (:parent, '', :at, :by, :at, :by)",
+                Some(project_id),
             )?;
+            audit::record_create(tx, actor, id, &data)?;
             Ok(id)
         })
     }
 
-    pub fn set_milestone_done(&self, actor: &Actor, id: i64, done: bool) -> Result<()> {
-        let project_id: i64 = optional(self.conn().query_row(
-            "SELECT project_id FROM milestones WHERE id = ?1",
-            [id],
-            |r| r.get(0),
-        ))?
-        .ok_or(Error::NotFound)?;
-        let (p, _) = ProjectData::load(self.conn(), project_id)?;
+    /// The milestone and its project, refused unless the actor may edit the project.
+    fn editable_milestone(&self, actor: &Actor, id: i64) -> Result<(MilestoneData, i64)> {
+        let (data, version) = MilestoneData::load(self.conn(), id)?;
+        let (p, _) = ProjectData::load(self.conn(), data.project_id)?;
         may_edit_project(actor, p.lead_unit)?;
-        self.write(|tx| {
-            tx.execute(
-                "UPDATE milestones SET done = ?1 WHERE id = ?2",
-                params![done, id],
-            )?;
-            audit::record(
-                tx,
-                actor,
-                "update",
-                "milestone",
-                id,
-                None::<&()>,
-                Some(&done),
-            )
-        })
+        Ok((data, version))
+    }
+
+    /// Ticks a milestone off, or back on.
+    pub fn set_milestone_done(&self, actor: &Actor, id: i64, done: bool) -> Result<()> {
+        let (data, version) = self.editable_milestone(actor, id)?;
+        let data = MilestoneData { done, ..data };
+        self.write(|tx| audit::update(tx, actor, id, version, &data))
+    }
+
+    /// Changes a milestone's title and due date, as read at `expected` version.
+    pub fn update_milestone(
+        &self,
+        actor: &Actor,
+        id: i64,
+        expected: i64,
+        title: &str,
+        due: Option<&str>,
+    ) -> Result<()> {
+        let (current, _) = self.editable_milestone(actor, id)?;
+        let mut data = MilestoneData {
+            title: title.to_string(),
+            due: due.map(str::to_string),
+            ..current
+        };
+        let errors = validate_milestone(&mut data);
+        if !errors.is_empty() {
+            return Err(Error::Invalid(errors));
+        }
+        self.write(|tx| audit::update(tx, actor, id, expected, &data))
+    }
+
+    /// Deletes a milestone (soft; `undo` brings it back).
+    pub fn delete_milestone(&self, actor: &Actor, id: i64) -> Result<()> {
+        self.editable_milestone(actor, id)?;
+        self.write(|tx| audit::set_deleted::<MilestoneData>(tx, actor, id, true))
     }
 
     pub fn milestones(&self, project_id: i64) -> Result<Vec<Milestone>> {
         let mut stmt = self.conn().prepare_cached(
-            "SELECT id, project_id, title, due, done FROM milestones WHERE project_id = ?1 ORDER BY due IS NULL, due, id",
+            "SELECT id, project_id, title, due, done, version FROM milestones \
+             WHERE project_id = ?1 AND deleted_at IS NULL ORDER BY due IS NULL, due, id",
         )?;
         let rows = stmt.query_map([project_id], |r| {
             Ok(Milestone {
@@ -341,6 +420,7 @@ impl Store {
                 title: r.get(2)?,
                 due: r.get(3)?,
                 done: r.get(4)?,
+                version: r.get(5)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -386,11 +466,9 @@ impl Store {
         Ok(self.add_plan_item(actor, data)?.0)
     }
 
-    /// A membership in a network (the office only).
-    pub fn create_membership(&self, actor: &Actor, mut data: MembershipData) -> Result<i64> {
-        if !actor.is_office() {
-            return Err(Error::Forbidden);
-        }
+    /// Checks a membership: a live network organisation, real dates, a fee not below
+    /// zero.
+    fn validated_membership(&self, mut data: MembershipData) -> Result<MembershipData> {
         let kind: Option<String> = optional(self.conn().query_row(
             "SELECT kind FROM orgs WHERE id = ?1 AND deleted_at IS NULL",
             [data.org_id],
@@ -401,26 +479,20 @@ impl Store {
             Some("network") => {}
             Some(_) => return Err(Error::Rule("err.not_a_network")),
         }
-        let mut errors = Vec::new();
-        for (field, value) in [
-            ("since", &mut data.since),
-            ("next_evaluation", &mut data.next_evaluation),
-        ] {
-            match value.as_deref().map(crate::model::parse_date) {
-                None | Some(Ok(None)) => *value = None,
-                Some(Ok(Some(d))) => *value = Some(d),
-                Some(Err(k)) => errors.push(crate::model::FieldError::new(field, k)),
-            }
+        let errors = validate_membership(&mut data);
+        if errors.is_empty() {
+            Ok(data)
+        } else {
+            Err(Error::Invalid(errors))
         }
-        if data.fee.is_some_and(|f| f < 0) {
-            errors.push(crate::model::FieldError::new("fee", "err.amount"));
+    }
+
+    /// A membership in a network (the office only).
+    pub fn create_membership(&self, actor: &Actor, data: MembershipData) -> Result<i64> {
+        if !actor.is_office() {
+            return Err(Error::Forbidden);
         }
-        if !errors.is_empty() {
-            return Err(Error::Invalid(errors));
-        }
-        if data.currency.trim().is_empty() {
-            data.currency = "EUR".into();
-        }
+        let data = self.validated_membership(data)?;
         self.write(|tx| {
             let id = audit::insert(
                 tx,
@@ -433,6 +505,30 @@ impl Store {
             audit::record_create(tx, actor, id, &data)?;
             Ok(id)
         })
+    }
+
+    /// Changes a membership as read at `expected` version (the office only).
+    pub fn update_membership(
+        &self,
+        actor: &Actor,
+        id: i64,
+        expected: i64,
+        data: MembershipData,
+    ) -> Result<()> {
+        if !actor.is_office() {
+            return Err(Error::Forbidden);
+        }
+        MembershipData::load(self.conn(), id)?;
+        let data = self.validated_membership(data)?;
+        self.write(|tx| audit::update(tx, actor, id, expected, &data))
+    }
+
+    /// Ends a membership's record (soft; `undo` brings it back; the office only).
+    pub fn delete_membership(&self, actor: &Actor, id: i64) -> Result<()> {
+        if !actor.is_office() {
+            return Err(Error::Forbidden);
+        }
+        self.write(|tx| audit::set_deleted::<MembershipData>(tx, actor, id, true))
     }
 
     /// Every membership with its latest evaluation, the next evaluation due first.
