@@ -33,6 +33,10 @@ pub enum Pending {
     DeleteInteraction(i64),
     DeleteNews(i64),
     DeleteTraining(i64),
+    DeletePlanItem(i64),
+    DeleteProject(i64),
+    DeleteMilestone(i64),
+    DeleteMembership(i64),
     CopyPlan(i64),
     /// Mark everything the news filter shows as read.
     MarkAllRead,
@@ -629,7 +633,7 @@ impl App {
                     .projects
                     .move_by(if action == Action::Down { 1 } else { -1 })
                 {
-                    self.projects.reload(&self.store)
+                    self.projects.load_milestones(&self.store)
                 } else {
                     Ok(())
                 }
@@ -646,6 +650,62 @@ impl App {
             Action::Back => {
                 self.projects.in_milestones = false;
                 self.projects.show_memberships = false;
+                Ok(())
+            }
+            Action::New if self.projects.show_memberships => {
+                self.open_membership_form(None);
+                Ok(())
+            }
+            Action::New => {
+                self.open_project_form(None);
+                Ok(())
+            }
+            Action::NewMilestone if !self.projects.show_memberships => {
+                self.open_milestone_form(None);
+                Ok(())
+            }
+            Action::Evaluate => {
+                self.open_evaluation_form();
+                Ok(())
+            }
+            Action::Edit => {
+                if let Some(m) = self.projects.current_membership().cloned() {
+                    self.open_membership_form(Some(m));
+                } else if let Some(m) = self.projects.current_milestone().cloned() {
+                    self.open_milestone_form(Some(m));
+                } else if let Some(p) = self.projects.current_project().cloned() {
+                    self.open_project_form(Some(p));
+                }
+                Ok(())
+            }
+            Action::Delete => {
+                let clean = crate::text::sanitize_line;
+                let asked = if let Some(m) = self.projects.current_membership() {
+                    Some((
+                        self.lang.f(
+                            "confirm.delete_membership",
+                            &[("title", &clean(&m.network))],
+                        ),
+                        Pending::DeleteMembership(m.id),
+                    ))
+                } else if let Some(m) = self.projects.current_milestone() {
+                    Some((
+                        self.lang
+                            .f("confirm.delete_milestone", &[("title", &clean(&m.title))]),
+                        Pending::DeleteMilestone(m.id),
+                    ))
+                } else {
+                    self.projects.current_project().map(|p| {
+                        (
+                            self.lang
+                                .f("confirm.delete_project", &[("title", &clean(&p.data.name))]),
+                            Pending::DeleteProject(p.id),
+                        )
+                    })
+                };
+                if let Some((prompt, on_yes)) = asked {
+                    self.modal = Some(Modal::Confirm(Confirm { prompt, on_yes }));
+                }
                 Ok(())
             }
             Action::ToggleDone => match self.projects.current_milestone() {
@@ -714,11 +774,38 @@ impl App {
                 None => Ok(()),
             },
             Action::New => {
-                self.open_plan_item_form();
+                self.open_plan_item_form(None);
                 Ok(())
             }
             Action::NewPlan => {
-                self.open_plan_form();
+                self.open_plan_form(None);
+                Ok(())
+            }
+            Action::Edit => {
+                if self.plans.in_items || self.plans.mine {
+                    if let Some(item) = self.plans.current_item().cloned() {
+                        self.open_plan_item_form(Some(item));
+                    }
+                } else if let Some(plan) = self.plans.current_plan().cloned() {
+                    self.open_plan_form(Some(plan));
+                }
+                Ok(())
+            }
+            Action::Delete => {
+                if let Some(item) = self
+                    .plans
+                    .current_item()
+                    .filter(|_| self.plans.in_items || self.plans.mine)
+                {
+                    let prompt = self.lang.f(
+                        "confirm.delete_plan_item",
+                        &[("title", &crate::text::sanitize_line(&item.data.text))],
+                    );
+                    self.modal = Some(Modal::Confirm(Confirm {
+                        prompt,
+                        on_yes: Pending::DeletePlanItem(item.id),
+                    }));
+                }
                 Ok(())
             }
             Action::CopyPlan => {
@@ -865,6 +952,10 @@ impl App {
             Pending::DeleteInteraction(id) => self.store.delete_interaction(&self.actor, id),
             Pending::DeleteNews(id) => self.store.delete_news(&self.actor, id),
             Pending::DeleteTraining(id) => self.store.delete_training(&self.actor, id),
+            Pending::DeletePlanItem(id) => self.store.delete_plan_item(&self.actor, id),
+            Pending::DeleteProject(id) => self.store.delete_project(&self.actor, id),
+            Pending::DeleteMilestone(id) => self.store.delete_milestone(&self.actor, id),
+            Pending::DeleteMembership(id) => self.store.delete_membership(&self.actor, id),
             Pending::CopyPlan(id) => {
                 match self.store.copy_plan_to_next_year(&self.actor, id) {
                     Ok(_) => {

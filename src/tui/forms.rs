@@ -7,8 +7,8 @@ use super::keymap::{Action, Context};
 use super::widgets::form::Field;
 use crate::model::{
     FieldError, Funding, GrowthArea, InteractionData, InteractionKind, NewsCategory, NewsData,
-    OrgData, OrgKind, OrgStatus, PersonData, PlanData, PlanItemData, PriorityArea, Sector, Similar,
-    TrainingData, TrainingKind,
+    OrgData, OrgKind, OrgStatus, PersonData, PriorityArea, Sector, Similar, TrainingData,
+    TrainingKind,
 };
 use crate::store::Error;
 use ratatui::crossterm::event::KeyCode;
@@ -42,9 +42,30 @@ pub enum FormTarget {
         id: Option<i64>,
         version: i64,
     },
-    Plan,
+    Plan {
+        id: Option<i64>,
+        version: i64,
+    },
     PlanItem {
         plan_id: i64,
+        id: Option<i64>,
+        version: i64,
+    },
+    Project {
+        id: Option<i64>,
+        version: i64,
+    },
+    Milestone {
+        project_id: i64,
+        id: Option<i64>,
+        version: i64,
+    },
+    Membership {
+        id: Option<i64>,
+        version: i64,
+    },
+    Evaluation {
+        membership_id: i64,
     },
 }
 
@@ -83,13 +104,21 @@ impl FormState {
             .map(Field::value)
             .unwrap_or_default()
     }
+    /// The field's value, or `None` when the form has no such field (a form that shows
+    /// only what the user may change).
+    pub fn opt(&self, name: &str) -> Option<String> {
+        self.fields
+            .iter()
+            .find(|f| f.name == name)
+            .map(Field::value)
+    }
     pub fn error_for(&self, name: &str) -> Option<&'static str> {
         self.errors.iter().find(|e| e.field == name).map(|e| e.key)
     }
 }
 
 impl FormState {
-    fn new(target: FormTarget, title: &str, fields: Vec<Field>) -> FormState {
+    pub(super) fn new(target: FormTarget, title: &str, fields: Vec<Field>) -> FormState {
         FormState {
             target,
             title: title.to_string(),
@@ -104,7 +133,7 @@ impl FormState {
 }
 
 impl App {
-    fn options<T: Copy>(
+    pub(super) fn options<T: Copy>(
         &self,
         all: &[T],
         word: fn(T) -> &'static str,
@@ -302,7 +331,7 @@ impl App {
     }
 
     /// The priority areas as tick boxes.
-    fn area_field(&self, chosen: &[PriorityArea]) -> Field {
+    pub(super) fn area_field(&self, chosen: &[PriorityArea]) -> Field {
         let words: Vec<String> = chosen.iter().map(|p| p.as_str().to_string()).collect();
         Field::multi(
             "priority_areas",
@@ -321,7 +350,7 @@ impl App {
         )
     }
 
-    fn open_form(&mut self, form: FormState) {
+    pub(super) fn open_form(&mut self, form: FormState) {
         self.modal = Some(Modal::Form(Box::new(form)));
         self.draft_id = None;
         self.draft_pending = false;
@@ -510,60 +539,6 @@ impl App {
         self.open_form(FormState::new(target, title, fields));
     }
 
-    /// A new plan for a year and a unit (or the whole municipality): the office only.
-    pub(super) fn open_plan_form(&mut self) {
-        if !self.actor.is_office() {
-            self.error(&Error::Forbidden);
-            return;
-        }
-        let mut units = vec![(String::new(), self.t("plan.municipality").to_string())];
-        units.extend(
-            self.store
-                .units()
-                .unwrap_or_default()
-                .into_iter()
-                .map(|u| (u.id.to_string(), u.code)),
-        );
-        let fields = vec![
-            Field::text("title", ""),
-            Field::text("year", &self.plans.year.to_string()),
-            Field::choice("unit", units, ""),
-            Field::multiline("goals", ""),
-        ];
-        self.open_form(FormState::new(FormTarget::Plan, "form.new_plan", fields));
-    }
-
-    /// A new item in the selected plan: the office only.
-    pub(super) fn open_plan_item_form(&mut self) {
-        if !self.actor.is_office() {
-            self.error(&Error::Forbidden);
-            return;
-        }
-        let Some(plan_id) = self.plans.current_plan().map(|p| p.id) else {
-            return;
-        };
-        let mut owners = vec![(String::new(), "—".to_string())];
-        owners.extend(
-            self.store
-                .members()
-                .unwrap_or_default()
-                .into_iter()
-                .filter(|m| m.active && m.role != crate::model::Role::Viewer)
-                .map(|m| (m.id.to_string(), m.full_name)),
-        );
-        let fields = vec![
-            Field::text("text", ""),
-            Field::choice("owner", owners, ""),
-            Field::text("due", ""),
-            Field::multiline("comments", ""),
-        ];
-        self.open_form(FormState::new(
-            FormTarget::PlanItem { plan_id },
-            "form.new_plan_item",
-            fields,
-        ));
-    }
-
     pub(super) fn form_key(&mut self, code: KeyCode) {
         let Some(Modal::Form(f)) = &mut self.modal else {
             return;
@@ -722,37 +697,15 @@ impl App {
                 };
                 saved.map(|_| None)
             }),
-            FormTarget::Plan => {
-                let year = f.get("year").trim().parse::<i32>().unwrap_or(0);
-                let data = PlanData {
-                    year,
-                    unit_id: f.get("unit").parse().ok(),
-                    title: f.get("title"),
-                    goals: f.get("goals"),
-                    priority_areas: vec![],
-                };
-                self.store.create_plan(&self.actor, data).map(|_| {
-                    self.plans.year = year;
-                    None
-                })
-            }
-            FormTarget::PlanItem { plan_id } => {
-                let due = f.get("due");
-                let data = PlanItemData {
-                    plan_id,
-                    text: f.get("text"),
-                    owner_id: f.get("owner").parse().ok(),
-                    due: (!due.trim().is_empty()).then_some(due),
-                    comments: f.get("comments"),
-                    ..PlanItemData::default()
-                };
-                self.store
-                    .add_plan_item(&self.actor, data)
-                    .map(|(_, warnings)| {
-                        warnings_seen = warnings.into_iter().map(|w| w.key).collect();
-                        None
-                    })
-            }
+            FormTarget::Plan { .. }
+            | FormTarget::PlanItem { .. }
+            | FormTarget::Project { .. }
+            | FormTarget::Milestone { .. }
+            | FormTarget::Membership { .. }
+            | FormTarget::Evaluation { .. } => self.save_planning(&f).map(|(new_id, warnings)| {
+                warnings_seen = warnings;
+                new_id
+            }),
             FormTarget::News { id, version, .. } => {
                 let data = news_from_form(&f);
                 let saved = match id {
@@ -786,11 +739,18 @@ impl App {
                 }
                 self.info(message);
                 self.refresh();
-                if let (Some(id), FormTarget::Org { id: None, .. }) = (org_id, f.target) {
-                    let h = self.list_height();
-                    let r = self.contacts.open_org(&self.store, id, h);
-                    self.check(r);
-                    self.contacts.detail_open = false;
+                match (org_id, f.target) {
+                    (Some(id), FormTarget::Org { id: None, .. }) => {
+                        let h = self.list_height();
+                        let r = self.contacts.open_org(&self.store, id, h);
+                        self.check(r);
+                        self.contacts.detail_open = false;
+                    }
+                    (Some(id), FormTarget::Project { id: None, .. }) => {
+                        let r = self.projects.select(&self.store, id);
+                        self.check(r);
+                    }
+                    _ => {}
                 }
             }
             Err(Error::Invalid(errors)) => {

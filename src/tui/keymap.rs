@@ -140,6 +140,8 @@ pub enum Action {
     Memberships,
     ProjectIdea,
     PlanItemFromNews,
+    NewMilestone,
+    Evaluate,
 }
 
 impl Action {
@@ -196,6 +198,8 @@ impl Action {
             Action::Memberships => "memberships",
             Action::ProjectIdea => "project_idea",
             Action::PlanItemFromNews => "plan_item_from_news",
+            Action::NewMilestone => "new_milestone",
+            Action::Evaluate => "evaluate",
         }
     }
 
@@ -458,6 +462,8 @@ fn defaults() -> Vec<Binding> {
         b(C::Plans, k('x'), CycleStatus, true),
         b(C::Plans, k('m'), MyItems, true),
         b(C::Plans, k('n'), New, true),
+        b(C::Plans, k('e'), Edit, true),
+        b(C::Plans, k('d'), Delete, false),
         b(C::Plans, k('P'), NewPlan, false),
         b(C::Plans, k('C'), CopyPlan, false),
         b(C::Plans, k('y'), PrevYear, false),
@@ -472,6 +478,11 @@ fn defaults() -> Vec<Binding> {
         b(C::Projects, p(KeyCode::Left), SwitchPane, false),
         b(C::Projects, k(' '), ToggleDone, true),
         b(C::Projects, k('v'), Memberships, true),
+        b(C::Projects, k('n'), New, true),
+        b(C::Projects, k('e'), Edit, true),
+        b(C::Projects, k('d'), Delete, false),
+        b(C::Projects, k('m'), NewMilestone, true),
+        b(C::Projects, k('E'), Evaluate, false),
         b(C::Projects, p(KeyCode::Esc), Back, false),
         b(C::Form, Key::ctrl('s'), Save, true),
         b(C::Form, Key::ctrl('d'), SaveDraft, false),

@@ -3,6 +3,7 @@
 pub mod app;
 mod forms;
 pub mod keymap;
+mod plan_forms;
 pub mod screens;
 pub mod ui;
 pub mod widgets;

@@ -23,6 +23,9 @@ pub struct PlansScreen {
     /// My open items across all plans instead of one plan's checklist.
     pub mine: bool,
     pub loaded: bool,
+    /// First rows drawn, so long lists scroll.
+    pub plan_top: std::cell::Cell<usize>,
+    pub item_top: std::cell::Cell<usize>,
 }
 
 impl PlansScreen {
@@ -130,7 +133,13 @@ pub fn draw(f: &mut Frame, area: Rect, s: &PlansScreen, lang: Lang) {
         lines.push(Line::from(lang.t("plan.none")).dim());
     }
     let width = left.width.saturating_sub(2) as usize;
-    for (i, p) in s.plans.iter().enumerate() {
+    let rows = super::visible_rows(
+        &s.plan_top,
+        s.plan_cursor,
+        s.plans.len(),
+        left.height.saturating_sub(1) as usize,
+    );
+    for (i, p) in s.plans.iter().enumerate().skip(rows.start).take(rows.len()) {
         let unit = p
             .unit_code
             .clone()
@@ -180,7 +189,13 @@ pub fn draw(f: &mut Frame, area: Rect, s: &PlansScreen, lang: Lang) {
         lines.push(Line::from(lang.t("plan.no_items")).dim());
     }
     let width = right.width.saturating_sub(2) as usize;
-    for (i, item) in s.items.iter().enumerate() {
+    let rows = super::visible_rows(
+        &s.item_top,
+        s.item_cursor,
+        s.items.len(),
+        right.height.saturating_sub(1) as usize,
+    );
+    for (i, item) in s.items.iter().enumerate().skip(rows.start).take(rows.len()) {
         let due = item.data.due.clone().unwrap_or_else(|| "—".into());
         let who = clean(item.owner.as_deref().unwrap_or("—")).into_owned();
         let extra = if s.mine {

@@ -2,7 +2,7 @@
 //! and the milestone checklist; `v` shows the network memberships and evaluations.
 
 use crate::i18n::Lang;
-use crate::model::{Membership, Milestone, Project, format_amount};
+use crate::model::{Membership, Milestone, Project, format_amount, format_rate};
 use crate::store::{Result, Store, today};
 use crate::text::{sanitize_block, sanitize_line as clean, truncate};
 use ratatui::Frame;
@@ -24,6 +24,9 @@ pub struct ProjectsScreen {
     pub memberships: Vec<Membership>,
     pub membership_cursor: usize,
     pub loaded: bool,
+    /// First rows drawn, so long lists scroll.
+    pub project_top: std::cell::Cell<usize>,
+    pub membership_top: std::cell::Cell<usize>,
 }
 
 impl ProjectsScreen {
@@ -31,6 +34,16 @@ impl ProjectsScreen {
         self.loaded = true;
         self.projects = store.projects()?;
         self.cursor = self.cursor.min(self.projects.len().saturating_sub(1));
+        self.load_milestones(store)?;
+        self.memberships = store.memberships()?;
+        self.membership_cursor = self
+            .membership_cursor
+            .min(self.memberships.len().saturating_sub(1));
+        Ok(())
+    }
+
+    /// The selected project's milestones (all a cursor move needs to load).
+    pub fn load_milestones(&mut self, store: &Store) -> Result<()> {
         self.milestones = match self.projects.get(self.cursor) {
             Some(p) => store.milestones(p.id)?,
             None => Vec::new(),
@@ -38,11 +51,29 @@ impl ProjectsScreen {
         self.milestone_cursor = self
             .milestone_cursor
             .min(self.milestones.len().saturating_sub(1));
-        self.memberships = store.memberships()?;
-        self.membership_cursor = self
-            .membership_cursor
-            .min(self.memberships.len().saturating_sub(1));
+        self.in_milestones &= !self.milestones.is_empty();
         Ok(())
+    }
+
+    /// Puts the cursor on a project (after creating it) and shows its milestones.
+    pub fn select(&mut self, store: &Store, id: i64) -> Result<()> {
+        if let Some(i) = self.projects.iter().position(|p| p.id == id) {
+            self.cursor = i;
+            self.show_memberships = false;
+            self.in_milestones = false;
+            self.load_milestones(store)?;
+        }
+        Ok(())
+    }
+
+    pub fn current_project(&self) -> Option<&Project> {
+        self.projects.get(self.cursor)
+    }
+
+    pub fn current_membership(&self) -> Option<&Membership> {
+        self.memberships
+            .get(self.membership_cursor)
+            .filter(|_| self.show_memberships)
     }
 
     pub fn current_milestone(&self) -> Option<&Milestone> {
@@ -91,7 +122,19 @@ pub fn draw(f: &mut Frame, area: Rect, s: &ProjectsScreen, lang: Lang) {
         lines.push(Line::from(lang.t("project.none")).dim());
     }
     let width = left.width as usize;
-    for (i, p) in s.projects.iter().enumerate() {
+    let rows = super::visible_rows(
+        &s.project_top,
+        s.cursor,
+        s.projects.len(),
+        left.height.saturating_sub(1) as usize,
+    );
+    for (i, p) in s
+        .projects
+        .iter()
+        .enumerate()
+        .skip(rows.start)
+        .take(rows.len())
+    {
         let status = lang.t(p.data.status.key());
         let name_w = width.saturating_sub(12 + status.chars().count() + 3);
         let text = format!(
@@ -166,12 +209,7 @@ pub fn draw(f: &mut Frame, area: Rect, s: &ProjectsScreen, lang: Lang) {
     if let Some(r) = d.rate_e4 {
         lines.push(field(
             "field.rate",
-            format!(
-                "{}.{:04} SEK/{}",
-                r / 10_000,
-                r % 10_000,
-                clean(&d.currency)
-            ),
+            format!("{} SEK/{}", format_rate(r), clean(&d.currency)),
         ));
     }
     if !p.partner_names.is_empty() {
@@ -227,7 +265,19 @@ fn draw_memberships(f: &mut Frame, area: Rect, s: &ProjectsScreen, lang: Lang) {
         lines.push(Line::from(lang.t("membership.none")).dim());
     }
     let width = area.width as usize;
-    for (i, m) in s.memberships.iter().enumerate() {
+    let rows = super::visible_rows(
+        &s.membership_top,
+        s.membership_cursor,
+        s.memberships.len(),
+        area.height.saturating_sub(1) as usize,
+    );
+    for (i, m) in s
+        .memberships
+        .iter()
+        .enumerate()
+        .skip(rows.start)
+        .take(rows.len())
+    {
         let last = m
             .last
             .as_ref()

@@ -113,6 +113,19 @@ impl Field {
                 match code {
                     KeyCode::Right | KeyCode::Char(' ') => *index = (*index + 1) % n,
                     KeyCode::Left => *index = (*index + n - 1) % n,
+                    // A letter jumps to the next option starting with it: long lists
+                    // (networks, members) need no endless arrowing.
+                    KeyCode::Char(c) => {
+                        let c = crate::text::fold(&c.to_string());
+                        let Some(next) = (1..=n).map(|step| (*index + step) % n).find(|&i| {
+                            options
+                                .get(i)
+                                .is_some_and(|(_, l)| crate::text::fold(l).starts_with(&c))
+                        }) else {
+                            return false;
+                        };
+                        *index = next;
+                    }
                     _ => return false,
                 }
                 true
@@ -162,6 +175,25 @@ mod tests {
         m.handle(KeyCode::Right);
         m.handle(KeyCode::Char(' '));
         assert_eq!(m.value(), "x");
+    }
+
+    #[test]
+    fn a_letter_jumps_to_the_next_option_starting_with_it() {
+        let mut f = Field::choice(
+            "network",
+            opts(&["Eurocities", "UBC", "Union", "Énergie"]),
+            "Eurocities",
+        );
+        assert!(f.handle(KeyCode::Char('u')));
+        assert_eq!(f.value(), "UBC");
+        f.handle(KeyCode::Char('U'));
+        assert_eq!(f.value(), "Union");
+        f.handle(KeyCode::Char('e'));
+        assert_eq!(f.value(), "Énergie");
+        f.handle(KeyCode::Char('e'));
+        assert_eq!(f.value(), "Eurocities");
+        assert!(!f.handle(KeyCode::Char('z')));
+        assert_eq!(f.value(), "Eurocities");
     }
 
     #[test]
