@@ -21,8 +21,9 @@ pub const MESSAGES: &[(&str, &str)] = &[
         "An item in this year's plan is made (Action plans, 4).",
     ),
     ("context.projects", "In projects"),
+    ("context.memberships", "In memberships"),
     ("action.screen5", "Projects screen"),
-    ("action.memberships", "memberships"),
+    ("action.memberships", "memberships / projects"),
     ("action.project_idea", "project idea from the call"),
     ("action.plan_item_from_news", "plan item from the call"),
     ("programme.interreg_bsr", "Interreg Baltic Sea Region"),
@@ -923,7 +924,7 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("form.evaluate", "Evaluate the membership"),
     (
         "err.unknown_partner",
-        "a line names no organisation in the registry: write its exact name or #id (Ctrl-F finds it)",
+        "a line names no organisation in the registry: write its exact name or #id",
     ),
     (
         "err.ambiguous_partner",

@@ -21,8 +21,9 @@ pub const MESSAGES: &[(&str, &str)] = &[
         "En punkt i årets plan är skapad (Handlingsplaner, 4).",
     ),
     ("context.projects", "I projekten"),
+    ("context.memberships", "I medlemskapen"),
     ("action.screen5", "Projekt"),
-    ("action.memberships", "medlemskap"),
+    ("action.memberships", "medlemskap / projekt"),
     ("action.project_idea", "projektidé från utlysningen"),
     ("action.plan_item_from_news", "planpunkt från utlysningen"),
     ("programme.interreg_bsr", "Interreg Östersjöregionen"),
@@ -932,7 +933,7 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("form.evaluate", "Utvärdera medlemskapet"),
     (
         "err.unknown_partner",
-        "en rad nämner ingen organisation i registret: skriv dess exakta namn eller #id (Ctrl-F hittar den)",
+        "en rad nämner ingen organisation i registret: skriv dess exakta namn eller #id",
     ),
     (
         "err.ambiguous_partner",

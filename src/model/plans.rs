@@ -81,6 +81,9 @@ pub struct PlanItem {
     /// The plan's year and title, for "my items" across plans.
     pub plan_year: i32,
     pub plan_title: String,
+    /// The linked partner's name and news item's title.
+    pub partner: Option<String>,
+    pub news_title: Option<String>,
     pub meta: Meta,
 }
 

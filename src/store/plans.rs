@@ -264,7 +264,9 @@ impl Store {
 
     fn items_where(&self, cond: &str, param: i64) -> Result<Vec<PlanItem>> {
         let sql = format!(
-            "SELECT {ITEM_COLUMNS}, m.full_name, p.year, p.title, {}, i.id FROM plan_items i \
+            "SELECT {ITEM_COLUMNS}, m.full_name, p.year, p.title, {}, i.id, \
+             (SELECT name FROM orgs WHERE id = i.partner_id), (SELECT title FROM news WHERE id = i.news_id) \
+             FROM plan_items i \
              JOIN plans p ON p.id = i.plan_id LEFT JOIN members m ON m.id = i.owner_id \
              WHERE {cond} AND i.deleted_at IS NULL AND p.deleted_at IS NULL \
              ORDER BY i.due IS NULL, i.due, i.id",
@@ -279,6 +281,8 @@ impl Store {
                 plan_title: r.get(10)?,
                 meta: meta_from(r, 11)?,
                 id: r.get(16)?,
+                partner: r.get(17)?,
+                news_title: r.get(18)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)

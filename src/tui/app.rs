@@ -176,6 +176,7 @@ impl App {
             (None, Screen::News) => Context::News,
             (None, Screen::Training) => Context::Training,
             (None, Screen::Plans) => Context::Plans,
+            (None, Screen::Projects) if self.projects.show_memberships => Context::Memberships,
             (None, Screen::Projects) => Context::Projects,
         }
     }
@@ -317,7 +318,7 @@ impl App {
             Context::News | Context::Reading => self.news_action(action),
             Context::Training => self.training_action(action),
             Context::Plans => self.plans_action(action),
-            Context::Projects => self.projects_action(action),
+            Context::Projects | Context::Memberships => self.projects_action(action),
             Context::List | Context::Detail | Context::Global => self.contacts_action(action),
         }
     }

@@ -22,8 +22,10 @@ pub enum Context {
     Training,
     /// Action plans.
     Plans,
-    /// Projects and memberships.
+    /// Projects and their milestones.
     Projects,
+    /// Network memberships and their evaluations.
+    Memberships,
     /// A form (text fields take printable keys).
     Form,
     /// The quick-lookup palette.
@@ -48,6 +50,7 @@ impl Context {
                 | Context::Training
                 | Context::Plans
                 | Context::Projects
+                | Context::Memberships
         )
     }
 
@@ -60,6 +63,7 @@ impl Context {
         Context::Training,
         Context::Plans,
         Context::Projects,
+        Context::Memberships,
         Context::Form,
         Context::Lookup,
         Context::Filter,
@@ -77,6 +81,7 @@ impl Context {
             Context::Training => "training",
             Context::Plans => "plans",
             Context::Projects => "projects",
+            Context::Memberships => "memberships",
             Context::Form => "form",
             Context::Lookup => "lookup",
             Context::Filter => "filter",
@@ -482,7 +487,17 @@ fn defaults() -> Vec<Binding> {
         b(C::Projects, k('e'), Edit, true),
         b(C::Projects, k('d'), Delete, false),
         b(C::Projects, k('m'), NewMilestone, true),
-        b(C::Projects, k('E'), Evaluate, false),
+        b(C::Memberships, k('j'), Down, false),
+        b(C::Memberships, p(KeyCode::Down), Down, false),
+        b(C::Memberships, k('k'), Up, false),
+        b(C::Memberships, p(KeyCode::Up), Up, false),
+        b(C::Memberships, k('E'), Evaluate, true),
+        b(C::Memberships, p(KeyCode::Enter), Evaluate, false),
+        b(C::Memberships, k('n'), New, true),
+        b(C::Memberships, k('e'), Edit, true),
+        b(C::Memberships, k('d'), Delete, false),
+        b(C::Memberships, k('v'), Memberships, true),
+        b(C::Memberships, p(KeyCode::Esc), Back, false),
         b(C::Projects, p(KeyCode::Esc), Back, false),
         b(C::Form, Key::ctrl('s'), Save, true),
         b(C::Form, Key::ctrl('d'), SaveDraft, false),

@@ -204,7 +204,7 @@ impl App {
                 .unwrap_or_default();
             fields.push(Field::text("text", &data.text));
             fields.push(Field::choice(
-                "owner",
+                "member",
                 self.member_options(),
                 &id_value(data.owner_id),
             ));
@@ -511,7 +511,7 @@ impl App {
                 };
                 let data = PlanItemData {
                     text: f.opt("text").unwrap_or(base.text.clone()),
-                    owner_id: match f.opt("owner") {
+                    owner_id: match f.opt("member") {
                         Some(o) => o.parse().ok(),
                         None => base.owner_id,
                     },

@@ -219,6 +219,28 @@ pub fn draw(f: &mut Frame, area: Rect, s: &PlansScreen, lang: Lang) {
         }
         lines.push(line);
     }
+    // The selected item in full: comments and what it links to.
+    if let Some(item) = s.current_item().filter(|_| s.in_items || s.mine) {
+        let d = &item.data;
+        if !d.comments.trim().is_empty() || item.partner.is_some() || item.news_title.is_some() {
+            lines.push(Line::default());
+            lines.push(Line::from(clean(&d.text).into_owned()).bold());
+            for (key, v) in [
+                ("field.partner", &item.partner),
+                ("screen.news", &item.news_title),
+            ] {
+                if let Some(v) = v {
+                    lines.push(Line::from(vec![
+                        Span::raw(format!("  {}: ", lang.t(key))).dim(),
+                        Span::raw(clean(v).into_owned()),
+                    ]));
+                }
+            }
+            for c in crate::text::sanitize_block(&d.comments).lines() {
+                lines.push(Line::from(format!("  {c}")).italic());
+            }
+        }
+    }
     if let (false, Some(p)) = (s.mine, s.current_plan())
         && !p.data.goals.trim().is_empty()
     {

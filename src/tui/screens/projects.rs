@@ -177,7 +177,7 @@ pub fn draw(f: &mut Frame, area: Rect, s: &ProjectsScreen, lang: Lang) {
     lines.push(field("field.role", lang.t(d.role.key()).to_string()));
     lines.push(field("field.status", lang.t(d.status.key()).to_string()));
     lines.push(field(
-        "field.owner",
+        "field.lead_unit",
         format!(
             "{} · {}",
             clean(p.lead_unit_code.as_deref().unwrap_or("—")),
