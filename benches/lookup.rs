@@ -304,6 +304,81 @@ fn main() {
         "< 100 ms",
         summary_ms < TARGET_SUMMARY_MS,
     ));
+    // 3d. The plans and projects screens (50 plans of 200 items, 2,000 projects and
+    // 100 memberships at full scale): load + first frame, as a tab switch does it.
+    for (label, screen) in [
+        ("plans screen", intnet::tui::keymap::Action::Screen4),
+        ("projects screen", intnet::tui::keymap::Action::Screen5),
+    ] {
+        let mut opens = Vec::new();
+        for _ in 0..START_REPEATS {
+            app.plans = intnet::tui::screens::plans::PlansScreen::new();
+            app.projects = intnet::tui::screens::projects::ProjectsScreen::default();
+            app.update(intnet::tui::keymap::Action::Screen1);
+            let t = Instant::now();
+            app.update(screen);
+            terminal
+                .draw(|f| intnet::tui::ui::draw(f, &app))
+                .expect("draw");
+            opens.push(t.elapsed());
+        }
+        opens.sort();
+        let open_ms = ms(median(&opens));
+        let what = if screen == intnet::tui::keymap::Action::Screen4 {
+            format!(
+                "{label} first frame ({} plans, {} items in the first)",
+                app.plans.plans.len(),
+                app.plans.items.len()
+            )
+        } else {
+            format!(
+                "{label} first frame ({} projects, {} memberships)",
+                app.projects.projects.len(),
+                app.projects.memberships.len()
+            )
+        };
+        println!("{what}: median of {START_REPEATS} {open_ms:.1} ms");
+        rows.push(checked(
+            what,
+            format!("{open_ms:.1} ms"),
+            "< 50 ms",
+            open_ms < TARGET_SCREEN_MS,
+        ));
+    }
+    // Keys on those screens: down through the plan list and the project list.
+    let mut key_times = Vec::new();
+    for screen in [
+        intnet::tui::keymap::Action::Screen4,
+        intnet::tui::keymap::Action::Screen5,
+    ] {
+        app.update(screen);
+        for i in 0..120 {
+            let action = if i % 40 < 30 {
+                intnet::tui::keymap::Action::Down
+            } else {
+                intnet::tui::keymap::Action::Up
+            };
+            let t = Instant::now();
+            app.update(action);
+            terminal
+                .draw(|f| intnet::tui::ui::draw(f, &app))
+                .expect("draw");
+            key_times.push(t.elapsed());
+        }
+    }
+    key_times.sort();
+    let p99 = ms(percentile(&key_times, 0.99));
+    println!(
+        "plans/projects keys: p99 of {} {p99:.2} ms",
+        key_times.len()
+    );
+    rows.push(checked(
+        "key p99, plans and projects lists",
+        format!("{p99:.2} ms"),
+        "< 16 ms",
+        p99 < TARGET_KEY_P99_MS,
+    ));
+    let me = app.actor.clone();
     drop(app);
     drop(terminal);
 
@@ -436,6 +511,46 @@ fn main() {
             ));
             rows.push(checked(
                 "training log: ratio",
+                format!("{:.2}", m / s),
+                "<= 2",
+                m / s <= 2.0,
+            ));
+        }
+    }
+
+    // 7. `intnet deadlines --within 30d` against the sqlite3 shell running the same
+    // statement with the same parameters.
+    if let Some(sqlite3) = find_sqlite3() {
+        let from = intnet::store::today();
+        let to = intnet::model::add_days(&from, 30).expect("date");
+        let mut ours = Command::new(&bin);
+        ours.arg("--db")
+            .arg(&db)
+            .args(["deadlines", "--within", "30d"]);
+        let mut reference = Command::new(&sqlite3);
+        reference
+            .arg("-batch")
+            .arg(&db)
+            .arg(format!(".param set :from \"'{from}'\""))
+            .arg(format!(".param set :to \"'{to}'\""))
+            .arg(".param set :mine 0")
+            .arg(format!(".param set :me {}", me.member_id))
+            .arg(format!(".param set :unit {}", me.unit_id.unwrap_or(-1)))
+            .arg(format!(".param set :office {}", i64::from(me.is_office())))
+            .arg(intnet::store::DEADLINES_SQL);
+        if let (Some(a), Some(b)) = (output_lines(&mut ours), output_lines(&mut reference)) {
+            let (mine, theirs) = compare(&mut ours, &mut reference);
+            let (m, s) = (ms(median(&mine)), ms(median(&theirs)));
+            println!(
+                "deadlines: intnet {m:.2} ms ({a} lines) vs sqlite3 {s:.2} ms ({b} rows), ratio {:.2}",
+                m / s
+            );
+            rows.push(row(
+                format!("deadlines --within 30d ({a} rows): intnet / sqlite3 median"),
+                format!("{m:.2} / {s:.2} ms"),
+            ));
+            rows.push(checked(
+                "deadlines: ratio",
                 format!("{:.2}", m / s),
                 "<= 2",
                 m / s <= 2.0,

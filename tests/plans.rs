@@ -176,3 +176,91 @@ fn deadlines_gather_plan_items_and_calls() {
     let mine = e.store.deadlines(&e.anna, None, true).unwrap();
     assert_eq!(mine.iter().map(|d| d.id).collect::<Vec<_>>(), [a]);
 }
+
+#[test]
+fn owners_change_status_and_comments_and_the_office_changes_everything() {
+    let e = env();
+    let (_, a, _) = plan_with_items(&e);
+    let item = e.store.plan_item(a).unwrap();
+    let commented = PlanItemData {
+        comments: "Bokat resa".into(),
+        status: ItemStatus::InProgress,
+        ..item.data.clone()
+    };
+    assert!(
+        matches!(
+            e.store
+                .update_plan_item(&e.bjorn, a, item.meta.version, commented.clone()),
+            Err(Error::Forbidden)
+        ),
+        "Björn does not own the item"
+    );
+    e.store
+        .update_plan_item(&e.anna, a, item.meta.version, commented)
+        .unwrap();
+    let item = e.store.plan_item(a).unwrap();
+    assert_eq!(
+        (item.data.comments.as_str(), item.data.status),
+        ("Bokat resa", ItemStatus::InProgress)
+    );
+    let renamed = PlanItemData {
+        text: "Studiebesök Tallinn".into(),
+        ..item.data.clone()
+    };
+    assert!(
+        matches!(
+            e.store
+                .update_plan_item(&e.anna, a, item.meta.version, renamed.clone()),
+            Err(Error::Forbidden)
+        ),
+        "the owner may not rewrite the item"
+    );
+    let next_year = format!("{}-02-01", year() + 1);
+    let warnings = e
+        .store
+        .update_plan_item(
+            &e.office,
+            a,
+            item.meta.version,
+            PlanItemData {
+                due: Some(next_year.clone()),
+                owner_id: Some(e.bjorn.member_id),
+                ..renamed
+            },
+        )
+        .unwrap();
+    assert_eq!(warnings[0].key, "warn.due_outside_year");
+    let item = e.store.plan_item(a).unwrap();
+    assert_eq!(
+        (
+            item.data.text.as_str(),
+            item.data.due.as_deref(),
+            item.owner.as_deref()
+        ),
+        (
+            "Studiebesök Tallinn",
+            Some(next_year.as_str()),
+            Some(e.bjorn.full_name.as_str())
+        )
+    );
+    let emptied = PlanItemData {
+        text: "  ".into(),
+        ..item.data.clone()
+    };
+    assert!(matches!(
+        e.store
+            .update_plan_item(&e.office, a, item.meta.version, emptied),
+        Err(Error::Invalid(_))
+    ));
+    assert!(matches!(
+        e.store.delete_plan_item(&e.bjorn, a),
+        Err(Error::Forbidden)
+    ));
+    e.store.delete_plan_item(&e.office, a).unwrap();
+    assert!(matches!(e.store.plan_item(a), Err(Error::NotFound)));
+    e.store.undo_last(&e.office).unwrap();
+    assert_eq!(
+        e.store.plan_item(a).unwrap().data.text,
+        "Studiebesök Tallinn"
+    );
+}

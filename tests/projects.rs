@@ -188,3 +188,176 @@ fn memberships_are_networks_and_evaluations_move_the_next_date() {
         "evaluated: not due this week"
     );
 }
+
+fn klk_project(e: &common::Env) -> i64 {
+    let klk = e.store.unit_by_code("KLK").unwrap().id;
+    let data = ProjectData {
+        name: "Green Ports".into(),
+        lead_unit: Some(klk),
+        currency: "EUR".into(),
+        ..Default::default()
+    };
+    e.store.create_project(&e.anna, data).unwrap()
+}
+
+#[test]
+fn milestones_are_edited_deleted_and_undone_with_a_conflict_check() {
+    let e = env();
+    let p = klk_project(&e);
+    let m = e
+        .store
+        .add_milestone(&e.anna, p, "Delrapport", Some(&in_days(5)))
+        .unwrap();
+    let before = e.store.milestones(p).unwrap()[0].clone();
+    assert!(matches!(
+        e.store
+            .update_milestone(&e.bjorn, m, before.version, "X", None),
+        Err(Error::Forbidden)
+    ));
+    e.store
+        .update_milestone(
+            &e.office,
+            m,
+            before.version,
+            "Delrapport 1",
+            Some(&in_days(6)),
+        )
+        .unwrap();
+    assert!(
+        matches!(
+            e.store
+                .update_milestone(&e.anna, m, before.version, "Stale", None),
+            Err(Error::Conflict { .. })
+        ),
+        "Anna's form was read before the office's change"
+    );
+    let bad = e
+        .store
+        .update_milestone(&e.anna, m, before.version + 1, " ", Some("2026-02-30"));
+    let Err(Error::Invalid(errors)) = bad else {
+        panic!("{bad:?}")
+    };
+    let fields: Vec<_> = errors.iter().map(|e| e.field).collect();
+    assert_eq!(fields, ["title", "due"]);
+    let now = e.store.milestones(p).unwrap();
+    assert_eq!(
+        (now[0].title.as_str(), now[0].due.clone()),
+        ("Delrapport 1", Some(in_days(6)))
+    );
+    e.store.delete_milestone(&e.anna, m).unwrap();
+    assert!(e.store.milestones(p).unwrap().is_empty());
+    assert!(
+        !e.store
+            .deadlines(&e.office, None, false)
+            .unwrap()
+            .iter()
+            .any(|d| d.kind == DeadlineKind::Milestone),
+        "a deleted milestone is not due"
+    );
+    let undone = e.store.undo_last(&e.anna).unwrap();
+    assert_eq!(undone.entity, "milestone");
+    assert_eq!(e.store.milestones(p).unwrap()[0].title, "Delrapport 1");
+}
+
+#[test]
+fn partners_must_be_in_the_registry_and_members_keep_projects_in_their_unit() {
+    let e = env();
+    let p = klk_project(&e);
+    let current = e.store.project(p).unwrap();
+    let with_ghost = ProjectData {
+        partners: vec![intnet::model::ProjectPartner {
+            org_id: 999_999,
+            role: intnet::model::ProjectRole::Lead,
+        }],
+        ..current.data.clone()
+    };
+    let r = e
+        .store
+        .update_project(&e.anna, p, current.meta.version, with_ghost);
+    let Err(Error::Invalid(errors)) = r else {
+        panic!("{r:?}")
+    };
+    assert_eq!(errors[0].field, "partners");
+    let hamn = e.store.unit_by_code("HAMN").unwrap().id;
+    let moved = ProjectData {
+        lead_unit: Some(hamn),
+        ..current.data.clone()
+    };
+    assert!(
+        matches!(
+            e.store
+                .update_project(&e.anna, p, current.meta.version, moved.clone()),
+            Err(Error::Forbidden)
+        ),
+        "a member cannot hand the project to another unit"
+    );
+    e.store
+        .update_project(&e.office, p, current.meta.version, moved)
+        .unwrap();
+    assert!(matches!(
+        e.store.delete_project(&e.anna, p),
+        Err(Error::Forbidden)
+    ));
+    e.store.delete_project(&e.bjorn, p).unwrap();
+    assert!(e.store.projects().unwrap().is_empty());
+    assert!(matches!(e.store.project(p), Err(Error::NotFound)));
+    e.store.undo_last(&e.bjorn).unwrap();
+    assert_eq!(e.store.projects().unwrap()[0].id, p);
+}
+
+#[test]
+fn the_office_edits_and_ends_memberships() {
+    let e = env();
+    let mut net = org("Eurocities", "BE", "Bryssel");
+    net.kind = OrgKind::Network;
+    let ubc = e.store.create_org(&e.office, net, false).unwrap();
+    let id = e
+        .store
+        .create_membership(
+            &e.office,
+            MembershipData {
+                org_id: ubc,
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    let m = e.store.memberships().unwrap()[0].clone();
+    let changed = MembershipData {
+        fee: Some(250_000),
+        since: Some("2019-01-01".into()),
+        member_id: Some(e.anna.member_id),
+        ..m.data.clone()
+    };
+    assert!(matches!(
+        e.store
+            .update_membership(&e.anna, id, m.meta.version, changed.clone()),
+        Err(Error::Forbidden)
+    ));
+    let bad = MembershipData {
+        since: Some("01/01/2019".into()),
+        currency: "euro".into(),
+        ..changed.clone()
+    };
+    let r = e
+        .store
+        .update_membership(&e.office, id, m.meta.version, bad);
+    let Err(Error::Invalid(errors)) = r else {
+        panic!("{r:?}")
+    };
+    let fields: Vec<_> = errors.iter().map(|e| e.field).collect();
+    assert_eq!(fields, ["since", "currency"]);
+    e.store
+        .update_membership(&e.office, id, m.meta.version, changed)
+        .unwrap();
+    let now = e.store.memberships().unwrap()[0].clone();
+    assert_eq!(
+        (now.data.fee, now.member_name.as_deref()),
+        (Some(250_000), Some(e.anna.full_name.as_str()))
+    );
+    assert!(matches!(
+        e.store.delete_membership(&e.anna, id),
+        Err(Error::Forbidden)
+    ));
+    e.store.delete_membership(&e.office, id).unwrap();
+    assert!(e.store.memberships().unwrap().is_empty());
+}

@@ -615,3 +615,207 @@ fn a_call_becomes_a_project_idea_and_milestones_tick_off() {
     press(&mut app, KeyCode::Char('v'));
     assert!(screen(&app).contains("No memberships registered."));
 }
+
+/// Tabs until the form's focused field is `name`.
+fn focus(app: &mut App, name: &str) {
+    for _ in 0..40 {
+        let Some(Modal::Form(f)) = &app.modal else {
+            panic!("no form open: {:?}", app.status)
+        };
+        if f.fields[f.focus].name == name {
+            return;
+        }
+        press(app, KeyCode::Tab);
+    }
+    panic!("the form has no field {name}");
+}
+
+fn form_error(app: &App, name: &str) -> Option<&'static str> {
+    match &app.modal {
+        Some(Modal::Form(f)) => f.error_for(name),
+        _ => None,
+    }
+}
+
+#[test]
+fn a_project_is_made_with_partners_and_milestones_through_forms() {
+    let e = seeded();
+    let mut app = app_for(&e, "anna", Lang::En);
+    press(&mut app, KeyCode::Char('5'));
+    press(&mut app, KeyCode::Char('n'));
+    type_text(&mut app, "Baltic Schools");
+    focus(&mut app, "acronym");
+    type_text(&mut app, "BALTSCH");
+    focus(&mut app, "budget_total");
+    type_text(&mut app, "12 500,5x");
+    focus(&mut app, "partners");
+    type_text(&mut app, "miasto łódź, lead");
+    press(&mut app, KeyCode::Enter);
+    type_text(&mut app, "Nowhere Town");
+    ctrl(&mut app, 's');
+    assert_eq!(form_error(&app, "budget_total"), Some("err.amount"));
+    assert_eq!(form_error(&app, "partners"), Some("err.unknown_partner"));
+    // Fix both; what was typed elsewhere is still there.
+    focus(&mut app, "budget_total");
+    press(&mut app, KeyCode::Backspace);
+    focus(&mut app, "partners");
+    for _ in "Nowhere Town".chars() {
+        press(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "#3");
+    ctrl(&mut app, 's');
+    assert!(app.modal.is_none(), "{:?}", app.status);
+    let p = e.store.projects().unwrap().remove(0);
+    assert_eq!(
+        (p.data.acronym.as_str(), p.data.budget_total),
+        ("BALTSCH", Some(1_250_050))
+    );
+    assert_eq!(
+        p.partner_names,
+        [
+            ("Miasto Łódź".to_string(), intnet::model::ProjectRole::Lead),
+            (
+                "Tartu linn".to_string(),
+                intnet::model::ProjectRole::Partner
+            ),
+        ]
+    );
+    assert_eq!(
+        p.data.lead_unit,
+        Some(e.store.unit_by_code("KLK").unwrap().id),
+        "a member's project is their unit's"
+    );
+    let s = screen(&app);
+    assert!(s.contains("Miasto Łódź (Lead partner)"), "{s}");
+    // A milestone, then an edit of it from the checklist.
+    press(&mut app, KeyCode::Char('m'));
+    type_text(&mut app, "Kick-off");
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "2026-13-01");
+    ctrl(&mut app, 's');
+    assert_eq!(form_error(&app, "due"), Some("err.date"));
+    for _ in 0..5 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "12-01");
+    ctrl(&mut app, 's');
+    assert!(screen(&app).contains("[ ] 2026-12-01 Kick-off"));
+    press(&mut app, KeyCode::Enter); // into the checklist
+    press(&mut app, KeyCode::Char('e'));
+    type_text(&mut app, " meeting");
+    ctrl(&mut app, 's');
+    assert!(
+        screen(&app).contains("2026-12-01 Kick-off meeting"),
+        "{}",
+        screen(&app)
+    );
+    // Björn (another unit) may read but not edit it.
+    let mut bjorn = app_for(&e, "bjorn", Lang::En);
+    press(&mut bjorn, KeyCode::Char('5'));
+    press(&mut bjorn, KeyCode::Char('e'));
+    assert!(bjorn.modal.is_none() && bjorn.status.as_ref().is_some_and(|s| s.error));
+}
+
+#[test]
+fn memberships_are_added_and_evaluated_from_the_projects_screen() {
+    let e = seeded();
+    let mut net = org("Union of the Baltic Cities", "PL", "Gdańsk");
+    net.kind = intnet::model::OrgKind::Network;
+    e.store.create_org(&e.office, net, false).unwrap();
+    let mut office = app_for(&e, "office", Lang::Sv);
+    press(&mut office, KeyCode::Char('5'));
+    press(&mut office, KeyCode::Char('v'));
+    press(&mut office, KeyCode::Char('n'));
+    focus(&mut office, "fee");
+    type_text(&mut office, "1200");
+    focus(&mut office, "member");
+    type_text(&mut office, "b"); // jumps to the first member starting with B
+    ctrl(&mut office, 's');
+    assert!(office.modal.is_none(), "{:?}", office.status);
+    let m = e.store.memberships().unwrap().remove(0);
+    assert_eq!(
+        (m.network.as_str(), m.data.fee, m.member_name.as_deref()),
+        (
+            "Union of the Baltic Cities",
+            Some(120_000),
+            Some(e.bjorn.full_name.as_str())
+        )
+    );
+    // Anna is not responsible: no evaluation form for her.
+    let mut anna = app_for(&e, "anna", Lang::Sv);
+    press(&mut anna, KeyCode::Char('5'));
+    press(&mut anna, KeyCode::Char('v'));
+    press(&mut anna, KeyCode::Char('E'));
+    assert!(anna.modal.is_none() && anna.status.as_ref().is_some_and(|s| s.error));
+    // Björn is: benefit 4, recommendation "review".
+    let mut bjorn = app_for(&e, "bjorn", Lang::Sv);
+    press(&mut bjorn, KeyCode::Char('5'));
+    press(&mut bjorn, KeyCode::Char('v'));
+    press(&mut bjorn, KeyCode::Enter);
+    focus(&mut bjorn, "benefit");
+    press(&mut bjorn, KeyCode::Right);
+    focus(&mut bjorn, "recommendation");
+    press(&mut bjorn, KeyCode::Right);
+    focus(&mut bjorn, "assessment");
+    type_text(&mut bjorn, "Bra för hamnen");
+    ctrl(&mut bjorn, 's');
+    assert!(bjorn.modal.is_none(), "{:?}", bjorn.status);
+    let s = screen(&bjorn);
+    assert!(s.contains("4/5 Se över"), "{s}");
+    let next = intnet::model::add_days(&intnet::store::today(), 365).unwrap();
+    assert!(s.contains(&next), "the next evaluation is a year on: {s}");
+}
+
+#[test]
+fn an_owner_edits_status_and_comments_of_their_item_only() {
+    let e = env();
+    let plan = e
+        .store
+        .create_plan(
+            &e.office,
+            intnet::model::PlanData {
+                year: intnet::store::today()[..4].parse().unwrap(),
+                title: "Kommunens plan".into(),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    let item = intnet::model::PlanItemData {
+        plan_id: plan,
+        text: "Studiebesök Tartu".into(),
+        owner_id: Some(e.anna.member_id),
+        ..Default::default()
+    };
+    let (id, _) = e.store.add_plan_item(&e.office, item).unwrap();
+    let mut app = app_for(&e, "anna", Lang::En);
+    press(&mut app, KeyCode::Char('4'));
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Char('e'));
+    let Some(Modal::Form(f)) = &app.modal else {
+        panic!("{:?}", app.status)
+    };
+    let names: Vec<_> = f.fields.iter().map(|f| f.name.as_str()).collect();
+    assert_eq!(
+        names,
+        ["status", "comments"],
+        "only what the owner may change"
+    );
+    press(&mut app, KeyCode::Right); // in progress
+    focus(&mut app, "comments");
+    type_text(&mut app, "Resan bokad");
+    ctrl(&mut app, 's');
+    assert!(app.modal.is_none(), "{:?}", app.status);
+    let s = screen(&app);
+    assert!(s.contains("[~]") && s.contains("Resan bokad"), "{s}");
+    let saved = e.store.plan_item(id).unwrap();
+    assert_eq!(saved.data.text, "Studiebesök Tartu", "the text is kept");
+    // The office sees every field and may delete; u brings it back.
+    let mut office = app_for(&e, "office", Lang::En);
+    press(&mut office, KeyCode::Char('4'));
+    press(&mut office, KeyCode::Enter);
+    press(&mut office, KeyCode::Char('d'));
+    press(&mut office, KeyCode::Char('y'));
+    assert!(screen(&office).contains("No items."));
+    press(&mut office, KeyCode::Char('u'));
+    assert!(screen(&office).contains("Studiebesök Tartu"));
+}

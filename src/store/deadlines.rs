@@ -27,19 +27,11 @@ pub struct Deadline {
     pub owner: Option<String>,
 }
 
-impl Store {
-    /// What falls due from `from` (default today) within `within` days (default all
-    /// ahead), soonest first. `mine`: only what is the member's: plan items they own,
-    /// milestones of projects they are the contact for, evaluations they are
-    /// responsible for.
-    pub fn deadlines(&self, me: &Actor, within: Option<i64>, mine: bool) -> Result<Vec<Deadline>> {
-        let from = today();
-        let to = within
-            .and_then(|days| crate::model::add_days(&from, days))
-            .unwrap_or_else(|| "9999-12-31".to_string());
-        // One statement over the four sources; each names its kind.
-        let mut stmt = self.conn().prepare_cached(
-            "SELECT i.due, 'plan_item', i.id, i.text, p.title, m.full_name FROM plan_items i \
+/// One statement over the four sources; each row names its kind. Parameters: `:from`
+/// and `:to` (ISO dates), `:mine` (0 or 1), `:me` (member id), `:unit` (the member's
+/// unit id, or -1), `:office` (0 or 1). Public so the benchmark can hand the very same
+/// statement to the `sqlite3` shell.
+pub const DEADLINES_SQL: &str = "SELECT i.due, 'plan_item', i.id, i.text, p.title, m.full_name FROM plan_items i \
              JOIN plans p ON p.id = i.plan_id LEFT JOIN members m ON m.id = i.owner_id \
              WHERE i.deleted_at IS NULL AND p.deleted_at IS NULL AND i.due >= :from AND i.due <= :to \
              AND i.status IN ('not_started', 'in_progress') AND (:mine = 0 OR i.owner_id = :me) \
@@ -59,8 +51,19 @@ impl Store {
              WHERE :mine = 0 AND n.deleted_at IS NULL AND n.published_at IS NOT NULL AND n.category = 'call' \
              AND n.deadline >= :from AND n.deadline <= :to \
              AND (n.audience = '' OR instr(n.audience, ',' || :unit || ',') > 0 OR :office) \
-             ORDER BY 1, 3",
-        )?;
+             ORDER BY 1, 3";
+
+impl Store {
+    /// What falls due from `from` (default today) within `within` days (default all
+    /// ahead), soonest first. `mine`: only what is the member's: plan items they own,
+    /// milestones of projects they are the contact for, evaluations they are
+    /// responsible for.
+    pub fn deadlines(&self, me: &Actor, within: Option<i64>, mine: bool) -> Result<Vec<Deadline>> {
+        let from = today();
+        let to = within
+            .and_then(|days| crate::model::add_days(&from, days))
+            .unwrap_or_else(|| "9999-12-31".to_string());
+        let mut stmt = self.conn().prepare_cached(DEADLINES_SQL)?;
         let bound: &[(&str, &dyn rusqlite::ToSql)] = &[
             (":from", &from),
             (":to", &to),

@@ -18,7 +18,7 @@ pub mod seed;
 mod training;
 
 pub use audit::{AuditEntry, Undone};
-pub use deadlines::{Deadline, DeadlineKind};
+pub use deadlines::{DEADLINES_SQL, Deadline, DeadlineKind};
 pub use drafts::Draft;
 pub use migrate::LATEST_VERSION;
 pub use news::NewsFilter;

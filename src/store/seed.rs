@@ -598,10 +598,138 @@ impl Store {
         })?;
         self.seed_scale_news(orgs / 10, &mut rng)?;
         self.seed_scale_training(orgs * 10, &mut rng)?;
+        self.seed_scale_planning(orgs, &mut rng)?;
         self.conn().execute_batch(
             "PRAGMA optimize; INSERT INTO orgs_fts(orgs_fts) VALUES ('optimize');",
         )?;
         Ok(())
+    }
+
+    /// Plans, projects and memberships in proportion to `orgs` (at 100,000: 50 plans of
+    /// 200 items, 2,000 projects with three milestones each, 100 network memberships).
+    /// All plans are this year's, the worst case for the plans screen.
+    fn seed_scale_planning(&self, orgs: usize, rng: &mut fastrand::Rng) -> Result<()> {
+        let year = today_year();
+        self.write(|tx| {
+            let members: Vec<(i64, Option<i64>)> = {
+                let mut stmt = tx.prepare("SELECT id, unit_id FROM members WHERE role <> 'viewer'")?;
+                stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?
+            };
+            let units: Vec<i64> = {
+                let mut stmt = tx.prepare("SELECT id FROM units")?;
+                stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?
+            };
+            let at = now();
+            let by = members.first().map(|m| m.0);
+            let mut insert_plan = tx.prepare(
+                "INSERT INTO plans (year, title, created_at, created_by, updated_at, updated_by) VALUES (0, '', ?1, ?2, ?1, ?2)",
+            )?;
+            let mut insert_item = tx.prepare(
+                "INSERT INTO plan_items (plan_id, text, created_at, created_by, updated_at, updated_by) VALUES (?1, '', ?2, ?3, ?2, ?3)",
+            )?;
+            for p in 0..(orgs / 2000).max(1) {
+                let unit_id = (p > 0).then(|| units.get(p % units.len().max(1)).copied()).flatten();
+                let plan = PlanData {
+                    year,
+                    unit_id,
+                    title: format!("Handlingsplan {year} del {}", p + 1),
+                    goals: "Fler EU-finansierade projekt\nStärkta vänortsrelationer".into(),
+                    priority_areas: vec![*pick(rng, PriorityArea::ALL)],
+                };
+                insert_plan.execute(params![at, by])?;
+                let plan_id = tx.last_insert_rowid();
+                plan.store_columns(tx, plan_id)?;
+                for _ in 0..200 {
+                    let (text, _) = pick(rng, d::PLAN_ITEMS);
+                    let item = PlanItemData {
+                        plan_id,
+                        text: (*text).to_string(),
+                        owner_id: Some(pick(rng, &members).0),
+                        due: Some(days_ago(rng.i64(-200..165))),
+                        status: *pick(rng, ItemStatus::ALL),
+                        ..PlanItemData::default()
+                    };
+                    insert_item.execute(params![plan_id, at, by])?;
+                    let id = tx.last_insert_rowid();
+                    item.store_columns(tx, id)?;
+                }
+            }
+            let org_count: i64 = tx.query_row("SELECT count(*) FROM orgs", [], |r| r.get(0))?;
+            let mut insert_project = tx.prepare(
+                "INSERT INTO projects (name, created_at, created_by, updated_at, updated_by) VALUES ('', ?1, ?2, ?1, ?2)",
+            )?;
+            let mut insert_milestone = tx.prepare(
+                "INSERT INTO milestones (project_id, title, due, done, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
+            )?;
+            let names = ["Green Ports", "Youth Mobility", "Smart Harbours", "Baltic Schools", "Clean Rivers", "Culture Bridges"];
+            for n in 0..orgs / 50 {
+                let (contact, unit) = *pick(rng, &members);
+                let budget = rng.i64(100_000..5_000_000) * 100;
+                let start = days_ago(rng.i64(-365..1500));
+                let partners = (0..rng.usize(1..5))
+                    .map(|_| crate::model::ProjectPartner {
+                        org_id: rng.i64(1..=org_count.max(1)),
+                        role: *pick(rng, ProjectRole::ALL),
+                    })
+                    .collect();
+                let project = ProjectData {
+                    name: format!("{} {}", pick(rng, &names), n + 1),
+                    acronym: format!("P{n:04}"),
+                    programme: *pick(rng, Programme::ALL),
+                    role: *pick(rng, ProjectRole::ALL),
+                    lead_unit: unit,
+                    contact: Some(contact),
+                    budget_total: Some(budget),
+                    eu_grant: Some(budget / 100 * 80),
+                    own_contribution: Some(budget / 100 * 20),
+                    currency: "EUR".into(),
+                    rate_e4: Some(114_500),
+                    end: crate::model::add_days(&start, 1095),
+                    start: Some(start),
+                    status: *pick(rng, ProjectStatus::ALL),
+                    partners,
+                    ..ProjectData::default()
+                };
+                insert_project.execute(params![at, contact])?;
+                let id = tx.last_insert_rowid();
+                project.store_columns(tx, id)?;
+                for (title, days) in [("Delrapport", rng.i64(-180..180)), ("Styrgruppsmöte", rng.i64(-90..270)), ("Slutrapport", rng.i64(180..900))] {
+                    insert_milestone.execute(params![id, title, days_ago(-days), days < 0 && rng.bool(), at])?;
+                }
+            }
+            let networks: Vec<i64> = {
+                let mut stmt = tx.prepare("SELECT id FROM orgs WHERE kind = 'network' ORDER BY id LIMIT ?1")?;
+                stmt.query_map([(orgs / 1000).max(1) as i64], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?
+            };
+            let mut insert_membership = tx.prepare(
+                "INSERT INTO memberships (org_id, created_at, created_by, updated_at, updated_by) VALUES (?1, ?2, ?3, ?2, ?3)",
+            )?;
+            let mut insert_evaluation = tx.prepare(
+                "INSERT INTO evaluations (membership_id, date, assessment, benefit, recommendation, member_id, created_at) \
+                 VALUES (?1, ?2, 'Årlig utvärdering', ?3, ?4, ?5, ?6)",
+            )?;
+            for org_id in networks {
+                let (member, unit) = *pick(rng, &members);
+                let membership = MembershipData {
+                    org_id,
+                    since: Some(days_ago(rng.i64(365..7300))),
+                    fee: Some(rng.i64(1_000..50_000) * 100),
+                    currency: "EUR".into(),
+                    unit_id: unit,
+                    member_id: Some(member),
+                    next_evaluation: Some(days_ago(rng.i64(-365..30))),
+                    notes: String::new(),
+                };
+                insert_membership.execute(params![org_id, at, member])?;
+                let id = tx.last_insert_rowid();
+                membership.store_columns(tx, id)?;
+                for e in 0..rng.i64(0..3) {
+                    let recommendation = pick(rng, crate::model::Recommendation::ALL).as_str();
+                    insert_evaluation.execute(params![id, days_ago(365 * (e + 1)), rng.i64(1..=5), recommendation, member, at])?;
+                }
+            }
+            Ok(())
+        })
     }
 
     /// `count` activities over the last ten years, a quarter of them for two people.
