@@ -914,3 +914,63 @@ fn plans_deadlines_and_an_ics_file_another_parser_reads() {
         .success()
         .stdout(predicate::str::contains("[x]"));
 }
+
+#[test]
+fn a_plan_item_links_to_a_project_by_acronym() {
+    let d = db();
+    let year = &intnet::store::today()[..4];
+    for args in [
+        vec!["plan", "add", "Kommunens plan", "--year", year],
+        vec![
+            "project",
+            "add",
+            "Green Ports",
+            "--acronym",
+            "GP",
+            "--unit",
+            "KLK",
+        ],
+    ] {
+        intnet(&d.path)
+            .args(["--as", "root"])
+            .args(&args)
+            .assert()
+            .success();
+    }
+    intnet(&d.path)
+        .args([
+            "--as",
+            "root",
+            "plan",
+            "item",
+            "1",
+            "Delrapport",
+            "--project",
+            "gp",
+        ])
+        .assert()
+        .success();
+    intnet(&d.path)
+        .args([
+            "--as",
+            "root",
+            "plan",
+            "item",
+            "1",
+            "X",
+            "--project",
+            "nope",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("project"));
+    let out = intnet(&d.path)
+        .args(["--as", "root", "plan", "show", "1", "--json"])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let items = v["items"].as_array().or(v.as_array()).unwrap().clone();
+    assert_eq!(items.len(), 1, "the refused item was not written: {v}");
+    assert_eq!(items[0]["project"], "Green Ports");
+    assert_eq!(items[0]["data"]["project_id"], 1);
+}

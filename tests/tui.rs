@@ -809,10 +809,33 @@ fn an_owner_edits_status_and_comments_of_their_item_only() {
     assert!(s.contains("[~]") && s.contains("Resan bokad"), "{s}");
     let saved = e.store.plan_item(id).unwrap();
     assert_eq!(saved.data.text, "Studiebesök Tartu", "the text is kept");
-    // The office sees every field and may delete; u brings it back.
+    // The office sees every field: it links the item to a project by acronym.
+    let klk = e.store.unit_by_code("KLK").unwrap().id;
+    let gp = intnet::model::ProjectData {
+        name: "Green Ports".into(),
+        acronym: "GP".into(),
+        lead_unit: Some(klk),
+        ..Default::default()
+    };
+    e.store.create_project(&e.office, gp).unwrap();
     let mut office = app_for(&e, "office", Lang::En);
     press(&mut office, KeyCode::Char('4'));
     press(&mut office, KeyCode::Enter);
+    press(&mut office, KeyCode::Char('e'));
+    focus(&mut office, "project");
+    type_text(&mut office, "GPX");
+    ctrl(&mut office, 's');
+    assert_eq!(form_error(&office, "project"), Some("err.unknown_project"));
+    press(&mut office, KeyCode::Backspace);
+    ctrl(&mut office, 's');
+    assert!(office.modal.is_none(), "{:?}", office.status);
+    assert!(
+        screen(&office).contains("Project: Green Ports"),
+        "{}",
+        screen(&office)
+    );
+    assert_eq!(e.store.plan_item(id).unwrap().data.comments, "Resan bokad");
+    // It may delete; u brings the item back.
     press(&mut office, KeyCode::Char('d'));
     press(&mut office, KeyCode::Char('y'));
     assert!(screen(&office).contains("No items."));

@@ -220,6 +220,8 @@ pub enum PlanCmd {
         owner: Option<String>,
         #[arg(long)]
         due: Option<String>,
+        #[arg(long)]
+        project: Option<String>,
     },
     ItemDone {
         item: i64,

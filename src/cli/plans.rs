@@ -111,7 +111,13 @@ pub fn plan(ctx: &Ctx, cmd: PlanCmd) -> ExitCode {
             text,
             owner,
             due,
+            project,
         } => {
+            let project_id = match project.as_deref().map(|p| ctx.store.project_by_ref(p)) {
+                None => None,
+                Some(Ok(id)) => Some(id),
+                Some(Err(e)) => return fail(lang, &e),
+            };
             let owner_id = match owner {
                 None => None,
                 Some(acc) => match ctx.store.members() {
@@ -136,6 +142,7 @@ pub fn plan(ctx: &Ctx, cmd: PlanCmd) -> ExitCode {
                 text,
                 owner_id,
                 due,
+                project_id,
                 ..Default::default()
             };
             match ctx.store.add_plan_item(&ctx.actor, data) {

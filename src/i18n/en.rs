@@ -944,6 +944,13 @@ pub const MESSAGES: &[(&str, &str)] = &[
         "confirm.delete_membership",
         "Delete the membership in {title}?",
     ),
+    ("field.project", "Project"),
+    (
+        "err.unknown_project",
+        "no live project with that id, acronym or name",
+    ),
+    ("err.ambiguous_project", "several projects match: write #id"),
+    ("help.arg.project", "Linked project: id, acronym or name"),
     ("action.new_milestone", "new milestone"),
     ("action.evaluate", "evaluate membership"),
 ];

@@ -953,6 +953,16 @@ pub const MESSAGES: &[(&str, &str)] = &[
         "confirm.delete_membership",
         "Ta bort medlemskapet i {title}?",
     ),
+    ("field.project", "Projekt"),
+    (
+        "err.unknown_project",
+        "inget projekt med det id:t, den akronymen eller det namnet",
+    ),
+    ("err.ambiguous_project", "flera projekt passar: skriv #id"),
+    (
+        "help.arg.project",
+        "Kopplat projekt: id, akronym eller namn",
+    ),
     ("action.new_milestone", "nytt delmål"),
     ("action.evaluate", "utvärdera medlemskap"),
 ];

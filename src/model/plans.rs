@@ -68,9 +68,12 @@ pub struct PlanItemData {
     pub due: Option<String>,
     pub status: ItemStatus,
     pub comments: String,
-    /// Links to a partner organisation and a news item (an EU call, say).
+    /// Links to a partner organisation, a news item (an EU call, say) and a project.
     pub partner_id: Option<i64>,
     pub news_id: Option<i64>,
+    /// Absent from audit snapshots written before schema 7.
+    #[serde(default)]
+    pub project_id: Option<i64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -81,9 +84,10 @@ pub struct PlanItem {
     /// The plan's year and title, for "my items" across plans.
     pub plan_year: i32,
     pub plan_title: String,
-    /// The linked partner's name and news item's title.
+    /// The linked partner's name, news item's title and project's name.
     pub partner: Option<String>,
     pub news_title: Option<String>,
+    pub project: Option<String>,
     pub meta: Meta,
 }
 

@@ -12,7 +12,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/004_training.sql"),
     include_str!("migrations/005_plans.sql"),
     include_str!("migrations/006_projects.sql"),
-    include_str!("migrations/007_milestones.sql"),
+    include_str!("migrations/007_milestones_and_links.sql"),
 ];
 
 /// The schema version this binary writes.

@@ -40,8 +40,7 @@ impl Entity for PlanData {
     }
 }
 
-const ITEM_COLUMNS: &str =
-    "i.plan_id, i.text, i.owner_id, i.due, i.status, i.comments, i.partner_id, i.news_id";
+const ITEM_COLUMNS: &str = "i.plan_id, i.text, i.owner_id, i.due, i.status, i.comments, i.partner_id, i.news_id, i.project_id";
 
 fn item_from(r: &Row) -> rusqlite::Result<PlanItemData> {
     Ok(PlanItemData {
@@ -53,6 +52,7 @@ fn item_from(r: &Row) -> rusqlite::Result<PlanItemData> {
         comments: r.get(5)?,
         partner_id: r.get(6)?,
         news_id: r.get(7)?,
+        project_id: r.get(8)?,
     })
 }
 
@@ -62,14 +62,14 @@ impl Entity for PlanItemData {
 
     fn load(conn: &Connection, id: i64) -> Result<(Self, i64)> {
         let sql = format!("SELECT {ITEM_COLUMNS}, i.version FROM plan_items i WHERE i.id = ?1");
-        optional(conn.query_row(&sql, [id], |r| Ok((item_from(r)?, r.get(8)?))))?
+        optional(conn.query_row(&sql, [id], |r| Ok((item_from(r)?, r.get(9)?))))?
             .ok_or(Error::NotFound)
     }
 
     fn store_columns(&self, tx: &Transaction, id: i64) -> Result<()> {
         tx.execute(
             "UPDATE plan_items SET plan_id = ?2, text = ?3, owner_id = ?4, due = ?5, status = ?6, comments = ?7, \
-             partner_id = ?8, news_id = ?9 WHERE id = ?1",
+             partner_id = ?8, news_id = ?9, project_id = ?10 WHERE id = ?1",
             params![
                 id,
                 self.plan_id,
@@ -79,7 +79,8 @@ impl Entity for PlanItemData {
                 self.status.as_str(),
                 self.comments,
                 self.partner_id,
-                self.news_id
+                self.news_id,
+                self.project_id
             ],
         )?;
         Ok(())
@@ -265,7 +266,8 @@ impl Store {
     fn items_where(&self, cond: &str, param: i64) -> Result<Vec<PlanItem>> {
         let sql = format!(
             "SELECT {ITEM_COLUMNS}, m.full_name, p.year, p.title, {}, i.id, \
-             (SELECT name FROM orgs WHERE id = i.partner_id), (SELECT title FROM news WHERE id = i.news_id) \
+             (SELECT name FROM orgs WHERE id = i.partner_id), (SELECT title FROM news WHERE id = i.news_id), \
+             (SELECT name FROM projects WHERE id = i.project_id AND deleted_at IS NULL) \
              FROM plan_items i \
              JOIN plans p ON p.id = i.plan_id LEFT JOIN members m ON m.id = i.owner_id \
              WHERE {cond} AND i.deleted_at IS NULL AND p.deleted_at IS NULL \
@@ -276,13 +278,14 @@ impl Store {
         let rows = stmt.query_map([param], |r| {
             Ok(PlanItem {
                 data: item_from(r)?,
-                owner: r.get(8)?,
-                plan_year: r.get(9)?,
-                plan_title: r.get(10)?,
-                meta: meta_from(r, 11)?,
-                id: r.get(16)?,
-                partner: r.get(17)?,
-                news_title: r.get(18)?,
+                owner: r.get(9)?,
+                plan_year: r.get(10)?,
+                plan_title: r.get(11)?,
+                meta: meta_from(r, 12)?,
+                id: r.get(17)?,
+                partner: r.get(18)?,
+                news_title: r.get(19)?,
+                project: r.get(20)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)

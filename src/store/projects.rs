@@ -286,13 +286,23 @@ impl Store {
             })
         }))?;
         let mut project = project.ok_or(Error::NotFound)?;
-        self.name_partners(&mut project)?;
+        project.partner_names = self.partner_names(&project.data.partners)?;
         Ok(project)
     }
 
-    /// Every live project: running and approved first, then by name. One statement
-    /// for the rows; partner names by primary key.
+    /// Every live project with its partners' names: running and approved first, then
+    /// by name.
     pub fn projects(&self) -> Result<Vec<Project>> {
+        let mut projects = self.project_list()?;
+        for p in &mut projects {
+            p.partner_names = self.partner_names(&p.data.partners)?;
+        }
+        Ok(projects)
+    }
+
+    /// Every live project, in the order of `projects`, without partner names (one
+    /// statement; a screen names the partners of the project it shows).
+    pub fn project_list(&self) -> Result<Vec<Project>> {
         let sql = format!(
             "SELECT {PROJECT_COLUMNS}, (SELECT code FROM units WHERE id = p.lead_unit), \
              (SELECT full_name FROM members WHERE id = p.contact), {}, p.id FROM projects p \
@@ -312,23 +322,41 @@ impl Store {
                 id: r.get(25)?,
             })
         })?;
-        let mut projects = rows.collect::<rusqlite::Result<Vec<_>>>()?;
-        for p in &mut projects {
-            self.name_partners(p)?;
-        }
-        Ok(projects)
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
 
-    fn name_partners(&self, project: &mut Project) -> Result<()> {
+    /// The live project named by its id (`12` or `#12`), its acronym or its exact name
+    /// (case does not matter). Several match: ambiguous.
+    pub fn project_by_ref(&self, s: &str) -> Result<i64> {
+        let s = s.trim();
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT id FROM projects WHERE deleted_at IS NULL \
+             AND (id = ?1 OR lower(acronym) = lower(?2) OR lower(name) = lower(?2)) LIMIT 2",
+        )?;
+        let id: i64 = s.trim_start_matches('#').parse().unwrap_or(-1);
+        let ids = stmt
+            .query_map(params![id, s], |r| r.get(0))?
+            .collect::<rusqlite::Result<Vec<i64>>>()?;
+        match ids.as_slice() {
+            [id] => Ok(*id),
+            [] => Err(Error::Rule("err.unknown_project")),
+            _ => Err(Error::Rule("err.ambiguous_project")),
+        }
+    }
+
+    /// The partners' names with their roles (partners no longer in the registry are
+    /// left out).
+    pub fn partner_names(&self, partners: &[ProjectPartner]) -> Result<Vec<(String, ProjectRole)>> {
         let mut stmt = self
             .conn()
             .prepare_cached("SELECT name FROM orgs WHERE id = ?1")?;
-        for p in &project.data.partners {
+        let mut names = Vec::new();
+        for p in partners {
             if let Some(name) = optional(stmt.query_row([p.org_id], |r| r.get::<_, String>(0)))? {
-                project.partner_names.push((name, p.role));
+                names.push((name, p.role));
             }
         }
-        Ok(())
+        Ok(names)
     }
 
     /// Adds a milestone or reporting deadline: whoever may edit the project.

@@ -30,6 +30,16 @@ fn date_or_none(f: &FormState, name: &str) -> Option<String> {
     Some(f.get(name)).filter(|d| !d.trim().is_empty())
 }
 
+/// What a reference field holds: `#12 Name` (as the edit forms write it) is `12`;
+/// anything else is a name as typed.
+fn reference(s: &str) -> &str {
+    let s = s.trim();
+    match s.strip_prefix('#') {
+        Some(rest) => rest.split_whitespace().next().unwrap_or(""),
+        None => s,
+    }
+}
+
 /// A role as typed after a partner's name: the stored word or its label in either
 /// language, in any case.
 fn parse_role(s: &str) -> Option<ProjectRole> {
@@ -48,15 +58,15 @@ fn partner_lines(store: &crate::store::Store, text: &str) -> Result<Vec<ProjectP
             Some((org, role)) if parse_role(role).is_some() => (org.trim(), parse_role(role)),
             _ => (line, None),
         };
-        let reference = match org.strip_prefix('#') {
-            Some(rest) => rest.split_whitespace().next().unwrap_or(""),
-            None => org,
-        };
-        let org_id = store.org_by_name_or_id(reference).map_err(|e| match e {
-            Error::Rule("err.ambiguous_org") => field_error("partners", "err.ambiguous_partner"),
-            Error::Rule(_) | Error::NotFound => field_error("partners", "err.unknown_partner"),
-            other => other,
-        })?;
+        let org_id = store
+            .org_by_name_or_id(reference(org))
+            .map_err(|e| match e {
+                Error::Rule("err.ambiguous_org") => {
+                    field_error("partners", "err.ambiguous_partner")
+                }
+                Error::Rule(_) | Error::NotFound => field_error("partners", "err.unknown_partner"),
+                other => other,
+            })?;
         if partners.iter().all(|p: &ProjectPartner| p.org_id != org_id) {
             partners.push(ProjectPartner {
                 org_id,
@@ -167,6 +177,7 @@ impl App {
             self.error(&Error::Forbidden);
             return;
         }
+        let project_name = item.as_ref().and_then(|i| i.project.clone());
         let (data, target, title) = match item {
             Some(i) => (
                 i.data.clone(),
@@ -210,6 +221,11 @@ impl App {
             ));
             fields.push(Field::text("due", data.due.as_deref().unwrap_or("")));
             fields.push(Field::text("partner", &partner));
+            let project = match (data.project_id, &project_name) {
+                (Some(id), Some(name)) => format!("#{id} {name}"),
+                _ => String::new(),
+            };
+            fields.push(Field::text("project", &project));
         }
         if matches!(target, FormTarget::PlanItem { id: Some(_), .. }) {
             fields.push(Field::choice(
@@ -493,22 +509,22 @@ impl App {
                         ..PlanItemData::default()
                     },
                 };
-                let partner_id = match f.opt("partner") {
-                    None => base.partner_id,
-                    Some(p) if p.trim().is_empty() => None,
-                    Some(p) => {
-                        let reference = p.trim().trim_start_matches('#');
-                        let reference = if p.trim().starts_with('#') {
-                            reference.split_whitespace().next().unwrap_or("")
-                        } else {
-                            reference
-                        };
-                        Some(store.org_by_name_or_id(reference).map_err(|e| match e {
-                            Error::Rule(k) => field_error("partner", k),
+                // A link field: absent keeps the link, empty removes it, else it must
+                // name a live record.
+                let link = |name: &'static str,
+                            kept: Option<i64>,
+                            find: &dyn Fn(&str) -> Result<i64, Error>| {
+                    match f.opt(name) {
+                        None => Ok(kept),
+                        Some(v) if v.trim().is_empty() => Ok(None),
+                        Some(v) => find(reference(&v)).map(Some).map_err(|e| match e {
+                            Error::Rule(k) => field_error(name, k),
                             other => other,
-                        })?)
+                        }),
                     }
                 };
+                let partner_id = link("partner", base.partner_id, &|r| store.org_by_name_or_id(r))?;
+                let project_id = link("project", base.project_id, &|r| store.project_by_ref(r))?;
                 let data = PlanItemData {
                     text: f.opt("text").unwrap_or(base.text.clone()),
                     owner_id: match f.opt("member") {
@@ -525,6 +541,7 @@ impl App {
                         .unwrap_or(base.status),
                     comments: f.opt("comments").unwrap_or(base.comments.clone()),
                     partner_id,
+                    project_id,
                     ..base
                 };
                 let warnings = match id {
@@ -639,8 +656,15 @@ impl App {
 
 #[cfg(test)]
 mod tests {
-    use super::parse_role;
+    use super::{parse_role, reference};
     use crate::model::ProjectRole;
+
+    #[test]
+    fn references_are_ids_with_a_name_or_names() {
+        assert_eq!(reference(" #12 Miasto Łódź"), "12");
+        assert_eq!(reference("#7"), "7");
+        assert_eq!(reference(" Miasto Łódź "), "Miasto Łódź");
+    }
 
     #[test]
     fn roles_are_read_in_either_language() {

@@ -222,13 +222,15 @@ pub fn draw(f: &mut Frame, area: Rect, s: &PlansScreen, lang: Lang) {
     // The selected item in full: comments and what it links to.
     if let Some(item) = s.current_item().filter(|_| s.in_items || s.mine) {
         let d = &item.data;
-        if !d.comments.trim().is_empty() || item.partner.is_some() || item.news_title.is_some() {
+        let links = [
+            ("field.partner", &item.partner),
+            ("field.project", &item.project),
+            ("screen.news", &item.news_title),
+        ];
+        if !d.comments.trim().is_empty() || links.iter().any(|(_, v)| v.is_some()) {
             lines.push(Line::default());
             lines.push(Line::from(clean(&d.text).into_owned()).bold());
-            for (key, v) in [
-                ("field.partner", &item.partner),
-                ("screen.news", &item.news_title),
-            ] {
+            for (key, v) in links {
                 if let Some(v) = v {
                     lines.push(Line::from(vec![
                         Span::raw(format!("  {}: ", lang.t(key))).dim(),

@@ -32,7 +32,7 @@ pub struct ProjectsScreen {
 impl ProjectsScreen {
     pub fn reload(&mut self, store: &Store) -> Result<()> {
         self.loaded = true;
-        self.projects = store.projects()?;
+        self.projects = store.project_list()?;
         self.cursor = self.cursor.min(self.projects.len().saturating_sub(1));
         self.load_milestones(store)?;
         self.memberships = store.memberships()?;
@@ -42,10 +42,16 @@ impl ProjectsScreen {
         Ok(())
     }
 
-    /// The selected project's milestones (all a cursor move needs to load).
+    /// The selected project's partner names and milestones (all a cursor move needs
+    /// to load).
     pub fn load_milestones(&mut self, store: &Store) -> Result<()> {
-        self.milestones = match self.projects.get(self.cursor) {
-            Some(p) => store.milestones(p.id)?,
+        self.milestones = match self.projects.get_mut(self.cursor) {
+            Some(p) => {
+                if p.partner_names.is_empty() {
+                    p.partner_names = store.partner_names(&p.data.partners)?;
+                }
+                store.milestones(p.id)?
+            }
             None => Vec::new(),
         };
         self.milestone_cursor = self
