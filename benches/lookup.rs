@@ -92,7 +92,12 @@ fn main() {
         );
         std::env::remove_var("INTNET_DB");
     }
-    let db = dir.path().join("bench.db");
+    // INTNET_BENCH_DB: reuse a database already seeded (for quick iterations; the
+    // figures for docs come from a fresh one).
+    let reuse = std::env::var_os("INTNET_BENCH_DB")
+        .map(PathBuf::from)
+        .filter(|p| p.exists());
+    let db = reuse.clone().unwrap_or_else(|| dir.path().join("bench.db"));
     let bin = intnet_binary();
     let mut rows = Vec::new();
 
@@ -102,10 +107,14 @@ fn main() {
 
     // 1. The database, through the binary as a user would make it.
     let t = Instant::now();
-    run_ok(&bin, &db, &["init"]);
+    if reuse.is_none() {
+        run_ok(&bin, &db, &["init"]);
+    }
     let init = t.elapsed();
     let t = Instant::now();
-    run_ok(&bin, &db, &["seed", "--scale", &scale.to_string()]);
+    if reuse.is_none() {
+        run_ok(&bin, &db, &["seed", "--scale", &scale.to_string()]);
+    }
     let seed = t.elapsed();
     let size_mb = db_size(&db) as f64 / 1e6;
     println!(
