@@ -842,3 +842,83 @@ fn an_owner_edits_status_and_comments_of_their_item_only() {
     press(&mut office, KeyCode::Char('u'));
     assert!(screen(&office).contains("Studiebesök Tartu"));
 }
+
+#[test]
+fn the_deadlines_view_gathers_everything_due_and_enter_goes_there() {
+    let e = env();
+    let soon = |days| intnet::model::add_days(&intnet::store::today(), days).unwrap();
+    let plan = e
+        .store
+        .create_plan(
+            &e.office,
+            intnet::model::PlanData {
+                year: soon(3)[..4].parse().unwrap(),
+                title: "Kommunens plan".into(),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    let (item, _) = e
+        .store
+        .add_plan_item(
+            &e.office,
+            intnet::model::PlanItemData {
+                plan_id: plan,
+                text: "Studiebesök Tartu".into(),
+                owner_id: Some(e.anna.member_id),
+                due: Some(soon(3)),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    let klk = e.store.unit_by_code("KLK").unwrap().id;
+    let project = e
+        .store
+        .create_project(
+            &e.office,
+            intnet::model::ProjectData {
+                name: "Green Ports".into(),
+                lead_unit: Some(klk),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    e.store
+        .add_milestone(&e.office, project, "Delrapport", Some(&soon(20)))
+        .unwrap();
+    e.store
+        .add_milestone(&e.office, project, "Slutrapport", Some(&soon(200)))
+        .unwrap();
+    let mut app = app_for(&e, "bjorn", Lang::En);
+    press(&mut app, KeyCode::Char('4'));
+    press(&mut app, KeyCode::Char('D'));
+    let s = screen(&app);
+    assert!(s.contains("Deadlines (2): next 30 days, everyone's"), "{s}");
+    assert!(
+        s.contains("Studiebesök Tartu") && s.contains("Delrapport"),
+        "{s}"
+    );
+    assert!(
+        !s.contains("Slutrapport"),
+        "200 days ahead is outside 30: {s}"
+    );
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Char('w')); // 90 days, everything, 14 days
+    }
+    assert!(screen(&app).contains("Deadlines (1): next 14 days"));
+    press(&mut app, KeyCode::Char('w'));
+    press(&mut app, KeyCode::Char('m'));
+    assert!(
+        screen(&app).contains("Nothing falls due"),
+        "none of it is Björn's"
+    );
+    let mut anna = app_for(&e, "anna", Lang::En);
+    press(&mut anna, KeyCode::Char('5'));
+    press(&mut anna, KeyCode::Char('D'));
+    press(&mut anna, KeyCode::Char('m'));
+    assert!(screen(&anna).contains("Deadlines (1): next 30 days, mine"));
+    press(&mut anna, KeyCode::Enter);
+    assert_eq!(anna.screen, intnet::tui::screens::Screen::Plans);
+    assert!(!anna.deadlines.open && anna.plans.in_items);
+    assert_eq!(anna.plans.current_item().map(|i| i.id), Some(item));
+}

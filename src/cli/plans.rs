@@ -2,7 +2,6 @@
 
 use super::{Ctx, PlanCmd, bad_input, fail, print_json};
 use crate::model::{ItemStatus, PlanData, PlanItemData};
-use crate::store::DeadlineKind;
 use crate::text::sanitize_line as clean;
 use std::process::ExitCode;
 
@@ -202,12 +201,7 @@ pub fn deadlines(ctx: &Ctx, within: Option<String>, mine: bool, json: bool) -> E
         return print_json(&list);
     }
     for d in &list {
-        let kind = match d.kind {
-            DeadlineKind::PlanItem => lang.t("deadline.plan_item"),
-            DeadlineKind::Milestone => lang.t("deadline.milestone"),
-            DeadlineKind::Evaluation => lang.t("deadline.evaluation"),
-            DeadlineKind::Call => lang.t("deadline.call"),
-        };
+        let kind = lang.t(d.kind.key());
         println!(
             "{} {:<14} {:<50} {}",
             d.date,

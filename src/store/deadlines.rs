@@ -15,6 +15,18 @@ pub enum DeadlineKind {
     Call,
 }
 
+impl DeadlineKind {
+    /// The i18n key of the kind's name.
+    pub fn key(self) -> &'static str {
+        match self {
+            DeadlineKind::PlanItem => "deadline.plan_item",
+            DeadlineKind::Milestone => "deadline.milestone",
+            DeadlineKind::Evaluation => "deadline.evaluation",
+            DeadlineKind::Call => "deadline.call",
+        }
+    }
+}
+
 /// One thing due on a date.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Deadline {

@@ -436,6 +436,27 @@ impl Store {
         self.write(|tx| audit::set_deleted::<MilestoneData>(tx, actor, id, true))
     }
 
+    /// One live milestone.
+    pub fn milestone(&self, id: i64) -> Result<Milestone> {
+        let (data, version) = MilestoneData::load(self.conn(), id)?;
+        let live: bool = self.conn().query_row(
+            "SELECT deleted_at IS NULL FROM milestones WHERE id = ?1",
+            [id],
+            |r| r.get(0),
+        )?;
+        if !live {
+            return Err(Error::NotFound);
+        }
+        Ok(Milestone {
+            id,
+            project_id: data.project_id,
+            title: data.title,
+            due: data.due,
+            done: data.done,
+            version,
+        })
+    }
+
     pub fn milestones(&self, project_id: i64) -> Result<Vec<Milestone>> {
         let mut stmt = self.conn().prepare_cached(
             "SELECT id, project_id, title, due, done, version FROM milestones \

@@ -5,6 +5,7 @@ pub use super::forms::{FormPrompt, FormState, FormTarget};
 use super::keymap::{Action, Context, Key, Keymap};
 use super::screens::Screen;
 use super::screens::contacts::{Contacts, Detail, Selection};
+use super::screens::deadlines::DeadlinesView;
 use super::screens::news::NewsScreen;
 use super::screens::plans::PlansScreen;
 use super::screens::projects::ProjectsScreen;
@@ -77,6 +78,8 @@ pub struct App {
     pub training: TrainingScreen,
     pub plans: PlansScreen,
     pub projects: ProjectsScreen,
+    /// The deadlines view, over the plans or projects screen.
+    pub deadlines: DeadlinesView,
     pub modal: Option<Modal>,
     pub status: Option<Status>,
     pub quit: bool,
@@ -107,6 +110,7 @@ impl App {
             training: TrainingScreen::new(),
             plans: PlansScreen::new(),
             projects: ProjectsScreen::default(),
+            deadlines: DeadlinesView::default(),
             screen: Screen::Contacts,
             store,
             actor,
@@ -175,6 +179,7 @@ impl App {
             (None, Screen::News) if self.news.open => Context::Reading,
             (None, Screen::News) => Context::News,
             (None, Screen::Training) => Context::Training,
+            (None, Screen::Plans | Screen::Projects) if self.deadlines.open => Context::Deadlines,
             (None, Screen::Plans) => Context::Plans,
             (None, Screen::Projects) if self.projects.show_memberships => Context::Memberships,
             (None, Screen::Projects) => Context::Projects,
@@ -212,6 +217,10 @@ impl App {
         }
         if self.projects.loaded {
             let r = self.projects.reload(&self.store);
+            self.check(r);
+        }
+        if self.deadlines.open {
+            let r = self.deadlines.reload(&self.store, &self.actor);
             self.check(r);
         }
         if let Some(Modal::Lookup(l)) = &mut self.modal {
@@ -319,6 +328,7 @@ impl App {
             Context::Training => self.training_action(action),
             Context::Plans => self.plans_action(action),
             Context::Projects | Context::Memberships => self.projects_action(action),
+            Context::Deadlines => self.deadlines_action(action),
             Context::List | Context::Detail | Context::Global => self.contacts_action(action),
         }
     }
@@ -350,6 +360,7 @@ impl App {
 
     fn switch(&mut self, screen: Screen) {
         self.screen = screen;
+        self.deadlines.open = false;
         // The training log loads when first opened: the tab shows no count.
         if screen == Screen::Projects && !self.projects.loaded {
             let r = self.projects.reload(&self.store);
@@ -669,6 +680,7 @@ impl App {
                 self.open_evaluation_form();
                 Ok(())
             }
+            Action::Deadlines => self.open_deadlines(),
             Action::Edit => {
                 if let Some(m) = self.projects.current_membership().cloned() {
                     self.open_membership_form(Some(m));
@@ -721,6 +733,104 @@ impl App {
             _ => Ok(()),
         };
         self.check(r);
+    }
+
+    fn open_deadlines(&mut self) -> crate::store::Result<()> {
+        self.deadlines.open = true;
+        self.deadlines.reload(&self.store, &self.actor)
+    }
+
+    fn deadlines_action(&mut self, action: Action) {
+        let r = match action {
+            Action::Up | Action::Down => {
+                self.deadlines
+                    .move_by(if action == Action::Down { 1 } else { -1 });
+                Ok(())
+            }
+            Action::CycleDeadline => {
+                self.deadlines.cycle_within();
+                self.deadlines.reload(&self.store, &self.actor)
+            }
+            Action::MyItems => {
+                self.deadlines.mine = !self.deadlines.mine;
+                self.deadlines.cursor = 0;
+                self.deadlines.reload(&self.store, &self.actor)
+            }
+            Action::Deadlines | Action::Back => {
+                self.deadlines.open = false;
+                Ok(())
+            }
+            Action::Open => match self.deadlines.current().cloned() {
+                Some(d) => self.go_to_deadline(&d),
+                None => Ok(()),
+            },
+            _ => Ok(()),
+        };
+        self.check(r);
+    }
+
+    /// Shows the thing a deadline is about: the item in its plan's checklist, the
+    /// milestone in its project's, the membership, or the call in the news.
+    fn go_to_deadline(&mut self, d: &crate::store::Deadline) -> crate::store::Result<()> {
+        use crate::store::DeadlineKind;
+        match d.kind {
+            DeadlineKind::PlanItem => {
+                let item = self.store.plan_item(d.id)?;
+                self.switch(Screen::Plans);
+                self.plans.year = item.plan_year;
+                self.plans.mine = false;
+                self.plans.reload(&self.store, &self.actor)?;
+                if let Some(i) = self
+                    .plans
+                    .plans
+                    .iter()
+                    .position(|p| p.id == item.data.plan_id)
+                {
+                    self.plans.plan_cursor = i;
+                }
+                self.plans.reload(&self.store, &self.actor)?;
+                self.plans.item_cursor = self
+                    .plans
+                    .items
+                    .iter()
+                    .position(|i| i.id == d.id)
+                    .unwrap_or(0);
+                self.plans.in_items = !self.plans.items.is_empty();
+            }
+            DeadlineKind::Milestone => {
+                let project_id = self.store.milestone(d.id)?.project_id;
+                self.switch(Screen::Projects);
+                self.projects.reload(&self.store)?;
+                self.projects.select(&self.store, project_id)?;
+                if let Some(i) = self.projects.milestones.iter().position(|m| m.id == d.id) {
+                    self.projects.milestone_cursor = i;
+                    self.projects.in_milestones = true;
+                }
+            }
+            DeadlineKind::Evaluation => {
+                self.switch(Screen::Projects);
+                self.projects.reload(&self.store)?;
+                self.projects.show_memberships = true;
+                if let Some(i) = self.projects.memberships.iter().position(|m| m.id == d.id) {
+                    self.projects.membership_cursor = i;
+                }
+            }
+            DeadlineKind::Call => {
+                self.switch(Screen::News);
+                self.news.filter = crate::store::NewsFilter {
+                    category: Some(crate::model::NewsCategory::Call),
+                    text: d.title.clone(),
+                    ..Default::default()
+                };
+                self.news.search = Input::new(&d.title);
+                let h = self.list_height();
+                self.news.refilter(&self.store, &self.actor, h)?;
+                if self.news.item.as_ref().is_some_and(|n| n.id == d.id) {
+                    self.news.open(&self.store, &self.actor, h)?;
+                }
+            }
+        }
+        Ok(())
     }
 
     fn plans_action(&mut self, action: Action) {
@@ -782,6 +892,7 @@ impl App {
                 self.open_plan_form(None);
                 Ok(())
             }
+            Action::Deadlines => self.open_deadlines(),
             Action::Edit => {
                 if self.plans.in_items || self.plans.mine {
                     if let Some(item) = self.plans.current_item().cloned() {

@@ -26,6 +26,8 @@ pub enum Context {
     Projects,
     /// Network memberships and their evaluations.
     Memberships,
+    /// Deadlines across plans, projects, memberships and calls.
+    Deadlines,
     /// A form (text fields take printable keys).
     Form,
     /// The quick-lookup palette.
@@ -51,6 +53,7 @@ impl Context {
                 | Context::Plans
                 | Context::Projects
                 | Context::Memberships
+                | Context::Deadlines
         )
     }
 
@@ -64,6 +67,7 @@ impl Context {
         Context::Plans,
         Context::Projects,
         Context::Memberships,
+        Context::Deadlines,
         Context::Form,
         Context::Lookup,
         Context::Filter,
@@ -82,6 +86,7 @@ impl Context {
             Context::Plans => "plans",
             Context::Projects => "projects",
             Context::Memberships => "memberships",
+            Context::Deadlines => "deadlines",
             Context::Form => "form",
             Context::Lookup => "lookup",
             Context::Filter => "filter",
@@ -147,6 +152,7 @@ pub enum Action {
     PlanItemFromNews,
     NewMilestone,
     Evaluate,
+    Deadlines,
 }
 
 impl Action {
@@ -205,6 +211,7 @@ impl Action {
             Action::PlanItemFromNews => "plan_item_from_news",
             Action::NewMilestone => "new_milestone",
             Action::Evaluate => "evaluate",
+            Action::Deadlines => "deadlines",
         }
     }
 
@@ -469,6 +476,7 @@ fn defaults() -> Vec<Binding> {
         b(C::Plans, k('n'), New, true),
         b(C::Plans, k('e'), Edit, true),
         b(C::Plans, k('d'), Delete, false),
+        b(C::Plans, k('D'), Deadlines, true),
         b(C::Plans, k('P'), NewPlan, false),
         b(C::Plans, k('C'), CopyPlan, false),
         b(C::Plans, k('y'), PrevYear, false),
@@ -487,6 +495,7 @@ fn defaults() -> Vec<Binding> {
         b(C::Projects, k('e'), Edit, true),
         b(C::Projects, k('d'), Delete, false),
         b(C::Projects, k('m'), NewMilestone, true),
+        b(C::Projects, k('D'), Deadlines, false),
         b(C::Memberships, k('j'), Down, false),
         b(C::Memberships, p(KeyCode::Down), Down, false),
         b(C::Memberships, k('k'), Up, false),
@@ -498,6 +507,16 @@ fn defaults() -> Vec<Binding> {
         b(C::Memberships, k('d'), Delete, false),
         b(C::Memberships, k('v'), Memberships, true),
         b(C::Memberships, p(KeyCode::Esc), Back, false),
+        b(C::Memberships, k('D'), Deadlines, false),
+        b(C::Deadlines, k('j'), Down, false),
+        b(C::Deadlines, p(KeyCode::Down), Down, false),
+        b(C::Deadlines, k('k'), Up, false),
+        b(C::Deadlines, p(KeyCode::Up), Up, false),
+        b(C::Deadlines, p(KeyCode::Enter), Open, true),
+        b(C::Deadlines, k('w'), CycleDeadline, true),
+        b(C::Deadlines, k('m'), MyItems, true),
+        b(C::Deadlines, k('D'), Deadlines, true),
+        b(C::Deadlines, p(KeyCode::Esc), Back, false),
         b(C::Projects, p(KeyCode::Esc), Back, false),
         b(C::Form, Key::ctrl('s'), Save, true),
         b(C::Form, Key::ctrl('d'), SaveDraft, false),

@@ -26,6 +26,9 @@ pub fn draw(f: &mut Frame, app: &App) {
         Screen::Contacts => contacts::draw(f, main, &app.contacts, app.lang),
         Screen::News => news::draw(f, main, &app.news, app.lang),
         Screen::Training => training::draw(f, main, &app.training, app.lang),
+        Screen::Plans | Screen::Projects if app.deadlines.open => {
+            super::screens::deadlines::draw(f, main, &app.deadlines, app.lang)
+        }
         Screen::Plans => plans::draw(f, main, &app.plans, app.lang),
         Screen::Projects => projects::draw(f, main, &app.projects, app.lang),
     }

@@ -1,6 +1,7 @@
 //! Screens. Each owns its state struct, its loading (through the store) and its drawing.
 
 pub mod contacts;
+pub mod deadlines;
 pub mod news;
 pub mod plans;
 pub mod projects;

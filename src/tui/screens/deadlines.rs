@@ -1,0 +1,124 @@
+//! Deadlines (`D` on the Action plans and Projects screens): what falls due across open
+//! plan items, project milestones, membership evaluations and EU calls, soonest first;
+//! `Enter` goes to the thing itself.
+
+use crate::i18n::Lang;
+use crate::model::Actor;
+use crate::store::{Deadline, Result, Store, today};
+use crate::text::{sanitize_line as clean, truncate};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier, Style, Stylize};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+use std::cell::Cell;
+
+/// The horizon's steps (`w`): two weeks, a month, a quarter, everything ahead.
+const WITHIN_STEPS: [Option<i64>; 4] = [Some(14), Some(30), Some(90), None];
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeadlinesView {
+    pub open: bool,
+    pub within: Option<i64>,
+    pub mine: bool,
+    pub rows: Vec<Deadline>,
+    pub cursor: usize,
+    pub top: Cell<usize>,
+}
+
+impl Default for DeadlinesView {
+    fn default() -> Self {
+        DeadlinesView {
+            open: false,
+            within: Some(30),
+            mine: false,
+            rows: Vec::new(),
+            cursor: 0,
+            top: Cell::new(0),
+        }
+    }
+}
+
+impl DeadlinesView {
+    pub fn reload(&mut self, store: &Store, me: &Actor) -> Result<()> {
+        self.rows = store.deadlines(me, self.within, self.mine)?;
+        self.cursor = self.cursor.min(self.rows.len().saturating_sub(1));
+        Ok(())
+    }
+
+    pub fn cycle_within(&mut self) {
+        let i = WITHIN_STEPS
+            .iter()
+            .position(|w| *w == self.within)
+            .unwrap_or(0);
+        self.within = WITHIN_STEPS[(i + 1) % WITHIN_STEPS.len()];
+        self.cursor = 0;
+    }
+
+    pub fn move_by(&mut self, delta: i64) {
+        self.cursor = (self.cursor as i64 + delta)
+            .clamp(0, self.rows.len().saturating_sub(1) as i64) as usize;
+    }
+
+    pub fn current(&self) -> Option<&Deadline> {
+        self.rows.get(self.cursor)
+    }
+}
+
+pub fn draw(f: &mut Frame, area: Rect, v: &DeadlinesView, lang: Lang) {
+    let today = today();
+    let horizon = match v.within {
+        Some(days) => lang.f("deadlines.within", &[("n", &days)]),
+        None => lang.t("deadlines.all_ahead").to_string(),
+    };
+    let whose = lang.t(if v.mine {
+        "deadlines.mine"
+    } else {
+        "deadlines.everyone"
+    });
+    let title = lang.f(
+        "deadlines.title",
+        &[("n", &v.rows.len()), ("when", &horizon), ("who", &whose)],
+    );
+    let mut lines = Vec::new();
+    if v.rows.is_empty() {
+        lines.push(Line::from(lang.t("deadlines.none")).dim());
+    }
+    let width = area.width as usize;
+    let rows = super::visible_rows(
+        &v.top,
+        v.cursor,
+        v.rows.len(),
+        area.height.saturating_sub(1) as usize,
+    );
+    for (i, d) in v.rows.iter().enumerate().skip(rows.start).take(rows.len()) {
+        let soon = crate::model::days_between(&today, &d.date).is_some_and(|n| n <= 14);
+        let date_style = if soon {
+            Style::default().fg(Color::Yellow)
+        } else {
+            Style::default()
+        };
+        let who = [d.context.as_str(), d.owner.as_deref().unwrap_or("")]
+            .iter()
+            .filter(|s| !s.is_empty())
+            .copied()
+            .collect::<Vec<_>>()
+            .join(" · ");
+        let title_w = width.saturating_sub(11 + 15 + 3).min(60);
+        let mut line = Line::from(vec![
+            Span::styled(format!("{} ", d.date), date_style),
+            Span::raw(format!("{:<14} ", truncate(lang.t(d.kind.key()), 14))),
+            Span::raw(format!(
+                "{:<title_w$} ",
+                truncate(&clean(&d.title), title_w)
+            )),
+            Span::raw(clean(&who).into_owned()).dim(),
+        ]);
+        if i == v.cursor {
+            line = line.style(Style::default().add_modifier(Modifier::REVERSED));
+        }
+        lines.push(line);
+    }
+    let block = Block::default().borders(Borders::TOP).title(title);
+    f.render_widget(Paragraph::new(lines).block(block), area);
+}
