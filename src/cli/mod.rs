@@ -125,7 +125,11 @@ pub enum ProjectCmd {
         #[arg(long)]
         currency: Option<String>,
         #[arg(long)]
+        rate: Option<String>,
+        #[arg(long)]
         call: Option<String>,
+        #[arg(long)]
+        notes: Option<String>,
     },
     Status {
         id: i64,

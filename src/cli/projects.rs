@@ -3,7 +3,7 @@
 use super::{Ctx, MembershipCmd, ProjectCmd, bad_input, fail, print_json};
 use crate::model::{
     Evaluation, FieldError, MembershipData, Programme, ProjectData, ProjectPartner, ProjectRole,
-    ProjectStatus, Recommendation, format_amount, parse_amount,
+    ProjectStatus, Recommendation, format_amount, format_rate, parse_amount, parse_rate,
 };
 use crate::store::Error;
 use crate::text::sanitize_line as clean;
@@ -73,19 +73,45 @@ pub fn project(ctx: &Ctx, cmd: ProjectCmd) -> ExitCode {
                 ));
             }
             let d = &p.data;
-            println!("{} ({})", clean(&d.name), clean(&d.acronym));
+            if d.acronym.is_empty() {
+                println!("{}", clean(&d.name));
+            } else {
+                println!("{} ({})", clean(&d.name), clean(&d.acronym));
+            }
             println!(
                 "  {} · {} · {}",
                 lang.t(d.programme.key()),
                 lang.t(d.role.key()),
                 lang.t(d.status.key())
             );
-            if let Some(b) = d.budget_total {
+            if d.start.is_some() || d.end.is_some() {
                 println!(
-                    "  {}: {} {}",
-                    lang.t("field.budget_total"),
-                    format_amount(b),
-                    d.currency
+                    "  {}: {} – {}",
+                    lang.t("field.period"),
+                    d.start.as_deref().unwrap_or(""),
+                    d.end.as_deref().unwrap_or("")
+                );
+            }
+            for (key, v) in [
+                ("field.budget_total", d.budget_total),
+                ("field.eu_grant", d.eu_grant),
+                ("field.own_contribution", d.own_contribution),
+            ] {
+                if let Some(v) = v {
+                    println!(
+                        "  {}: {} {}",
+                        lang.t(key),
+                        format_amount(v),
+                        clean(&d.currency)
+                    );
+                }
+            }
+            if let Some(r) = d.rate_e4 {
+                println!(
+                    "  {}: {} SEK/{}",
+                    lang.t("field.rate"),
+                    format_rate(r),
+                    clean(&d.currency)
                 );
             }
             for (name, role) in &p.partner_names {
@@ -98,6 +124,9 @@ pub fn project(ctx: &Ctx, cmd: ProjectCmd) -> ExitCode {
                     m.due.as_deref().unwrap_or("—"),
                     clean(&m.title)
                 );
+            }
+            for line in crate::text::sanitize_block(&d.notes).lines() {
+                println!("  {line}");
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -114,8 +143,15 @@ pub fn project(ctx: &Ctx, cmd: ProjectCmd) -> ExitCode {
             eu_grant,
             own,
             currency,
+            rate,
             call,
+            notes,
         } => {
+            let rate_e4 = match rate.as_deref().map(parse_rate) {
+                None => None,
+                Some(Ok(r)) => r,
+                Some(Err(k)) => return Err(Error::Invalid(vec![FieldError::new("rate", k)])),
+            };
             let lead_unit = match unit {
                 Some(code) => Some(ctx.store.unit_by_code(&code)?.id),
                 None => ctx.actor.unit_id,
@@ -132,9 +168,11 @@ pub fn project(ctx: &Ctx, cmd: ProjectCmd) -> ExitCode {
                 eu_grant: amount(eu_grant, "eu_grant")?,
                 own_contribution: amount(own, "own_contribution")?,
                 currency: currency.unwrap_or_else(|| "EUR".into()),
+                rate_e4,
                 start,
                 end,
                 status: word(status, ProjectStatus::parse, "status")?.unwrap_or_default(),
+                notes: notes.unwrap_or_default(),
                 ..ProjectData::default()
             };
             let id = ctx.store.create_project(&ctx.actor, data)?;

@@ -137,6 +137,14 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("help.arg.budget", "Total budget (12 500,50)"),
     ("help.arg.eu_grant", "EU grant"),
     ("help.arg.own", "Own contribution"),
+    (
+        "err.rate",
+        "use a number above zero with at most four decimals, e.g. 11,45",
+    ),
+    (
+        "help.arg.rate",
+        "Exchange rate used: SEK per unit of the currency, e.g. 11,45",
+    ),
     ("help.arg.currency", "Currency, e.g. EUR or SEK"),
     ("help.arg.call", "The call's id"),
     ("help.arg.milestone", "Milestone id"),

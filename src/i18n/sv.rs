@@ -131,6 +131,14 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("help.arg.budget", "Total budget (12 500,50)"),
     ("help.arg.eu_grant", "EU-bidrag"),
     ("help.arg.own", "Egen insats"),
+    (
+        "err.rate",
+        "skriv ett tal över noll med högst fyra decimaler, t.ex. 11,45",
+    ),
+    (
+        "help.arg.rate",
+        "Växelkurs som används: kronor per enhet av valutan, t.ex. 11,45",
+    ),
     ("help.arg.currency", "Valuta, t.ex. EUR eller SEK"),
     ("help.arg.call", "Utlysningens id"),
     ("help.arg.milestone", "Delmålets id"),

@@ -216,9 +216,9 @@ pub fn parse_amount(s: &str) -> Result<Option<i64>, &'static str> {
 /// Parses an exchange rate (SEK per unit), `11,45` or `11.4520`, into ten-thousandths.
 /// A rate must be above zero.
 pub fn parse_rate(s: &str) -> Result<Option<i64>, &'static str> {
-    match parse_fixed(s, 4)? {
-        Some(0) => Err("err.amount"),
-        r => Ok(r),
+    match parse_fixed(s, 4) {
+        Ok(Some(0)) | Err(_) => Err("err.rate"),
+        Ok(r) => Ok(r),
     }
 }
 
@@ -306,7 +306,7 @@ pub fn validate_project(data: &mut ProjectData) -> Vec<FieldError> {
         }
     }
     if data.rate_e4.is_some_and(|r| r <= 0) {
-        errors.push(FieldError::new("rate", "err.amount"));
+        errors.push(FieldError::new("rate", "err.rate"));
     }
     errors
 }
@@ -328,7 +328,8 @@ mod tests {
         assert_eq!(parse_amount(",5"), Err("err.amount"));
         assert_eq!(parse_amount("1e3"), Err("err.amount"));
         assert_eq!(parse_rate("11,45"), Ok(Some(114_500)));
-        assert_eq!(parse_rate("0"), Err("err.amount"));
+        assert_eq!(parse_rate("0"), Err("err.rate"));
+        assert_eq!(parse_rate("11,45678"), Err("err.rate"));
         assert_eq!(format_rate(114_520), "11.4520");
     }
 
