@@ -929,6 +929,10 @@ fn a_plan_item_links_to_a_project_by_acronym() {
             "GP",
             "--unit",
             "KLK",
+            "--rate",
+            "11,45",
+            "--budget",
+            "1 000,50",
         ],
     ] {
         intnet(&d.path)
@@ -937,6 +941,17 @@ fn a_plan_item_links_to_a_project_by_acronym() {
             .assert()
             .success();
     }
+    intnet(&d.path)
+        .args(["--as", "root", "project", "add", "X", "--rate", "0"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("11,45"));
+    intnet(&d.path)
+        .args(["--as", "root", "--lang", "en", "project", "show", "1"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Exchange rate: 11.4500 SEK/EUR"))
+        .stdout(predicate::str::contains("1 000.50 EUR"));
     intnet(&d.path)
         .args([
             "--as",
