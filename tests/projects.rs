@@ -124,9 +124,7 @@ fn an_eu_call_becomes_a_project_idea_or_a_plan_item() {
 #[test]
 fn memberships_are_networks_and_evaluations_move_the_next_date() {
     let e = env();
-    let mut ubc = org("Union of the Baltic Cities", "PL", "Gdańsk");
-    ubc.kind = OrgKind::Network;
-    let ubc = e.store.create_org(&e.office, ubc, false).unwrap();
+    let ubc = network(&e, "Union of the Baltic Cities");
     let city = e
         .store
         .create_org(&e.office, org("Tartu linn", "EE", "Tartu"), false)
@@ -187,6 +185,13 @@ fn memberships_are_networks_and_evaluations_move_the_next_date() {
             .is_empty(),
         "evaluated: not due this week"
     );
+}
+
+/// A registry organisation of kind network.
+fn network(e: &common::Env, name: &str) -> i64 {
+    let mut net = org(name, "BE", "Bryssel");
+    net.kind = OrgKind::Network;
+    e.store.create_org(&e.office, net, false).unwrap()
 }
 
 fn klk_project(e: &common::Env) -> i64 {
@@ -308,9 +313,7 @@ fn partners_must_be_in_the_registry_and_members_keep_projects_in_their_unit() {
 #[test]
 fn the_office_edits_and_ends_memberships() {
     let e = env();
-    let mut net = org("Eurocities", "BE", "Bryssel");
-    net.kind = OrgKind::Network;
-    let ubc = e.store.create_org(&e.office, net, false).unwrap();
+    let ubc = network(&e, "Eurocities");
     let id = e
         .store
         .create_membership(

@@ -527,16 +527,14 @@ fn logging_a_training_takes_a_few_keys_and_the_charts_draw() {
     assert!(screen(&app).contains(&format!("{}", app.training.filter.year.unwrap())));
 }
 
-#[test]
-fn action_plans_checklist_by_the_owner_and_new_plans_by_the_office() {
-    let e = seeded();
-    let year: i32 = intnet::store::today()[..4].parse().unwrap();
+/// This year's municipality-wide plan with one item, Anna's; returns the item's id.
+fn annas_item(e: &common::Env) -> i64 {
     let plan = e
         .store
         .create_plan(
             &e.office,
             intnet::model::PlanData {
-                year,
+                year: intnet::store::today()[..4].parse().unwrap(),
                 title: "Kommunens plan".into(),
                 ..Default::default()
             },
@@ -548,7 +546,13 @@ fn action_plans_checklist_by_the_owner_and_new_plans_by_the_office() {
         owner_id: Some(e.anna.member_id),
         ..Default::default()
     };
-    e.store.add_plan_item(&e.office, item).unwrap();
+    e.store.add_plan_item(&e.office, item).unwrap().0
+}
+
+#[test]
+fn action_plans_checklist_by_the_owner_and_new_plans_by_the_office() {
+    let e = seeded();
+    annas_item(&e);
     let mut app = app_for(&e, "anna", Lang::En);
     press(&mut app, KeyCode::Char('4'));
     assert!(
@@ -769,24 +773,7 @@ fn memberships_are_added_and_evaluated_from_the_projects_screen() {
 #[test]
 fn an_owner_edits_status_and_comments_of_their_item_only() {
     let e = env();
-    let plan = e
-        .store
-        .create_plan(
-            &e.office,
-            intnet::model::PlanData {
-                year: intnet::store::today()[..4].parse().unwrap(),
-                title: "Kommunens plan".into(),
-                ..Default::default()
-            },
-        )
-        .unwrap();
-    let item = intnet::model::PlanItemData {
-        plan_id: plan,
-        text: "Studiebesök Tartu".into(),
-        owner_id: Some(e.anna.member_id),
-        ..Default::default()
-    };
-    let (id, _) = e.store.add_plan_item(&e.office, item).unwrap();
+    let id = annas_item(&e);
     let mut app = app_for(&e, "anna", Lang::En);
     press(&mut app, KeyCode::Char('4'));
     press(&mut app, KeyCode::Enter);

@@ -84,27 +84,16 @@ pub fn project(ctx: &Ctx, cmd: ProjectCmd) -> ExitCode {
                 lang.t(d.role.key()),
                 lang.t(d.status.key())
             );
-            if d.start.is_some() || d.end.is_some() {
-                println!(
-                    "  {}: {} – {}",
-                    lang.t("field.period"),
-                    d.start.as_deref().unwrap_or(""),
-                    d.end.as_deref().unwrap_or("")
-                );
+            if let Some(period) = d.period() {
+                println!("  {}: {period}", lang.t("field.period"));
             }
-            for (key, v) in [
-                ("field.budget_total", d.budget_total),
-                ("field.eu_grant", d.eu_grant),
-                ("field.own_contribution", d.own_contribution),
-            ] {
-                if let Some(v) = v {
-                    println!(
-                        "  {}: {} {}",
-                        lang.t(key),
-                        format_amount(v),
-                        clean(&d.currency)
-                    );
-                }
+            for (key, v) in d.budget_lines() {
+                println!(
+                    "  {}: {} {}",
+                    lang.t(key),
+                    format_amount(v),
+                    clean(&d.currency)
+                );
             }
             if let Some(r) = d.rate_e4 {
                 println!(

@@ -1,6 +1,6 @@
 //! News items spread to the network.
 
-use super::{FieldError, GrowthArea, Meta, PriorityArea, parse_date, parse_url};
+use super::{FieldError, GrowthArea, Meta, PriorityArea, parse_url};
 use serde::{Deserialize, Serialize};
 
 super::enums::word_enum!(
@@ -128,11 +128,7 @@ pub fn validate_news(
         ("event_date", &mut data.event_date),
         ("expires", &mut data.expires),
     ] {
-        match value.as_deref().map(parse_date) {
-            None | Some(Ok(None)) => *value = None,
-            Some(Ok(Some(d))) => *value = Some(d),
-            Some(Err(k)) => errors.push(FieldError::new(field, k)),
-        }
+        super::check_optional_date(&mut errors, field, value);
     }
     if data.deadline.as_deref().is_some_and(|d| d < today) {
         warnings.push(Warning {

@@ -1,7 +1,7 @@
 //! Annual action plans: goals per year and unit (or the whole municipality), and the
 //! items that carry them out.
 
-use super::{FieldError, Meta, PriorityArea, parse_date};
+use super::{FieldError, Meta, PriorityArea};
 use serde::{Deserialize, Serialize};
 
 super::enums::word_enum!(
@@ -116,18 +116,15 @@ pub fn validate_item(
     if data.text.is_empty() {
         errors.push(FieldError::new("text", "err.required"));
     }
-    match data.due.as_deref().map(parse_date) {
-        None | Some(Ok(None)) => data.due = None,
-        Some(Ok(Some(d))) => {
-            if !d.starts_with(&format!("{plan_year:04}-")) {
-                warn.push(super::Warning {
-                    field: "due",
-                    key: "warn.due_outside_year",
-                });
-            }
-            data.due = Some(d);
-        }
-        Some(Err(k)) => errors.push(FieldError::new("due", k)),
+    super::check_optional_date(&mut errors, "due", &mut data.due);
+    if let Some(d) = &data.due
+        && !errors.iter().any(|e| e.field == "due")
+        && !d.starts_with(&format!("{plan_year:04}-"))
+    {
+        warn.push(super::Warning {
+            field: "due",
+            key: "warn.due_outside_year",
+        });
     }
     errors
 }

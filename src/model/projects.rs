@@ -1,6 +1,6 @@
 //! International projects and the municipality's memberships in networks.
 
-use super::{FieldError, Meta, parse_date};
+use super::{FieldError, Meta};
 use serde::{Deserialize, Serialize};
 
 super::enums::word_enum!(
@@ -100,6 +100,30 @@ pub struct ProjectData {
     pub news_id: Option<i64>,
 }
 
+impl ProjectData {
+    /// The budget lines that are set, each with the i18n key of its label.
+    pub fn budget_lines(&self) -> impl Iterator<Item = (&'static str, i64)> {
+        [
+            ("field.budget_total", self.budget_total),
+            ("field.eu_grant", self.eu_grant),
+            ("field.own_contribution", self.own_contribution),
+        ]
+        .into_iter()
+        .filter_map(|(key, v)| v.map(|v| (key, v)))
+    }
+
+    /// `start – end`, when either is set.
+    pub fn period(&self) -> Option<String> {
+        (self.start.is_some() || self.end.is_some()).then(|| {
+            format!(
+                "{} – {}",
+                self.start.as_deref().unwrap_or(""),
+                self.end.as_deref().unwrap_or("")
+            )
+        })
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Project {
     pub id: i64,
@@ -138,11 +162,7 @@ pub fn validate_milestone(data: &mut MilestoneData) -> Vec<FieldError> {
     if data.title.is_empty() {
         errors.push(FieldError::new("title", "err.required"));
     }
-    match data.due.as_deref().map(parse_date) {
-        None | Some(Ok(None)) => data.due = None,
-        Some(Ok(Some(d))) => data.due = Some(d),
-        Some(Err(k)) => errors.push(FieldError::new("due", k)),
-    }
+    super::check_optional_date(&mut errors, "due", &mut data.due);
     errors
 }
 
@@ -153,11 +173,7 @@ pub fn validate_membership(data: &mut MembershipData) -> Vec<FieldError> {
         ("since", &mut data.since),
         ("next_evaluation", &mut data.next_evaluation),
     ] {
-        match value.as_deref().map(parse_date) {
-            None | Some(Ok(None)) => *value = None,
-            Some(Ok(Some(d))) => *value = Some(d),
-            Some(Err(k)) => errors.push(FieldError::new(field, k)),
-        }
+        super::check_optional_date(&mut errors, field, value);
     }
     if data.fee.is_some_and(|f| f < 0) {
         errors.push(FieldError::new("fee", "err.amount"));
@@ -285,11 +301,7 @@ pub fn validate_project(data: &mut ProjectData) -> Vec<FieldError> {
         errors.push(FieldError::new("currency", "err.currency"));
     }
     for (field, value) in [("start", &mut data.start), ("end", &mut data.end)] {
-        match value.as_deref().map(parse_date) {
-            None | Some(Ok(None)) => *value = None,
-            Some(Ok(Some(d))) => *value = Some(d),
-            Some(Err(k)) => errors.push(FieldError::new(field, k)),
-        }
+        super::check_optional_date(&mut errors, field, value);
     }
     if let (Some(s), Some(e)) = (&data.start, &data.end)
         && e < s

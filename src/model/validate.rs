@@ -20,6 +20,20 @@ impl FieldError {
     }
 }
 
+/// Normalises an optional date field in place: empty becomes `None`, a date its ISO
+/// form; a bad one leaves the value and adds a field error.
+pub fn check_optional_date(
+    errors: &mut Vec<FieldError>,
+    field: &'static str,
+    value: &mut Option<String>,
+) {
+    match value.as_deref().map(parse_date) {
+        None | Some(Ok(None)) => *value = None,
+        Some(Ok(Some(d))) => *value = Some(d),
+        Some(Err(k)) => errors.push(FieldError::new(field, k)),
+    }
+}
+
 /// Parses an ISO date (`2026-11-20`). Empty input is `None`.
 pub fn parse_date(s: &str) -> Result<Option<String>, &'static str> {
     let s = s.trim();
@@ -150,11 +164,7 @@ pub fn validate_org(data: &mut OrgData) -> Vec<FieldError> {
         Ok(u) => data.website = u,
         Err(k) => errors.push(FieldError::new("website", k)),
     }
-    match data.twin_decided.as_deref().map(parse_date) {
-        None | Some(Ok(None)) => data.twin_decided = None,
-        Some(Ok(Some(d))) => data.twin_decided = Some(d),
-        Some(Err(k)) => errors.push(FieldError::new("twin_decided", k)),
-    }
+    check_optional_date(&mut errors, "twin_decided", &mut data.twin_decided);
     if data.kind != OrgKind::TwinCity && data.twin_decided.is_some() {
         errors.push(FieldError::new("twin_decided", "err.twin_only"));
     }
@@ -177,11 +187,7 @@ pub fn validate_person(data: &mut PersonData) -> Vec<FieldError> {
         Ok(e) => data.email = e,
         Err(k) => errors.push(FieldError::new("email", k)),
     }
-    match data.verified_on.as_deref().map(parse_date) {
-        None | Some(Ok(None)) => data.verified_on = None,
-        Some(Ok(Some(d))) => data.verified_on = Some(d),
-        Some(Err(k)) => errors.push(FieldError::new("verified_on", k)),
-    }
+    check_optional_date(&mut errors, "verified_on", &mut data.verified_on);
     for (field, value) in [("notes", &data.notes), ("title", &data.title)] {
         check_text(&mut errors, field, value);
     }
@@ -195,11 +201,7 @@ pub fn validate_interaction(data: &mut InteractionData) -> Vec<FieldError> {
         Ok(None) => errors.push(FieldError::new("date", "err.required")),
         Err(k) => errors.push(FieldError::new("date", k)),
     }
-    match data.follow_up.as_deref().map(parse_date) {
-        None | Some(Ok(None)) => data.follow_up = None,
-        Some(Ok(Some(d))) => data.follow_up = Some(d),
-        Some(Err(k)) => errors.push(FieldError::new("follow_up", k)),
-    }
+    check_optional_date(&mut errors, "follow_up", &mut data.follow_up);
     data.summary = data.summary.trim().to_string();
     if data.summary.is_empty() {
         errors.push(FieldError::new("summary", "err.required"));

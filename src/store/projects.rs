@@ -643,14 +643,8 @@ impl Store {
         if !(1..=5).contains(&evaluation.benefit) {
             errors.push(crate::model::FieldError::new("benefit", "err.benefit"));
         }
-        let next = match next.map(crate::model::parse_date) {
-            None | Some(Ok(None)) => None,
-            Some(Ok(Some(d))) => Some(d),
-            Some(Err(k)) => {
-                errors.push(crate::model::FieldError::new("next_evaluation", k));
-                None
-            }
-        };
+        let mut next = next.map(str::to_string);
+        crate::model::check_optional_date(&mut errors, "next_evaluation", &mut next);
         if !errors.is_empty() {
             return Err(Error::Invalid(errors));
         }

@@ -85,13 +85,7 @@ pub fn draw(f: &mut Frame, area: Rect, v: &DeadlinesView, lang: Lang) {
         lines.push(Line::from(lang.t("deadlines.none")).dim());
     }
     let width = area.width as usize;
-    let rows = super::visible_rows(
-        &v.top,
-        v.cursor,
-        v.rows.len(),
-        area.height.saturating_sub(1) as usize,
-    );
-    for (i, d) in v.rows.iter().enumerate().skip(rows.start).take(rows.len()) {
+    for (i, d) in super::visible(&v.top, v.cursor, &v.rows, area.height) {
         let soon = crate::model::days_between(&today, &d.date).is_some_and(|n| n <= 14);
         let date_style = if soon {
             Style::default().fg(Color::Yellow)

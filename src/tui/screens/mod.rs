@@ -53,7 +53,7 @@ impl Screen {
 /// The rows of a list that fit in `height`, keeping the cursor on screen. `top` is the
 /// first row drawn last time: the list scrolls only when the cursor leaves the window,
 /// so only the rows shown are built, however long the list.
-pub fn visible_rows(
+fn visible_rows(
     top: &std::cell::Cell<usize>,
     cursor: usize,
     len: usize,
@@ -68,6 +68,18 @@ pub fn visible_rows(
     }
     top.set(t);
     t..(t + height).min(len)
+}
+
+/// The rows of `items` to draw in a pane `height` high under a one-line title, with
+/// their indexes (see `visible_rows`).
+pub fn visible<'a, T>(
+    top: &std::cell::Cell<usize>,
+    cursor: usize,
+    items: &'a [T],
+    height: u16,
+) -> impl Iterator<Item = (usize, &'a T)> + 'a {
+    let rows = visible_rows(top, cursor, items.len(), height.saturating_sub(1) as usize);
+    items.iter().enumerate().skip(rows.start).take(rows.len())
 }
 
 #[cfg(test)]

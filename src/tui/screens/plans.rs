@@ -133,13 +133,7 @@ pub fn draw(f: &mut Frame, area: Rect, s: &PlansScreen, lang: Lang) {
         lines.push(Line::from(lang.t("plan.none")).dim());
     }
     let width = left.width.saturating_sub(2) as usize;
-    let rows = super::visible_rows(
-        &s.plan_top,
-        s.plan_cursor,
-        s.plans.len(),
-        left.height.saturating_sub(1) as usize,
-    );
-    for (i, p) in s.plans.iter().enumerate().skip(rows.start).take(rows.len()) {
+    for (i, p) in super::visible(&s.plan_top, s.plan_cursor, &s.plans, left.height) {
         let unit = p
             .unit_code
             .clone()
@@ -189,13 +183,7 @@ pub fn draw(f: &mut Frame, area: Rect, s: &PlansScreen, lang: Lang) {
         lines.push(Line::from(lang.t("plan.no_items")).dim());
     }
     let width = right.width.saturating_sub(2) as usize;
-    let rows = super::visible_rows(
-        &s.item_top,
-        s.item_cursor,
-        s.items.len(),
-        right.height.saturating_sub(1) as usize,
-    );
-    for (i, item) in s.items.iter().enumerate().skip(rows.start).take(rows.len()) {
+    for (i, item) in super::visible(&s.item_top, s.item_cursor, &s.items, right.height) {
         let due = item.data.due.clone().unwrap_or_else(|| "—".into());
         let who = clean(item.owner.as_deref().unwrap_or("—")).into_owned();
         let extra = if s.mine {

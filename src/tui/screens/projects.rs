@@ -128,19 +128,7 @@ pub fn draw(f: &mut Frame, area: Rect, s: &ProjectsScreen, lang: Lang) {
         lines.push(Line::from(lang.t("project.none")).dim());
     }
     let width = left.width as usize;
-    let rows = super::visible_rows(
-        &s.project_top,
-        s.cursor,
-        s.projects.len(),
-        left.height.saturating_sub(1) as usize,
-    );
-    for (i, p) in s
-        .projects
-        .iter()
-        .enumerate()
-        .skip(rows.start)
-        .take(rows.len())
-    {
+    for (i, p) in super::visible(&s.project_top, s.cursor, &s.projects, left.height) {
         let status = lang.t(p.data.status.key());
         let name_w = width.saturating_sub(12 + status.chars().count() + 3);
         let text = format!(
@@ -190,27 +178,14 @@ pub fn draw(f: &mut Frame, area: Rect, s: &ProjectsScreen, lang: Lang) {
             clean(p.contact_name.as_deref().unwrap_or("—"))
         ),
     ));
-    if d.start.is_some() || d.end.is_some() {
-        lines.push(field(
-            "field.period",
-            format!(
-                "{} – {}",
-                d.start.as_deref().unwrap_or(""),
-                d.end.as_deref().unwrap_or("")
-            ),
-        ));
+    if let Some(period) = d.period() {
+        lines.push(field("field.period", period));
     }
-    for (key, v) in [
-        ("field.budget_total", d.budget_total),
-        ("field.eu_grant", d.eu_grant),
-        ("field.own_contribution", d.own_contribution),
-    ] {
-        if let Some(v) = v {
-            lines.push(field(
-                key,
-                format!("{} {}", format_amount(v), clean(&d.currency)),
-            ));
-        }
+    for (key, v) in d.budget_lines() {
+        lines.push(field(
+            key,
+            format!("{} {}", format_amount(v), clean(&d.currency)),
+        ));
     }
     if let Some(r) = d.rate_e4 {
         lines.push(field(
@@ -271,19 +246,12 @@ fn draw_memberships(f: &mut Frame, area: Rect, s: &ProjectsScreen, lang: Lang) {
         lines.push(Line::from(lang.t("membership.none")).dim());
     }
     let width = area.width as usize;
-    let rows = super::visible_rows(
+    for (i, m) in super::visible(
         &s.membership_top,
         s.membership_cursor,
-        s.memberships.len(),
-        area.height.saturating_sub(1) as usize,
-    );
-    for (i, m) in s
-        .memberships
-        .iter()
-        .enumerate()
-        .skip(rows.start)
-        .take(rows.len())
-    {
+        &s.memberships,
+        area.height,
+    ) {
         let last = m
             .last
             .as_ref()
