@@ -909,3 +909,21 @@ fn the_deadlines_view_gathers_everything_due_and_enter_goes_there() {
     assert!(!anna.deadlines.open && anna.plans.in_items);
     assert_eq!(anna.plans.current_item().map(|i| i.id), Some(item));
 }
+
+#[test]
+fn a_form_taller_than_the_terminal_scrolls_to_the_focused_field() {
+    let e = seeded();
+    let mut app = app_for(&e, "anna", Lang::En);
+    press(&mut app, KeyCode::Char('5'));
+    press(&mut app, KeyCode::Char('n'));
+    let small = |app: &App| {
+        let mut t = Terminal::new(TestBackend::new(80, 16)).unwrap();
+        t.draw(|f| intnet::tui::ui::draw(f, app)).unwrap();
+        format!("{:?}", t.backend().buffer())
+    };
+    assert!(small(&app).contains("Name") && !small(&app).contains("Notes"));
+    press(&mut app, KeyCode::BackTab); // from the first field round to the last
+    type_text(&mut app, "Uppföljning");
+    let s = small(&app);
+    assert!(s.contains("Notes") && s.contains("Uppföljning"), "{s}");
+}

@@ -187,8 +187,13 @@ fn draw_form(f: &mut Frame, app: &App, form: &FormState) {
     let value_w = (fields_area.width as usize).saturating_sub(label_w + 3);
     let mut lines: Vec<Line> = Vec::new();
     let mut cursor: Option<(u16, u16)> = None;
+    // The focused field's first and last line, to scroll a tall form to it.
+    let mut focus_lines = (0, 0);
     for (i, field) in form.fields.iter().enumerate() {
         let focused = i == form.focus;
+        if focused {
+            focus_lines.0 = lines.len();
+        }
         let label = format!(
             "{:<label_w$}",
             truncate(lang.t(&format!("field.{}", field.name)), label_w)
@@ -292,6 +297,9 @@ fn draw_form(f: &mut Frame, app: &App, form: &FormState) {
         if let Some(key) = form.error_for(&field.name) {
             lines.push(Line::from(format!("{:label_w$} ⚠ {}", "", lang.t(key))).fg(Color::Red));
         }
+        if focused {
+            focus_lines.1 = lines.len();
+        }
     }
     if let Some(prompt) = form.prompt {
         lines.push(Line::default());
@@ -303,7 +311,23 @@ fn draw_form(f: &mut Frame, app: &App, form: &FormState) {
         lines.push(Line::from(lang.t("confirm.yes_no")).dim());
         cursor = None;
     }
-    f.render_widget(Paragraph::new(lines), fields_area);
+    // A form taller than the window scrolls so the focused field (with its message)
+    // shows; a question at the end shows whole.
+    let height = fields_area.height as usize;
+    let scroll = if form.prompt.is_some() {
+        lines.len().saturating_sub(height)
+    } else {
+        focus_lines
+            .1
+            .saturating_sub(height)
+            .min(focus_lines.0)
+            .min(lines.len().saturating_sub(height))
+    };
+    let cursor = cursor.map(|(x, y)| (x, y.saturating_sub(scroll as u16)));
+    f.render_widget(
+        Paragraph::new(lines).scroll((scroll as u16, 0)),
+        fields_area,
+    );
     if let Some((x, y)) = cursor
         && y < fields_area.bottom()
     {
