@@ -357,6 +357,26 @@ fn the_office_edits_and_ends_memberships() {
         (now.data.fee, now.member_name.as_deref()),
         (Some(250_000), Some(e.anna.full_name.as_str()))
     );
+    // An evaluation and its undo: the evaluation goes, the next date comes back.
+    let before = e.store.memberships().unwrap()[0]
+        .data
+        .next_evaluation
+        .clone();
+    let evaluation = Evaluation {
+        date: today(),
+        assessment: "Nyttigt".into(),
+        benefit: 4,
+        recommendation: Recommendation::Review,
+    };
+    e.store
+        .evaluate_membership(&e.office, id, evaluation, Some(&in_days(365)))
+        .unwrap();
+    let evaluated = e.store.memberships().unwrap().remove(0);
+    assert_eq!(evaluated.last.map(|l| l.benefit), Some(4));
+    assert_eq!(evaluated.data.next_evaluation, Some(in_days(365)));
+    e.store.undo_last(&e.office).unwrap();
+    let undone = e.store.memberships().unwrap().remove(0);
+    assert_eq!((undone.last, undone.data.next_evaluation), (None, before));
     assert!(matches!(
         e.store.delete_membership(&e.anna, id),
         Err(Error::Forbidden)

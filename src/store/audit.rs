@@ -300,6 +300,9 @@ impl Store {
                 }
                 _ => return Err(Error::Rule("err.nothing_to_undo")),
             }
+            // Rows written with the change and tied to its audit row (a membership's
+            // evaluation) go with it.
+            tx.execute("DELETE FROM evaluations WHERE audit_id = ?1", [audit_id])?;
             // The reversal wrote audit rows of its own; they are not themselves undone by
             // the next `u`, which goes on backwards through the user's history.
             tx.execute(

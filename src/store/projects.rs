@@ -653,9 +653,12 @@ impl Store {
             ..data
         };
         self.write(|tx| {
+            audit::update(tx, actor, id, version, &updated)?;
+            // The evaluation belongs to that audit row: undoing the row removes it.
+            let audit_id: i64 = tx.query_row("SELECT max(id) FROM audit", [], |r| r.get(0))?;
             tx.execute(
-                "INSERT INTO evaluations (membership_id, date, assessment, benefit, recommendation, member_id, created_at) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                "INSERT INTO evaluations (membership_id, date, assessment, benefit, recommendation, member_id, created_at, audit_id) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
                 params![
                     id,
                     date,
@@ -663,10 +666,11 @@ impl Store {
                     evaluation.benefit,
                     evaluation.recommendation.as_str(),
                     actor.member_id,
-                    now()
+                    now(),
+                    audit_id
                 ],
             )?;
-            audit::update(tx, actor, id, version, &updated)
+            Ok(())
         })
     }
 }
