@@ -564,6 +564,7 @@ fn action_plans_checklist_by_the_owner_and_new_plans_by_the_office() {
     press(&mut app, KeyCode::Char(' '));
     let s = screen(&app);
     assert!(s.contains("[x]") && s.contains("1 of 1 items done"), "{s}");
+    assert!(s.contains("Municipality 100%"), "progress per unit: {s}");
     press(&mut app, KeyCode::Char('m'));
     assert!(
         screen(&app).contains("No items."),

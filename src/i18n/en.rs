@@ -959,6 +959,7 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ),
     ("err.ambiguous_project", "several projects match: write #id"),
     ("help.arg.project", "Linked project: id, acronym or name"),
+    ("plan.unit_progress", "{unit} {p}%"),
     ("action.deadlines", "deadlines"),
     ("context.deadlines", "In deadlines"),
     ("deadlines.title", " Deadlines ({n}): {when}, {who} "),

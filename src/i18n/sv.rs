@@ -971,6 +971,7 @@ pub const MESSAGES: &[(&str, &str)] = &[
         "help.arg.project",
         "Kopplat projekt: id, akronym eller namn",
     ),
+    ("plan.unit_progress", "{unit} {p} %"),
     ("action.deadlines", "tidsfrister"),
     ("context.deadlines", "I tidsfristerna"),
     ("deadlines.title", " Tidsfrister ({n}): {when}, {who} "),

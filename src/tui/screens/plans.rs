@@ -109,7 +109,12 @@ pub fn draw(f: &mut Frame, area: Rect, s: &PlansScreen, lang: Lang) {
         .plans
         .iter()
         .fold((0, 0), |(d, t), p| (d + p.done, t + p.total));
-    let [head, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
+    let [head, units_line, body] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(1),
+    ])
+    .areas(area);
     let ratio = if total > 0 {
         done as f64 / total as f64
     } else {
@@ -125,6 +130,35 @@ pub fn draw(f: &mut Frame, area: Rect, s: &PlansScreen, lang: Lang) {
             .label(label)
             .gauge_style(Style::default().fg(Color::Green)),
         head,
+    );
+    // Progress per unit, over all its plans of the year.
+    let mut units: Vec<(String, i64, i64)> = Vec::new();
+    for p in &s.plans {
+        let name = p
+            .unit_code
+            .clone()
+            .unwrap_or_else(|| lang.t("plan.municipality").to_string());
+        match units.iter_mut().find(|u| u.0 == name) {
+            Some(u) => {
+                u.1 += p.done;
+                u.2 += p.total;
+            }
+            None => units.push((name, p.done, p.total)),
+        }
+    }
+    let per_unit = units
+        .iter()
+        .map(|(name, d, t)| {
+            let pct = if *t > 0 { d * 100 / t } else { 0 };
+            lang.f("plan.unit_progress", &[("unit", &clean(name)), ("p", &pct)])
+        })
+        .collect::<Vec<_>>()
+        .join(" · ");
+    f.render_widget(
+        Paragraph::new(
+            Line::from(truncate(&per_unit, units_line.width as usize).into_owned()).dim(),
+        ),
+        units_line,
     );
     let [left, right] =
         Layout::horizontal([Constraint::Percentage(38), Constraint::Percentage(62)]).areas(body);
