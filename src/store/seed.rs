@@ -600,7 +600,9 @@ impl Store {
         self.seed_scale_training(orgs * 10, &mut rng)?;
         self.seed_scale_planning(orgs, &mut rng)?;
         self.conn().execute_batch(
-            "PRAGMA optimize; INSERT INTO orgs_fts(orgs_fts) VALUES ('optimize');",
+            "PRAGMA optimize; INSERT INTO orgs_fts(orgs_fts) VALUES ('optimize'); \
+             INSERT INTO persons_fts(persons_fts) VALUES ('optimize'); \
+             INSERT INTO interactions_fts(interactions_fts) VALUES ('optimize');",
         )?;
         Ok(())
     }

@@ -1176,6 +1176,7 @@ impl App {
         match serde_json::from_str::<FormState>(&d.form) {
             Ok(mut form) if yes => {
                 form.dirty = true;
+                form.target = form.target.upgraded();
                 self.modal = Some(Modal::Form(Box::new(form)));
                 self.draft_id = Some(id);
                 self.info(self.t("msg.resumed").to_string());

@@ -42,13 +42,21 @@ pub enum FormTarget {
         id: Option<i64>,
         version: i64,
     },
+    /// A new plan, as drafts saved before plans could be edited name it; read back
+    /// as `Plan { id: None, .. }` (see `upgraded`).
+    #[serde(rename = "Plan")]
+    PlanV1,
+    #[serde(rename = "PlanForm")]
     Plan {
         id: Option<i64>,
         version: i64,
     },
     PlanItem {
         plan_id: i64,
+        /// Absent in drafts saved before items could be edited: a new item.
+        #[serde(default)]
         id: Option<i64>,
+        #[serde(default)]
         version: i64,
     },
     Project {
@@ -67,6 +75,19 @@ pub enum FormTarget {
     Evaluation {
         membership_id: i64,
     },
+}
+
+impl FormTarget {
+    /// The target in today's terms, for a draft saved by an earlier version.
+    pub fn upgraded(self) -> FormTarget {
+        match self {
+            FormTarget::PlanV1 => FormTarget::Plan {
+                id: None,
+                version: 0,
+            },
+            other => other,
+        }
+    }
 }
 
 /// A question a form asks before it goes on.
@@ -698,6 +719,7 @@ impl App {
                 saved.map(|_| None)
             }),
             FormTarget::Plan { .. }
+            | FormTarget::PlanV1
             | FormTarget::PlanItem { .. }
             | FormTarget::Project { .. }
             | FormTarget::Milestone { .. }
@@ -880,5 +902,37 @@ fn org_from_form(f: &FormState) -> OrgData {
         notes: f.get("notes"),
         owner_member: f.get("owner").parse().ok(),
         owner_unit: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::FormTarget;
+
+    #[test]
+    fn drafts_of_the_earlier_plan_forms_still_read() {
+        let plan: FormTarget = serde_json::from_str("\"Plan\"").unwrap();
+        assert_eq!(
+            plan.upgraded(),
+            FormTarget::Plan {
+                id: None,
+                version: 0
+            }
+        );
+        let item: FormTarget = serde_json::from_str(r#"{"PlanItem":{"plan_id":3}}"#).unwrap();
+        assert_eq!(
+            item,
+            FormTarget::PlanItem {
+                plan_id: 3,
+                id: None,
+                version: 0
+            }
+        );
+        let now = FormTarget::Plan {
+            id: Some(4),
+            version: 2,
+        };
+        let json = serde_json::to_string(&now).unwrap();
+        assert_eq!(serde_json::from_str::<FormTarget>(&json).unwrap(), now);
     }
 }

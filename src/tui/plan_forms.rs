@@ -480,7 +480,7 @@ impl App {
     ) -> Result<(Option<i64>, Vec<&'static str>), Error> {
         let actor = self.actor.clone();
         let store = &self.store;
-        match f.target {
+        match f.target.upgraded() {
             FormTarget::Plan { id, version } => {
                 let data = PlanData {
                     year: f.get("year").trim().parse().unwrap_or(0),
