@@ -358,7 +358,7 @@ impl Store {
                     unit_id,
                     title: format!("{title} {year}"),
                     goals: "Fler EU-finansierade projekt\nStärkta vänortsrelationer".into(),
-                    priority_areas: vec![],
+                    priority_areas: vec![PriorityArea::Operations, PriorityArea::Horizon],
                 },
             )?;
             for (i, (text, month_day)) in d::PLAN_ITEMS.iter().enumerate() {

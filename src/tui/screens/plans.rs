@@ -266,12 +266,24 @@ pub fn draw(f: &mut Frame, area: Rect, s: &PlansScreen, lang: Lang) {
         }
     }
     if let (false, Some(p)) = (s.mine, s.current_plan())
-        && !p.data.goals.trim().is_empty()
+        && (!p.data.goals.trim().is_empty() || !p.data.priority_areas.is_empty())
     {
         lines.push(Line::default());
         lines.push(Line::from(lang.t("field.goals")).bold());
         for g in crate::text::sanitize_block(&p.data.goals).lines() {
             lines.push(Line::from(format!("  {g}")));
+        }
+        if !p.data.priority_areas.is_empty() {
+            let areas: Vec<&str> = p
+                .data
+                .priority_areas
+                .iter()
+                .map(|a| lang.t(a.key()))
+                .collect();
+            lines.push(Line::from(vec![
+                Span::raw(format!("  {}: ", lang.t("field.priority_areas"))).dim(),
+                Span::raw(areas.join(", ")),
+            ]));
         }
     }
     let block = Block::default()
