@@ -928,3 +928,88 @@ fn a_form_taller_than_the_terminal_scrolls_to_the_focused_field() {
     let s = small(&app);
     assert!(s.contains("Notes") && s.contains("Uppföljning"), "{s}");
 }
+
+#[test]
+fn hostile_text_on_the_planning_screens_is_drawn_harmlessly() {
+    let e = env();
+    let evil = "Evil\u{1b}]0;pwned\u{7}\u{202E}X";
+    let mut net = org(evil, "SE", "Gävle");
+    net.kind = intnet::model::OrgKind::Network;
+    let net = e.store.create_org(&e.office, net, false).unwrap();
+    let year: i32 = intnet::store::today()[..4].parse().unwrap();
+    let plan = e
+        .store
+        .create_plan(
+            &e.office,
+            intnet::model::PlanData {
+                year,
+                title: evil.into(),
+                goals: format!("{evil}\n\u{1b}[2J"),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    let soon = intnet::model::add_days(&intnet::store::today(), 3).unwrap();
+    e.store
+        .add_plan_item(
+            &e.office,
+            intnet::model::PlanItemData {
+                plan_id: plan,
+                text: evil.into(),
+                comments: evil.into(),
+                partner_id: Some(net),
+                due: Some(soon.clone()),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    let project = e
+        .store
+        .create_project(
+            &e.office,
+            intnet::model::ProjectData {
+                name: evil.into(),
+                acronym: evil.into(),
+                call_id: evil.into(),
+                notes: evil.into(),
+                partners: vec![intnet::model::ProjectPartner {
+                    org_id: net,
+                    role: intnet::model::ProjectRole::Lead,
+                }],
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    e.store
+        .add_milestone(&e.office, project, evil, Some(&soon))
+        .unwrap();
+    e.store
+        .create_membership(
+            &e.office,
+            intnet::model::MembershipData {
+                org_id: net,
+                notes: evil.into(),
+                next_evaluation: Some(soon),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    let mut app = app_for(&e, "office", Lang::En);
+    let harmless = |s: &str| {
+        !s.chars()
+            .any(|c| c == '\u{1b}' || c == '\u{7}' || c == '\u{202E}')
+    };
+    for keys in [
+        vec![KeyCode::Char('4'), KeyCode::Enter],
+        vec![KeyCode::Char('D')],
+        vec![KeyCode::Char('5'), KeyCode::Enter],
+        vec![KeyCode::Char('v')],
+        vec![KeyCode::Char('e')],
+    ] {
+        for k in keys {
+            press(&mut app, k);
+        }
+        let s = screen(&app);
+        assert!(s.contains("Evil") && harmless(&s), "{s:?}");
+    }
+}
