@@ -960,6 +960,8 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("err.ambiguous_project", "several projects match: write #id"),
     ("help.arg.project", "Linked project: id, acronym or name"),
     ("plan.unit_progress", "{unit} {p}%"),
+    ("action.horizon", "period ahead"),
+    ("action.only_mine", "only mine"),
     ("action.deadlines", "deadlines"),
     ("context.deadlines", "In deadlines"),
     ("deadlines.title", " Deadlines ({n}): {when}, {who} "),

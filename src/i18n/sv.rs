@@ -972,6 +972,8 @@ pub const MESSAGES: &[(&str, &str)] = &[
         "Kopplat projekt: id, akronym eller namn",
     ),
     ("plan.unit_progress", "{unit} {p} %"),
+    ("action.horizon", "period framåt"),
+    ("action.only_mine", "bara mina"),
     ("action.deadlines", "tidsfrister"),
     ("context.deadlines", "I tidsfristerna"),
     ("deadlines.title", " Tidsfrister ({n}): {when}, {who} "),

@@ -747,11 +747,11 @@ impl App {
                     .move_by(if action == Action::Down { 1 } else { -1 });
                 Ok(())
             }
-            Action::CycleDeadline => {
+            Action::Horizon => {
                 self.deadlines.cycle_within();
                 self.deadlines.reload(&self.store, &self.actor)
             }
-            Action::MyItems => {
+            Action::OnlyMine => {
                 self.deadlines.mine = !self.deadlines.mine;
                 self.deadlines.cursor = 0;
                 self.deadlines.reload(&self.store, &self.actor)

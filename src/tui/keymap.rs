@@ -153,6 +153,8 @@ pub enum Action {
     NewMilestone,
     Evaluate,
     Deadlines,
+    Horizon,
+    OnlyMine,
 }
 
 impl Action {
@@ -212,6 +214,8 @@ impl Action {
             Action::NewMilestone => "new_milestone",
             Action::Evaluate => "evaluate",
             Action::Deadlines => "deadlines",
+            Action::Horizon => "horizon",
+            Action::OnlyMine => "only_mine",
         }
     }
 
@@ -513,8 +517,8 @@ fn defaults() -> Vec<Binding> {
         b(C::Deadlines, k('k'), Up, false),
         b(C::Deadlines, p(KeyCode::Up), Up, false),
         b(C::Deadlines, p(KeyCode::Enter), Open, true),
-        b(C::Deadlines, k('w'), CycleDeadline, true),
-        b(C::Deadlines, k('m'), MyItems, true),
+        b(C::Deadlines, k('w'), Horizon, true),
+        b(C::Deadlines, k('m'), OnlyMine, true),
         b(C::Deadlines, k('D'), Deadlines, true),
         b(C::Deadlines, p(KeyCode::Esc), Back, false),
         b(C::Projects, p(KeyCode::Esc), Back, false),
