@@ -571,6 +571,21 @@ pub fn fail(lang: Lang, err: &Error) -> ExitCode {
     })
 }
 
+/// Parses a word for an optional field (a status, a kind); a wrong word is a field
+/// error.
+pub(super) fn word<T>(
+    v: Option<String>,
+    parse: fn(&str) -> Option<T>,
+    field: &'static str,
+) -> Result<Option<T>, Error> {
+    match v {
+        None => Ok(None),
+        Some(w) => parse(&w)
+            .map(Some)
+            .ok_or_else(|| Error::field(field, "err.unknown_value")),
+    }
+}
+
 /// Prints a value as pretty JSON on stdout.
 pub fn print_json(value: &impl serde::Serialize) -> ExitCode {
     match serde_json::to_string_pretty(value) {

@@ -2,7 +2,7 @@
 
 use super::{Ctx, NewsCmd, bad_input, fail};
 use crate::i18n::Lang;
-use crate::model::{FieldError, GrowthArea, News, NewsCategory, NewsData, PriorityArea};
+use crate::model::{GrowthArea, News, NewsCategory, NewsData, PriorityArea};
 use crate::store::{Error, NewsFilter, Store};
 use crate::text::{sanitize_block, sanitize_line as clean};
 use std::io::Read;
@@ -108,10 +108,7 @@ pub fn news(ctx: &Ctx, cmd: NewsCmd) -> ExitCode {
                     (Some(p), _) => priority_areas.push(p),
                     (None, Some(g)) => growth_areas.push(g),
                     _ => {
-                        return fail(
-                            lang,
-                            &Error::Invalid(vec![FieldError::new("areas", "err.unknown_value")]),
-                        );
+                        return fail(lang, &Error::field("areas", "err.unknown_value"));
                     }
                 }
             }
@@ -244,10 +241,7 @@ pub fn news(ctx: &Ctx, cmd: NewsCmd) -> ExitCode {
             if let Some(s) = &since
                 && crate::model::parse_date(s).ok().flatten().is_none()
             {
-                return fail(
-                    lang,
-                    &Error::Invalid(vec![FieldError::new("since", "err.date")]),
-                );
+                return fail(lang, &Error::field("since", "err.date"));
             }
             match ctx.store.news_digest(&ctx.actor, since.as_deref(), unread) {
                 Ok(items) => {

@@ -1,9 +1,9 @@
 //! `intnet project …` and `intnet membership …`.
 
-use super::{Ctx, MembershipCmd, ProjectCmd, bad_input, fail, print_json};
+use super::{Ctx, MembershipCmd, ProjectCmd, bad_input, fail, print_json, word};
 use crate::model::{
-    Evaluation, FieldError, MembershipData, Programme, ProjectData, ProjectPartner, ProjectRole,
-    ProjectStatus, Recommendation, format_amount, format_rate, parse_amount, parse_rate,
+    Evaluation, MembershipData, Programme, ProjectData, ProjectPartner, ProjectRole, ProjectStatus,
+    Recommendation, format_amount, format_rate, parse_amount, parse_rate,
 };
 use crate::store::Error;
 use crate::text::sanitize_line as clean;
@@ -12,20 +12,7 @@ use std::process::ExitCode;
 fn amount(v: Option<String>, field: &'static str) -> Result<Option<i64>, Error> {
     match v {
         None => Ok(None),
-        Some(s) => parse_amount(&s).map_err(|k| Error::Invalid(vec![FieldError::new(field, k)])),
-    }
-}
-
-fn word<T>(
-    v: Option<String>,
-    parse: fn(&str) -> Option<T>,
-    field: &'static str,
-) -> Result<Option<T>, Error> {
-    match v {
-        None => Ok(None),
-        Some(w) => parse(&w)
-            .map(Some)
-            .ok_or_else(|| Error::Invalid(vec![FieldError::new(field, "err.unknown_value")])),
+        Some(s) => parse_amount(&s).map_err(|k| Error::field(field, k)),
     }
 }
 
@@ -139,7 +126,7 @@ pub fn project(ctx: &Ctx, cmd: ProjectCmd) -> ExitCode {
             let rate_e4 = match rate.as_deref().map(parse_rate) {
                 None => None,
                 Some(Ok(r)) => r,
-                Some(Err(k)) => return Err(Error::Invalid(vec![FieldError::new("rate", k)])),
+                Some(Err(k)) => return Err(Error::field("rate", k)),
             };
             let lead_unit = match unit {
                 Some(code) => Some(ctx.store.unit_by_code(&code)?.id),
@@ -239,18 +226,7 @@ pub fn membership(ctx: &Ctx, cmd: MembershipCmd) -> ExitCode {
             for m in list {
                 let next = m.data.next_evaluation.clone().unwrap_or_default();
                 let late = !next.is_empty() && next < today;
-                let last = m
-                    .last
-                    .as_ref()
-                    .map(|e| {
-                        format!(
-                            "{} {}/5 {}",
-                            e.date,
-                            e.benefit,
-                            lang.t(e.recommendation.key())
-                        )
-                    })
-                    .unwrap_or_else(|| "—".into());
+                let last = crate::i18n::describe_evaluation(lang, m.last.as_ref());
                 println!(
                     "{:<5} {:<40} {:<8} {:<28} {}{}",
                     m.id,

@@ -1,31 +1,12 @@
 //! `intnet training …` and `intnet export training`.
 
-use super::{Ctx, ExportCmd, TrainingCmd, bad_input, fail};
+use super::{Ctx, ExportCmd, TrainingCmd, bad_input, fail, word};
 use crate::model::{
-    FieldError, Funding, GrowthArea, PriorityArea, TrainingData, TrainingKind, format_hours,
-    parse_hours,
+    Funding, GrowthArea, PriorityArea, TrainingData, TrainingKind, format_hours, parse_hours,
 };
 use crate::store::{Error, Scope, SummaryBy, TrainingFilter};
 use crate::text::sanitize_line as clean;
 use std::process::ExitCode;
-
-fn invalid(field: &'static str, key: &'static str) -> Error {
-    Error::Invalid(vec![FieldError::new(field, key)])
-}
-
-/// Parses a word for an optional field; a wrong word is a field error.
-fn word<T>(
-    v: Option<String>,
-    parse: fn(&str) -> Option<T>,
-    field: &'static str,
-) -> Result<Option<T>, Error> {
-    match v {
-        None => Ok(None),
-        Some(w) => parse(&w)
-            .map(Some)
-            .ok_or_else(|| invalid(field, "err.unknown_value")),
-    }
-}
 
 fn this_year() -> i32 {
     crate::store::today()
@@ -77,7 +58,7 @@ pub fn training(ctx: &Ctx, cmd: TrainingCmd) -> ExitCode {
                 }
             }
             let result = (|| -> Result<i64, Error> {
-                let minutes = parse_hours(&hours).map_err(|k| invalid("hours", k))?;
+                let minutes = parse_hours(&hours).map_err(|k| Error::field("hours", k))?;
                 let kind = match kind {
                     Some(k) => word(Some(k), TrainingKind::parse, "kind")?.unwrap_or_default(),
                     None => ctx
@@ -94,7 +75,7 @@ pub fn training(ctx: &Ctx, cmd: TrainingCmd) -> ExitCode {
                         c.trim()
                             .replace(' ', "")
                             .parse::<i64>()
-                            .map_err(|_| invalid("cost", "err.cost"))?,
+                            .map_err(|_| Error::field("cost", "err.cost"))?,
                     ),
                     None => None,
                 };

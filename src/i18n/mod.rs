@@ -122,6 +122,21 @@ pub fn countdown(lang: Lang, deadline: &str, today: &str) -> String {
 }
 
 /// Says what `undo` reversed.
+/// An evaluation in one line: its date, the benefit out of five and the
+/// recommendation; `—` when there is none.
+pub fn describe_evaluation(lang: Lang, evaluation: Option<&crate::model::Evaluation>) -> String {
+    evaluation
+        .map(|e| {
+            format!(
+                "{} {}/5 {}",
+                e.date,
+                e.benefit,
+                lang.t(e.recommendation.key())
+            )
+        })
+        .unwrap_or_else(|| "—".into())
+}
+
 pub fn describe_undo(lang: Lang, undone: &crate::store::Undone) -> String {
     let what = lang.t(&format!("entity.{}", undone.entity)).to_string();
     let key = match undone.action.as_str() {

@@ -105,7 +105,7 @@ impl Store {
                     |r| r.get(0),
                 ))?;
                 if org != Some(data.org_id) {
-                    return Err(Error::Invalid(vec![crate::model::FieldError::new("person", "err.person_not_at_org")]));
+                    return Err(Error::field("person", "err.person_not_at_org"));
                 }
             }
             let id = audit::insert(

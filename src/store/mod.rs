@@ -54,6 +54,13 @@ pub enum Error {
     Rule(&'static str),
 }
 
+impl Error {
+    /// One field's error: `field` is the form field, `key` the message's i18n key.
+    pub fn field(field: &'static str, key: &'static str) -> Error {
+        Error::Invalid(vec![crate::model::FieldError::new(field, key)])
+    }
+}
+
 pub type Result<T> = std::result::Result<T, Error>;
 
 impl Error {

@@ -438,31 +438,23 @@ impl Store {
 
     /// One live milestone.
     pub fn milestone(&self, id: i64) -> Result<Milestone> {
-        let (data, version) = MilestoneData::load(self.conn(), id)?;
-        let live: bool = self.conn().query_row(
-            "SELECT deleted_at IS NULL FROM milestones WHERE id = ?1",
-            [id],
-            |r| r.get(0),
-        )?;
-        if !live {
-            return Err(Error::NotFound);
-        }
-        Ok(Milestone {
-            id,
-            project_id: data.project_id,
-            title: data.title,
-            due: data.due,
-            done: data.done,
-            version,
-        })
+        self.milestones_where("id = ?1", id)?
+            .pop()
+            .ok_or(Error::NotFound)
     }
 
+    /// A project's live milestones, by due date.
     pub fn milestones(&self, project_id: i64) -> Result<Vec<Milestone>> {
-        let mut stmt = self.conn().prepare_cached(
+        self.milestones_where("project_id = ?1", project_id)
+    }
+
+    fn milestones_where(&self, cond: &str, param: i64) -> Result<Vec<Milestone>> {
+        let sql = format!(
             "SELECT id, project_id, title, due, done, version FROM milestones \
-             WHERE project_id = ?1 AND deleted_at IS NULL ORDER BY due IS NULL, due, id",
-        )?;
-        let rows = stmt.query_map([project_id], |r| {
+             WHERE {cond} AND deleted_at IS NULL ORDER BY due IS NULL, due, id"
+        );
+        let mut stmt = self.conn().prepare_cached(&sql)?;
+        let rows = stmt.query_map([param], |r| {
             Ok(Milestone {
                 id: r.get(0)?,
                 project_id: r.get(1)?,

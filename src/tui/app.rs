@@ -559,14 +559,8 @@ impl App {
             }
             Action::Delete => {
                 if let Some(item) = &self.news.item {
-                    let prompt = self.lang.f(
-                        "confirm.delete_news",
-                        &[("title", &crate::text::sanitize_line(&item.data.title))],
-                    );
-                    self.modal = Some(Modal::Confirm(Confirm {
-                        prompt,
-                        on_yes: Pending::DeleteNews(item.id),
-                    }));
+                    let (title, on_yes) = (item.data.title.clone(), Pending::DeleteNews(item.id));
+                    self.ask("confirm.delete_news", &title, on_yes);
                 }
                 Ok(())
             }
@@ -622,14 +616,8 @@ impl App {
             }
             Action::Delete => {
                 if let Some(t) = &self.training.item {
-                    let prompt = self.lang.f(
-                        "confirm.delete_training",
-                        &[("title", &crate::text::sanitize_line(&t.data.title))],
-                    );
-                    self.modal = Some(Modal::Confirm(Confirm {
-                        prompt,
-                        on_yes: Pending::DeleteTraining(t.id),
-                    }));
+                    let (title, on_yes) = (t.data.title.clone(), Pending::DeleteTraining(t.id));
+                    self.ask("confirm.delete_training", &title, on_yes);
                 }
                 Ok(())
             }
@@ -692,32 +680,30 @@ impl App {
                 Ok(())
             }
             Action::Delete => {
-                let clean = crate::text::sanitize_line;
-                let asked = if let Some(m) = self.projects.current_membership() {
+                let p = &self.projects;
+                let asked = if let Some(m) = p.current_membership() {
                     Some((
-                        self.lang.f(
-                            "confirm.delete_membership",
-                            &[("title", &clean(&m.network))],
-                        ),
+                        "confirm.delete_membership",
+                        m.network.clone(),
                         Pending::DeleteMembership(m.id),
                     ))
-                } else if let Some(m) = self.projects.current_milestone() {
+                } else if let Some(m) = p.current_milestone() {
                     Some((
-                        self.lang
-                            .f("confirm.delete_milestone", &[("title", &clean(&m.title))]),
+                        "confirm.delete_milestone",
+                        m.title.clone(),
                         Pending::DeleteMilestone(m.id),
                     ))
                 } else {
-                    self.projects.current_project().map(|p| {
+                    p.current_project().map(|x| {
                         (
-                            self.lang
-                                .f("confirm.delete_project", &[("title", &clean(&p.data.name))]),
-                            Pending::DeleteProject(p.id),
+                            "confirm.delete_project",
+                            x.data.name.clone(),
+                            Pending::DeleteProject(x.id),
                         )
                     })
                 };
-                if let Some((prompt, on_yes)) = asked {
-                    self.modal = Some(Modal::Confirm(Confirm { prompt, on_yes }));
+                if let Some((key, title, on_yes)) = asked {
+                    self.ask(key, &title, on_yes);
                 }
                 Ok(())
             }
@@ -909,14 +895,9 @@ impl App {
                     .current_item()
                     .filter(|_| self.plans.in_items || self.plans.mine)
                 {
-                    let prompt = self.lang.f(
-                        "confirm.delete_plan_item",
-                        &[("title", &crate::text::sanitize_line(&item.data.text))],
-                    );
-                    self.modal = Some(Modal::Confirm(Confirm {
-                        prompt,
-                        on_yes: Pending::DeletePlanItem(item.id),
-                    }));
+                    let (title, on_yes) =
+                        (item.data.text.clone(), Pending::DeletePlanItem(item.id));
+                    self.ask("confirm.delete_plan_item", &title, on_yes);
                 }
                 Ok(())
             }
@@ -995,6 +976,14 @@ impl App {
             }
             _ => {}
         }
+    }
+
+    /// Asks before `on_yes`: `key` is the question's i18n key with a `{title}`.
+    fn ask(&mut self, key: &str, title: &str, on_yes: Pending) {
+        let prompt = self
+            .lang
+            .f(key, &[("title", &crate::text::sanitize_line(title))]);
+        self.modal = Some(Modal::Confirm(Confirm { prompt, on_yes }));
     }
 
     fn ask_delete(&mut self) {

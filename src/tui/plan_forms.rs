@@ -62,9 +62,9 @@ fn partner_lines(store: &crate::store::Store, text: &str) -> Result<Vec<ProjectP
             .org_by_name_or_id(reference(org))
             .map_err(|e| match e {
                 Error::Rule("err.ambiguous_org") => {
-                    field_error("partners", "err.ambiguous_partner")
+                    Error::field("partners", "err.ambiguous_partner")
                 }
-                Error::Rule(_) | Error::NotFound => field_error("partners", "err.unknown_partner"),
+                Error::Rule(_) | Error::NotFound => Error::field("partners", "err.unknown_partner"),
                 other => other,
             })?;
         if partners.iter().all(|p: &ProjectPartner| p.org_id != org_id) {
@@ -75,10 +75,6 @@ fn partner_lines(store: &crate::store::Store, text: &str) -> Result<Vec<ProjectP
         }
     }
     Ok(partners)
-}
-
-fn field_error(field: &'static str, key: &'static str) -> Error {
-    Error::Invalid(vec![FieldError::new(field, key)])
 }
 
 /// Parses the amount fields of a form, collecting field errors.
@@ -518,7 +514,7 @@ impl App {
                         None => Ok(kept),
                         Some(v) if v.trim().is_empty() => Ok(None),
                         Some(v) => find(reference(&v)).map(Some).map_err(|e| match e {
-                            Error::Rule(k) => field_error(name, k),
+                            Error::Rule(k) => Error::field(name, k),
                             other => other,
                         }),
                     }

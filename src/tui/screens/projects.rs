@@ -252,18 +252,7 @@ fn draw_memberships(f: &mut Frame, area: Rect, s: &ProjectsScreen, lang: Lang) {
         &s.memberships,
         area.height,
     ) {
-        let last = m
-            .last
-            .as_ref()
-            .map(|e| {
-                format!(
-                    "{} {}/5 {}",
-                    e.date,
-                    e.benefit,
-                    lang.t(e.recommendation.key())
-                )
-            })
-            .unwrap_or_else(|| "—".into());
+        let last = crate::i18n::describe_evaluation(lang, m.last.as_ref());
         let next = m.data.next_evaluation.as_deref();
         let name_w = width.saturating_sub(8 + 24 + 36 + 12);
         let mut line = Line::from(vec![
