@@ -53,6 +53,17 @@ pub fn default_db() -> PathBuf {
         .unwrap_or_else(|| PathBuf::from("intnet.db"))
 }
 
+/// Where a draft goes when the database will not take it: the user's own data
+/// directory (`INTNET_SPOOL` overrides it, for tests).
+pub fn spool_dir() -> PathBuf {
+    if let Some(p) = std::env::var_os("INTNET_SPOOL").filter(|v| !v.is_empty()) {
+        return PathBuf::from(p);
+    }
+    directories::ProjectDirs::from("se", "Gavle", "intnet")
+        .map(|d| d.data_dir().join("drafts"))
+        .unwrap_or_else(|| PathBuf::from(".intnet-drafts"))
+}
+
 fn read(path: &Path, warnings: &mut Vec<(PathBuf, String)>) -> Option<File> {
     let text = match std::fs::read_to_string(path) {
         Ok(t) => t,

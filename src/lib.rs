@@ -1,6 +1,7 @@
 pub mod cli;
 pub mod config;
 pub mod demo_data;
+pub mod files;
 pub mod i18n;
 pub mod identity;
 pub mod interchange;

@@ -13,6 +13,8 @@ fn main() -> ExitCode {
             nix::sys::signal::SigHandler::SigDfl,
         )
     };
+    // Before any file exists: group access from the start, nothing for others.
+    intnet::files::set_shared_umask();
     let args = cli::parse();
     let settings = config::resolve(args.db.as_deref(), args.lang);
     let lang = settings.lang;
@@ -46,7 +48,8 @@ fn main() -> ExitCode {
     match args.command {
         Some(Command::Doctor) => cli::doctor(&settings.db, lang),
         Some(Command::Init { name }) => cli::init(&settings.db, &account, name, lang),
-        Some(Command::Seed { scale }) => cli::seed(&settings.db, scale, lang),
+        Some(Command::Seed { scale }) => cli::seed(&settings.db, &account, scale, lang),
+        Some(Command::Backup { out }) => cli::backup(&settings.db, &out, lang),
         Some(Command::Demo { no_tui }) => match cli::demo(args.db.as_deref(), &account, lang) {
             Ok(_) if no_tui => ExitCode::SUCCESS,
             Ok((store, actor)) => intnet::tui::run(Ctx { store, actor, lang }, &settings),

@@ -360,23 +360,6 @@ fn twenty_processes_logging_at_once_all_arrive() {
 }
 
 #[test]
-fn doctor_reports_and_fails_on_world_readable() {
-    use std::os::unix::fs::PermissionsExt;
-    let d = db();
-    intnet(&d.path)
-        .arg("doctor")
-        .assert()
-        .success()
-        .stdout(predicate::str::contains("wal"));
-    std::fs::set_permissions(&d.path, std::fs::Permissions::from_mode(0o664)).unwrap();
-    intnet(&d.path)
-        .arg("doctor")
-        .assert()
-        .code(1)
-        .stdout(predicate::str::contains("o-rwx"));
-}
-
-#[test]
 fn a_missing_database_is_a_clear_error() {
     let dir = tempfile::tempdir().unwrap();
     intnet(&dir.path().join("none.db"))
@@ -390,12 +373,36 @@ fn a_missing_database_is_a_clear_error() {
 fn seed_writes_the_scale_set_only_into_an_empty_database() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("s.db");
+    // Only on a database someone made, and only by the office.
     intnet(&path)
-        .args(["seed", "--scale", "300"])
+        .args(["--as", "root", "seed", "--scale", "10"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("intnet init"));
+    assert!(!path.exists(), "seed made a database");
+    intnet(&path)
+        .args(["--as", "root", "init", "--name", "Root"])
         .assert()
         .success();
     intnet(&path)
-        .args(["seed", "--scale", "10"])
+        .args(["--as", "root", "member", "add", "anna", "--name", "Anna"])
+        .assert()
+        .success();
+    intnet(&path)
+        .args(["--as", "anna", "seed", "--scale", "10"])
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains("only the International Office"));
+    intnet(&path)
+        .args(["--as", "nobody-here", "seed", "--scale", "10"])
+        .assert()
+        .code(3);
+    intnet(&path)
+        .args(["--as", "root", "seed", "--scale", "300"])
+        .assert()
+        .success();
+    intnet(&path)
+        .args(["--as", "root", "seed", "--scale", "10"])
         .assert()
         .code(2);
     intnet(&path)

@@ -353,7 +353,7 @@ fn help_is_generated_from_the_keymap_and_honours_rebinding() {
 #[test]
 fn the_list_pages_through_many_rows() {
     let e = env();
-    e.store.seed_scale(1_000).unwrap();
+    e.store.seed_scale(&e.office, 1_000).unwrap();
     let mut app = app_for(&e, "anna", Lang::En);
     assert_eq!(app.contacts.list.total, 1_000);
     assert!(

@@ -64,13 +64,18 @@ pub fn demo(db: Option<&Path>, account: &str, lang: Lang) -> Result<(Store, Acto
     })
 }
 
-/// `intnet seed`: the benchmark scale set, into a database without organisations.
-pub fn seed(db: &Path, scale: usize, lang: Lang) -> ExitCode {
-    let store = match Store::open(db) {
-        Ok(s) => s,
-        Err(e) => return fail(lang, &e),
+/// `intnet seed`: the benchmark scale set, for the office only and only into a
+/// registry without organisations; one audit row says who seeded how much.
+pub fn seed(db: &Path, account: &str, scale: usize, lang: Lang) -> ExitCode {
+    let ctx = match super::connect(db, account, lang) {
+        Ok(ctx) => ctx,
+        Err(code) => return code,
     };
-    let empty = store
+    if !ctx.actor.is_office() {
+        return bad_input_code(lang, "cli.seed_office", exit::NOT_ALLOWED);
+    }
+    let empty = ctx
+        .store
         .count_orgs(&crate::store::OrgFilter {
             text: String::new(),
             order: lang.sort_order(),
@@ -81,7 +86,7 @@ pub fn seed(db: &Path, scale: usize, lang: Lang) -> ExitCode {
         Ok(false) => return bad_input(lang, "cli.seed_not_empty", &[("path", &db.display())]),
         Err(e) => return fail(lang, &e),
     }
-    match store.seed_scale(scale) {
+    match ctx.store.seed_scale(&ctx.actor, scale) {
         Ok(()) => {
             println!(
                 "{}",
@@ -93,30 +98,50 @@ pub fn seed(db: &Path, scale: usize, lang: Lang) -> ExitCode {
     }
 }
 
-/// `intnet doctor`: prints each check; exit 1 when any fails.
-pub fn doctor(db: &Path, lang: Lang) -> ExitCode {
-    match checks::run(db) {
-        Ok(list) => {
-            let mut all_ok = true;
-            for c in &list {
-                let mark = if c.ok {
-                    lang.t("doctor.ok")
-                } else {
-                    lang.t("doctor.bad")
-                };
-                println!("{mark:<5} {:<22} {}", lang.t(c.what), clean(&c.value));
-                if let Some(advice) = c.advice {
-                    println!("      → {}", lang.t(advice));
-                }
-                all_ok &= c.ok;
-            }
-            if all_ok {
-                ExitCode::SUCCESS
-            } else {
-                ExitCode::from(exit::FAILED)
-            }
+fn bad_input_code(lang: Lang, key: &str, code: u8) -> ExitCode {
+    eprintln!("intnet: {}", lang.t(key));
+    ExitCode::from(code)
+}
+
+/// `intnet backup PATH`: a consistent copy of the database, written as every file
+/// intnet makes (temporary name, no link followed, the database's mode and group).
+pub fn backup(db: &Path, out: &Path, lang: Lang) -> ExitCode {
+    let result = Store::connect(db).and_then(|s| s.backup_to(out));
+    match result {
+        Ok(()) => {
+            println!(
+                "{}",
+                lang.f(
+                    "cli.backup_done",
+                    &[("path", &clean(&out.to_string_lossy()))]
+                )
+            );
+            ExitCode::SUCCESS
         }
         Err(e) => fail(lang, &e),
+    }
+}
+
+/// `intnet doctor`: prints each check; exit 1 when any fails.
+pub fn doctor(db: &Path, lang: Lang) -> ExitCode {
+    let report = checks::run(db, crate::files::session_umask());
+    let mut all_ok = true;
+    for c in &report.checks {
+        let mark = if c.ok {
+            lang.t("doctor.ok")
+        } else {
+            lang.t("doctor.bad")
+        };
+        println!("{mark:<5} {:<26} {}", lang.t(c.what), clean(&c.value));
+        if let Some(advice) = c.advice {
+            println!("      → {}", lang.t(advice));
+        }
+        all_ok &= c.ok;
+    }
+    match report.error {
+        Some(e) => fail(lang, &e),
+        None if all_ok => ExitCode::SUCCESS,
+        None => ExitCode::from(exit::FAILED),
     }
 }
 

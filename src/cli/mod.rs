@@ -47,6 +47,9 @@ pub enum Command {
         scale: usize,
     },
     Doctor,
+    Backup {
+        out: PathBuf,
+    },
     #[command(subcommand)]
     Member(MemberCmd),
     #[command(subcommand)]
@@ -565,7 +568,7 @@ pub fn fail(lang: Lang, err: &Error) -> ExitCode {
         Error::Invalid(_) | Error::Duplicate(_) | Error::Rule(_) | Error::NotFound => {
             exit::BAD_INPUT
         }
-        Error::Forbidden | Error::NotMember(_) => exit::NOT_ALLOWED,
+        Error::Forbidden | Error::NotMember(_) | Error::NoAccess(_) => exit::NOT_ALLOWED,
         Error::Conflict { .. } => exit::CONFLICT,
         _ => exit::FAILED,
     })
@@ -628,23 +631,17 @@ pub fn run(ctx: &Ctx, command: Command) -> ExitCode {
         | Command::Demo { .. }
         | Command::Seed { .. }
         | Command::Doctor
+        | Command::Backup { .. }
         | Command::Status => ExitCode::from(exit::FAILED),
     }
 }
 
-pub use admin::{demo, doctor, init, seed};
+pub use admin::{backup, demo, doctor, init, seed};
 
 /// Opens an existing database for a registered member. An unknown account gets a
 /// clear message and exit code 3, and no data.
 pub fn connect(db: &std::path::Path, account: &str, lang: Lang) -> Result<Ctx, ExitCode> {
-    if !db.exists() {
-        eprintln!(
-            "intnet: {}",
-            lang.f("err.no_database", &[("path", &db.display())])
-        );
-        return Err(ExitCode::from(exit::FAILED));
-    }
-    let store = Store::open(db).map_err(|e| fail(lang, &e))?;
+    let store = Store::connect(db).map_err(|e| fail(lang, &e))?;
     let actor = store.actor(account).map_err(|e| fail(lang, &e))?;
     Ok(Ctx { store, actor, lang })
 }

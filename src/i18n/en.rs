@@ -611,7 +611,49 @@ pub const MESSAGES: &[(&str, &str)] = &[
         "no database at {path}: run `intnet init` (or `intnet demo`)",
     ),
     ("doctor.ok", "ok"),
-    ("doctor.bad", "FEL"),
+    (
+        "err.no_access",
+        "no access to {path}: your account is not in the database's group (ask the administrator), or the directory is closed to you",
+    ),
+    (
+        "err.link",
+        "{path} is a symbolic link: intnet opens and writes only real files it or intnet init made; ask the administrator to remove the link",
+    ),
+    (
+        "err.read_only",
+        "the database is read-only for your account: check the file's group and mode with `intnet doctor`",
+    ),
+    (
+        "cli.seed_office",
+        "only the International Office may seed, and only an empty registry",
+    ),
+    ("cli.backup_done", "Backup written to {path}"),
+    ("doctor.dir", "directory mode, group"),
+    ("doctor.links", "symbolic links"),
+    ("doctor.umask", "umask of this session"),
+    ("doctor.backups", "backup copies"),
+    ("doctor.leftovers", "unfinished temporary files"),
+    (
+        "doctor.advice_dir",
+        "the directory must belong to the group, with group rwx, the setgid bit and nothing for others: chgrp intnet DIR; chmod 2770 DIR",
+    ),
+    (
+        "doctor.advice_link",
+        "replace the link with the real file (intnet follows no link it did not make)",
+    ),
+    (
+        "doctor.advice_umask",
+        "other programs (sqlite3, cp) would create files without group write: set umask 007 for the group's logins",
+    ),
+    (
+        "doctor.advice_backup",
+        "a backup readable by others, or a link: chmod 0660 it, or remove the link",
+    ),
+    (
+        "doctor.advice_leftover",
+        "left by an interrupted backup or write; remove them when no intnet runs",
+    ),
+    ("doctor.bad", "FAIL"),
     ("doctor.path", "database"),
     ("doctor.file", "file mode, group"),
     ("doctor.wal", "-wal mode, group"),
@@ -865,6 +907,11 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("help.arg.name", "Name"),
     ("help.arg.no_tui", "Only create the demo database"),
     ("help.arg.scale", "Number of partner organisations"),
+    (
+        "help.backup",
+        "Write a consistent copy of the database to a file (safe while people work)",
+    ),
+    ("help.arg.out", "The file to write"),
     (
         "help.arg.query",
         "Words to look for (diacritics and case do not matter)",

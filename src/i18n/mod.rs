@@ -103,6 +103,19 @@ pub fn describe_error(lang: Lang, err: &crate::store::Error) -> String {
         Error::Duplicate(similar) => lang.f("err.duplicate", &[("n", &similar.len())]),
         Error::Rule(key) => lang.t(key).to_string(),
         Error::Sqlite(_) if err.is_busy() => lang.t("err.busy").to_string(),
+        Error::Sqlite(_) if err.is_read_only() => lang.t("err.read_only").to_string(),
+        Error::NoDatabase(path) => lang.f(
+            "err.no_database",
+            &[("path", &crate::text::sanitize_line(&path.to_string_lossy()))],
+        ),
+        Error::NoAccess(path) => lang.f(
+            "err.no_access",
+            &[("path", &crate::text::sanitize_line(&path.to_string_lossy()))],
+        ),
+        Error::Link(path) => lang.f(
+            "err.link",
+            &[("path", &crate::text::sanitize_line(&path.to_string_lossy()))],
+        ),
         Error::Sqlite(e) => lang.f("err.database", &[("detail", e)]),
         Error::Io(e) => lang.f("err.io", &[("detail", e)]),
     }

@@ -617,6 +617,48 @@ pub const MESSAGES: &[(&str, &str)] = &[
         "ingen databas på {path}: kör `intnet init` (eller `intnet demo`)",
     ),
     ("doctor.ok", "ok"),
+    (
+        "err.no_access",
+        "ingen åtkomst till {path}: ditt konto är inte med i databasens grupp (fråga administratören), eller så är katalogen stängd för dig",
+    ),
+    (
+        "err.link",
+        "{path} är en symbolisk länk: intnet öppnar och skriver bara riktiga filer som intnet själv eller intnet init har skapat; be administratören ta bort länken",
+    ),
+    (
+        "err.read_only",
+        "databasen är skrivskyddad för ditt konto: kontrollera filens grupp och rättigheter med `intnet doctor`",
+    ),
+    (
+        "cli.seed_office",
+        "bara Internationella kontoret får fylla på testdata, och bara i ett tomt register",
+    ),
+    ("cli.backup_done", "Säkerhetskopian är skriven till {path}"),
+    ("doctor.dir", "katalogens rättigheter, grupp"),
+    ("doctor.links", "symboliska länkar"),
+    ("doctor.umask", "umask i den här sessionen"),
+    ("doctor.backups", "säkerhetskopior"),
+    ("doctor.leftovers", "ofärdiga temporära filer"),
+    (
+        "doctor.advice_dir",
+        "katalogen ska tillhöra gruppen, ha rwx för gruppen, setgid-biten och inget för andra: chgrp intnet KATALOG; chmod 2770 KATALOG",
+    ),
+    (
+        "doctor.advice_link",
+        "ersätt länken med den riktiga filen (intnet följer inga länkar som det inte själv skapat)",
+    ),
+    (
+        "doctor.advice_umask",
+        "andra program (sqlite3, cp) skulle skapa filer utan skrivrätt för gruppen: sätt umask 007 för gruppens inloggningar",
+    ),
+    (
+        "doctor.advice_backup",
+        "en säkerhetskopia som andra kan läsa, eller en länk: chmod 0660 den, eller ta bort länken",
+    ),
+    (
+        "doctor.advice_leftover",
+        "kvar efter en avbruten säkerhetskopiering eller skrivning; ta bort dem när ingen kör intnet",
+    ),
     ("doctor.bad", "FEL"),
     ("doctor.path", "databas"),
     ("doctor.file", "filrättigheter, grupp"),
@@ -874,6 +916,11 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("help.arg.name", "Namn"),
     ("help.arg.no_tui", "Skapa bara demodatabasen"),
     ("help.arg.scale", "Antal partnerorganisationer"),
+    (
+        "help.backup",
+        "Skriv en konsistent kopia av databasen till en fil (säkert medan andra arbetar)",
+    ),
+    ("help.arg.out", "Filen att skriva"),
     (
         "help.arg.query",
         "Ord att söka efter (accenter och skiftläge spelar ingen roll)",

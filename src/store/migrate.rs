@@ -21,7 +21,8 @@ pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;
 
 /// Brings the schema up to date. Returns `Some(found)` when the file is newer than this
 /// binary (the store then refuses to write). Before migrating a database that already
-/// has data, a copy is written next to it as `NAME.bak-vN`.
+/// has data, a copy is written next to it as `NAME.bak-vN` (see [`backup`]); a failed
+/// copy stops the migration.
 pub(super) fn migrate(conn: &Connection, path: &Path) -> Result<Option<i64>> {
     let current: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     if current > LATEST_VERSION {
@@ -31,13 +32,7 @@ pub(super) fn migrate(conn: &Connection, path: &Path) -> Result<Option<i64>> {
         return Ok(None);
     }
     if current > 0 {
-        let backup = path.with_extension(format!("bak-v{current}"));
-        if !backup.exists() {
-            conn.execute("VACUUM INTO ?1", [backup.to_string_lossy()])?;
-            // The copy holds the same data: give it the database's mode, not the umask's.
-            let mode = std::fs::metadata(path)?.permissions();
-            std::fs::set_permissions(&backup, mode)?;
-        }
+        backup(conn, path, &path.with_extension(format!("bak-v{current}")))?;
     }
     let tx = Transaction::new_unchecked(conn, TransactionBehavior::Immediate)?;
     // Another process may have migrated while we waited for the lock.
@@ -51,6 +46,53 @@ pub(super) fn migrate(conn: &Connection, path: &Path) -> Result<Option<i64>> {
     }
     tx.commit().map_err(Error::from)?;
     Ok(None)
+}
+
+impl super::Store {
+    /// A consistent copy of the database at `dest`, made as [`backup`] makes the
+    /// pre-migration copy.
+    pub fn backup_to(&self, dest: &Path) -> Result<()> {
+        backup(self.conn(), self.path(), dest)
+    }
+}
+
+/// Writes a consistent copy of the open database to `dest`, safely on a shared
+/// directory: SQLite writes it (`VACUUM INTO`) into an empty file intnet made under a
+/// fresh temporary name with no link followed (the connection was opened with
+/// `SQLITE_OPEN_NOFOLLOW`, which `VACUUM INTO` inherits); the copy gets the database's
+/// mode and group, is synced, and only then renamed to `dest`, replacing whatever was
+/// there (a link there is replaced, not followed). A crash leaves a temporary file and
+/// never a partial `dest`.
+pub(super) fn backup(conn: &Connection, db: &Path, dest: &Path) -> Result<()> {
+    let temp = crate::files::temp_sibling(dest);
+    let journal = {
+        let mut j = temp.as_os_str().to_owned();
+        j.push("-journal");
+        std::path::PathBuf::from(j)
+    };
+    let result = (|| {
+        let file = crate::files::create_new(&temp, crate::files::PRIVATE_MODE)?;
+        conn.execute("VACUUM INTO ?1", [temp.to_string_lossy()])?;
+        crate::files::copy_mode_and_group(&file, db)?;
+        file.sync_all()?;
+        if let Err(e) = std::fs::rename(&temp, dest) {
+            // A sticky directory keeps an earlier copy of another account's: keep it
+            // too, and put this one beside it under a name of its own.
+            if e.kind() != std::io::ErrorKind::PermissionDenied {
+                return Err(e.into());
+            }
+            let stamp = jiff::Timestamp::now().strftime("%Y%m%dT%H%M%SZ");
+            let mut other = dest.as_os_str().to_owned();
+            other.push(format!("-{stamp}"));
+            std::fs::rename(&temp, std::path::PathBuf::from(other))?;
+        }
+        Ok(())
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&temp);
+        let _ = std::fs::remove_file(&journal);
+    }
+    result
 }
 
 #[cfg(test)]

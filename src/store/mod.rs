@@ -19,7 +19,7 @@ mod training;
 
 pub use audit::{AuditEntry, Undone};
 pub use deadlines::{DEADLINES_SQL, Deadline, DeadlineKind};
-pub use drafts::Draft;
+pub use drafts::{Draft, spool_draft};
 pub use migrate::LATEST_VERSION;
 pub use news::NewsFilter;
 pub use orgs::{OrgFilter, SortOrder};
@@ -52,6 +52,12 @@ pub enum Error {
     Duplicate(Vec<Similar>),
     #[error("{0}")]
     Rule(&'static str),
+    #[error("no database at {0}")]
+    NoDatabase(PathBuf),
+    #[error("no access to {0}")]
+    NoAccess(PathBuf),
+    #[error("{0} is a symbolic link")]
+    Link(PathBuf),
 }
 
 impl Error {
@@ -64,6 +70,15 @@ impl Error {
 pub type Result<T> = std::result::Result<T, Error>;
 
 impl Error {
+    /// The connection may only read: the file's mode, or a `-wal`/`-shm` it could open
+    /// only for reading.
+    pub fn is_read_only(&self) -> bool {
+        matches!(
+            self,
+            Error::Sqlite(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::ReadOnly)
+        )
+    }
+
     /// The database stayed locked by another process past the busy timeout.
     pub fn is_busy(&self) -> bool {
         matches!(
@@ -100,31 +115,90 @@ pub fn today() -> String {
 
 impl Store {
     /// Opens (creating if needed) the database at `path`, sets the pragmas and brings the
-    /// schema up to date. A newly created file gets mode 0660 so the group can share it.
+    /// schema up to date. A new file is made by intnet itself with mode 0660, never
+    /// through a link; SQLite is told to follow no link either (`-wal`, `-shm`, the
+    /// pre-migration backup included).
     pub fn open(path: &Path) -> Result<Store> {
-        let existed = path.exists();
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir)?;
+            crate::files::create_dir_all(dir)?;
         }
-        let conn = Connection::open(path)?;
-        if !existed {
-            use std::os::unix::fs::PermissionsExt;
-            std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o660))?;
+        match crate::files::create_new(path, crate::files::SHARED_MODE) {
+            Ok(_) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => refuse_link(path)?,
+            Err(e) => return Err(e.into()),
         }
-        let mut store = Store::configure(conn, path)?;
-        store.newer_schema = migrate::migrate(&store.conn, path)?;
-        Ok(store)
+        Store::open_and_migrate(path)
+    }
+
+    /// Opens a database that `intnet init` made: a missing file, an empty one (which
+    /// any command would otherwise turn into a database) or one this account may not
+    /// reach is a clear error, never a new database.
+    pub fn connect(path: &Path) -> Result<Store> {
+        match std::fs::symlink_metadata(path) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                return Err(Error::Link(path.to_path_buf()));
+            }
+            Ok(meta) if meta.len() == 0 => return Err(Error::NoDatabase(path.to_path_buf())),
+            Ok(_) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Err(Error::NoDatabase(path.to_path_buf()));
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => {
+                return Err(Error::NoAccess(path.to_path_buf()));
+            }
+            Err(e) => return Err(e.into()),
+        }
+        Store::open_and_migrate(path)
+    }
+
+    fn open_and_migrate(path: &Path) -> Result<Store> {
+        let open = || {
+            let mut store = Store::configure(Store::open_writable(path)?, path)?;
+            store.newer_schema = migrate::migrate(&store.conn, path)?;
+            Ok(store)
+        };
+        open().map_err(|e| match e {
+            Error::Sqlite(e) => link_error(e, path),
+            e => e,
+        })
+    }
+
+    /// Opens an existing file read-write. SQLite quietly falls back to reading only when
+    /// it cannot open `-wal` or `-shm` for writing (another account's process may have
+    /// just created them without group write): such a connection is closed and opened
+    /// again, a few times, before it is accepted. A file this account may only read
+    /// stays read-only at once.
+    fn open_writable(path: &Path) -> Result<Connection> {
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX
+            | OpenFlags::SQLITE_OPEN_NOFOLLOW;
+        let mut attempt = 0;
+        loop {
+            let conn = Connection::open_with_flags(path, flags).map_err(|e| link_error(e, path))?;
+            if conn.is_readonly(rusqlite::MAIN_DB)? || writable(&conn)? || attempt == 4 {
+                return Ok(conn);
+            }
+            drop(conn);
+            attempt += 1;
+            std::thread::sleep(Duration::from_millis(25 * attempt));
+        }
     }
 
     /// Opens an existing database without creating or migrating it (for `doctor` and
     /// `status`), with the given busy timeout.
     pub fn open_existing(path: &Path, busy: Duration) -> Result<Store> {
+        refuse_link(path)?;
         let conn = Connection::open_with_flags(
             path,
-            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )?;
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX
+                | OpenFlags::SQLITE_OPEN_NOFOLLOW,
+        )
+        .map_err(|e| link_error(e, path))?;
         conn.busy_timeout(busy)?;
-        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        let version: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(|e| link_error(e, path))?;
         let newer = (version > LATEST_VERSION).then_some(version);
         Ok(Store {
             conn,
@@ -251,6 +325,50 @@ fn require_office(actor: &Actor) -> Result<()> {
         Ok(())
     } else {
         Err(Error::Forbidden)
+    }
+}
+
+/// Refuses a database path that is a symbolic link: intnet opens only the file itself.
+fn refuse_link(path: &Path) -> Result<()> {
+    match std::fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => Err(Error::Link(path.to_path_buf())),
+        _ => Ok(()),
+    }
+}
+
+/// SQLite says only "unable to open database file" when a companion file is a link
+/// (it opens them with `O_NOFOLLOW`); name the link instead.
+fn link_error(e: rusqlite::Error, path: &Path) -> Error {
+    for suffix in ["", "-wal", "-shm"] {
+        let mut p = path.as_os_str().to_owned();
+        p.push(suffix);
+        let p = PathBuf::from(p);
+        if std::fs::symlink_metadata(&p).is_ok_and(|m| m.file_type().is_symlink()) {
+            return Error::Link(p);
+        }
+    }
+    Error::Sqlite(e)
+}
+
+/// True when this connection can start a write: `BEGIN IMMEDIATE` fails at once with
+/// "read-only" on a connection that opened `-wal` or `-shm` for reading only. Busy
+/// means another process writes, so this one could too.
+fn writable(conn: &Connection) -> Result<bool> {
+    conn.busy_timeout(Duration::ZERO)?;
+    let result = conn.execute_batch("BEGIN IMMEDIATE; ROLLBACK;");
+    conn.busy_timeout(Duration::from_secs(10))?;
+    match result {
+        Ok(()) => Ok(true),
+        Err(e) => {
+            let e = Error::Sqlite(e);
+            if e.is_read_only() {
+                Ok(false)
+            } else if e.is_busy() {
+                Ok(true)
+            } else {
+                Err(e)
+            }
+        }
     }
 }
 

@@ -521,11 +521,21 @@ impl Store {
     /// one interaction per two organisations, `orgs / 10` news items with read state for
     /// every member (each has read about 90 %), `orgs × 10` training activities over ten
     /// years, plus 100 members in 10 units. Fast bulk
-    /// inserts in one transaction; no audit rows (this is not anybody's work).
-    pub fn seed_scale(&self, orgs: usize) -> Result<()> {
+    /// inserts in one transaction; one audit row says who seeded, none per record.
+    pub fn seed_scale(&self, actor: &Actor, orgs: usize) -> Result<()> {
+        super::require_office(actor)?;
         let mut rng = fastrand::Rng::with_seed(7);
         self.write(|tx| {
             let at = now();
+            super::audit::record(
+                tx,
+                actor,
+                "seed",
+                "registry",
+                0,
+                None::<&()>,
+                Some(&serde_json::json!({ "organisations": orgs })),
+            )?;
             for u in 0..10 {
                 tx.execute(
                     "INSERT OR IGNORE INTO units (code, name, is_company, created_at) VALUES (?1, ?2, 0, ?3)",

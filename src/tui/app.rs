@@ -92,6 +92,8 @@ pub struct App {
     pub(super) draft_id: Option<i64>,
     /// The open form changed since the draft was last saved.
     pub(super) draft_pending: bool,
+    /// Where a draft goes when the database will not take it (see `store::spool_draft`).
+    pub spool: std::path::PathBuf,
     last_autosave: Instant,
 }
 
@@ -124,13 +126,23 @@ impl App {
             last_kind: InteractionKind::Meeting,
             draft_id: None,
             draft_pending: false,
+            spool: crate::config::spool_dir(),
             last_autosave: Instant::now(),
         };
         let h = app.list_height();
         app.contacts.reload(&app.store, h)?;
         app.news.reload(&app.store, &app.actor, h)?;
-        app.offer_draft();
+        let spool = app.spool.clone();
+        app.resume_spooled(&spool);
         Ok(app)
+    }
+
+    /// Moves the drafts a session could not save to the database (spooled in `dir`)
+    /// into it, then offers the newest draft left by an ended session, if any.
+    pub fn resume_spooled(&mut self, dir: &std::path::Path) {
+        let r = self.store.import_spooled_drafts(&self.actor, dir);
+        self.check(r);
+        self.offer_draft();
     }
 
     /// Rows of the list that fit on screen (minus tabs, header, filter, status, hints).
@@ -1116,7 +1128,18 @@ impl App {
             }
             // Keep trying on the next tick; the text is still in memory.
             Err(e) if !force => self.error(&e),
-            Err(_) => {}
+            // The session ends now: the user's own directory keeps it for the next start.
+            Err(_) => {
+                let spooled = crate::store::spool_draft(
+                    &self.spool,
+                    self.store.path(),
+                    &self.actor.account,
+                    &json,
+                );
+                if spooled.is_ok() {
+                    self.draft_pending = false;
+                }
+            }
         }
     }
 
