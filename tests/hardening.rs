@@ -560,3 +560,73 @@ fn writers_of_several_accounts_under_umask_022_lose_nothing() {
         .unwrap();
     assert_eq!(n, rounds * ACCOUNTS.len() * per_account);
 }
+
+/// Hang-up while the database refuses the draft (here: the file claims a newer schema,
+/// so this binary may only read): what was typed goes to a private file in the user's
+/// own directory, and the next start moves it back and offers it.
+#[test]
+fn a_draft_the_database_refuses_is_kept_in_a_private_file_and_offered_next_time() {
+    use intnet::i18n::Lang;
+    use intnet::store::{LATEST_VERSION, Store};
+    use intnet::tui::app::{App, Modal};
+    use intnet::tui::keymap::Keymap;
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let press = |app: &mut App, code: KeyCode| {
+        app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let spool = dir.path().join("spool");
+    Store::open(&db).unwrap().init("office", "Olle").unwrap();
+    let set_version = |v: i64| {
+        rusqlite::Connection::open(&db)
+            .unwrap()
+            .pragma_update(None, "user_version", v)
+            .unwrap();
+    };
+    set_version(LATEST_VERSION + 1);
+    let app_on = |db: &Path| {
+        let store = Store::open(db).unwrap();
+        let actor = store.actor("office").unwrap();
+        let (keymap, _) = Keymap::new(&Default::default());
+        App::new(store, actor, Lang::En, keymap, (100, 30)).unwrap()
+    };
+    let mut app = app_on(&db);
+    app.spool = spool.clone();
+    press(&mut app, KeyCode::Char('n'));
+    assert!(matches!(app.modal, Some(Modal::Form(_))), "no form");
+    for c in "Stadt Kiel".chars() {
+        press(&mut app, KeyCode::Char(c));
+    }
+    app.autosave(true);
+    let files: Vec<_> = std::fs::read_dir(&spool)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    assert_eq!(files.len(), 1, "{files:?}");
+    assert_eq!(
+        std::fs::metadata(&files[0]).unwrap().mode() & 0o777,
+        0o600,
+        "the draft is the user's alone"
+    );
+    assert_eq!(std::fs::metadata(&spool).unwrap().mode() & 0o777, 0o700);
+    drop(app);
+    set_version(LATEST_VERSION);
+    let mut app = app_on(&db);
+    app.resume_spooled(&spool);
+    assert!(
+        matches!(app.modal, Some(Modal::Confirm(_))),
+        "nothing offered"
+    );
+    press(&mut app, KeyCode::Char('y'));
+    let Some(Modal::Form(f)) = &app.modal else {
+        panic!("the draft did not reopen");
+    };
+    assert_eq!(f.get("name"), "Stadt Kiel");
+    assert_eq!(
+        std::fs::read_dir(&spool).unwrap().count(),
+        0,
+        "file left behind"
+    );
+}
