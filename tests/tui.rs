@@ -309,24 +309,42 @@ fn a_viewer_gets_a_message_not_a_form() {
     assert!(app.status.as_ref().unwrap().error);
 }
 
+/// Every direction control the sanitiser must drop: embeddings, overrides, isolates
+/// and the invisible marks.
+const BIDI: &str = "\u{202A}\u{202B}\u{202C}\u{202D}\u{202E}\u{2066}\u{2067}\u{2068}\u{2069}\u{200E}\u{200F}\u{061C}";
+
+/// A hostile name: a terminal-title escape, a bell, and every direction control.
+fn hostile(word: &str) -> String {
+    format!("Evil\u{1b}]0;pwned\u{7}{BIDI}{word}")
+}
+
+/// The same name as intnet draws it: its own `�` for each control character (ratatui
+/// alone would drop them silently), the direction controls gone.
+fn drawn(word: &str) -> String {
+    format!("Evil\u{FFFD}]0;pwned\u{FFFD}{word}")
+}
+
+/// No control or direction character reached the screen, and `expected` (the
+/// program's own replacement) is there.
+fn assert_harmless(s: &str, expected: &str) {
+    let bad: Vec<char> = s
+        .chars()
+        .filter(|&c| (c.is_control() && c != '\n') || intnet::text::is_bidi_control(c))
+        .collect();
+    assert!(bad.is_empty(), "{bad:?} reached the screen:\n{s}");
+    assert!(s.contains(expected), "{expected:?} not drawn:\n{s}");
+}
+
 #[test]
 fn hostile_text_is_drawn_harmlessly() {
     let e = env();
-    let mut o = org(
-        "Evil\u{1b}]0;pwned\u{7}\u{202E}Corp",
-        "SE",
-        "Gävle\u{1b}[2J",
-    );
+    let mut o = org(&hostile("Corp"), "SE", "Gävle\u{1b}[2J");
     o.notes = "line\u{1b}[31m red".into();
     e.store.create_org(&e.office, o, false).unwrap();
     let app = app_for(&e, "anna", Lang::En);
     let s = screen(&app);
-    assert!(s.contains("Evil"));
-    assert!(
-        !s.chars()
-            .any(|c| c == '\u{1b}' || c == '\u{7}' || c == '\u{202E}'),
-        "{s:?}"
-    );
+    assert_harmless(&s, &drawn("Corp"));
+    assert_harmless(&s, "Gävle\u{FFFD}[2J");
 }
 
 #[test]
@@ -932,7 +950,8 @@ fn a_form_taller_than_the_terminal_scrolls_to_the_focused_field() {
 #[test]
 fn hostile_text_on_the_planning_screens_is_drawn_harmlessly() {
     let e = env();
-    let evil = "Evil\u{1b}]0;pwned\u{7}\u{202E}X";
+    let evil = hostile("X");
+    let evil = evil.as_str();
     let mut net = org(evil, "SE", "Gävle");
     net.kind = intnet::model::OrgKind::Network;
     let net = e.store.create_org(&e.office, net, false).unwrap();
@@ -995,10 +1014,6 @@ fn hostile_text_on_the_planning_screens_is_drawn_harmlessly() {
         )
         .unwrap();
     let mut app = app_for(&e, "office", Lang::En);
-    let harmless = |s: &str| {
-        !s.chars()
-            .any(|c| c == '\u{1b}' || c == '\u{7}' || c == '\u{202E}')
-    };
     for keys in [
         vec![KeyCode::Char('4'), KeyCode::Enter],
         vec![KeyCode::Char('D')],
@@ -1010,6 +1025,7 @@ fn hostile_text_on_the_planning_screens_is_drawn_harmlessly() {
             press(&mut app, k);
         }
         let s = screen(&app);
-        assert!(s.contains("Evil") && harmless(&s), "{s:?}");
+        // Names may be cut to their column; the replacement shows before the cut.
+        assert_harmless(&s, "Evil\u{FFFD}]0;");
     }
 }
