@@ -495,6 +495,89 @@ fn lists_sort_in_swedish_or_english_order() {
     assert_eq!(page2[0].name, "Ängelholm");
 }
 
+/// Names only Swedish order sorts right: byte order puts Ä before Å and Ü after Ö,
+/// lower case after upper; Swedish has Å, Ä, Ö after Z and Ü with Y. A rename moves
+/// the organisation to its new place.
+#[test]
+fn swedish_order_is_not_byte_order_and_a_rename_resorts() {
+    let e = env();
+    let mut ids = std::collections::HashMap::new();
+    for n in [
+        "Örebro kommun",
+        "Zürich Stadt",
+        "Ängelholm",
+        "Åre kommun",
+        "Über Stadt",
+        "Ystad",
+        "aalborg kommune",
+    ] {
+        let id = e
+            .store
+            .create_org(&e.office, org(n, "SE", ""), true)
+            .unwrap();
+        ids.insert(n, id);
+    }
+    let names = |order| -> Vec<String> {
+        e.store
+            .list_orgs(
+                &OrgFilter {
+                    text: String::new(),
+                    order,
+                },
+                0,
+                10,
+            )
+            .unwrap()
+            .into_iter()
+            .map(|r| r.name)
+            .collect()
+    };
+    assert_eq!(
+        names(SortOrder::Swedish),
+        [
+            "aalborg kommune",
+            "Über Stadt",
+            "Ystad",
+            "Zürich Stadt",
+            "Åre kommun",
+            "Ängelholm",
+            "Örebro kommun"
+        ]
+    );
+    assert_eq!(
+        names(SortOrder::English),
+        [
+            "aalborg kommune",
+            "Ängelholm",
+            "Åre kommun",
+            "Örebro kommun",
+            "Über Stadt",
+            "Ystad",
+            "Zürich Stadt"
+        ]
+    );
+    // Ystad becomes Ödeshög: from between Ü and Z to between Ä and Örebro.
+    let id = ids["Ystad"];
+    let (mut data, version) = {
+        let o = e.store.org(id).unwrap();
+        (o.data.clone(), o.meta.version)
+    };
+    data.name = "Ödeshög".into();
+    e.store.update_org(&e.office, id, version, data).unwrap();
+    assert_eq!(
+        names(SortOrder::Swedish),
+        [
+            "aalborg kommune",
+            "Über Stadt",
+            "Zürich Stadt",
+            "Åre kommun",
+            "Ängelholm",
+            "Ödeshög",
+            "Örebro kommun"
+        ]
+    );
+}
+
 #[test]
 fn invalid_fields_are_refused_and_nothing_is_stored() {
     let e = env();

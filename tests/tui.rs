@@ -138,22 +138,56 @@ fn filter_as_you_type_and_escape_clears() {
 #[test]
 fn swedish_order_in_the_list() {
     let e = seeded();
-    let app = app_for(&e, "anna", Lang::Sv);
-    let names: Vec<&str> = app
-        .contacts
-        .list
-        .rows
-        .iter()
-        .map(|r| r.name.as_str())
-        .collect();
+    // Byte order would put Ä before Å, Ü after Ö and lower case last.
+    for (n, cc) in [
+        ("Örebro kommun", "SE"),
+        ("Ängelholm", "SE"),
+        ("Åre kommun", "SE"),
+        ("Über Stadt", "DE"),
+        ("Ystad", "SE"),
+        ("aalborg kommune", "DK"),
+    ] {
+        e.store.create_org(&e.office, org(n, cc, ""), true).unwrap();
+    }
+    let names = |lang| -> Vec<String> {
+        let app = app_for(&e, "anna", lang);
+        app.contacts
+            .list
+            .rows
+            .iter()
+            .map(|r| r.name.clone())
+            .collect()
+    };
     assert_eq!(
-        names,
+        names(Lang::Sv),
         [
+            "aalborg kommune",
             "Hansestadt Lübeck",
             "Miasto Łódź",
             "Tartu linn",
+            "Über Stadt",
+            "Ystad",
             "Zürich Stadt",
-            "Åbo Akademi"
+            "Åbo Akademi",
+            "Åre kommun",
+            "Ängelholm",
+            "Örebro kommun"
+        ]
+    );
+    assert_eq!(
+        names(Lang::En),
+        [
+            "aalborg kommune",
+            "Åbo Akademi",
+            "Ängelholm",
+            "Åre kommun",
+            "Hansestadt Lübeck",
+            "Miasto Łódź",
+            "Örebro kommun",
+            "Tartu linn",
+            "Über Stadt",
+            "Ystad",
+            "Zürich Stadt"
         ]
     );
 }
