@@ -117,12 +117,19 @@ fn find_json_has_the_promised_fields() {
 #[test]
 fn find_survives_hostile_queries_and_limit() {
     let d = db();
-    for q in ["\"", "NEAR(", "-", "*", "AND", "lub\"eck OR"] {
+    // Query syntax is text: no error, and no accidental match-all (the database holds
+    // Hansestadt Lübeck, which none of these names).
+    for q in ["\"", "NEAR(", "-", "*", "AND", "OR", "^x", "(", "\\"] {
         intnet(&d.path)
             .args(["--as", "anna", "find", q])
             .assert()
-            .success();
+            .success()
+            .stdout(predicate::str::contains("Lübeck").not());
     }
+    intnet(&d.path)
+        .args(["--as", "anna", "find", "lub\"eck"])
+        .assert()
+        .success();
     intnet(&d.path)
         .args(["--as", "anna", "find", "lubek", "--json", "--limit", "1"])
         .assert()

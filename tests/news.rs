@@ -331,6 +331,32 @@ fn drafts_of_ended_sessions_are_offered_and_live_ones_are_not() {
     );
     e.store.delete_draft(&e.anna, mine).unwrap();
     assert!(e.store.drafts_to_resume(&e.anna).unwrap().is_empty());
+    // Another session of Anna's that still runs keeps its draft; one that ended
+    // leaves its draft to be offered.
+    let mut live = std::process::Command::new("sleep")
+        .arg("30")
+        .spawn()
+        .unwrap();
+    let mut ended = std::process::Command::new("true").spawn().unwrap();
+    ended.wait().unwrap();
+    let conn = rusqlite::Connection::open(&e.path).unwrap();
+    for (pid, form) in [(live.id(), "{\"live\":1}"), (ended.id(), "{\"ended\":1}")] {
+        conn.execute(
+            "INSERT INTO drafts (member_id, pid, form, saved_at) VALUES (?1, ?2, ?3, '2026-11-28T10:00:00Z')",
+            rusqlite::params![e.anna.member_id, pid, form],
+        )
+        .unwrap();
+    }
+    let offered: Vec<String> = e
+        .store
+        .drafts_to_resume(&e.anna)
+        .unwrap()
+        .into_iter()
+        .map(|d| d.form)
+        .collect();
+    let _ = live.kill();
+    let _ = live.wait();
+    assert_eq!(offered, ["{\"ended\":1}"]);
 }
 
 #[test]

@@ -30,7 +30,8 @@ fn a_stale_save_is_refused_with_who_and_when() {
     match err {
         Error::Conflict { by, at } => {
             assert_eq!(by, "Björn Ek");
-            assert!(at.starts_with("20"), "{at}");
+            // When: the moment Björn's save was stored, not any time.
+            assert_eq!(at, e.store.org(id).unwrap().meta.updated_at);
         }
         other => panic!("expected a conflict, got {other:?}"),
     }
@@ -219,6 +220,28 @@ fn check_before_create_finds_name_domain_and_place() {
     assert_eq!(similar[0].id, id);
     assert_eq!(similar[0].reason, SimilarReason::Name);
     assert_eq!(similar[0].owner.as_deref(), Some("Anna Åberg"));
+    assert_eq!(similar[0].last_contact, None, "no contact logged yet");
+    // Once a contact is logged, check-before-create says when.
+    e.store
+        .add_interaction(
+            &e.anna,
+            intnet::model::InteractionData {
+                org_id: id,
+                member_id: e.anna.member_id,
+                unit_id: e.anna.unit_id,
+                date: "2026-03-14".into(),
+                summary: "Call about the twinning".into(),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    let similar = e
+        .store
+        .similar_orgs(&org("Hansestadt Lubeck", "de", ""), &[])
+        .unwrap();
+    assert_eq!(similar[0].id, id);
+    assert_eq!(similar[0].owner.as_deref(), Some("Anna Åberg"));
+    assert_eq!(similar[0].last_contact.as_deref(), Some("2026-03-14"));
 
     // The same web domain, under another name.
     let mut by_domain = org("Lübeck Rathaus", "DE", "");
@@ -415,9 +438,20 @@ fn any_query_text_is_safe() {
         "\\",
         "",
     ] {
-        e.store
+        let hits = e
+            .store
             .find(q, 10)
             .unwrap_or_else(|err| panic!("{q:?} failed: {err}"));
+        // Query syntax is text, never an operator: nothing here names an
+        // organisation, so nothing may be found (a match-all would list them all).
+        if !q.contains("lub") {
+            assert!(hits.is_empty(), "{q:?} found {hits:?}");
+        } else {
+            assert!(
+                hits.iter().all(|h| h.name.contains("Lübeck")),
+                "{q:?} found {hits:?}"
+            );
+        }
         e.store
             .list_orgs(
                 &OrgFilter {
