@@ -2,15 +2,12 @@
 
 mod common;
 use common::env;
+use common::{in_days, today};
 use intnet::model::{ItemStatus, NewsCategory, NewsData, PlanData, PlanItemData};
-use intnet::store::{DeadlineKind, Error, today};
-
-fn in_days(days: i64) -> String {
-    intnet::model::add_days(&today(), days).unwrap()
-}
+use intnet::store::{DeadlineKind, Error};
 
 fn year() -> i32 {
-    today()[..4].parse().unwrap()
+    common::year()
 }
 
 fn plan_with_items(e: &common::Env) -> (i64, i64, i64) {

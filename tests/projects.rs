@@ -2,15 +2,12 @@
 
 mod common;
 use common::{env, org};
+use common::{in_days, today};
 use intnet::model::{
     Evaluation, MembershipData, NewsCategory, NewsData, OrgKind, PlanData, ProjectData,
     ProjectStatus, Recommendation,
 };
-use intnet::store::{DeadlineKind, Error, today};
-
-fn in_days(days: i64) -> String {
-    intnet::model::add_days(&today(), days).unwrap()
-}
+use intnet::store::{DeadlineKind, Error};
 
 #[test]
 fn unit_members_and_the_office_edit_projects() {
@@ -101,7 +98,7 @@ fn an_eu_call_becomes_a_project_idea_or_a_plan_item() {
         e.store.plan_item_from_news(&e.office, news),
         Err(Error::Rule("err.no_plan_this_year"))
     ));
-    let year: i32 = today()[..4].parse().unwrap();
+    let year = common::year();
     e.store
         .create_plan(
             &e.office,

@@ -330,7 +330,7 @@ fn log_a_contact_from_the_list_in_a_few_keys() {
     assert_eq!(d.known_by[0].member_name, "Anna Åberg");
     assert_eq!(
         d.org.last_contact.as_deref(),
-        Some(intnet::store::today().as_str())
+        Some(common::today().as_str())
     );
 }
 
@@ -394,9 +394,24 @@ fn help_is_generated_from_the_keymap_and_honours_rebinding() {
         screen(&app).contains("a new"),
         "hint bar shows the rebound key"
     );
+    let before = screen(&app);
     press(&mut app, KeyCode::Char('?'));
     let s = screen(&app);
-    assert!(s.contains("Ctrl-F") && s.contains("lookup"), "{s}");
+    // What only the overlay shows: the context headings and every binding in rows of
+    // key and description, the rebound key among them.
+    for only_in_help in [
+        "In the list",
+        "Everywhere",
+        "Shift-Tab       previous screen",
+    ] {
+        assert!(!before.contains(only_in_help), "{before}");
+        assert!(s.contains(only_in_help), "{s}");
+    }
+    assert!(s.contains("  a               new"), "{s}");
+    assert!(
+        !s.contains("  n               new"),
+        "the old key is gone: {s}"
+    );
     press(&mut app, KeyCode::Esc);
     press(&mut app, KeyCode::Char('a'));
     assert!(matches!(app.modal, Some(Modal::Form(_))));
@@ -586,7 +601,7 @@ fn annas_item(e: &common::Env) -> i64 {
         .create_plan(
             &e.office,
             intnet::model::PlanData {
-                year: intnet::store::today()[..4].parse().unwrap(),
+                year: common::year(),
                 title: "Kommunens plan".into(),
                 ..Default::default()
             },
@@ -819,7 +834,7 @@ fn memberships_are_added_and_evaluated_from_the_projects_screen() {
     assert!(bjorn.modal.is_none(), "{:?}", bjorn.status);
     let s = screen(&bjorn);
     assert!(s.contains("4/5 Se över"), "{s}");
-    let next = intnet::model::add_days(&intnet::store::today(), 365).unwrap();
+    let next = common::in_days(365);
     assert!(s.contains(&next), "the next evaluation is a year on: {s}");
 }
 
@@ -886,7 +901,7 @@ fn an_owner_edits_status_and_comments_of_their_item_only() {
 #[test]
 fn the_deadlines_view_gathers_everything_due_and_enter_goes_there() {
     let e = env();
-    let soon = |days| intnet::model::add_days(&intnet::store::today(), days).unwrap();
+    let soon = common::in_days;
     let plan = e
         .store
         .create_plan(
@@ -989,7 +1004,7 @@ fn hostile_text_on_the_planning_screens_is_drawn_harmlessly() {
     let mut net = org(evil, "SE", "Gävle");
     net.kind = intnet::model::OrgKind::Network;
     let net = e.store.create_org(&e.office, net, false).unwrap();
-    let year: i32 = intnet::store::today()[..4].parse().unwrap();
+    let year: i32 = common::year();
     let plan = e
         .store
         .create_plan(
@@ -1002,7 +1017,7 @@ fn hostile_text_on_the_planning_screens_is_drawn_harmlessly() {
             },
         )
         .unwrap();
-    let soon = intnet::model::add_days(&intnet::store::today(), 3).unwrap();
+    let soon = common::in_days(3);
     e.store
         .add_plan_item(
             &e.office,

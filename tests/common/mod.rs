@@ -57,3 +57,23 @@ pub fn org(name: &str, country: &str, city: &str) -> OrgData {
         ..OrgData::default()
     }
 }
+
+/// Today's local date, computed here with the date library itself rather than through
+/// intnet, so a test's expected date does not come from the code under test.
+pub fn today() -> String {
+    jiff::ZonedDateTime::now().date().to_string()
+}
+
+/// The local date `days` from today, computed independently of intnet.
+pub fn in_days(days: i64) -> String {
+    jiff::ZonedDateTime::now()
+        .date()
+        .checked_add(jiff::Span::new().days(days))
+        .unwrap()
+        .to_string()
+}
+
+/// This year, computed independently of intnet.
+pub fn year() -> i32 {
+    i32::from(jiff::ZonedDateTime::now().date().year())
+}
