@@ -235,6 +235,12 @@ fn a_viewer_cannot_write() {
 fn only_root_may_use_as() {
     // Run the binary as `nobody` (needs root to switch; skipped elsewhere).
     if !nix::unistd::Uid::current().is_root() || which("runuser").is_none() {
+        // A proof that cannot run must not pass as one in CI.
+        assert_ne!(
+            std::env::var("CI").as_deref(),
+            Ok("true"),
+            "needs root and runuser (.ci/run checks for both)"
+        );
         eprintln!("skipped: needs root and runuser");
         return;
     }
@@ -1025,4 +1031,53 @@ fn a_plan_item_links_to_a_project_by_acronym() {
     assert_eq!(items.len(), 1, "the refused item was not written: {v}");
     assert_eq!(items[0]["project"], "Green Ports");
     assert_eq!(items[0]["data"]["project_id"], 1);
+}
+
+#[test]
+fn a_deactivated_member_is_refused_like_a_stranger_and_listed_as_inactive() {
+    let d = db();
+    intnet(&d.path)
+        .args(["--as", "anna", "find", "lubeck"])
+        .assert()
+        .success();
+    intnet(&d.path)
+        .args(["--as", "root", "member", "deactivate", "anna"])
+        .assert()
+        .success();
+    intnet(&d.path)
+        .args(["--as", "anna", "find", "lubeck"])
+        .assert()
+        .code(3)
+        .stdout("")
+        .stderr(predicate::str::contains("anna"));
+    intnet(&d.path)
+        .args(["--as", "anna", "status"])
+        .assert()
+        .success()
+        .stdout("");
+    intnet(&d.path)
+        .args(["--as", "root", "member", "list"])
+        .assert()
+        .success()
+        .stdout(predicate::str::is_match(r"(?m)^anna .*inactive").unwrap());
+}
+
+/// A save that lost a race exits 4, whatever says it (the shell cannot make the race
+/// happen on purpose: a command reads and writes in one go).
+#[test]
+fn a_conflict_exits_4_and_says_who_and_when() {
+    use intnet::store::Error;
+    let err = Error::Conflict {
+        by: "Björn Ek".into(),
+        at: "2026-11-28T20:37:13Z".into(),
+    };
+    assert_eq!(
+        intnet::cli::fail(intnet::i18n::Lang::En, &err),
+        std::process::ExitCode::from(4)
+    );
+    let line = intnet::i18n::describe_error(intnet::i18n::Lang::En, &err);
+    assert!(
+        line.contains("Björn Ek") && line.contains("2026-11-28"),
+        "{line}"
+    );
 }

@@ -417,6 +417,71 @@ fn lookup_tolerates_one_typo_when_nothing_matches() {
     let hits = e.store.find("krakw", 10).unwrap();
     assert!(hits.iter().any(|h| h.name == "Kraków Technology Park"));
     assert!(e.store.find("zzzzzz", 10).unwrap().is_empty());
+    // An extra letter before the first is found through the second. (A wrong first
+    // letter, "kubeck", is not: neighbours are looked up by their first letters.)
+    assert!(
+        e.store
+            .find("slubeck", 10)
+            .unwrap()
+            .iter()
+            .any(|h| h.name == "Hansestadt Lübeck" && h.rank == 3)
+    );
+    // Only when nothing matched: "gavle" matches Gävle Energi, and "gavlf"-like
+    // neighbours are not added to a query that already has hits.
+    let hits = e.store.find("gavle", 10).unwrap();
+    assert!(
+        !hits.is_empty() && hits.iter().all(|h| h.rank < 3),
+        "{hits:?}"
+    );
+    // Only for words of four letters or more: "lod" is a prefix of Łódź, "lox" is
+    // one letter from it and too short to guess at.
+    assert!(
+        e.store
+            .find("lod", 10)
+            .unwrap()
+            .iter()
+            .any(|h| h.name == "Miasto Łódź")
+    );
+    assert!(e.store.find("lox", 10).unwrap().is_empty());
+    assert!(
+        e.store
+            .find("lodx", 10)
+            .unwrap()
+            .iter()
+            .any(|h| h.name == "Miasto Łódź" && h.rank == 3)
+    );
+}
+
+#[test]
+fn near_duplicates_by_similar_spelling_and_by_whole_words_inside() {
+    let e = env();
+    let id = e
+        .store
+        .create_org(&e.anna, org("Stadt Lübeck", "DE", ""), false)
+        .unwrap();
+    let harbour = e
+        .store
+        .create_org(&e.anna, org("Hafen Ost", "DE", ""), false)
+        .unwrap();
+    let blocks_org = |id: i64, name: &str| -> bool {
+        e.store
+            .similar_orgs(&org(name, "DE", ""), &[])
+            .unwrap()
+            .iter()
+            .any(|s| s.id == id && s.is_near_duplicate())
+    };
+    let blocks = |name: &str| blocks_org(id, name);
+    // Jaro-Winkler: one letter off in a long name.
+    assert!(blocks("Stadt Lubek"));
+    // Containment as whole words: the shorter name inside the longer.
+    assert!(blocks("Lübeck"));
+    assert!(blocks("Hansestadt Stadt Lübeck Rathaus"));
+    // Not as a part of a word, and not a short word (under four letters).
+    assert!(!blocks("Lübecker Hafen-Gesellschaft Rostock"));
+    assert!(blocks_org(harbour, "Hafen"));
+    assert!(!blocks_org(harbour, "Ost"));
+    // Unrelated names do not block.
+    assert!(!blocks("Miasto Łódź"));
 }
 
 #[test]
