@@ -212,6 +212,51 @@ fn undo_entity<E: Entity>(
     }
 }
 
+/// A record kind with the generic life cycle, as the audit trail names it.
+pub struct EntityKind {
+    /// The audit's `entity` word (and `entity.NAME` in the catalogue).
+    pub name: &'static str,
+    undo: fn(&Transaction, &Actor, &str, i64, Option<String>) -> Result<()>,
+}
+
+const fn kind<E: Entity>() -> EntityKind {
+    EntityKind {
+        name: E::NAME,
+        undo: undo_entity::<E>,
+    }
+}
+
+/// Every kind undo can reverse: the one list the undo statement, its dispatch and the
+/// catalogue test of entity names read. A new record kind is added here once.
+pub static ENTITIES: &[EntityKind] = &[
+    kind::<crate::model::OrgData>(),
+    kind::<crate::model::PersonData>(),
+    kind::<crate::model::InteractionData>(),
+    kind::<crate::model::NewsData>(),
+    kind::<crate::model::TrainingData>(),
+    kind::<crate::model::PlanData>(),
+    kind::<crate::model::PlanItemData>(),
+    kind::<crate::model::ProjectData>(),
+    kind::<crate::model::MembershipData>(),
+    kind::<crate::model::MilestoneData>(),
+];
+
+/// The member's newest change that undo may reverse, of a kind in [`ENTITIES`].
+static UNDO_SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+    let names = ENTITIES
+        .iter()
+        .map(|k| format!("'{}'", k.name))
+        .collect::<Vec<_>>()
+        .join(", ");
+    format!(
+        "SELECT id, action, entity, entity_id, before, after FROM audit \
+         WHERE member_id = ?1 AND undone_at IS NULL \
+           AND action IN ('create', 'create_anyway', 'update', 'delete', 'restore') \
+           AND entity IN ({names}) \
+         ORDER BY id DESC LIMIT 1"
+    )
+});
+
 /// An audit row as undo reads it: id, action, entity, entity id, before, after.
 type AuditRow = (i64, String, String, i64, Option<String>, Option<String>);
 
@@ -240,14 +285,8 @@ impl Store {
     /// conflict when someone else changed the record since.
     pub fn undo_last(&self, actor: &Actor) -> Result<Undone> {
         self.write(|tx| {
-            let row: Option<AuditRow> = optional(tx.query_row(
-                "SELECT id, action, entity, entity_id, before, after FROM audit \
-                 WHERE member_id = ?1 AND undone_at IS NULL \
-                   AND action IN ('create', 'create_anyway', 'update', 'delete', 'restore') \
-                   AND entity IN ('org', 'person', 'interaction', 'news', 'training', 'plan', 'plan_item', 'project', 'membership', 'milestone') \
-                 ORDER BY id DESC LIMIT 1",
-                [actor.member_id],
-                |r| {
+            let row: Option<AuditRow> =
+                optional(tx.query_row(&UNDO_SQL, [actor.member_id], |r| {
                     Ok((
                         r.get(0)?,
                         r.get(1)?,
@@ -256,8 +295,7 @@ impl Store {
                         r.get(4)?,
                         r.get(5)?,
                     ))
-                },
-            ))?;
+                }))?;
             let (audit_id, action, entity, id, before, _after) =
                 row.ok_or(Error::Rule("err.nothing_to_undo"))?;
             // Someone else changed the record since: refuse, and say who and when.
@@ -275,31 +313,11 @@ impl Store {
                 });
             }
             let last_id: i64 = tx.query_row("SELECT max(id) FROM audit", [], |r| r.get(0))?;
-            match entity.as_str() {
-                "org" => undo_entity::<crate::model::OrgData>(tx, actor, &action, id, before)?,
-                "person" => {
-                    undo_entity::<crate::model::PersonData>(tx, actor, &action, id, before)?
-                }
-                "news" => undo_entity::<crate::model::NewsData>(tx, actor, &action, id, before)?,
-                "training" => {
-                    undo_entity::<crate::model::TrainingData>(tx, actor, &action, id, before)?
-                }
-                "plan" => undo_entity::<crate::model::PlanData>(tx, actor, &action, id, before)?,
-                "project" => undo_entity::<crate::model::ProjectData>(tx, actor, &action, id, before)?,
-                "membership" => {
-                    undo_entity::<crate::model::MembershipData>(tx, actor, &action, id, before)?
-                }
-                "milestone" => {
-                    undo_entity::<crate::model::MilestoneData>(tx, actor, &action, id, before)?
-                }
-                "plan_item" => {
-                    undo_entity::<crate::model::PlanItemData>(tx, actor, &action, id, before)?
-                }
-                "interaction" => {
-                    undo_entity::<crate::model::InteractionData>(tx, actor, &action, id, before)?
-                }
-                _ => return Err(Error::Rule("err.nothing_to_undo")),
-            }
+            let kind = ENTITIES
+                .iter()
+                .find(|k| k.name == entity)
+                .ok_or(Error::Rule("err.nothing_to_undo"))?;
+            (kind.undo)(tx, actor, &action, id, before)?;
             // Rows written with the change and tied to its audit row (a membership's
             // evaluation) go with it.
             tx.execute("DELETE FROM evaluations WHERE audit_id = ?1", [audit_id])?;

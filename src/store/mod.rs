@@ -17,7 +17,7 @@ mod search;
 pub mod seed;
 mod training;
 
-pub use audit::{AuditEntry, Undone};
+pub use audit::{AuditEntry, ENTITIES, EntityKind, Undone};
 pub use deadlines::{DEADLINES_SQL, Deadline, DeadlineKind};
 pub use drafts::{Draft, spool_draft};
 pub use migrate::LATEST_VERSION;
