@@ -585,6 +585,10 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ),
     ("err.nothing_to_undo", "nothing to undo"),
     (
+        "err.org_name_empty",
+        "no organisation named: give its id or a name with letters or digits",
+    ),
+    (
         "err.unknown_org",
         "no organisation with that id or exact name",
     ),

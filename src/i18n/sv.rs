@@ -591,6 +591,10 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ),
     ("err.nothing_to_undo", "inget att ångra"),
     (
+        "err.org_name_empty",
+        "ingen organisation angiven: ange id eller ett namn med bokstäver eller siffror",
+    ),
+    (
         "err.unknown_org",
         "ingen organisation med det id:t eller exakta namnet",
     ),
