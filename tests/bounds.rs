@@ -149,3 +149,99 @@ fn a_name_without_letters_or_digits_matches_no_organisation() {
     let line = refused(&db, &["--lang", "sv", "interaction", "add", "", "x"]);
     assert!(line.contains("bokstäver eller siffror"), "{line}");
 }
+
+// ---- 8. No input panics ----
+
+#[test]
+fn huge_and_negative_numbers_are_refused_cleanly() {
+    let db = db();
+    for args in [
+        &["deadlines", "--within", "7304485"][..],
+        &["deadlines", "--within", "9223372036854775807"],
+        &["deadlines", "--within", "2000000000000000000w"],
+        &["deadlines", "--within=-9223372036854775808w"],
+        &["deadlines", "--within=-1"],
+        &["deadlines", "--within", "36501"],
+        &["training", "list", "--year", "2147483647"],
+        &["training", "list", "--year=-2147483648"],
+        &["training", "summary", "--year", "2147483647"],
+        &["plan", "list", "--year", "99999"],
+        &["training", "log", "T", "--hours=-0:30"],
+        &["training", "log", "T", "--hours", "9223372036854775807"],
+        &[
+            "training",
+            "log",
+            "T",
+            "--hours",
+            "2",
+            "--cost=-9223372036854775808",
+        ],
+        &[
+            "training",
+            "log",
+            "T",
+            "--hours",
+            "2",
+            "--cost",
+            "99999999999999999999",
+        ],
+        &["project", "add", "P", "--budget", "92233720368547758.08"],
+        &["project", "add", "P", "--rate", "0"],
+    ] {
+        refused(&db, args);
+    }
+    let line = refused(&db, &["deadlines", "--within", "7304485"]);
+    assert!(line.contains("36500"), "{line}");
+    // In range, the same commands work.
+    accepted(&db, &["deadlines", "--within", "36500"]);
+    accepted(&db, &["deadlines", "--within", "4w"]);
+    accepted(&db, &["training", "list", "--year", "2026"]);
+}
+
+#[test]
+fn huge_limits_do_not_overflow() {
+    let db = db();
+    accepted(&db, &["org", "add", "Stadt Lübeck", "--country", "DE"]);
+    for args in [
+        &["find", "Lübeck", "--limit", "9223372036854775807"][..],
+        &["find", "Lübeck", "--limit", "18446744073709551615"],
+        &["org", "list", "--limit=-9223372036854775808"],
+        &["news", "list", "--limit=-9223372036854775808"],
+        &["training", "list", "--limit=-9223372036854775808"],
+    ] {
+        let (code, _, stderr) = run(&db, args);
+        assert_eq!(code, 0, "{args:?}: {stderr}");
+    }
+    let out = accepted(&db, &["find", "Lübeck", "--limit", "9223372036854775807"]);
+    assert!(out.contains("Lübeck"), "{out}");
+}
+
+/// Whatever number or word `--within` gets, the answer is a list or one line of
+/// refusal, never a panic.
+#[test]
+fn deadlines_within_never_panics() {
+    use proptest::prelude::*;
+    use proptest::test_runner::{Config, TestRunner};
+    let db = db();
+    let mut runner = TestRunner::new(Config {
+        cases: 40,
+        ..Config::default()
+    });
+    let values = prop_oneof![
+        (any::<i64>(), "[dwDW]?").prop_map(|(n, u)| format!("{n}{u}")),
+        "\\PC{0,8}",
+    ];
+    let result = runner.run(&values, |value| {
+        let arg = format!("--within={value}");
+        let (code, _, stderr) = run(&db, &["deadlines", &arg]);
+        prop_assert!(code == 0 || code == 2, "{value}: {code} {stderr}");
+        prop_assert!(!stderr.contains("panicked"), "{value}: {stderr}");
+        if code == 2 {
+            prop_assert_eq!(stderr.lines().count(), 1, "{}: {}", value, stderr);
+        }
+        Ok(())
+    });
+    if let Err(e) = result {
+        panic!("{e}");
+    }
+}

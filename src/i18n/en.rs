@@ -204,7 +204,11 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ),
     (
         "err.within",
-        "not a span of days {value}: use 30d, 30 or 4w",
+        "not a span of days {value}: use 30d, 30 or 4w, at most {max} days",
+    ),
+    (
+        "err.year_filter",
+        "no year {value} to show: use a year from {min} to {max}",
     ),
     ("err.year", "not a year between 2000 and 2100"),
     (

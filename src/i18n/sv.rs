@@ -198,7 +198,11 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ),
     (
         "err.within",
-        "inget antal dagar {value}: skriv 30d, 30 eller 4w",
+        "inget antal dagar {value}: skriv 30d, 30 eller 4w, högst {max} dagar",
+    ),
+    (
+        "err.year_filter",
+        "inget år {value} att visa: ange ett år från {min} till {max}",
     ),
     ("err.year", "inget år mellan 2000 och 2100"),
     (

@@ -357,4 +357,21 @@ mod tests {
         let fields: Vec<_> = validate_project(&mut p).iter().map(|e| e.field).collect();
         assert_eq!(fields, ["name", "currency", "end"]);
     }
+
+    proptest::proptest! {
+        /// Amounts and rates as anyone may type them: a value or an error, never a panic.
+        #[test]
+        fn amount_and_rate_parsers_never_panic(s in proptest::prelude::any::<String>(), n in proptest::prelude::any::<i64>()) {
+            for typed in [s.clone(), n.to_string(), format!("{n}.{}", n.unsigned_abs() % 100), format!("{n},{s}")] {
+                if let Ok(Some(a)) = parse_amount(&typed) {
+                    proptest::prop_assert!(a >= 0);
+                }
+                if let Ok(Some(r)) = parse_rate(&typed) {
+                    proptest::prop_assert!(r > 0);
+                }
+            }
+            let _ = format_amount(n);
+            let _ = format_rate(n);
+        }
+    }
 }

@@ -106,6 +106,10 @@ pub fn parse_hours(s: &str) -> Result<i64, &'static str> {
     if s.is_empty() {
         return Err("err.required");
     }
+    // Also `-0:30`, whose hours parse as a harmless-looking zero.
+    if s.starts_with('-') {
+        return Err("err.hours_negative");
+    }
     let minutes = if let Some((h, m)) = s.split_once(':') {
         let h: i64 = h.trim().parse().map_err(|_| "err.hours")?;
         let m: i64 = m.trim().parse().map_err(|_| "err.hours")?;
@@ -151,6 +155,18 @@ pub fn parse_hours(s: &str) -> Result<i64, &'static str> {
         return Err("err.hours_negative");
     }
     Ok(minutes)
+}
+
+/// Parses a cost in whole kronor as typed, `12500` or `12 500`; empty is `None`.
+pub fn parse_cost(s: &str) -> Result<Option<i64>, &'static str> {
+    let s: String = s
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{a0}')
+        .collect();
+    if s.is_empty() {
+        return Ok(None);
+    }
+    s.parse::<i64>().map(Some).map_err(|_| "err.cost")
 }
 
 /// Minutes as hours for display: `6`, `1.5`, `0.25`.
@@ -242,6 +258,11 @@ mod tests {
         assert_eq!(parse_hours("2:30"), Ok(150));
         assert_eq!(parse_hours("-2"), Err("err.hours_negative"));
         assert_eq!(parse_hours("six"), Err("err.hours"));
+        assert_eq!(parse_hours("-0:30"), Err("err.hours_negative"));
+        assert_eq!(parse_hours("-0.5"), Err("err.hours_negative"));
+        assert_eq!(parse_cost("12 500"), Ok(Some(12_500)));
+        assert_eq!(parse_cost(" "), Ok(None));
+        assert_eq!(parse_cost("12,5"), Err("err.cost"));
         assert_eq!(format_hours(90), "1.5");
         assert_eq!(format_hours(360), "6");
         assert_eq!(format_hours(15), "0.25");
@@ -287,5 +308,21 @@ mod tests {
             validate_training(&mut backwards, "2026-11-27")[0].key,
             "err.date_order"
         );
+    }
+
+    proptest::proptest! {
+        /// Hours and costs as anyone may type them: a value or an error, never a panic.
+        #[test]
+        fn hour_and_cost_parsers_never_panic(s in proptest::prelude::any::<String>(), n in proptest::prelude::any::<i64>()) {
+            let _ = parse_hours(&s);
+            let _ = parse_cost(&s);
+            let _ = format_hours(n);
+            for typed in [n.to_string(), format!("{n}:{n}"), format!("{n}.{s}"), format!("{n},5")] {
+                if let Ok(m) = parse_hours(&typed) {
+                    proptest::prop_assert!(m >= 0);
+                }
+                let _ = parse_cost(&typed);
+            }
+        }
     }
 }

@@ -56,9 +56,32 @@ pub fn days_between(from: &str, to: &str) -> Option<i64> {
 /// The ISO date `days` after `date`.
 pub fn add_days(date: &str, days: i64) -> Option<String> {
     let d: jiff::civil::Date = date.parse().ok()?;
-    d.checked_add(jiff::Span::new().days(days))
-        .ok()
-        .map(|d| d.to_string())
+    // `Span::days` panics past jiff's range; `try_days` says so instead.
+    let span = jiff::Span::new().try_days(days).ok()?;
+    d.checked_add(span).ok().map(|d| d.to_string())
+}
+
+/// The years a list or summary may be asked for: the span of historic record dates.
+pub const YEAR_MIN: i32 = 1900;
+pub const YEAR_MAX: i32 = 2100;
+
+/// A year to filter by, [`YEAR_MIN`] to [`YEAR_MAX`].
+pub fn year_in_range(year: i32) -> bool {
+    (YEAR_MIN..=YEAR_MAX).contains(&year)
+}
+
+/// The longest period `deadlines --within` looks ahead: 100 years, in days.
+pub const MAX_WITHIN_DAYS: i64 = 36_500;
+
+/// A period ahead as typed, `30d`, `30` or `4w`, in days: 0 to [`MAX_WITHIN_DAYS`].
+/// Anything else, huge and negative numbers included, is `None`.
+pub fn parse_within(s: &str) -> Option<i64> {
+    let s = s.trim().to_ascii_lowercase();
+    let days = match s.strip_suffix('w') {
+        Some(w) => w.parse::<i64>().ok()?.checked_mul(7)?,
+        None => s.strip_suffix('d').unwrap_or(&s).parse::<i64>().ok()?,
+    };
+    (0..=MAX_WITHIN_DAYS).contains(&days).then_some(days)
 }
 
 /// Accepts `https://host/...` or `http://...`, or a bare `host.tld/...` (https is assumed).
@@ -224,6 +247,31 @@ mod tests {
     }
 
     #[test]
+    fn periods_ahead() {
+        assert_eq!(parse_within("30d"), Some(30));
+        assert_eq!(parse_within(" 30 "), Some(30));
+        assert_eq!(parse_within("4W"), Some(28));
+        assert_eq!(parse_within("0"), Some(0));
+        assert_eq!(parse_within("36500"), Some(MAX_WITHIN_DAYS));
+        assert_eq!(parse_within("36501"), None);
+        assert_eq!(parse_within("7304485"), None);
+        assert_eq!(parse_within("-1"), None);
+        assert_eq!(parse_within("-9223372036854775808w"), None);
+        assert_eq!(parse_within("2000000000000000000w"), None);
+        assert_eq!(parse_within("w"), None);
+        assert_eq!(parse_within(""), None);
+    }
+
+    #[test]
+    fn adding_days_past_the_calendar_is_none() {
+        assert_eq!(add_days("2026-11-28", 7), Some("2026-12-05".into()));
+        assert_eq!(add_days("2026-11-28", 7_304_485), None);
+        assert_eq!(add_days("2026-11-28", i64::MAX), None);
+        assert_eq!(add_days("2026-11-28", i64::MIN), None);
+        assert_eq!(add_days("9999-12-31", 1), None);
+    }
+
+    #[test]
     fn urls_and_domains() {
         assert_eq!(parse_url("luebeck.de"), Ok("https://luebeck.de".into()));
         assert_eq!(parse_url("http://x.se/a b"), Err("err.url"));
@@ -261,5 +309,23 @@ mod tests {
         assert!(validate_org(&mut ok).is_empty());
         assert_eq!(ok.name, "Stadt Lübeck");
         assert_eq!(ok.country, "DE");
+    }
+
+    proptest::proptest! {
+        /// Dates and periods as anyone may type them: a value or an error, never a panic.
+        #[test]
+        fn date_and_period_parsers_never_panic(s in proptest::prelude::any::<String>(), n in proptest::prelude::any::<i64>()) {
+            let _ = parse_date(&s);
+            let _ = days_between(&s, "2026-11-28");
+            let _ = add_days(&s, n);
+            let _ = add_days("2026-11-28", n);
+            for typed in [s.clone(), n.to_string(), format!("{n}d"), format!("{n}w"), format!("{n}-01-01")] {
+                if let Some(d) = parse_within(&typed) {
+                    proptest::prop_assert!((0..=MAX_WITHIN_DAYS).contains(&d));
+                    proptest::prop_assert!(add_days("2026-11-28", d).is_some());
+                }
+                let _ = parse_date(&typed);
+            }
+        }
     }
 }
