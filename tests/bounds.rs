@@ -81,7 +81,12 @@ fn run_as(db: &Db, account: &str, args: &[&str]) -> (i32, String, String) {
 /// (no panic message, no backtrace). Returns that line.
 #[track_caller]
 fn refused(db: &Db, args: &[&str]) -> String {
-    let (code, stdout, stderr) = run(db, args);
+    refused_as(db, "anna", args)
+}
+
+#[track_caller]
+fn refused_as(db: &Db, account: &str, args: &[&str]) -> String {
+    let (code, stdout, stderr) = run_as(db, account, args);
     assert_eq!(code, 2, "{args:?}: exit {code}, stderr: {stderr}");
     assert_eq!(stdout, "", "{args:?}");
     assert_eq!(stderr.lines().count(), 1, "{args:?}: {stderr}");
@@ -92,7 +97,12 @@ fn refused(db: &Db, args: &[&str]) -> String {
 
 #[track_caller]
 fn accepted(db: &Db, args: &[&str]) -> String {
-    let (code, stdout, stderr) = run(db, args);
+    accepted_as(db, "anna", args)
+}
+
+#[track_caller]
+fn accepted_as(db: &Db, account: &str, args: &[&str]) -> String {
+    let (code, stdout, stderr) = run_as(db, account, args);
     assert_eq!(code, 0, "{args:?}: stderr: {stderr}");
     stdout
 }
@@ -244,4 +254,404 @@ fn deadlines_within_never_panics() {
     if let Err(e) = result {
         panic!("{e}");
     }
+}
+
+// ---- 7. Values outside sensible bounds are refused ----
+
+#[test]
+fn dates_outside_the_record_range_are_refused() {
+    let db = db();
+    accepted(&db, &["org", "add", "Stadt Lübeck", "--country", "DE"]);
+    let net = id_in(&accepted(
+        &db,
+        &[
+            "org",
+            "add",
+            "Eurocities",
+            "--kind",
+            "network",
+            "--country",
+            "BE",
+        ],
+    ));
+    let project = id_in(&accepted(&db, &["project", "add", "Baltic Ports"]));
+    let plan = id_in(&accepted_as(
+        &db,
+        "root",
+        &["plan", "add", "Plan", "--year", "2026"],
+    ));
+    let membership = id_in(&accepted_as(&db, "root", &["membership", "add", &net]));
+    for bad in ["9999-12-31", "0001-01-01", "1989-12-31", "2101-01-01"] {
+        let line = refused(
+            &db,
+            &["interaction", "add", "Stadt Lübeck", "x", "--date", bad],
+        );
+        assert!(
+            line.contains("1990-01-01") && line.contains("2100-12-31"),
+            "{line}"
+        );
+        assert!(line.contains("Date"), "names the field: {line}");
+        refused(
+            &db,
+            &[
+                "interaction",
+                "add",
+                "Stadt Lübeck",
+                "x",
+                "--follow-up",
+                bad,
+            ],
+        );
+        refused(
+            &db,
+            &["person", "add", "Stadt Lübeck", "Eva", "--verified", bad],
+        );
+        refused(
+            &db,
+            &[
+                "news",
+                "post",
+                "--title",
+                "Call",
+                "--category",
+                "call",
+                "--deadline",
+                bad,
+            ],
+        );
+        refused(&db, &["project", "add", "P", "--start", bad]);
+        refused(&db, &["project", "add", "P", "--end", bad]);
+        refused(
+            &db,
+            &["project", "milestone", &project, "Report", "--due", bad],
+        );
+        refused_as(&db, "root", &["plan", "item", &plan, "Visit", "--due", bad]);
+        let evaluate = ["membership", "evaluate", &membership, "--benefit", "3"];
+        let evaluate = [&evaluate[..], &["--recommendation", "continue"]].concat();
+        refused_as(&db, "root", &[&evaluate[..], &["--date", bad]].concat());
+        refused_as(&db, "root", &[&evaluate[..], &["--next", bad]].concat());
+        refused(
+            &db,
+            &["training", "log", "Course", "--hours", "2", "--date", bad],
+        );
+        refused(
+            &db,
+            &[
+                "training",
+                "log",
+                "Course",
+                "--hours",
+                "2",
+                "--date",
+                "2026-01-05",
+                "--to",
+                bad,
+            ],
+        );
+    }
+    // Historic facts may go back to 1900, not further.
+    accepted(
+        &db,
+        &[
+            "org",
+            "add",
+            "Kristiansand",
+            "--country",
+            "NO",
+            "--kind",
+            "twin-city",
+            "--twin-decided",
+            "1946-05-01",
+        ],
+    );
+    let line = refused(
+        &db,
+        &[
+            "org",
+            "add",
+            "Oulu",
+            "--country",
+            "FI",
+            "--kind",
+            "twin-city",
+            "--twin-decided",
+            "1899-12-31",
+        ],
+    );
+    assert!(line.contains("1900-01-01"), "{line}");
+    accepted_as(
+        &db,
+        "root",
+        &["membership", "add", &net, "--since", "1950-01-01"],
+    );
+    refused_as(
+        &db,
+        "root",
+        &["membership", "add", &net, "--since", "0001-01-01"],
+    );
+    // The bounds themselves are fine.
+    accepted(
+        &db,
+        &[
+            "interaction",
+            "add",
+            "Stadt Lübeck",
+            "x",
+            "--date",
+            "1990-01-01",
+        ],
+    );
+    accepted(
+        &db,
+        &[
+            "project",
+            "milestone",
+            &project,
+            "Final",
+            "--due",
+            "2100-12-31",
+        ],
+    );
+}
+
+#[test]
+fn hours_money_rates_and_currencies_are_bounded() {
+    let db = db();
+    let net = id_in(&accepted(
+        &db,
+        &[
+            "org",
+            "add",
+            "Eurocities",
+            "--kind",
+            "network",
+            "--country",
+            "BE",
+        ],
+    ));
+    let log = |hours: &str, to: &str| {
+        [
+            "training",
+            "log",
+            "Course",
+            "--hours",
+            hours,
+            "--date",
+            "2025-01-01",
+            "--to",
+            to,
+        ]
+        .map(str::to_string)
+    };
+    let args = log("60000000", "9999-12-31");
+    refused(&db, &args.iter().map(String::as_str).collect::<Vec<_>>());
+    let args = log("60000000", "2025-12-31");
+    let line = refused(&db, &args.iter().map(String::as_str).collect::<Vec<_>>());
+    assert!(line.contains("2000 hours"), "{line}");
+    let args = log("2001", "2025-12-31");
+    refused(&db, &args.iter().map(String::as_str).collect::<Vec<_>>());
+    let args = log("2000", "2025-12-31");
+    accepted(&db, &args.iter().map(String::as_str).collect::<Vec<_>>());
+
+    let cost = |c: &str| {
+        [
+            "training",
+            "log",
+            "Course",
+            "--hours",
+            "2",
+            "--date",
+            "2025-02-01",
+            "--cost",
+            c,
+        ]
+        .map(str::to_string)
+    };
+    for c in ["9223372036854775807", "10000000001"] {
+        let args = cost(c);
+        let line = refused(&db, &args.iter().map(String::as_str).collect::<Vec<_>>());
+        assert!(line.contains("10000000000"), "{line}");
+    }
+    let args = cost("10 000 000 000");
+    accepted(&db, &args.iter().map(String::as_str).collect::<Vec<_>>());
+
+    for flag in ["--budget", "--eu-grant", "--own"] {
+        let line = refused(&db, &["project", "add", "P", flag, "10000000000.01"]);
+        assert!(line.contains("10 000 000 000.00"), "{line}");
+        accepted(&db, &["project", "add", "P", flag, "10000000000.00"]);
+    }
+    refused_as(
+        &db,
+        "root",
+        &["membership", "add", &net, "--fee", "92233720368547758.07"],
+    );
+    let line = refused(&db, &["project", "add", "P", "--rate", "10000.0001"]);
+    assert!(line.contains("10000"), "{line}");
+    accepted(&db, &["project", "add", "P", "--rate", "10000"]);
+
+    for c in ["XYZ", "ABC", "HRK", "XAU", "EURO"] {
+        let line = refused(&db, &["project", "add", "P", "--currency", c]);
+        assert!(line.contains("ISO 4217"), "{line}");
+        refused_as(&db, "root", &["membership", "add", &net, "--currency", c]);
+    }
+    accepted(&db, &["project", "add", "P", "--currency", "sek"]);
+    accepted_as(
+        &db,
+        "root",
+        &["membership", "add", &net, "--currency", "NOK"],
+    );
+}
+
+#[test]
+fn long_texts_are_refused_naming_the_field_and_the_bound() {
+    let db = db();
+    accepted(&db, &["org", "add", "Stadt Lübeck", "--country", "DE"]);
+    let plan = id_in(&accepted_as(
+        &db,
+        "root",
+        &["plan", "add", "Plan", "--year", "2026"],
+    ));
+    // 128 KB is past what one argument may hold (MAX_ARG_STRLEN); 100 KB will do.
+    let huge = "x".repeat(100 * 1024);
+    let long = "x".repeat(201);
+    let refuse_long = |args: &[&str], field: &str, bound: &str| {
+        let line = refused_as(&db, "root", args);
+        assert!(
+            line.contains(field) && line.contains(bound),
+            "{args:.40?}: {line}"
+        );
+    };
+    refuse_long(&["org", "add", &long, "--country", "SE"], "Name", "200");
+    refuse_long(
+        &["org", "add", "Oulu", "--country", "FI", "--city", &long],
+        "City",
+        "200",
+    );
+    refuse_long(
+        &["org", "add", "Oulu", "--country", "FI", "--notes", &huge],
+        "Notes",
+        "20000",
+    );
+    refuse_long(
+        &["org", "edit", "Stadt Lübeck", "--notes", &huge],
+        "Notes",
+        "20000",
+    );
+    refuse_long(&["org", "edit", "Stadt Lübeck", "--tags", &long], "", "200");
+    refuse_long(&["person", "add", "Stadt Lübeck", &long], "Name", "200");
+    refuse_long(
+        &["person", "add", "Stadt Lübeck", "Eva", "--title", &huge],
+        "",
+        "200",
+    );
+    refuse_long(
+        &["person", "add", "Stadt Lübeck", "Eva", "--source", &huge],
+        "",
+        "200",
+    );
+    refuse_long(&["interaction", "add", "Stadt Lübeck", &huge], "", "20000");
+    refuse_long(&["training", "log", &long, "--hours", "2"], "", "200");
+    refuse_long(
+        &["training", "log", "T", "--hours", "2", "--notes", &huge],
+        "",
+        "20000",
+    );
+    refuse_long(
+        &["training", "log", "T", "--hours", "2", "--shared", &huge],
+        "",
+        "20000",
+    );
+    refuse_long(
+        &["training", "log", "T", "--hours", "2", "--organiser", &long],
+        "",
+        "200",
+    );
+    refuse_long(&["project", "add", &long], "", "200");
+    refuse_long(&["project", "add", "P", "--notes", &huge], "", "20000");
+    refuse_long(&["project", "add", "P", "--call", &long], "", "200");
+    refuse_long(&["plan", "add", &long, "--year", "2026"], "", "200");
+    refuse_long(
+        &["plan", "add", "P", "--year", "2027", "--goals", &huge],
+        "",
+        "20000",
+    );
+    refuse_long(&["plan", "item", &plan, &huge], "", "20000");
+    // A news body may be longer than other free text, to a bound of its own.
+    let body = db.path.with_file_name("body.txt");
+    std::fs::write(&body, "lorem ipsum ".repeat(128 * 1024 / 12)).unwrap();
+    let body_arg = body.to_string_lossy().into_owned();
+    let post = [
+        "news",
+        "post",
+        "--title",
+        "Call",
+        "--category",
+        "call",
+        "--body-file",
+    ];
+    refuse_long(&[&post[..], &[&body_arg]].concat(), "", "50000");
+    std::fs::write(&body, "x".repeat(50_000)).unwrap();
+    accepted(&db, &[&post[..], &[&body_arg]].concat());
+    let link = format!("https://example.org/{}", "x".repeat(2_000));
+    refuse_long(
+        &[
+            "news",
+            "post",
+            "--title",
+            "T",
+            "--category",
+            "call",
+            "--link",
+            &link,
+        ],
+        "",
+        "2000",
+    );
+    // Up to the bound is fine.
+    let at_bound = "x".repeat(20_000);
+    accepted(&db, &["org", "edit", "Stadt Lübeck", "--notes", &at_bound]);
+    accepted(&db, &["interaction", "add", "Stadt Lübeck", &at_bound]);
+    // In Swedish, the field and the bound too.
+    let line = refused(
+        &db,
+        &["--lang", "sv", "org", "add", &long, "--country", "SE"],
+    );
+    assert!(line.contains("högst 200 tecken"), "{line}");
+}
+
+#[test]
+fn unit_codes_and_member_and_unit_names_are_plain() {
+    let db = db();
+    for code in [
+        "K\u{1b}LK",
+        "A B",
+        "🎉",
+        "ABCDEFGHIJKLMNOPQ",
+        "Gävle",
+        "a\nb",
+    ] {
+        let line = refused_as(&db, "root", &["unit", "add", code, "Namn"]);
+        assert!(line.contains("16"), "{code:?}: {line}");
+    }
+    accepted_as(&db, "root", &["unit", "add", "HAMN-AB_2", "Gävle Hamn AB"]);
+    for name in [
+        "Evil\u{1b}[2J",
+        "a\u{202E}b",
+        "two\nlines",
+        &"x".repeat(201),
+    ] {
+        refused_as(&db, "root", &["unit", "add", "X1", name]);
+        refused_as(&db, "root", &["member", "add", "eva", "--name", name]);
+    }
+    accepted_as(&db, "root", &["unit", "add", "X1", "Räddningstjänsten 🚒"]);
+    accepted_as(
+        &db,
+        "root",
+        &["member", "add", "eva", "--name", "Eva Ek-Åström"],
+    );
+    let (_, list, _) = run_as(&db, "root", &["unit", "list"]);
+    assert!(
+        !list.contains('\u{1b}') && !list.contains('\u{202E}'),
+        "{list}"
+    );
 }

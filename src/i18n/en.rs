@@ -70,7 +70,7 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ),
     (
         "err.currency",
-        "a currency is three letters, such as EUR or SEK",
+        "not an ISO 4217 currency code, such as EUR or SEK",
     ),
     ("err.benefit", "benefit is 1 to 5"),
     (
@@ -541,8 +541,30 @@ pub const MESSAGES: &[(&str, &str)] = &[
         "unknown country: use an ISO code such as SE, DE, PL",
     ),
     ("err.country_required", "country is required"),
+    ("err.date_range", "outside 1990-01-01 to 2100-12-31"),
+    (
+        "err.date_range_historic",
+        "outside 1900-01-01 to 2100-12-31",
+    ),
+    ("err.text_short", "too long: at most 200 characters"),
+    ("err.text_long", "too long: at most 20000 characters"),
+    ("err.body_long", "too long: at most 50000 characters"),
+    ("err.url_long", "too long: at most 2000 characters"),
+    ("err.hours_max", "at most 2000 hours per activity"),
+    ("err.cost_max", "at most 10000000000 kronor"),
+    ("err.amount_max", "at most 10 000 000 000.00"),
+    ("err.rate_max", "at most 10000 SEK per unit of the currency"),
+    (
+        "err.unit_code",
+        "1 to 16 characters: letters A-Z, digits, - and _",
+    ),
+    (
+        "err.control_chars",
+        "no control or text-direction characters, one line",
+    ),
+    ("field.code", "Code"),
+    ("field.full_name", "Name"),
     ("err.required", "required"),
-    ("err.too_long", "too long (over 1 MiB)"),
     (
         "err.twin_only",
         "only twin cities have a council decision date",

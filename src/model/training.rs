@@ -1,6 +1,6 @@
 //! The competence-development log: training activities and who took part.
 
-use super::{FieldError, GrowthArea, Meta, PriorityArea, parse_date};
+use super::{FieldError, GrowthArea, MAX_COST_SEK, MAX_HOURS, Meta, PriorityArea};
 use serde::{Deserialize, Serialize};
 
 super::enums::word_enum!(
@@ -186,18 +186,18 @@ pub fn validate_training(data: &mut TrainingData, today: &str) -> Vec<FieldError
     if data.title.is_empty() {
         errors.push(FieldError::new("title", "err.required"));
     }
-    let from = match parse_date(&data.date_from) {
-        Ok(Some(d)) => Some(d),
-        Ok(None) => {
-            errors.push(FieldError::new("date", "err.required"));
-            None
-        }
-        Err(k) => {
-            errors.push(FieldError::new("date", k));
-            None
-        }
-    };
-    let to = match data.date_to.as_deref().map(parse_date) {
+    for (field, value) in [
+        ("title", &data.title),
+        ("organiser", &data.organiser),
+        ("city", &data.city),
+    ] {
+        super::check_short(&mut errors, field, value);
+    }
+    super::check_long(&mut errors, "notes", &data.notes);
+    super::check_long(&mut errors, "shared", &data.shared);
+    let from = super::required_date(&mut errors, "date", &mut data.date_from)
+        .then(|| data.date_from.clone());
+    let to = match data.date_to.as_deref().map(super::parse_record_date) {
         None | Some(Ok(None)) => None,
         Some(Ok(Some(d))) => Some(d),
         Some(Err(k)) => {
@@ -206,8 +206,10 @@ pub fn validate_training(data: &mut TrainingData, today: &str) -> Vec<FieldError
         }
     };
     data.date_to = to.clone();
+    if data.minutes > MAX_HOURS * 60 {
+        errors.push(FieldError::new("hours", "err.hours_max"));
+    }
     if let Some(f) = &from {
-        data.date_from = f.clone();
         let days = super::days_between;
         if days(today, f).is_some_and(|d| d > 366) {
             errors.push(FieldError::new("date", "err.date_far_ahead"));
@@ -228,8 +230,10 @@ pub fn validate_training(data: &mut TrainingData, today: &str) -> Vec<FieldError
     if data.minutes == 0 {
         errors.push(FieldError::new("hours", "err.required"));
     }
-    if data.cost_sek.is_some_and(|c| c < 0) {
-        errors.push(FieldError::new("cost", "err.cost"));
+    match data.cost_sek {
+        Some(c) if c < 0 => errors.push(FieldError::new("cost", "err.cost")),
+        Some(c) if c > MAX_COST_SEK => errors.push(FieldError::new("cost", "err.cost_max")),
+        _ => {}
     }
     if data.participants.is_empty() {
         errors.push(FieldError::new("participants", "err.required"));
