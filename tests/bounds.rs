@@ -655,3 +655,19 @@ fn unit_codes_and_member_and_unit_names_are_plain() {
         "{list}"
     );
 }
+
+#[test]
+fn a_huge_seed_scale_is_refused_before_the_file_is_made() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("seed.db");
+    let out = intnet(&path)
+        .args(["seed", "--scale", "18446744073709551615"])
+        .timeout(std::time::Duration::from_secs(20))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("1000000"), "{stderr}");
+    assert!(!path.exists());
+}

@@ -66,6 +66,10 @@ pub fn demo(db: Option<&Path>, account: &str, lang: Lang) -> Result<(Store, Acto
 
 /// `intnet seed`: the benchmark scale set, into a database without organisations.
 pub fn seed(db: &Path, scale: usize, lang: Lang) -> ExitCode {
+    // Refused before the file is made.
+    if scale > Store::MAX_SCALE {
+        return fail(lang, &crate::store::Error::Rule("err.seed_scale"));
+    }
     let store = match Store::open(db) {
         Ok(s) => s,
         Err(e) => return fail(lang, &e),

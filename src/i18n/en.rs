@@ -689,6 +689,10 @@ pub const MESSAGES: &[(&str, &str)] = &[
         "cli.seed_not_empty",
         "{path} already has organisations: seed writes only to an empty database",
     ),
+    (
+        "err.seed_scale",
+        "the scale is at most 1000000 organisations",
+    ),
     ("cli.seeded", "Seeded {n} organisations into {path}"),
     ("cli.member_added", "Added member {account}"),
     ("cli.role_set", "{account} is now {role}"),

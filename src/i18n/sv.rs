@@ -692,6 +692,7 @@ pub const MESSAGES: &[(&str, &str)] = &[
         "cli.seed_not_empty",
         "{path} har redan organisationer: seed skriver bara till en tom databas",
     ),
+    ("err.seed_scale", "skalan är högst 1000000 organisationer"),
     ("cli.seeded", "Lade in {n} organisationer i {path}"),
     ("cli.member_added", "Lade till medlemmen {account}"),
     ("cli.role_set", "{account} är nu {role}"),
