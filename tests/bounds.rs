@@ -671,3 +671,21 @@ fn a_huge_seed_scale_is_refused_before_the_file_is_made() {
     assert!(stderr.contains("1000000"), "{stderr}");
     assert!(!path.exists());
 }
+
+#[test]
+fn init_refuses_a_name_with_escapes() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("init.db");
+    let out = intnet(&path)
+        .args(["--as", "root", "init", "--name", "Root\u{1b}]0;pwned\u{7}"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    // Nobody was registered: a clean name still works.
+    intnet(&path)
+        .args(["--as", "root", "init", "--name", "Root Admin"])
+        .assert()
+        .success();
+}
