@@ -272,14 +272,16 @@ fn bad_input_is_refused_and_a_past_deadline_warns() {
 }
 
 #[test]
-fn a_200_kb_body_and_hostile_text_are_kept_as_typed() {
+fn a_body_at_the_bound_and_hostile_text_are_kept_as_typed() {
     let e = env();
     let mut big = item("Big \u{1b}[31mred", NewsCategory::Other);
-    big.body = "lorem ipsum ".repeat(200 * 1024 / 12);
+    big.body = "ö".repeat(intnet::model::MAX_NEWS_BODY);
     let (id, _) = e.store.post_news(&e.anna, big.clone(), true).unwrap();
     let back = e.store.news(&e.anna, id).unwrap();
     assert_eq!(back.data.body.len(), big.body.len());
     assert_eq!(back.data.title, big.title);
+    big.body.push('ö');
+    assert!(e.store.post_news(&e.anna, big, true).is_err());
 }
 
 #[test]

@@ -732,10 +732,10 @@ fn invalid_fields_are_refused_and_nothing_is_stored() {
 fn large_notes_and_hostile_text_round_trip() {
     let e = env();
     let mut o = org("Evil \u{1b}[2J\u{202E}Corp", "SE", "Gävle");
-    o.notes = "x".repeat(100 * 1024);
+    o.notes = "x".repeat(intnet::model::MAX_LONG_TEXT);
     let id = e.store.create_org(&e.anna, o, false).unwrap();
     let back = e.store.org(id).unwrap();
-    assert_eq!(back.data.notes.len(), 100 * 1024);
+    assert_eq!(back.data.notes.len(), intnet::model::MAX_LONG_TEXT);
     // Stored as typed; cleaned only when drawn.
     assert!(back.data.name.contains('\u{1b}'));
     assert!(!intnet::text::sanitize_line(&back.data.name).contains('\u{1b}'));

@@ -67,6 +67,10 @@ pub fn demo(db: Option<&Path>, account: &str, lang: Lang) -> Result<(Store, Acto
 /// `intnet seed`: the benchmark scale set, for the office only and only into a
 /// registry without organisations; one audit row says who seeded how much.
 pub fn seed(db: &Path, account: &str, scale: usize, lang: Lang) -> ExitCode {
+    // Refused before anything is opened.
+    if scale > Store::MAX_SCALE {
+        return fail(lang, &crate::store::Error::Rule("err.seed_scale"));
+    }
     let ctx = match super::connect(db, account, lang) {
         Ok(ctx) => ctx,
         Err(code) => return code,

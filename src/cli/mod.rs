@@ -609,6 +609,22 @@ pub fn bad_input(lang: Lang, key: &str, args: &[(&str, &dyn std::fmt::Display)])
     ExitCode::from(exit::BAD_INPUT)
 }
 
+/// A year given to filter a list: refused outside the years records may have.
+pub(super) fn year_filter(lang: Lang, year: Option<i32>) -> Result<Option<i32>, ExitCode> {
+    match year {
+        Some(y) if !crate::model::year_in_range(y) => Err(bad_input(
+            lang,
+            "err.year_filter",
+            &[
+                ("value", &y),
+                ("min", &crate::model::YEAR_MIN),
+                ("max", &crate::model::YEAR_MAX),
+            ],
+        )),
+        y => Ok(y),
+    }
+}
+
 /// Runs a data subcommand for a registered member.
 pub fn run(ctx: &Ctx, command: Command) -> ExitCode {
     match command {

@@ -12,26 +12,16 @@ fn this_year() -> i32 {
         .unwrap_or(2026)
 }
 
-/// `30d`, `30` or `4w` as days.
-pub fn parse_within(s: &str) -> Option<i64> {
-    let s = s.trim().to_ascii_lowercase();
-    if let Some(w) = s.strip_suffix('w') {
-        return w.parse::<i64>().ok().map(|w| w * 7).filter(|d| *d >= 0);
-    }
-    s.strip_suffix('d')
-        .unwrap_or(&s)
-        .parse::<i64>()
-        .ok()
-        .filter(|d| *d >= 0)
-}
-
 pub fn plan(ctx: &Ctx, cmd: PlanCmd) -> ExitCode {
     let lang = ctx.lang;
     let today = crate::store::today();
     match cmd {
-        PlanCmd::List { year, json } => match ctx.store.plans(year.unwrap_or_else(this_year)) {
-            Ok(plans) if json => print_json(&plans),
-            Ok(plans) => {
+        PlanCmd::List { year, json } => match super::year_filter(lang, year)
+            .map(|y| ctx.store.plans(y.unwrap_or_else(this_year)))
+        {
+            Err(code) => code,
+            Ok(Ok(plans)) if json => print_json(&plans),
+            Ok(Ok(plans)) => {
                 for p in plans {
                     let unit = p
                         .unit_code
@@ -49,7 +39,7 @@ pub fn plan(ctx: &Ctx, cmd: PlanCmd) -> ExitCode {
                 }
                 ExitCode::SUCCESS
             }
-            Err(e) => fail(lang, &e),
+            Ok(Err(e)) => fail(lang, &e),
         },
         PlanCmd::Show { id, json } => match ctx.store.plan_items(id) {
             Ok(items) if json => print_json(&items),
@@ -182,12 +172,15 @@ pub fn plan(ctx: &Ctx, cmd: PlanCmd) -> ExitCode {
 
 pub fn deadlines(ctx: &Ctx, within: Option<String>, mine: bool, json: bool) -> ExitCode {
     let lang = ctx.lang;
-    let within = match within.as_deref().map(parse_within) {
+    let within = match within.as_deref().map(crate::model::parse_within) {
         Some(None) => {
             return bad_input(
                 lang,
                 "err.within",
-                &[("value", &within.unwrap_or_default())],
+                &[
+                    ("value", &clean(&within.unwrap_or_default())),
+                    ("max", &crate::model::MAX_WITHIN_DAYS),
+                ],
             );
         }
         Some(days) => days,

@@ -2,7 +2,8 @@
 
 use super::{Ctx, ExportCmd, TrainingCmd, bad_input, fail, word};
 use crate::model::{
-    Funding, GrowthArea, PriorityArea, TrainingData, TrainingKind, format_hours, parse_hours,
+    Funding, GrowthArea, PriorityArea, TrainingData, TrainingKind, format_hours, parse_cost,
+    parse_hours,
 };
 use crate::store::{Error, Scope, SummaryBy, TrainingFilter};
 use crate::text::sanitize_line as clean;
@@ -71,12 +72,7 @@ pub fn training(ctx: &Ctx, cmd: TrainingCmd) -> ExitCode {
                     None => None,
                 };
                 let cost_sek = match cost {
-                    Some(c) => Some(
-                        c.trim()
-                            .replace(' ', "")
-                            .parse::<i64>()
-                            .map_err(|_| Error::field("cost", "err.cost"))?,
-                    ),
+                    Some(c) => parse_cost(&c).map_err(|k| Error::field("cost", k))?,
                     None => None,
                 };
                 let data = TrainingData {
@@ -115,6 +111,10 @@ pub fn training(ctx: &Ctx, cmd: TrainingCmd) -> ExitCode {
             json,
             limit,
         } => {
+            let year = match super::year_filter(lang, year) {
+                Ok(y) => y,
+                Err(code) => return code,
+            };
             let scope = match (all, unit) {
                 (true, _) => Scope::Network,
                 (false, Some(code)) => match ctx.store.unit_by_code(&code) {
@@ -170,6 +170,10 @@ pub fn training(ctx: &Ctx, cmd: TrainingCmd) -> ExitCode {
             }
         }
         TrainingCmd::Summary { year, by, format } => {
+            let year = match super::year_filter(lang, year) {
+                Ok(y) => y,
+                Err(code) => return code,
+            };
             let Some(by) = SummaryBy::parse(&by) else {
                 return bad_input(lang, "err.summary_by", &[("value", &by)]);
             };

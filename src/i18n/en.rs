@@ -70,7 +70,7 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ),
     (
         "err.currency",
-        "a currency is three letters, such as EUR or SEK",
+        "not an ISO 4217 currency code, such as EUR or SEK",
     ),
     ("err.benefit", "benefit is 1 to 5"),
     (
@@ -204,7 +204,11 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ),
     (
         "err.within",
-        "not a span of days {value}: use 30d, 30 or 4w",
+        "not a span of days {value}: use 30d, 30 or 4w, at most {max} days",
+    ),
+    (
+        "err.year_filter",
+        "no year {value} to show: use a year from {min} to {max}",
     ),
     ("err.year", "not a year between 2000 and 2100"),
     (
@@ -537,8 +541,30 @@ pub const MESSAGES: &[(&str, &str)] = &[
         "unknown country: use an ISO code such as SE, DE, PL",
     ),
     ("err.country_required", "country is required"),
+    ("err.date_range", "outside 1990-01-01 to 2100-12-31"),
+    (
+        "err.date_range_historic",
+        "outside 1900-01-01 to 2100-12-31",
+    ),
+    ("err.text_short", "too long: at most 200 characters"),
+    ("err.text_long", "too long: at most 20000 characters"),
+    ("err.body_long", "too long: at most 50000 characters"),
+    ("err.url_long", "too long: at most 2000 characters"),
+    ("err.hours_max", "at most 2000 hours per activity"),
+    ("err.cost_max", "at most 10000000000 kronor"),
+    ("err.amount_max", "at most 10 000 000 000.00"),
+    ("err.rate_max", "at most 10000 SEK per unit of the currency"),
+    (
+        "err.unit_code",
+        "1 to 16 characters: letters A-Z, digits, - and _",
+    ),
+    (
+        "err.control_chars",
+        "no control or text-direction characters, one line",
+    ),
+    ("field.code", "Code"),
+    ("field.full_name", "Name"),
     ("err.required", "required"),
-    ("err.too_long", "too long (over 1 MiB)"),
     (
         "err.twin_only",
         "only twin cities have a council decision date",
@@ -584,6 +610,10 @@ pub const MESSAGES: &[(&str, &str)] = &[
         "the last International Office member cannot be removed",
     ),
     ("err.nothing_to_undo", "nothing to undo"),
+    (
+        "err.org_name_empty",
+        "no organisation named: give its id or a name with letters or digits",
+    ),
     (
         "err.unknown_org",
         "no organisation with that id or exact name",
@@ -700,6 +730,10 @@ pub const MESSAGES: &[(&str, &str)] = &[
     (
         "cli.seed_not_empty",
         "{path} already has organisations: seed writes only to an empty database",
+    ),
+    (
+        "err.seed_scale",
+        "the scale is at most 1000000 organisations",
     ),
     ("cli.seeded", "Seeded {n} organisations into {path}"),
     ("cli.member_added", "Added member {account}"),

@@ -70,7 +70,7 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ),
     (
         "err.currency",
-        "en valuta är tre bokstäver, som EUR eller SEK",
+        "ingen ISO 4217-valutakod, som EUR eller SEK",
     ),
     ("err.benefit", "nyttan anges 1 till 5"),
     (
@@ -198,7 +198,11 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ),
     (
         "err.within",
-        "inget antal dagar {value}: skriv 30d, 30 eller 4w",
+        "inget antal dagar {value}: skriv 30d, 30 eller 4w, högst {max} dagar",
+    ),
+    (
+        "err.year_filter",
+        "inget år {value} att visa: ange ett år från {min} till {max}",
     ),
     ("err.year", "inget år mellan 2000 och 2100"),
     (
@@ -549,8 +553,30 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("err.email", "ingen e-postadress"),
     ("err.country", "okänt land: skriv en ISO-kod som SE, DE, PL"),
     ("err.country_required", "land måste anges"),
+    ("err.date_range", "utanför 1990-01-01 till 2100-12-31"),
+    (
+        "err.date_range_historic",
+        "utanför 1900-01-01 till 2100-12-31",
+    ),
+    ("err.text_short", "för lång: högst 200 tecken"),
+    ("err.text_long", "för lång: högst 20000 tecken"),
+    ("err.body_long", "för lång: högst 50000 tecken"),
+    ("err.url_long", "för lång: högst 2000 tecken"),
+    ("err.hours_max", "högst 2000 timmar per aktivitet"),
+    ("err.cost_max", "högst 10000000000 kronor"),
+    ("err.amount_max", "högst 10 000 000 000.00"),
+    ("err.rate_max", "högst 10000 SEK per enhet av valutan"),
+    (
+        "err.unit_code",
+        "1 till 16 tecken: bokstäver A-Z, siffror, - och _",
+    ),
+    (
+        "err.control_chars",
+        "inga styrtecken eller riktningstecken, en rad",
+    ),
+    ("field.code", "Kod"),
+    ("field.full_name", "Namn"),
     ("err.required", "måste fyllas i"),
-    ("err.too_long", "för lång (över 1 MiB)"),
     ("err.twin_only", "bara vänorter har ett beslutsdatum"),
     ("err.unknown_value", "okänt värde"),
     (
@@ -590,6 +616,10 @@ pub const MESSAGES: &[(&str, &str)] = &[
         "den sista på Internationella kontoret kan inte tas bort",
     ),
     ("err.nothing_to_undo", "inget att ångra"),
+    (
+        "err.org_name_empty",
+        "ingen organisation angiven: ange id eller ett namn med bokstäver eller siffror",
+    ),
     (
         "err.unknown_org",
         "ingen organisation med det id:t eller exakta namnet",
@@ -704,6 +734,7 @@ pub const MESSAGES: &[(&str, &str)] = &[
         "cli.seed_not_empty",
         "{path} har redan organisationer: seed skriver bara till en tom databas",
     ),
+    ("err.seed_scale", "skalan är högst 1000000 organisationer"),
     ("cli.seeded", "Lade in {n} organisationer i {path}"),
     ("cli.member_added", "Lade till medlemmen {account}"),
     ("cli.role_set", "{account} är nu {role}"),

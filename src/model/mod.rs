@@ -1,6 +1,7 @@
 //! Plain types, enums and validation. No storage, no terminal.
 
 pub mod country;
+mod currency;
 mod enums;
 mod news;
 mod plans;

@@ -120,8 +120,8 @@ pub fn validate_news(
     if data.title.chars().count() > 300 {
         errors.push(FieldError::new("title", "err.title_long"));
     }
-    if data.body.len() > super::MAX_TEXT {
-        errors.push(FieldError::new("body", "err.too_long"));
+    if data.body.chars().count() > super::MAX_NEWS_BODY {
+        errors.push(FieldError::new("body", "err.body_long"));
     }
     for (field, value) in [
         ("deadline", &mut data.deadline),
@@ -143,6 +143,10 @@ pub fn validate_news(
         .map(|l| l.trim())
         .filter(|l| !l.is_empty())
     {
+        if l.chars().count() > super::MAX_URL {
+            errors.push(FieldError::new("links", "err.url_long"));
+            break;
+        }
         match parse_url(l) {
             Ok(u) => links.push(u),
             Err(k) => {

@@ -101,6 +101,8 @@ pub fn validate_plan(data: &mut PlanData) -> Vec<FieldError> {
     if !(2000..=2100).contains(&data.year) {
         errors.push(FieldError::new("year", "err.year"));
     }
+    super::check_short(&mut errors, "title", &data.title);
+    super::check_long(&mut errors, "goals", &data.goals);
     errors
 }
 
@@ -116,6 +118,8 @@ pub fn validate_item(
     if data.text.is_empty() {
         errors.push(FieldError::new("text", "err.required"));
     }
+    super::check_long(&mut errors, "text", &data.text);
+    super::check_long(&mut errors, "comments", &data.comments);
     super::check_optional_date(&mut errors, "due", &mut data.due);
     if let Some(d) = &data.due
         && !errors.iter().any(|e| e.field == "due")

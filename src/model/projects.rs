@@ -162,6 +162,7 @@ pub fn validate_milestone(data: &mut MilestoneData) -> Vec<FieldError> {
     if data.title.is_empty() {
         errors.push(FieldError::new("title", "err.required"));
     }
+    super::check_short(&mut errors, "title", &data.title);
     super::check_optional_date(&mut errors, "due", &mut data.due);
     errors
 }
@@ -169,22 +170,11 @@ pub fn validate_milestone(data: &mut MilestoneData) -> Vec<FieldError> {
 /// Checks a membership's dates and fee; an empty currency means euros.
 pub fn validate_membership(data: &mut MembershipData) -> Vec<FieldError> {
     let mut errors = Vec::new();
-    for (field, value) in [
-        ("since", &mut data.since),
-        ("next_evaluation", &mut data.next_evaluation),
-    ] {
-        super::check_optional_date(&mut errors, field, value);
-    }
-    if data.fee.is_some_and(|f| f < 0) {
-        errors.push(FieldError::new("fee", "err.amount"));
-    }
-    data.currency = data.currency.trim().to_ascii_uppercase();
-    if data.currency.is_empty() {
-        data.currency = "EUR".into();
-    }
-    if data.currency.len() != 3 || !data.currency.chars().all(|c| c.is_ascii_uppercase()) {
-        errors.push(FieldError::new("currency", "err.currency"));
-    }
+    super::check_optional_historic_date(&mut errors, "since", &mut data.since);
+    super::check_optional_date(&mut errors, "next_evaluation", &mut data.next_evaluation);
+    super::check_amount(&mut errors, "fee", data.fee);
+    super::check_currency(&mut errors, &mut data.currency);
+    super::check_long(&mut errors, "notes", &data.notes);
     errors
 }
 
@@ -293,13 +283,15 @@ pub fn validate_project(data: &mut ProjectData) -> Vec<FieldError> {
     if data.name.is_empty() {
         errors.push(FieldError::new("name", "err.required"));
     }
-    data.currency = data.currency.trim().to_ascii_uppercase();
-    if data.currency.is_empty() {
-        data.currency = "EUR".into();
+    for (field, value) in [
+        ("name", &data.name),
+        ("acronym", &data.acronym),
+        ("call_id", &data.call_id),
+    ] {
+        super::check_short(&mut errors, field, value);
     }
-    if data.currency.len() != 3 || !data.currency.chars().all(|c| c.is_ascii_uppercase()) {
-        errors.push(FieldError::new("currency", "err.currency"));
-    }
+    super::check_long(&mut errors, "notes", &data.notes);
+    super::check_currency(&mut errors, &mut data.currency);
     for (field, value) in [("start", &mut data.start), ("end", &mut data.end)] {
         super::check_optional_date(&mut errors, field, value);
     }
@@ -313,12 +305,12 @@ pub fn validate_project(data: &mut ProjectData) -> Vec<FieldError> {
         ("eu_grant", data.eu_grant),
         ("own_contribution", data.own_contribution),
     ] {
-        if v.is_some_and(|v| v < 0) {
-            errors.push(FieldError::new(field, "err.amount"));
-        }
+        super::check_amount(&mut errors, field, v);
     }
-    if data.rate_e4.is_some_and(|r| r <= 0) {
-        errors.push(FieldError::new("rate", "err.rate"));
+    match data.rate_e4 {
+        Some(r) if r <= 0 => errors.push(FieldError::new("rate", "err.rate")),
+        Some(r) if r > super::MAX_RATE_E4 => errors.push(FieldError::new("rate", "err.rate_max")),
+        _ => {}
     }
     errors
 }
@@ -356,5 +348,22 @@ mod tests {
         };
         let fields: Vec<_> = validate_project(&mut p).iter().map(|e| e.field).collect();
         assert_eq!(fields, ["name", "currency", "end"]);
+    }
+
+    proptest::proptest! {
+        /// Amounts and rates as anyone may type them: a value or an error, never a panic.
+        #[test]
+        fn amount_and_rate_parsers_never_panic(s in proptest::prelude::any::<String>(), n in proptest::prelude::any::<i64>()) {
+            for typed in [s.clone(), n.to_string(), format!("{n}.{}", n.unsigned_abs() % 100), format!("{n},{s}")] {
+                if let Ok(Some(a)) = parse_amount(&typed) {
+                    proptest::prop_assert!(a >= 0);
+                }
+                if let Ok(Some(r)) = parse_rate(&typed) {
+                    proptest::prop_assert!(r > 0);
+                }
+            }
+            let _ = format_amount(n);
+            let _ = format_rate(n);
+        }
     }
 }

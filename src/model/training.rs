@@ -1,6 +1,6 @@
 //! The competence-development log: training activities and who took part.
 
-use super::{FieldError, GrowthArea, Meta, PriorityArea, parse_date};
+use super::{FieldError, GrowthArea, MAX_COST_SEK, MAX_HOURS, Meta, PriorityArea};
 use serde::{Deserialize, Serialize};
 
 super::enums::word_enum!(
@@ -106,6 +106,10 @@ pub fn parse_hours(s: &str) -> Result<i64, &'static str> {
     if s.is_empty() {
         return Err("err.required");
     }
+    // Also `-0:30`, whose hours parse as a harmless-looking zero.
+    if s.starts_with('-') {
+        return Err("err.hours_negative");
+    }
     let minutes = if let Some((h, m)) = s.split_once(':') {
         let h: i64 = h.trim().parse().map_err(|_| "err.hours")?;
         let m: i64 = m.trim().parse().map_err(|_| "err.hours")?;
@@ -153,6 +157,18 @@ pub fn parse_hours(s: &str) -> Result<i64, &'static str> {
     Ok(minutes)
 }
 
+/// Parses a cost in whole kronor as typed, `12500` or `12 500`; empty is `None`.
+pub fn parse_cost(s: &str) -> Result<Option<i64>, &'static str> {
+    let s: String = s
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{a0}')
+        .collect();
+    if s.is_empty() {
+        return Ok(None);
+    }
+    s.parse::<i64>().map(Some).map_err(|_| "err.cost")
+}
+
 /// Minutes as hours for display: `6`, `1.5`, `0.25`.
 pub fn format_hours(minutes: i64) -> String {
     if minutes % 60 == 0 {
@@ -170,18 +186,18 @@ pub fn validate_training(data: &mut TrainingData, today: &str) -> Vec<FieldError
     if data.title.is_empty() {
         errors.push(FieldError::new("title", "err.required"));
     }
-    let from = match parse_date(&data.date_from) {
-        Ok(Some(d)) => Some(d),
-        Ok(None) => {
-            errors.push(FieldError::new("date", "err.required"));
-            None
-        }
-        Err(k) => {
-            errors.push(FieldError::new("date", k));
-            None
-        }
-    };
-    let to = match data.date_to.as_deref().map(parse_date) {
+    for (field, value) in [
+        ("title", &data.title),
+        ("organiser", &data.organiser),
+        ("city", &data.city),
+    ] {
+        super::check_short(&mut errors, field, value);
+    }
+    super::check_long(&mut errors, "notes", &data.notes);
+    super::check_long(&mut errors, "shared", &data.shared);
+    let from = super::required_date(&mut errors, "date", &mut data.date_from)
+        .then(|| data.date_from.clone());
+    let to = match data.date_to.as_deref().map(super::parse_record_date) {
         None | Some(Ok(None)) => None,
         Some(Ok(Some(d))) => Some(d),
         Some(Err(k)) => {
@@ -190,8 +206,10 @@ pub fn validate_training(data: &mut TrainingData, today: &str) -> Vec<FieldError
         }
     };
     data.date_to = to.clone();
+    if data.minutes > MAX_HOURS * 60 {
+        errors.push(FieldError::new("hours", "err.hours_max"));
+    }
     if let Some(f) = &from {
-        data.date_from = f.clone();
         let days = super::days_between;
         if days(today, f).is_some_and(|d| d > 366) {
             errors.push(FieldError::new("date", "err.date_far_ahead"));
@@ -212,8 +230,10 @@ pub fn validate_training(data: &mut TrainingData, today: &str) -> Vec<FieldError
     if data.minutes == 0 {
         errors.push(FieldError::new("hours", "err.required"));
     }
-    if data.cost_sek.is_some_and(|c| c < 0) {
-        errors.push(FieldError::new("cost", "err.cost"));
+    match data.cost_sek {
+        Some(c) if c < 0 => errors.push(FieldError::new("cost", "err.cost")),
+        Some(c) if c > MAX_COST_SEK => errors.push(FieldError::new("cost", "err.cost_max")),
+        _ => {}
     }
     if data.participants.is_empty() {
         errors.push(FieldError::new("participants", "err.required"));
@@ -242,6 +262,11 @@ mod tests {
         assert_eq!(parse_hours("2:30"), Ok(150));
         assert_eq!(parse_hours("-2"), Err("err.hours_negative"));
         assert_eq!(parse_hours("six"), Err("err.hours"));
+        assert_eq!(parse_hours("-0:30"), Err("err.hours_negative"));
+        assert_eq!(parse_hours("-0.5"), Err("err.hours_negative"));
+        assert_eq!(parse_cost("12 500"), Ok(Some(12_500)));
+        assert_eq!(parse_cost(" "), Ok(None));
+        assert_eq!(parse_cost("12,5"), Err("err.cost"));
         assert_eq!(format_hours(90), "1.5");
         assert_eq!(format_hours(360), "6");
         assert_eq!(format_hours(15), "0.25");
@@ -287,5 +312,21 @@ mod tests {
             validate_training(&mut backwards, "2026-11-27")[0].key,
             "err.date_order"
         );
+    }
+
+    proptest::proptest! {
+        /// Hours and costs as anyone may type them: a value or an error, never a panic.
+        #[test]
+        fn hour_and_cost_parsers_never_panic(s in proptest::prelude::any::<String>(), n in proptest::prelude::any::<i64>()) {
+            let _ = parse_hours(&s);
+            let _ = parse_cost(&s);
+            let _ = format_hours(n);
+            for typed in [n.to_string(), format!("{n}:{n}"), format!("{n}.{s}"), format!("{n},5")] {
+                if let Ok(m) = parse_hours(&typed) {
+                    proptest::prop_assert!(m >= 0);
+                }
+                let _ = parse_cost(&typed);
+            }
+        }
     }
 }

@@ -4,8 +4,35 @@
 use super::{InteractionData, OrgData, OrgKind, PersonData, country};
 use serde::Serialize;
 
-/// The longest text we accept in any one field (notes included): 1 MiB.
-pub const MAX_TEXT: usize = 1 << 20;
+// Bounds on input. docs/usage.md, "Bounds on input", lists the same table; each
+// message names its bound, and a test checks the catalogues say these numbers.
+
+/// The earliest date of a record: a contact, follow-up, deadline, project, milestone,
+/// plan item, activity or evaluation.
+pub const DATE_MIN: &str = "1990-01-01";
+/// The earliest date of a historic fact: a twin-city council decision, the start of a
+/// membership.
+pub const HISTORIC_DATE_MIN: &str = "1900-01-01";
+/// The latest date of any record.
+pub const DATE_MAX: &str = "2100-12-31";
+/// Names, titles, cities and other one-line texts, in characters.
+pub const MAX_SHORT_TEXT: usize = 200;
+/// Notes, summaries, goals and other free text, in characters.
+pub const MAX_LONG_TEXT: usize = 20_000;
+/// A news item's body, in characters (a pasted call for proposals is long).
+pub const MAX_NEWS_BODY: usize = 50_000;
+/// A web address, in characters.
+pub const MAX_URL: usize = 2_000;
+/// Hours per participant in one activity.
+pub const MAX_HOURS: i64 = 2_000;
+/// A budget line or a fee, in minor units: 10 000 000 000.00.
+pub const MAX_AMOUNT: i64 = 1_000_000_000_000;
+/// A training cost in whole kronor (10^12 öre).
+pub const MAX_COST_SEK: i64 = 10_000_000_000;
+/// An exchange rate in ten-thousandths: 10 000 SEK per unit of the currency.
+pub const MAX_RATE_E4: i64 = 100_000_000;
+/// A unit code's length; the code is ASCII letters, digits, `-` and `_`.
+pub const MAX_UNIT_CODE: usize = 16;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct FieldError {
@@ -20,18 +47,154 @@ impl FieldError {
     }
 }
 
-/// Normalises an optional date field in place: empty becomes `None`, a date its ISO
-/// form; a bad one leaves the value and adds a field error.
+/// Normalises an optional record date in place: empty becomes `None`, a date its ISO
+/// form; a bad one, or one outside [`DATE_MIN`]..=[`DATE_MAX`], leaves the value and
+/// adds a field error.
 pub fn check_optional_date(
     errors: &mut Vec<FieldError>,
     field: &'static str,
     value: &mut Option<String>,
 ) {
-    match value.as_deref().map(parse_date) {
+    check_optional(errors, field, value, parse_record_date);
+}
+
+/// Like [`check_optional_date`] for historic facts, from [`HISTORIC_DATE_MIN`].
+pub fn check_optional_historic_date(
+    errors: &mut Vec<FieldError>,
+    field: &'static str,
+    value: &mut Option<String>,
+) {
+    check_optional(errors, field, value, parse_historic_date);
+}
+
+fn check_optional(
+    errors: &mut Vec<FieldError>,
+    field: &'static str,
+    value: &mut Option<String>,
+    parse: fn(&str) -> Result<Option<String>, &'static str>,
+) {
+    match value.as_deref().map(parse) {
         None | Some(Ok(None)) => *value = None,
         Some(Ok(Some(d))) => *value = Some(d),
         Some(Err(k)) => errors.push(FieldError::new(field, k)),
     }
+}
+
+/// A record's date: [`parse_date`], then [`DATE_MIN`]..=[`DATE_MAX`].
+pub fn parse_record_date(s: &str) -> Result<Option<String>, &'static str> {
+    bounded_date(parse_date(s)?, DATE_MIN, "err.date_range")
+}
+
+/// A historic fact's date: [`parse_date`], then [`HISTORIC_DATE_MIN`]..=[`DATE_MAX`].
+pub fn parse_historic_date(s: &str) -> Result<Option<String>, &'static str> {
+    bounded_date(parse_date(s)?, HISTORIC_DATE_MIN, "err.date_range_historic")
+}
+
+fn bounded_date(
+    date: Option<String>,
+    min: &str,
+    key: &'static str,
+) -> Result<Option<String>, &'static str> {
+    match date {
+        // ISO dates with four-digit years compare as text.
+        Some(d) if d.as_str() < min || d.as_str() > DATE_MAX => Err(key),
+        d => Ok(d),
+    }
+}
+
+/// A required record date, normalised in place: empty is `err.required`. True when
+/// it is good.
+pub(super) fn required_date(
+    errors: &mut Vec<FieldError>,
+    field: &'static str,
+    value: &mut String,
+) -> bool {
+    match parse_record_date(value) {
+        Ok(Some(d)) => {
+            *value = d;
+            true
+        }
+        Ok(None) => {
+            errors.push(FieldError::new(field, "err.required"));
+            false
+        }
+        Err(k) => {
+            errors.push(FieldError::new(field, k));
+            false
+        }
+    }
+}
+
+/// A one-line text of at most [`MAX_SHORT_TEXT`] characters.
+pub fn check_short(errors: &mut Vec<FieldError>, field: &'static str, value: &str) {
+    if value.chars().count() > MAX_SHORT_TEXT {
+        errors.push(FieldError::new(field, "err.text_short"));
+    }
+}
+
+/// A free text of at most [`MAX_LONG_TEXT`] characters.
+pub fn check_long(errors: &mut Vec<FieldError>, field: &'static str, value: &str) {
+    if value.chars().count() > MAX_LONG_TEXT {
+        errors.push(FieldError::new(field, "err.text_long"));
+    }
+}
+
+/// A web address of at most [`MAX_URL`] characters.
+pub fn check_url_length(errors: &mut Vec<FieldError>, field: &'static str, value: &str) {
+    if value.chars().count() > MAX_URL {
+        errors.push(FieldError::new(field, "err.url_long"));
+    }
+}
+
+/// An amount in minor units: not negative (`err.amount`), at most [`MAX_AMOUNT`].
+pub fn check_amount(errors: &mut Vec<FieldError>, field: &'static str, value: Option<i64>) {
+    match value {
+        Some(v) if v < 0 => errors.push(FieldError::new(field, "err.amount")),
+        Some(v) if v > MAX_AMOUNT => errors.push(FieldError::new(field, "err.amount_max")),
+        _ => {}
+    }
+}
+
+/// Normalises a currency in place (trimmed, upper case, empty is EUR) and checks it is
+/// an active ISO 4217 code.
+pub fn check_currency(errors: &mut Vec<FieldError>, value: &mut String) {
+    *value = value.trim().to_ascii_uppercase();
+    if value.is_empty() {
+        *value = "EUR".into();
+    }
+    if !super::currency::is_iso(value) {
+        errors.push(FieldError::new("currency", "err.currency"));
+    }
+}
+
+/// A name shown in lists and headers (a member's, a unit's): required, one line, no
+/// control or text-direction characters, at most [`MAX_SHORT_TEXT`] characters.
+pub fn check_display_name(errors: &mut Vec<FieldError>, field: &'static str, value: &str) {
+    if value.trim().is_empty() {
+        errors.push(FieldError::new(field, "err.required"));
+    } else if value
+        .chars()
+        .any(|c| c.is_control() || crate::text::is_bidi_control(c))
+    {
+        errors.push(FieldError::new(field, "err.control_chars"));
+    }
+    check_short(errors, field, value);
+}
+
+/// Checks a unit before it is added: the code is 1 to [`MAX_UNIT_CODE`] ASCII letters,
+/// digits, `-` or `_`; the name as [`check_display_name`].
+pub fn validate_unit(code: &str, name: &str) -> Vec<FieldError> {
+    let mut errors = Vec::new();
+    let code_ok = !code.is_empty()
+        && code.len() <= MAX_UNIT_CODE
+        && code
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    if !code_ok {
+        errors.push(FieldError::new("code", "err.unit_code"));
+    }
+    check_display_name(&mut errors, "name", name);
+    errors
 }
 
 /// Parses an ISO date (`2026-11-20`). Empty input is `None`.
@@ -56,9 +219,32 @@ pub fn days_between(from: &str, to: &str) -> Option<i64> {
 /// The ISO date `days` after `date`.
 pub fn add_days(date: &str, days: i64) -> Option<String> {
     let d: jiff::civil::Date = date.parse().ok()?;
-    d.checked_add(jiff::Span::new().days(days))
-        .ok()
-        .map(|d| d.to_string())
+    // `Span::days` panics past jiff's range; `try_days` says so instead.
+    let span = jiff::Span::new().try_days(days).ok()?;
+    d.checked_add(span).ok().map(|d| d.to_string())
+}
+
+/// The years a list or summary may be asked for: the span of historic record dates.
+pub const YEAR_MIN: i32 = 1900;
+pub const YEAR_MAX: i32 = 2100;
+
+/// A year to filter by, [`YEAR_MIN`] to [`YEAR_MAX`].
+pub fn year_in_range(year: i32) -> bool {
+    (YEAR_MIN..=YEAR_MAX).contains(&year)
+}
+
+/// The longest period `deadlines --within` looks ahead: 100 years, in days.
+pub const MAX_WITHIN_DAYS: i64 = 36_500;
+
+/// A period ahead as typed, `30d`, `30` or `4w`, in days: 0 to [`MAX_WITHIN_DAYS`].
+/// Anything else, huge and negative numbers included, is `None`.
+pub fn parse_within(s: &str) -> Option<i64> {
+    let s = s.trim().to_ascii_lowercase();
+    let days = match s.strip_suffix('w') {
+        Some(w) => w.parse::<i64>().ok()?.checked_mul(7)?,
+        None => s.strip_suffix('d').unwrap_or(&s).parse::<i64>().ok()?,
+    };
+    (0..=MAX_WITHIN_DAYS).contains(&days).then_some(days)
 }
 
 /// Accepts `https://host/...` or `http://...`, or a bare `host.tld/...` (https is assumed).
@@ -140,12 +326,6 @@ pub fn parse_country(s: &str) -> Result<String, &'static str> {
     country::resolve(s).map(str::to_string).ok_or("err.country")
 }
 
-fn check_text(errors: &mut Vec<FieldError>, field: &'static str, value: &str) {
-    if value.len() > MAX_TEXT {
-        errors.push(FieldError::new(field, "err.too_long"));
-    }
-}
-
 /// Normalises and checks an organisation. On success the data is in canonical form.
 pub fn validate_org(data: &mut OrgData) -> Vec<FieldError> {
     let mut errors = Vec::new();
@@ -153,18 +333,20 @@ pub fn validate_org(data: &mut OrgData) -> Vec<FieldError> {
     if data.name.is_empty() {
         errors.push(FieldError::new("name", "err.required"));
     }
-    check_text(&mut errors, "name", &data.name);
-    check_text(&mut errors, "notes", &data.notes);
+    check_short(&mut errors, "name", &data.name);
+    check_long(&mut errors, "notes", &data.notes);
     match parse_country(&data.country) {
         Ok(c) => data.country = c,
         Err(k) => errors.push(FieldError::new("country", k)),
     }
     data.city = data.city.trim().to_string();
+    check_short(&mut errors, "city", &data.city);
+    check_url_length(&mut errors, "website", &data.website);
     match parse_url(&data.website) {
         Ok(u) => data.website = u,
         Err(k) => errors.push(FieldError::new("website", k)),
     }
-    check_optional_date(&mut errors, "twin_decided", &mut data.twin_decided);
+    check_optional_historic_date(&mut errors, "twin_decided", &mut data.twin_decided);
     if data.kind != OrgKind::TwinCity && data.twin_decided.is_some() {
         errors.push(FieldError::new("twin_decided", "err.twin_only"));
     }
@@ -174,6 +356,13 @@ pub fn validate_org(data: &mut OrgData) -> Vec<FieldError> {
         .map(|t| t.trim().to_string())
         .filter(|t| !t.is_empty())
         .collect();
+    if let Some(t) = data
+        .tags
+        .iter()
+        .find(|t| t.chars().count() > MAX_SHORT_TEXT)
+    {
+        check_short(&mut errors, "tags", t);
+    }
     errors
 }
 
@@ -188,25 +377,44 @@ pub fn validate_person(data: &mut PersonData) -> Vec<FieldError> {
         Err(k) => errors.push(FieldError::new("email", k)),
     }
     check_optional_date(&mut errors, "verified_on", &mut data.verified_on);
-    for (field, value) in [("notes", &data.notes), ("title", &data.title)] {
-        check_text(&mut errors, field, value);
+    for (field, value) in [
+        ("name", &data.name),
+        ("title", &data.title),
+        ("email", &data.email),
+        ("phone", &data.phone),
+        ("languages", &data.languages),
+        ("source", &data.source),
+    ] {
+        check_short(&mut errors, field, value);
     }
+    check_long(&mut errors, "notes", &data.notes);
     errors
 }
 
 pub fn validate_interaction(data: &mut InteractionData) -> Vec<FieldError> {
     let mut errors = Vec::new();
-    match parse_date(&data.date) {
-        Ok(Some(d)) => data.date = d,
-        Ok(None) => errors.push(FieldError::new("date", "err.required")),
-        Err(k) => errors.push(FieldError::new("date", k)),
-    }
+    required_date(&mut errors, "date", &mut data.date);
     check_optional_date(&mut errors, "follow_up", &mut data.follow_up);
     data.summary = data.summary.trim().to_string();
     if data.summary.is_empty() {
         errors.push(FieldError::new("summary", "err.required"));
     }
-    check_text(&mut errors, "summary", &data.summary);
+    check_long(&mut errors, "summary", &data.summary);
+    errors
+}
+
+/// Checks a membership evaluation: a record date (empty is `today`), benefit 1 to 5,
+/// the assessment as free text.
+pub fn validate_evaluation(data: &mut super::Evaluation, today: &str) -> Vec<FieldError> {
+    let mut errors = Vec::new();
+    if data.date.trim().is_empty() {
+        data.date = today.to_string();
+    }
+    required_date(&mut errors, "date", &mut data.date);
+    if !(1..=5).contains(&data.benefit) {
+        errors.push(FieldError::new("benefit", "err.benefit"));
+    }
+    check_long(&mut errors, "assessment", &data.assessment);
     errors
 }
 
@@ -221,6 +429,152 @@ mod tests {
         assert_eq!(parse_date("2026-13-01"), Err("err.date"));
         assert_eq!(parse_date("2026-02-30"), Err("err.date"));
         assert_eq!(parse_date("20/11/2026"), Err("err.date"));
+    }
+
+    #[test]
+    fn record_dates_are_bounded() {
+        assert_eq!(
+            parse_record_date("1990-01-01"),
+            Ok(Some("1990-01-01".into()))
+        );
+        assert_eq!(
+            parse_record_date("2100-12-31"),
+            Ok(Some("2100-12-31".into()))
+        );
+        assert_eq!(parse_record_date("1989-12-31"), Err("err.date_range"));
+        assert_eq!(parse_record_date("2101-01-01"), Err("err.date_range"));
+        assert_eq!(parse_record_date("9999-12-31"), Err("err.date_range"));
+        assert_eq!(parse_record_date("0001-01-01"), Err("err.date_range"));
+        assert_eq!(parse_record_date(""), Ok(None));
+        assert_eq!(
+            parse_historic_date("1900-01-01"),
+            Ok(Some("1900-01-01".into()))
+        );
+        assert_eq!(
+            parse_historic_date("1899-12-31"),
+            Err("err.date_range_historic")
+        );
+        assert_eq!(
+            parse_historic_date("2101-01-01"),
+            Err("err.date_range_historic")
+        );
+        let mut twin = OrgData {
+            name: "Kristiansand".into(),
+            country: "NO".into(),
+            kind: OrgKind::TwinCity,
+            twin_decided: Some("1946-05-01".into()),
+            ..OrgData::default()
+        };
+        assert!(validate_org(&mut twin).is_empty());
+    }
+
+    #[test]
+    fn texts_amounts_and_codes_are_bounded() {
+        let keys = |e: Vec<FieldError>| e.into_iter().map(|e| (e.field, e.key)).collect::<Vec<_>>();
+        let mut org = OrgData {
+            name: "x".repeat(MAX_SHORT_TEXT),
+            country: "SE".into(),
+            notes: "x".repeat(MAX_LONG_TEXT),
+            ..OrgData::default()
+        };
+        assert!(validate_org(&mut org).is_empty(), "at the bounds");
+        org.name.push('x');
+        org.notes.push('x');
+        assert_eq!(
+            keys(validate_org(&mut org)),
+            [("name", "err.text_short"), ("notes", "err.text_long")]
+        );
+        let mut e = Vec::new();
+        check_amount(&mut e, "fee", Some(MAX_AMOUNT));
+        assert!(e.is_empty());
+        check_amount(&mut e, "fee", Some(MAX_AMOUNT + 1));
+        check_amount(&mut e, "fee", Some(i64::MAX));
+        assert_eq!(
+            keys(e),
+            [("fee", "err.amount_max"), ("fee", "err.amount_max")]
+        );
+        for (typed, ok) in [
+            ("eur", true),
+            ("SEK", true),
+            ("XYZ", false),
+            ("", true),
+            ("EURO", false),
+        ] {
+            let mut c = typed.to_string();
+            let mut e = Vec::new();
+            check_currency(&mut e, &mut c);
+            assert_eq!(e.is_empty(), ok, "{typed}");
+        }
+        assert!(validate_unit("KLK", "Kommunledningskontoret").is_empty());
+        assert!(validate_unit("Gavle-Hamn_2", "Gävle Hamn AB").is_empty());
+        for code in ["", "K L K", "KLK\u{1b}", "Gävle", "🎉", "ABCDEFGHIJKLMNOPQ"] {
+            assert_eq!(
+                keys(validate_unit(code, "Namn")),
+                [("code", "err.unit_code")],
+                "{code:?}"
+            );
+        }
+        for name in ["a\u{1b}[2J", "a\u{202E}b", "two\nlines", "tab\there"] {
+            assert_eq!(
+                keys(validate_unit("KLK", name)),
+                [("name", "err.control_chars")],
+                "{name:?}"
+            );
+        }
+        assert_eq!(
+            keys(validate_unit("KLK", &"x".repeat(MAX_SHORT_TEXT + 1))),
+            [("name", "err.text_short")]
+        );
+    }
+
+    /// Each refusal names its bound: the catalogues say the numbers the code checks.
+    #[test]
+    fn messages_name_the_bounds() {
+        use crate::i18n::Lang;
+        for lang in [Lang::Sv, Lang::En] {
+            let says = |key: &str, bound: &str| {
+                assert!(lang.t(key).contains(bound), "{lang:?} {key} lacks {bound}");
+            };
+            says("err.date_range", DATE_MIN);
+            says("err.date_range", DATE_MAX);
+            says("err.date_range_historic", HISTORIC_DATE_MIN);
+            says("err.date_range_historic", DATE_MAX);
+            says("err.text_short", &MAX_SHORT_TEXT.to_string());
+            says("err.text_long", &MAX_LONG_TEXT.to_string());
+            says("err.body_long", &MAX_NEWS_BODY.to_string());
+            says("err.url_long", &MAX_URL.to_string());
+            says("err.hours_max", &MAX_HOURS.to_string());
+            says("err.cost_max", &MAX_COST_SEK.to_string());
+            says("err.amount_max", &crate::model::format_amount(MAX_AMOUNT));
+            says("err.rate_max", &(MAX_RATE_E4 / 10_000).to_string());
+            says("err.unit_code", &MAX_UNIT_CODE.to_string());
+            says("err.currency", "ISO 4217");
+        }
+    }
+
+    #[test]
+    fn periods_ahead() {
+        assert_eq!(parse_within("30d"), Some(30));
+        assert_eq!(parse_within(" 30 "), Some(30));
+        assert_eq!(parse_within("4W"), Some(28));
+        assert_eq!(parse_within("0"), Some(0));
+        assert_eq!(parse_within("36500"), Some(MAX_WITHIN_DAYS));
+        assert_eq!(parse_within("36501"), None);
+        assert_eq!(parse_within("7304485"), None);
+        assert_eq!(parse_within("-1"), None);
+        assert_eq!(parse_within("-9223372036854775808w"), None);
+        assert_eq!(parse_within("2000000000000000000w"), None);
+        assert_eq!(parse_within("w"), None);
+        assert_eq!(parse_within(""), None);
+    }
+
+    #[test]
+    fn adding_days_past_the_calendar_is_none() {
+        assert_eq!(add_days("2026-11-28", 7), Some("2026-12-05".into()));
+        assert_eq!(add_days("2026-11-28", 7_304_485), None);
+        assert_eq!(add_days("2026-11-28", i64::MAX), None);
+        assert_eq!(add_days("2026-11-28", i64::MIN), None);
+        assert_eq!(add_days("9999-12-31", 1), None);
     }
 
     #[test]
@@ -261,5 +615,23 @@ mod tests {
         assert!(validate_org(&mut ok).is_empty());
         assert_eq!(ok.name, "Stadt Lübeck");
         assert_eq!(ok.country, "DE");
+    }
+
+    proptest::proptest! {
+        /// Dates and periods as anyone may type them: a value or an error, never a panic.
+        #[test]
+        fn date_and_period_parsers_never_panic(s in proptest::prelude::any::<String>(), n in proptest::prelude::any::<i64>()) {
+            let _ = parse_date(&s);
+            let _ = days_between(&s, "2026-11-28");
+            let _ = add_days(&s, n);
+            let _ = add_days("2026-11-28", n);
+            for typed in [s.clone(), n.to_string(), format!("{n}d"), format!("{n}w"), format!("{n}-01-01")] {
+                if let Some(d) = parse_within(&typed) {
+                    proptest::prop_assert!((0..=MAX_WITHIN_DAYS).contains(&d));
+                    proptest::prop_assert!(add_days("2026-11-28", d).is_some());
+                }
+                let _ = parse_date(&typed);
+            }
+        }
     }
 }

@@ -8,6 +8,7 @@ impl Store {
     /// Registers the first member, the creator, as office admin. Refused when the
     /// database already has members.
     pub fn init(&self, account: &str, full_name: &str) -> Result<Actor> {
+        check_member_name(full_name)?;
         self.write(|tx| {
             let n: i64 = tx.query_row("SELECT count(*) FROM members", [], |r| r.get(0))?;
             if n > 0 {
@@ -62,6 +63,10 @@ impl Store {
         let name = name.trim();
         if code.is_empty() || name.is_empty() {
             return Err(Error::Rule("err.unit_fields"));
+        }
+        let errors = crate::model::validate_unit(code, name);
+        if !errors.is_empty() {
+            return Err(Error::Invalid(errors));
         }
         self.write(|tx| {
             let exists: i64 =
@@ -137,6 +142,7 @@ impl Store {
         } else {
             full_name.trim()
         };
+        check_member_name(full_name)?;
         self.write(|tx| {
             let exists: i64 =
                 tx.query_row("SELECT count(*) FROM members WHERE account = ?1", [account], |r| r.get(0))?;
@@ -232,5 +238,17 @@ fn ensure_other_office(tx: &rusqlite::Transaction, id: i64) -> Result<()> {
         Err(Error::Rule("err.last_office"))
     } else {
         Ok(())
+    }
+}
+
+/// A member's full name is shown in every list: one line, no control or text-direction
+/// characters, not too long.
+fn check_member_name(full_name: &str) -> Result<()> {
+    let mut errors = Vec::new();
+    crate::model::check_display_name(&mut errors, "full_name", full_name);
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::Invalid(errors))
     }
 }

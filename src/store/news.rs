@@ -369,7 +369,7 @@ impl Store {
         if offset < drafts {
             rows = self.list_part(me, f, Part::Drafts, offset, limit)?;
         }
-        let left = limit - rows.len() as i64;
+        let left = limit.saturating_sub(i64::try_from(rows.len()).unwrap_or(i64::MAX));
         if left > 0 {
             rows.extend(self.list_part(me, f, Part::Published, (offset - drafts).max(0), left)?);
         }

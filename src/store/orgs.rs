@@ -380,11 +380,17 @@ impl Store {
             ))?
             .ok_or(Error::Rule("err.unknown_org"));
         }
+        // A name with no letters or digits (empty, `!!!`, only emoji) folds to nothing
+        // and would match any organisation whose name also folds to nothing.
+        let folded = fold(s);
+        if folded.is_empty() {
+            return Err(Error::Rule("err.org_name_empty"));
+        }
         let mut stmt = self.conn().prepare_cached(
             "SELECT id FROM orgs WHERE name_fold = ?1 AND deleted_at IS NULL LIMIT 2",
         )?;
         let ids = stmt
-            .query_map([fold(s)], |r| r.get(0))?
+            .query_map([folded], |r| r.get(0))?
             .collect::<rusqlite::Result<Vec<i64>>>()?;
         match ids.as_slice() {
             [id] => Ok(*id),

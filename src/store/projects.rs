@@ -623,18 +623,9 @@ impl Store {
         {
             return Err(Error::Forbidden);
         }
-        let mut errors = Vec::new();
-        let date = match crate::model::parse_date(&evaluation.date) {
-            Ok(Some(d)) => d,
-            Ok(None) => today(),
-            Err(k) => {
-                errors.push(crate::model::FieldError::new("date", k));
-                String::new()
-            }
-        };
-        if !(1..=5).contains(&evaluation.benefit) {
-            errors.push(crate::model::FieldError::new("benefit", "err.benefit"));
-        }
+        let mut evaluation = evaluation;
+        let mut errors = crate::model::validate_evaluation(&mut evaluation, &today());
+        let date = evaluation.date.clone();
         let mut next = next.map(str::to_string);
         crate::model::check_optional_date(&mut errors, "next_evaluation", &mut next);
         if !errors.is_empty() {

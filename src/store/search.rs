@@ -17,7 +17,10 @@ use rusqlite::params;
 /// a one-letter prefix costs hundreds of milliseconds at 100 000 rows); exact and
 /// prefix name matches come from the name index on top, so they are never crowded out.
 fn candidates_for(limit: usize) -> i64 {
-    (limit as i64 + 10).clamp(20, 200)
+    i64::try_from(limit)
+        .unwrap_or(i64::MAX)
+        .saturating_add(10)
+        .clamp(20, 200)
 }
 
 /// The owner column and the joins it needs (after `orgs o`).
@@ -33,11 +36,12 @@ impl Store {
         };
         let folded = fold(query);
         let n = candidates_for(limit);
-        let mut hits = self.candidates(&fts, &folded, false, n, limit as i64)?;
+        let wanted = i64::try_from(limit).unwrap_or(i64::MAX);
+        let mut hits = self.candidates(&fts, &folded, false, n, wanted)?;
         if hits.is_empty()
             && let Some(fuzzy) = self.fuzzy_query(query)?
         {
-            hits = self.candidates(&fuzzy, &folded, true, n, limit as i64)?;
+            hits = self.candidates(&fuzzy, &folded, true, n, wanted)?;
         }
         hits.sort_by(|a, b| {
             a.rank

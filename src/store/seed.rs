@@ -1,7 +1,7 @@
 //! Demo data (`intnet demo`) and the benchmark scale set (`intnet seed`).
 
 use super::audit::Entity;
-use super::{Result, Store, now};
+use super::{Error, Result, Store, now};
 use crate::demo_data as d;
 use crate::model::{
     Actor, Funding, GrowthArea, InteractionData, InteractionKind, ItemStatus, MembershipData,
@@ -517,6 +517,10 @@ impl Store {
         Ok(())
     }
 
+    /// The largest benchmark scale set: ten times the 100 000 the benchmarks use.
+    /// Larger ones would run for days and overflow the counts derived from it.
+    pub const MAX_SCALE: usize = 1_000_000;
+
     /// Writes the benchmark scale set: `orgs` organisations, twice as many persons,
     /// one interaction per two organisations, `orgs / 10` news items with read state for
     /// every member (each has read about 90 %), `orgs × 10` training activities over ten
@@ -524,6 +528,9 @@ impl Store {
     /// inserts in one transaction; one audit row says who seeded, none per record.
     pub fn seed_scale(&self, actor: &Actor, orgs: usize) -> Result<()> {
         super::require_office(actor)?;
+        if orgs > Self::MAX_SCALE {
+            return Err(Error::Rule("err.seed_scale"));
+        }
         let mut rng = fastrand::Rng::with_seed(7);
         self.write(|tx| {
             let at = now();

@@ -225,7 +225,7 @@ fn filter_where(me: &Actor, f: &TrainingFilter) -> (String, Params) {
     if let Some(y) = f.year {
         sql.push_str(" AND t.date_from >= :from AND t.date_from < :to");
         p.push((":from", Box::new(format!("{y:04}-01-01"))));
-        p.push((":to", Box::new(format!("{:04}-01-01", y + 1))));
+        p.push((":to", Box::new(format!("{:04}-01-01", y.saturating_add(1)))));
         if sql.contains(":year") {
             p.push((":year", Box::new(y)));
         }
