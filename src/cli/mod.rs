@@ -586,9 +586,10 @@ pub(super) fn word<T>(
     }
 }
 
-/// Prints a value as pretty JSON on stdout.
+/// Prints a value as pretty JSON on stdout, every control and bidi character escaped
+/// so that a terminal showing it is safe. Every `--json` output goes through here.
 pub fn print_json(value: &impl serde::Serialize) -> ExitCode {
-    match serde_json::to_string_pretty(value) {
+    match crate::interchange::json::to_string_pretty(value) {
         Ok(s) => {
             println!("{s}");
             ExitCode::SUCCESS

@@ -8,7 +8,7 @@
 //! parses back to the same text.
 
 use serde::Serialize;
-use serde_json::ser::{Formatter as _, PrettyFormatter};
+use serde_json::ser::PrettyFormatter;
 use std::io::{self, Write};
 
 /// True for what the JSON writer escapes beyond serde_json: C0 and C1 controls, DEL,
