@@ -373,3 +373,27 @@ fn news_digests_and_news_show_are_clean_text() {
         assert!(text.contains("[31mred"), "{args:?}: {text}");
     }
 }
+
+/// Dates are validated on the way in, but a database written by an older version or
+/// another tool may hold anything; the digest prints them sanitised all the same.
+#[test]
+fn a_digest_sanitises_stored_dates_too() {
+    let d = hostile_db();
+    let conn = rusqlite::Connection::open(&d.path).unwrap();
+    let changed = conn
+        .execute(
+            "UPDATE news SET deadline = ?1, event_date = ?1",
+            [format!("2030-01-01{HOSTILE}")],
+        )
+        .unwrap();
+    assert_eq!(changed, 1);
+    drop(conn);
+    for format in ["text", "markdown"] {
+        let text = run(
+            &d.path,
+            &["--as", "anna", "news", "digest", "--format", format],
+        );
+        assert_clean(format, &text);
+        assert!(text.contains("2030-01-01=HYPERLINK"), "{text}");
+    }
+}
