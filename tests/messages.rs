@@ -241,3 +241,68 @@ fn errors_that_echo_the_users_input_sanitise_it() {
     assert!(!out.status.success());
     assert_no_raw("--db", &String::from_utf8_lossy(&out.stderr));
 }
+
+/// The help of each option says what that option takes, in both languages.
+#[test]
+fn help_texts_say_what_each_option_takes() {
+    let d = db();
+    let help = |lang: &str, args: &[&str]| {
+        let out = intnet(&d.path)
+            .args(["--lang", lang])
+            .args(args)
+            .arg("--help")
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{args:?}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let line = |text: &str, option: &str| {
+        text.lines()
+            .find(|l| l.trim_start().starts_with(option))
+            .unwrap_or_else(|| panic!("no {option} in {text}"))
+            .to_string()
+    };
+    for (lang, role, status, partner, since) in [
+        (
+            "en",
+            "lead, partner or associated",
+            "idea, preparing, submitted",
+            "partner (default)",
+            "Member since",
+        ),
+        (
+            "sv",
+            "lead, partner eller associated",
+            "idea, preparing, submitted",
+            "partner (standard)",
+            "Medlem sedan",
+        ),
+    ] {
+        let add = help(lang, &["project", "add"]);
+        assert!(line(&add, "--role").contains(role), "{add}");
+        assert!(line(&add, "--status").contains(status), "{add}");
+        assert!(!add.contains("office, member"), "{add}");
+        assert!(!add.contains("dormant"), "{add}");
+        let st = help(lang, &["project", "status"]);
+        assert!(line(&st, "<STATUS>").contains(status), "{st}");
+        let partner_help = help(lang, &["project", "partner"]);
+        assert!(
+            line(&partner_help, "--role").contains(partner),
+            "{partner_help}"
+        );
+        let membership = help(lang, &["membership", "add"]);
+        assert!(line(&membership, "--since").contains(since), "{membership}");
+        // The other roles and statuses keep their own texts.
+        assert!(line(&help(lang, &["member", "add"]), "--role").contains("office"));
+        assert!(line(&help(lang, &["org", "add"]), "--status").contains("active"));
+        assert!(
+            line(&help(lang, &["news", "digest"]), "--since").contains(if lang == "en" {
+                "Published"
+            } else {
+                "Publicerade"
+            })
+        );
+        assert!(line(&help(lang, &["training", "summary"]), "--format").contains("json"));
+        assert!(line(&help(lang, &["export", "training"]), "--format").contains("csv"));
+    }
+}

@@ -106,11 +106,11 @@ pub enum ProjectCmd {
         acronym: Option<String>,
         #[arg(long)]
         programme: Option<String>,
-        #[arg(long)]
+        #[arg(long = "role", id = "project_role", value_name = "ROLE")]
         role: Option<String>,
         #[arg(long)]
         unit: Option<String>,
-        #[arg(long)]
+        #[arg(long = "status", id = "project_status", value_name = "STATUS")]
         status: Option<String>,
         #[arg(long)]
         start: Option<String>,
@@ -133,12 +133,19 @@ pub enum ProjectCmd {
     },
     Status {
         id: i64,
+        #[arg(id = "project_status", value_name = "STATUS")]
         status: String,
     },
     Partner {
         id: i64,
         org: String,
-        #[arg(long, default_value = "partner")]
+        #[arg(
+            long = "role",
+            id = "partner_role",
+            value_name = "ROLE",
+            default_value = "partner",
+            hide_default_value = true
+        )]
         role: String,
     },
     Milestone {
@@ -167,7 +174,7 @@ pub enum MembershipCmd {
     },
     Add {
         org: String,
-        #[arg(long)]
+        #[arg(long = "since", id = "member_since", value_name = "DATE")]
         since: Option<String>,
         #[arg(long, allow_negative_numbers = true)]
         fee: Option<String>,
@@ -293,7 +300,12 @@ pub enum TrainingCmd {
         year: Option<i32>,
         #[arg(long, default_value = "unit")]
         by: String,
-        #[arg(long, default_value = "table")]
+        #[arg(
+            long = "format",
+            id = "summary_format",
+            value_name = "FORMAT",
+            default_value = "table"
+        )]
         format: String,
     },
 }
@@ -301,7 +313,12 @@ pub enum TrainingCmd {
 #[derive(Debug, Subcommand)]
 pub enum ExportCmd {
     Training {
-        #[arg(long, default_value = "csv")]
+        #[arg(
+            long = "format",
+            id = "export_format",
+            value_name = "FORMAT",
+            default_value = "csv"
+        )]
         format: String,
     },
     Ics {

@@ -928,6 +928,21 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("usage.utf8", "the command line is not valid UTF-8"),
     ("usage.other", "the command line is not valid"),
     ("usage.help", "see {command} --help"),
+    (
+        "help.arg.project_role",
+        "Gävle's role in the project: lead, partner or associated",
+    ),
+    (
+        "help.arg.partner_role",
+        "The organisation's role in the project: lead, partner (default) or associated",
+    ),
+    (
+        "help.arg.project_status",
+        "idea, preparing, submitted, approved, rejected, running, closed or final_report_done",
+    ),
+    ("help.arg.member_since", "Member since this date"),
+    ("help.arg.summary_format", "table, csv or json"),
+    ("help.arg.export_format", "csv (the only format)"),
     ("entity.milestone", "milestone"),
     ("field.acronym", "Acronym"),
     ("field.call_id", "Call id"),

@@ -937,6 +937,21 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("usage.utf8", "kommandoraden är inte giltig UTF-8"),
     ("usage.other", "kommandoraden är inte giltig"),
     ("usage.help", "se {command} --help"),
+    (
+        "help.arg.project_role",
+        "Gävles roll i projektet: lead, partner eller associated",
+    ),
+    (
+        "help.arg.partner_role",
+        "Organisationens roll i projektet: lead, partner (standard) eller associated",
+    ),
+    (
+        "help.arg.project_status",
+        "idea, preparing, submitted, approved, rejected, running, closed eller final_report_done",
+    ),
+    ("help.arg.member_since", "Medlem sedan detta datum"),
+    ("help.arg.summary_format", "table, csv eller json"),
+    ("help.arg.export_format", "csv (det enda formatet)"),
     ("entity.milestone", "delmål"),
     ("field.acronym", "Akronym"),
     ("field.call_id", "Utlysningens id"),
