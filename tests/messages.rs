@@ -306,3 +306,32 @@ fn help_texts_say_what_each_option_takes() {
         assert!(line(&help(lang, &["export", "training"]), "--format").contains("csv"));
     }
 }
+
+/// docs/usage.md documents `person add --languages`; it exists and stores what it is
+/// given.
+#[test]
+fn person_add_takes_languages() {
+    let d = db();
+    ok(
+        &d.path,
+        &[
+            "--as",
+            "anna",
+            "person",
+            "add",
+            "1",
+            "Jüri Tamm",
+            "--languages",
+            "et, en, sv",
+        ],
+    );
+    let out = intnet(&d.path)
+        .args(["--as", "anna", "org", "show", "1", "--json"])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["persons"][0]["data"]["languages"], "et, en, sv", "{v}");
+    let usage =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/usage.md")).unwrap();
+    assert!(usage.contains("[--languages L]"), "docs/usage.md");
+}
