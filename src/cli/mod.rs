@@ -740,7 +740,7 @@ pub fn print_json(value: &impl serde::Serialize) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("intnet: {e}");
+            eprintln!("intnet: {}", crate::text::sanitize_line(&e.to_string()));
             ExitCode::from(exit::FAILED)
         }
     }

@@ -275,6 +275,32 @@ mod tests {
         );
     }
 
+    proptest::proptest! {
+        /// Whatever is stored, a CSV cell has no control but the line feed, no bidi
+        /// control, never starts a formula, and reads back as written.
+        #[test]
+        fn any_text_makes_a_safe_cell(
+            s in "(.|[\\x00-\\x1F\\x7F-\\x{9F}\\x{202A}-\\x{202E}\\x{2066}-\\x{2069}=+@-])*"
+        ) {
+            let cell = csv_cell(&s).into_owned();
+            proptest::prop_assert!(!cell.chars().any(|c| (c.is_control() && c != '\n')
+                || crate::text::is_bidi_control(c)));
+            proptest::prop_assert!(!cell.starts_with(FORMULA_START));
+            let mut out = Vec::new();
+            {
+                let mut w = csv_writer(&mut out);
+                w.write_record([cell.as_str(), "1"]).unwrap();
+                w.flush().unwrap();
+            }
+            let mut r = csv::ReaderBuilder::new().has_headers(false).from_reader(out.as_slice());
+            let rec = r.records().next().unwrap().unwrap();
+            proptest::prop_assert_eq!(&rec[0], cell.as_str());
+            let ics = ics_text(&s);
+            proptest::prop_assert!(!ics.chars().any(|c| (c.is_control() && c != '\n')
+                || crate::text::is_bidi_control(c)));
+        }
+    }
+
     fn hostile() -> &'static str {
         "=HYPERLINK(\"http://evil.example\",\"x\")\x1b[31m red\x07;\r\u{202E}\u{9B}2J, end"
     }
