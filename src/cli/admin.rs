@@ -42,7 +42,10 @@ pub fn demo(db: Option<&Path>, account: &str, lang: Lang) -> Result<(Store, Acto
         if db.is_some() {
             eprintln!(
                 "intnet: {}",
-                lang.f("cli.demo_exists", &[("path", &path.display())])
+                lang.f(
+                    "cli.demo_exists",
+                    &[("path", &clean(&path.to_string_lossy()))]
+                )
             );
             return Err(ExitCode::from(exit::BAD_INPUT));
         }
@@ -60,7 +63,13 @@ pub fn demo(db: Option<&Path>, account: &str, lang: Lang) -> Result<(Store, Acto
         Ok((store, me))
     });
     result.map_err(|e| fail(lang, &e)).inspect(|_| {
-        eprintln!("{}", lang.f("cli.demo_ready", &[("path", &path.display())]));
+        eprintln!(
+            "{}",
+            lang.f(
+                "cli.demo_ready",
+                &[("path", &clean(&path.to_string_lossy()))]
+            )
+        );
     })
 }
 

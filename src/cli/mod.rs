@@ -43,7 +43,7 @@ pub enum Command {
         no_tui: bool,
     },
     Seed {
-        #[arg(long, default_value_t = 100_000)]
+        #[arg(long, default_value_t = 100_000, allow_negative_numbers = true)]
         scale: usize,
     },
     Doctor,
@@ -58,7 +58,7 @@ pub enum Command {
         query: Vec<String>,
         #[arg(long)]
         json: bool,
-        #[arg(long, default_value_t = 20)]
+        #[arg(long, default_value_t = 20, allow_negative_numbers = true)]
         limit: usize,
     },
     #[command(subcommand)]
@@ -109,25 +109,25 @@ pub enum ProjectCmd {
         acronym: Option<String>,
         #[arg(long)]
         programme: Option<String>,
-        #[arg(long)]
+        #[arg(long = "role", id = "project_role", value_name = "ROLE")]
         role: Option<String>,
         #[arg(long)]
         unit: Option<String>,
-        #[arg(long)]
+        #[arg(long = "status", id = "project_status", value_name = "STATUS")]
         status: Option<String>,
         #[arg(long)]
         start: Option<String>,
         #[arg(long)]
         end: Option<String>,
-        #[arg(long)]
+        #[arg(long, allow_negative_numbers = true)]
         budget: Option<String>,
-        #[arg(long)]
+        #[arg(long, allow_negative_numbers = true)]
         eu_grant: Option<String>,
-        #[arg(long)]
+        #[arg(long, allow_negative_numbers = true)]
         own: Option<String>,
         #[arg(long)]
         currency: Option<String>,
-        #[arg(long)]
+        #[arg(long, allow_negative_numbers = true)]
         rate: Option<String>,
         #[arg(long)]
         call: Option<String>,
@@ -136,12 +136,19 @@ pub enum ProjectCmd {
     },
     Status {
         id: i64,
+        #[arg(id = "project_status", value_name = "STATUS")]
         status: String,
     },
     Partner {
         id: i64,
         org: String,
-        #[arg(long, default_value = "partner")]
+        #[arg(
+            long = "role",
+            id = "partner_role",
+            value_name = "ROLE",
+            default_value = "partner",
+            hide_default_value = true
+        )]
         role: String,
     },
     Milestone {
@@ -170,9 +177,9 @@ pub enum MembershipCmd {
     },
     Add {
         org: String,
-        #[arg(long)]
+        #[arg(long = "since", id = "member_since", value_name = "DATE")]
         since: Option<String>,
-        #[arg(long)]
+        #[arg(long, allow_negative_numbers = true)]
         fee: Option<String>,
         #[arg(long)]
         currency: Option<String>,
@@ -185,7 +192,7 @@ pub enum MembershipCmd {
     },
     Evaluate {
         id: i64,
-        #[arg(long)]
+        #[arg(long, allow_negative_numbers = true)]
         benefit: i64,
         #[arg(long)]
         recommendation: String,
@@ -201,7 +208,7 @@ pub enum MembershipCmd {
 #[derive(Debug, Subcommand)]
 pub enum PlanCmd {
     List {
-        #[arg(long)]
+        #[arg(long, allow_negative_numbers = true)]
         year: Option<i32>,
         #[arg(long)]
         json: bool,
@@ -213,7 +220,7 @@ pub enum PlanCmd {
     },
     Add {
         title: String,
-        #[arg(long)]
+        #[arg(long, allow_negative_numbers = true)]
         year: Option<i32>,
         #[arg(long)]
         unit: Option<String>,
@@ -262,7 +269,7 @@ pub enum TrainingCmd {
         growth: Option<String>,
         #[arg(long)]
         funding: Option<String>,
-        #[arg(long)]
+        #[arg(long, allow_negative_numbers = true)]
         cost: Option<String>,
         #[arg(long)]
         organiser: Option<String>,
@@ -278,7 +285,7 @@ pub enum TrainingCmd {
         shared: Option<String>,
     },
     List {
-        #[arg(long)]
+        #[arg(long, allow_negative_numbers = true)]
         year: Option<i32>,
         #[arg(long)]
         all: bool,
@@ -288,15 +295,20 @@ pub enum TrainingCmd {
         kind: Option<String>,
         #[arg(long)]
         json: bool,
-        #[arg(long, default_value_t = 50)]
+        #[arg(long, default_value_t = 50, allow_negative_numbers = true)]
         limit: i64,
     },
     Summary {
-        #[arg(long)]
+        #[arg(long, allow_negative_numbers = true)]
         year: Option<i32>,
         #[arg(long, default_value = "unit")]
         by: String,
-        #[arg(long, default_value = "table")]
+        #[arg(
+            long = "format",
+            id = "summary_format",
+            value_name = "FORMAT",
+            default_value = "table"
+        )]
         format: String,
     },
 }
@@ -304,7 +316,12 @@ pub enum TrainingCmd {
 #[derive(Debug, Subcommand)]
 pub enum ExportCmd {
     Training {
-        #[arg(long, default_value = "csv")]
+        #[arg(
+            long = "format",
+            id = "export_format",
+            value_name = "FORMAT",
+            default_value = "csv"
+        )]
         format: String,
     },
     Ics {
@@ -346,7 +363,7 @@ pub enum NewsCmd {
         category: Option<String>,
         #[arg(long)]
         json: bool,
-        #[arg(long, default_value_t = 50)]
+        #[arg(long, default_value_t = 50, allow_negative_numbers = true)]
         limit: i64,
     },
     Show {
@@ -438,7 +455,7 @@ pub enum OrgCmd {
     List {
         #[arg(long, default_value = "")]
         filter: String,
-        #[arg(long, default_value_t = 50)]
+        #[arg(long, default_value_t = 50, allow_negative_numbers = true)]
         limit: i64,
     },
     Show {
@@ -487,7 +504,7 @@ pub enum InteractionCmd {
         date: Option<String>,
         #[arg(long, default_value = "meeting")]
         kind: String,
-        #[arg(long)]
+        #[arg(long, allow_negative_numbers = true)]
         person: Option<i64>,
         #[arg(long)]
         follow_up: Option<String>,
@@ -546,24 +563,152 @@ fn early_lang(args: &[std::ffi::OsString]) -> Option<Lang> {
 ///
 /// A command line that parses is taken as it is; only when clap has something to say
 /// (help, version, an error) is the command rebuilt with the catalogue's texts, so the
-/// common path costs nothing for the translation.
+/// common path costs nothing for the translation. Help and the version go to stdout
+/// with exit code 0 as clap prints them; any other complaint is one line
+/// `intnet: …` on stderr in the user's language, exit code 2.
 pub fn parse() -> Cli {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     if let Ok(cli) = Cli::try_parse_from(&args) {
         return cli;
     }
     let lang = early_lang(&args).unwrap_or_else(|| crate::config::resolve(None, None).lang);
-    let cmd = localise(Cli::command(), "", lang);
-    let matches = cmd.get_matches_from(args);
-    match Cli::from_arg_matches(&matches) {
+    let mut cmd = localise(Cli::command(), "", lang);
+    let result = cmd
+        .try_get_matches_from_mut(&args)
+        .and_then(|m| Cli::from_arg_matches(&m));
+    match result {
         Ok(cli) => cli,
-        Err(e) => e.exit(),
+        Err(e)
+            if matches!(
+                e.kind(),
+                clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion
+            ) =>
+        {
+            e.exit()
+        }
+        Err(e) => {
+            eprintln!("intnet: {}", usage_error(lang, &e, &args));
+            std::process::exit(i32::from(exit::BAD_INPUT))
+        }
     }
 }
 
-/// Prints an error as one line on stderr and gives its exit code.
+/// The subcommands named on a command line, in order (`["org", "add"]`), for the hint
+/// to a command's help and for the list of what may follow a command given alone.
+fn command_path(args: &[std::ffi::OsString]) -> (Vec<String>, Vec<String>) {
+    let root = Cli::command();
+    let mut cmd = &root;
+    let mut path = Vec::new();
+    let mut skip_value = false;
+    for a in args.iter().skip(1) {
+        let a = a.to_string_lossy();
+        if skip_value {
+            skip_value = false;
+            continue;
+        }
+        if a == "--" {
+            break;
+        }
+        if a.starts_with('-') {
+            // The global options that take a value may stand before a subcommand.
+            skip_value = matches!(a.as_ref(), "--db" | "--lang" | "--as");
+            continue;
+        }
+        match cmd.find_subcommand(a.as_ref()) {
+            Some(sub) => {
+                path.push(sub.get_name().to_string());
+                cmd = sub;
+            }
+            None => break,
+        }
+    }
+    let subs = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    (path, subs)
+}
+
+/// One line, in the user's language, for a command line clap refused. Everything
+/// taken from the command line is sanitised.
+fn usage_error(lang: Lang, e: &clap::Error, args: &[std::ffi::OsString]) -> String {
+    use clap::error::{ContextKind, ErrorKind};
+    let get = |k: ContextKind| {
+        e.get(k)
+            .map(|v| crate::text::sanitize_line(&v.to_string()).into_owned())
+            .unwrap_or_default()
+    };
+    let (path, subs) = command_path(args);
+    let named = path.join(" ");
+    let command = std::iter::once("intnet".to_string())
+        .chain(path)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let arg = get(ContextKind::InvalidArg);
+    let mut hints = Vec::new();
+    let main = match e.kind() {
+        ErrorKind::UnknownArgument => {
+            let suggestion = get(ContextKind::SuggestedArg);
+            if !suggestion.is_empty() {
+                hints.push(lang.f("usage.did_you_mean", &[("suggestion", &suggestion)]));
+            }
+            lang.f("usage.unknown_argument", &[("arg", &arg)])
+        }
+        ErrorKind::InvalidSubcommand => {
+            let suggestion = get(ContextKind::SuggestedSubcommand);
+            if !suggestion.is_empty() {
+                hints.push(lang.f("usage.did_you_mean", &[("suggestion", &suggestion)]));
+            }
+            lang.f(
+                "usage.unknown_command",
+                &[("command", &get(ContextKind::InvalidSubcommand))],
+            )
+        }
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
+            let valid = get(ContextKind::ValidValue);
+            if !valid.is_empty() {
+                hints.push(lang.f("usage.possible", &[("values", &valid)]));
+            }
+            lang.f(
+                "usage.invalid_value",
+                &[("arg", &arg), ("value", &get(ContextKind::InvalidValue))],
+            )
+        }
+        ErrorKind::MissingRequiredArgument => lang.f("usage.missing", &[("args", &arg)]),
+        ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => lang
+            .f(
+                "usage.missing_command",
+                &[("command", &named), ("commands", &subs.join(", "))],
+            ),
+        ErrorKind::ArgumentConflict => {
+            let other = get(ContextKind::PriorArg);
+            // clap reports an option given twice as a conflict with itself.
+            if other.is_empty() || other == arg {
+                lang.f("usage.repeated", &[("arg", &arg)])
+            } else {
+                lang.f("usage.conflict", &[("arg", &arg), ("other", &other)])
+            }
+        }
+        ErrorKind::TooManyValues | ErrorKind::TooFewValues | ErrorKind::WrongNumberOfValues => {
+            lang.f("usage.values", &[("arg", &arg)])
+        }
+        ErrorKind::InvalidUtf8 => lang.t("usage.utf8").to_string(),
+        _ => lang.t("usage.other").to_string(),
+    };
+    hints.push(lang.f("usage.help", &[("command", &command)]));
+    std::iter::once(main)
+        .chain(hints)
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// Prints an error as one line on stderr and gives its exit code. The line is
+/// sanitised: an error may echo what the user typed or what the database holds.
 pub fn fail(lang: Lang, err: &Error) -> ExitCode {
-    eprintln!("intnet: {}", crate::i18n::describe_error(lang, err));
+    eprintln!(
+        "intnet: {}",
+        crate::text::sanitize_line(&crate::i18n::describe_error(lang, err))
+    );
     ExitCode::from(match err {
         Error::Invalid(_) | Error::Duplicate(_) | Error::Rule(_) | Error::NotFound => {
             exit::BAD_INPUT
@@ -589,23 +734,39 @@ pub(super) fn word<T>(
     }
 }
 
-/// Prints a value as pretty JSON on stdout.
+/// Prints a value as pretty JSON on stdout, every control and bidi character escaped
+/// so that a terminal showing it is safe. Every `--json` output goes through here.
 pub fn print_json(value: &impl serde::Serialize) -> ExitCode {
-    match serde_json::to_string_pretty(value) {
+    match crate::interchange::json::to_string_pretty(value) {
         Ok(s) => {
             println!("{s}");
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("intnet: {e}");
+            eprintln!("intnet: {}", crate::text::sanitize_line(&e.to_string()));
             ExitCode::from(exit::FAILED)
         }
     }
 }
 
-/// A one-line bad-input error with exit code 2.
+/// A one-line bad-input error with exit code 2. The values filled in are the user's
+/// own input: they are sanitised, so an escape sequence typed (or pasted) is not
+/// echoed to the terminal raw.
 pub fn bad_input(lang: Lang, key: &str, args: &[(&str, &dyn std::fmt::Display)]) -> ExitCode {
-    eprintln!("intnet: {}", lang.f(key, args));
+    let clean: Vec<(&str, String)> = args
+        .iter()
+        .map(|(name, value)| {
+            (
+                *name,
+                crate::text::sanitize_line(&value.to_string()).into_owned(),
+            )
+        })
+        .collect();
+    let args: Vec<(&str, &dyn std::fmt::Display)> = clean
+        .iter()
+        .map(|(name, value)| (*name, value as &dyn std::fmt::Display))
+        .collect();
+    eprintln!("intnet: {}", lang.f(key, &args));
     ExitCode::from(exit::BAD_INPUT)
 }
 

@@ -21,29 +21,25 @@ fn read_body(file: Option<&str>) -> Result<String, std::io::Error> {
     }
 }
 
+/// One news item as text or Markdown. Everything from the database is sanitised, the
+/// dates too: the digest goes to a terminal or a mail as it is.
 fn print_item(lang: Lang, n: &News, markdown: bool) {
     let today = crate::store::today();
     let category = lang.t(n.data.category.key());
+    let published = clean(n.published_at.as_deref().unwrap_or("-"));
     if markdown {
         println!("## {}\n", clean(&n.data.title));
-        print!(
-            "*{category}* · {} · {}",
-            clean(&n.author),
-            n.published_at.as_deref().unwrap_or("-")
-        );
+        print!("*{category}* · {} · {published}", clean(&n.author));
     } else {
         println!("{}", clean(&n.data.title));
-        print!(
-            "  {category} · {} · {}",
-            clean(&n.author),
-            n.published_at.as_deref().unwrap_or("-")
-        );
+        print!("  {category} · {} · {published}", clean(&n.author));
     }
     if let Some(d) = &n.data.deadline {
-        print!(" · {} ({d})", crate::i18n::countdown(lang, d, &today));
+        let countdown = crate::i18n::countdown(lang, d, &today);
+        print!(" · {} ({})", clean(&countdown), clean(d));
     }
     if let Some(d) = &n.data.event_date {
-        print!(" · {}", lang.f("news.event_on", &[("date", d)]));
+        print!(" · {}", lang.f("news.event_on", &[("date", &clean(d))]));
     }
     println!();
     let body = sanitize_block(&n.data.body);

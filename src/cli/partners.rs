@@ -44,11 +44,7 @@ pub fn find(ctx: &Ctx, query: &str, json: bool, limit: usize) -> ExitCode {
                 })
             })
             .collect();
-        match serde_json::to_string_pretty(&rows) {
-            Ok(s) => println!("{s}"),
-            Err(e) => return fail(lang, &Error::Io(e.into())),
-        }
-        return ExitCode::SUCCESS;
+        return super::print_json(&rows);
     }
     if hits.is_empty() {
         println!("{}", lang.t("cli.no_hits"));
@@ -228,8 +224,7 @@ pub fn org(ctx: &Ctx, cmd: OrgCmd) -> ExitCode {
             };
             if json {
                 let v = serde_json::json!({ "organisation": org, "persons": persons, "interactions": timeline });
-                println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
-                return ExitCode::SUCCESS;
+                return super::print_json(&v);
             }
             let d = &org.data;
             println!("{}", clean(&d.name));

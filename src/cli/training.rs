@@ -185,11 +185,7 @@ pub fn training(ctx: &Ctx, cmd: TrainingCmd) -> ExitCode {
                 Err(e) => return fail(lang, &e),
             };
             match format.as_str() {
-                "json" => println!(
-                    "{}",
-                    serde_json::to_string_pretty(&crate::interchange::summary_json(&rows))
-                        .unwrap_or_default()
-                ),
+                "json" => return super::print_json(&crate::interchange::summary_json(&rows)),
                 "csv" => {
                     if let Err(e) = crate::interchange::summary_csv(std::io::stdout().lock(), &rows)
                     {
