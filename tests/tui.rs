@@ -1013,3 +1013,97 @@ fn hostile_text_on_the_planning_screens_is_drawn_harmlessly() {
         assert!(s.contains("Evil") && harmless(&s), "{s:?}");
     }
 }
+
+/// True when a form is open.
+fn form_open(app: &App) -> bool {
+    matches!(app.modal, Some(Modal::Form(_)))
+}
+
+#[test]
+fn a_member_cannot_open_the_form_of_someone_elses_training() {
+    let e = seeded();
+    let today = intnet::store::today();
+    let logged = |who: &intnet::model::Actor, title: &str| {
+        let data = intnet::model::TrainingData {
+            title: title.into(),
+            date_from: today.clone(),
+            minutes: 60,
+            participants: vec![who.member_id],
+            ..Default::default()
+        };
+        e.store.log_training(who, data).unwrap()
+    };
+    logged(&e.bjorn, "Björns kurs");
+    let mut app = app_for(&e, "anna", Lang::En);
+    press(&mut app, KeyCode::Char('3'));
+    // Mine, my unit, the whole network: Björn's entry is the only one listed.
+    press(&mut app, KeyCode::Char('s'));
+    press(&mut app, KeyCode::Char('s'));
+    assert_eq!(
+        app.training.item.as_ref().map(|t| t.data.title.as_str()),
+        Some("Björns kurs")
+    );
+    press(&mut app, KeyCode::Char('e'));
+    assert!(
+        !form_open(&app),
+        "the form opened; the refusal would come at save"
+    );
+    let status = app.status.as_ref().expect("a message");
+    assert!(status.error, "{status:?}");
+    // Her own entry opens.
+    let own = logged(&e.anna, "Annas kurs");
+    app.refresh();
+    for _ in 0..app.training.list.rows.len() {
+        if app.training.item.as_ref().is_some_and(|t| t.id == own) {
+            break;
+        }
+        press(&mut app, KeyCode::Up);
+    }
+    assert_eq!(app.training.item.as_ref().map(|t| t.id), Some(own));
+    press(&mut app, KeyCode::Char('e'));
+    assert!(form_open(&app), "{:?}", app.status);
+}
+
+#[test]
+fn a_member_cannot_open_the_form_of_someone_elses_interaction() {
+    let e = seeded();
+    let mut app = app_for(&e, "anna", Lang::En);
+    let org_id = app
+        .contacts
+        .detail
+        .as_ref()
+        .expect("an organisation")
+        .org
+        .id;
+    e.store
+        .add_interaction(
+            &e.bjorn,
+            intnet::model::InteractionData {
+                org_id,
+                member_id: e.bjorn.member_id,
+                date: intnet::store::today(),
+                summary: "Björns möte".into(),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    app.refresh();
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Down);
+    assert_eq!(
+        app.contacts.selection,
+        intnet::tui::screens::contacts::Selection::Interaction(0)
+    );
+    press(&mut app, KeyCode::Char('e'));
+    assert!(
+        !form_open(&app),
+        "the form opened; the refusal would come at save"
+    );
+    assert!(app.status.as_ref().is_some_and(|s| s.error));
+    // The office may.
+    let mut office = app_for(&e, "office", Lang::En);
+    press(&mut office, KeyCode::Enter);
+    press(&mut office, KeyCode::Down);
+    press(&mut office, KeyCode::Char('e'));
+    assert!(form_open(&office), "{:?}", office.status);
+}
