@@ -1107,3 +1107,60 @@ fn a_member_cannot_open_the_form_of_someone_elses_interaction() {
     press(&mut office, KeyCode::Char('e'));
     assert!(form_open(&office), "{:?}", office.status);
 }
+
+fn frame(app: &App) -> ratatui::buffer::Buffer {
+    let mut t = Terminal::new(TestBackend::new(100, 30)).unwrap();
+    t.draw(|f| intnet::tui::ui::draw(f, app)).unwrap();
+    t.backend().buffer().clone()
+}
+
+/// Asserts that the popup whose right border is at column `right` (rows `top` to
+/// `bottom`) has its border whole, and that nothing wide inside reaches into it: a
+/// terminal would draw the second half of such a grapheme over the border.
+fn border_whole(buf: &ratatui::buffer::Buffer, right: u16, top: u16, bottom: u16) {
+    use unicode_width::UnicodeWidthStr;
+    for y in top..=bottom {
+        let edge = buf[(right, y)].symbol();
+        assert!(
+            ["│", "┐", "┘"].contains(&edge),
+            "row {y}: the border is {edge:?}"
+        );
+        for x in 0..right {
+            let w = buf[(x, y)].symbol().width() as u16;
+            assert!(
+                x + w.max(1) <= right,
+                "row {y}: {:?} at column {x} is {w} wide and reaches the border at {right}",
+                buf[(x, y)].symbol()
+            );
+        }
+    }
+}
+
+#[test]
+fn a_flag_at_the_edge_of_a_popup_never_covers_its_border() {
+    // Names whose word ends in a flag at every column, so that one of them ends one
+    // column past the question's last (ratatui's wrapping then draws the flag's
+    // second half on the border).
+    let e = env();
+    let n = 60;
+    for pad in 0..n {
+        let name = format!("{}🇸🇪 x", "a".repeat(pad));
+        e.store
+            .create_org(&e.office, org(&name, "SE", "Gävle"), true)
+            .unwrap();
+    }
+    let mut app = app_for(&e, "office", Lang::En);
+    for _ in 0..n {
+        press(&mut app, KeyCode::Char('d'));
+        assert!(
+            matches!(app.modal, Some(Modal::Confirm(_))),
+            "{:?}",
+            app.status
+        );
+        // The question is 60 wide and 5 high, in the middle of 100 x 30.
+        border_whole(&frame(&app), 79, 12, 16);
+        press(&mut app, KeyCode::Char('n'));
+        assert!(app.modal.is_none());
+        press(&mut app, KeyCode::Down);
+    }
+}
