@@ -218,7 +218,7 @@ fn event_loop(
             Ok(Err(e)) => return Err(e),
             // The reading thread ended without an error: it panicked.
             Err(mpsc::RecvTimeoutError::Disconnected) => {
-                return Err(std::io::Error::other("terminal input stopped"));
+                return Err(std::io::Error::other(app.t("err.input_stopped")));
             }
         }
         if Instant::now() >= next_poll {
