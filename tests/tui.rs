@@ -1136,6 +1136,58 @@ fn border_whole(buf: &ratatui::buffer::Buffer, right: u16, top: u16, bottom: u16
     }
 }
 
+/// Presses `e` and says whether an edit form opened; a refusal must come with an
+/// error message.
+fn edit_opens(app: &mut App) -> bool {
+    app.status = None;
+    press(app, KeyCode::Char('e'));
+    if form_open(app) {
+        press(app, KeyCode::Esc);
+        true
+    } else {
+        assert!(app.status.as_ref().is_some_and(|s| s.error), "no message");
+        false
+    }
+}
+
+#[test]
+fn news_plan_items_and_projects_open_only_for_those_who_may_change_them() {
+    let e = with_news();
+    annas_item(&e);
+    let klk = e.store.unit_by_code("KLK").unwrap().id;
+    let gp = intnet::model::ProjectData {
+        name: "Green Ports".into(),
+        acronym: "GP".into(),
+        lead_unit: Some(klk),
+        ..Default::default()
+    };
+    e.store.create_project(&e.office, gp).unwrap();
+    let mut anna = app_for(&e, "anna", Lang::En);
+    let mut bjorn = app_for(&e, "bjorn", Lang::En);
+    let mut office = app_for(&e, "office", Lang::En);
+    for app in [&mut anna, &mut bjorn, &mut office] {
+        press(app, KeyCode::Char('2'));
+    }
+    // The office's news item: only the office.
+    assert!(!edit_opens(&mut anna));
+    assert!(edit_opens(&mut office));
+    // Anna's plan item: Anna (status and comments) and the office.
+    for app in [&mut anna, &mut bjorn, &mut office] {
+        press(app, KeyCode::Char('4'));
+        press(app, KeyCode::Enter);
+    }
+    assert!(edit_opens(&mut anna));
+    assert!(!edit_opens(&mut bjorn));
+    assert!(edit_opens(&mut office));
+    // A project led by Anna's unit: Anna and the office, not Björn of another unit.
+    for app in [&mut anna, &mut bjorn, &mut office] {
+        press(app, KeyCode::Char('5'));
+    }
+    assert!(edit_opens(&mut anna));
+    assert!(!edit_opens(&mut bjorn));
+    assert!(edit_opens(&mut office));
+}
+
 #[test]
 fn a_flag_at_the_edge_of_a_popup_never_covers_its_border() {
     // Names whose word ends in a flag at every column, so that one of them ends one

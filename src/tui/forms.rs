@@ -397,7 +397,7 @@ impl App {
             return;
         }
         if let Some(n) = &item
-            && !(self.actor.is_office() || n.author_id == self.actor.member_id)
+            && !self.actor.may_edit_news(n.author_id)
         {
             self.error(&Error::Forbidden);
             return;
