@@ -1216,3 +1216,37 @@ fn a_flag_at_the_edge_of_a_popup_never_covers_its_border() {
         press(&mut app, KeyCode::Down);
     }
 }
+
+#[test]
+fn a_flag_never_ends_up_half_past_the_right_edge_of_the_screen() {
+    // Lines whose word ends in a flag at every column: on one of them ratatui's
+    // wrapping puts the flag's first half in the screen's last column, where a
+    // terminal would wrap or cut it.
+    let e = env();
+    let body: Vec<String> = (0..100)
+        .map(|pad| format!("{}🇸🇪 x", "a".repeat(pad)))
+        .collect();
+    let data = intnet::model::NewsData {
+        title: "Flaggor".into(),
+        body: body.join("\n"),
+        category: intnet::model::NewsCategory::Internal,
+        ..Default::default()
+    };
+    e.store.post_news(&e.office, data, true).unwrap();
+    let mut app = app_for(&e, "anna", Lang::En);
+    press(&mut app, KeyCode::Char('2'));
+    press(&mut app, KeyCode::Enter);
+    assert!(app.news.open);
+    use unicode_width::UnicodeWidthStr;
+    let mut flags_seen = 0;
+    for _ in 0..220 {
+        let buf = frame(&app);
+        for y in 0..30 {
+            let last = buf[(99, y)].symbol();
+            assert!(last.width() <= 1, "row {y}: {last:?} in the last column");
+            flags_seen += (0..99).filter(|&x| buf[(x, y)].symbol() == "🇸🇪").count();
+        }
+        press(&mut app, KeyCode::Down);
+    }
+    assert!(flags_seen > 0, "the body was drawn");
+}

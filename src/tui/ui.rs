@@ -4,7 +4,7 @@ use super::app::{App, FormPrompt, FormState, Lookup, Modal};
 use super::keymap::Context;
 use super::screens::{Screen, contacts, news, plans, projects, training};
 use super::widgets::form::FieldKind;
-use super::widgets::popup::popup;
+use super::widgets::popup::{fit_wide, popup};
 use crate::i18n::Lang;
 use crate::model::HitKind;
 use crate::text::{sanitize_line as clean, truncate};
@@ -52,6 +52,9 @@ pub fn draw(f: &mut Frame, app: &App) {
         Some(Modal::Form(form)) => draw_form(f, app, form),
         Some(Modal::Lookup(l)) => draw_lookup(f, app.lang, l),
     }
+    // A wide grapheme in the last column would be wrapped or cut by the terminal.
+    let area = f.area();
+    fit_wide(f.buffer_mut(), area);
 }
 
 fn draw_tabs(f: &mut Frame, area: Rect, app: &App) {
