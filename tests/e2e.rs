@@ -338,46 +338,47 @@ fn typing(db: &Path, how: Launch) -> Tui {
     t
 }
 
-/// Asserts that nothing is in the drafts table yet, and that this is proof that the
-/// session has not autosaved: the check ended before the program could have.
-/// Returns false (try again) when the machine was too slow to tell.
-fn no_draft_yet(t: &Tui, db: &Path) -> bool {
-    let found = drafts(db);
-    if t.started.elapsed() >= AUTOSAVE {
-        return false;
-    }
-    assert!(
-        found.is_empty(),
-        "a draft before the session ended: {found:?}"
-    );
-    true
-}
-
-/// Types part of a news item, then the session dies (`end` returns the exit code);
-/// the draft must be in the database afterwards, and the next start offers it back.
-/// With `before_autosave`, the session ends before any autosave could have run, so
-/// only the ending can have saved the draft.
-fn typed_then(
-    how: impl Fn() -> Launch<'static>,
-    before_autosave: bool,
-    end: impl Fn(&mut Tui) -> Option<u32>,
-) -> Option<u32> {
+/// Types part of a news item, then `end` ends the session (a signal, a hang-up, a
+/// panic), well before the first autosave could run: there is no draft before, so
+/// only the ending can have saved the one there must be after. The next start
+/// offers it back. Returns the exit code and the ended session.
+fn typed_then(how: impl Fn() -> Launch<'static>, end: impl Fn(&mut Tui)) -> (Option<u32>, Tui) {
     // A loaded machine may be too slow to end the session before the first possible
-    // autosave; then the run proves nothing and is tried again.
+    // autosave (the program started after `started`, so it cannot autosave before
+    // `started + AUTOSAVE`); then the run proves nothing and is tried again.
     for _ in 0..3 {
         let (_dir, db) = demo_db();
         let mut t = typing(&db, how());
-        if before_autosave && !no_draft_yet(&t, &db) {
-            signal(&t, nix::sys::signal::Signal::SIGKILL);
+        let before = drafts(&db);
+        end(&mut t);
+        if t.started.elapsed() >= AUTOSAVE {
+            let _ = signal_if_running(&mut t, nix::sys::signal::Signal::SIGKILL);
             let _ = wait_exit(&mut t, Duration::from_secs(5));
             continue;
         }
-        let code = end(&mut t);
+        assert!(
+            before.is_empty(),
+            "a draft before the session ended: {before:?}"
+        );
+        let code = wait_exit(&mut t, Duration::from_secs(2));
+        assert!(
+            code.is_some(),
+            "still running 2 s after it should have ended"
+        );
         wait_for_draft(&db, TYPED, Duration::from_secs(5));
         resume(&db);
-        return code;
+        return (code, t);
     }
     panic!("the machine was too slow three times to type before the autosave");
+}
+
+/// Sends `sig` unless the program has already ended.
+fn signal_if_running(t: &mut Tui, sig: nix::sys::signal::Signal) -> bool {
+    if t.child.try_wait().unwrap().is_some() {
+        return false;
+    }
+    signal(t, sig);
+    true
 }
 
 /// The next start offers the draft; it is finished and published.
@@ -413,28 +414,18 @@ fn kill_9_mid_edit_loses_at_most_seconds() {
 
 #[test]
 fn hang_up_mid_edit_saves_at_once_and_exits_129() {
-    let code = typed_then(Launch::default, true, |t| {
+    let (code, _) = typed_then(Launch::default, |t| {
         signal(t, nix::sys::signal::Signal::SIGHUP);
-        wait_exit(t, Duration::from_secs(2))
     });
-    assert_eq!(
-        code,
-        Some(129),
-        "exits within 2 s after SIGHUP, with 128 + 1"
-    );
+    assert_eq!(code, Some(129), "128 + SIGHUP");
 }
 
 #[test]
 fn sigterm_mid_edit_saves_at_once_and_exits_143() {
-    let code = typed_then(Launch::default, true, |t| {
+    let (code, _) = typed_then(Launch::default, |t| {
         signal(t, nix::sys::signal::Signal::SIGTERM);
-        wait_exit(t, Duration::from_secs(2))
     });
-    assert_eq!(
-        code,
-        Some(143),
-        "exits within 2 s after SIGTERM, with 128 + 15"
-    );
+    assert_eq!(code, Some(143), "128 + SIGTERM");
 }
 
 #[test]
@@ -443,10 +434,7 @@ fn terminal_hung_up_without_a_signal_saves_and_exits() {
         own_session: true,
         ..Launch::default()
     };
-    let code = typed_then(own_session, true, |t| {
-        t.close_master();
-        wait_exit(t, Duration::from_secs(3))
-    });
+    let (code, _) = typed_then(own_session, Tui::close_master);
     assert_eq!(
         code,
         Some(129),
@@ -460,19 +448,17 @@ fn a_panic_restores_the_terminal_saves_the_draft_and_fails() {
         env: &[("INTNET_TEST_PANIC_KEY", "F12")],
         ..Launch::default()
     };
-    let code = typed_then(panicky, true, |t| {
+    let (code, t) = typed_then(panicky, |t| {
         t.keys(b"\x1b[24~"); // F12, which panics in this debug build
-        let code = wait_exit(t, Duration::from_secs(3));
-        // What the program wrote last may still be on its way to the parser.
-        let deadline = Instant::now() + Duration::from_secs(2);
-        while t.parser.lock().unwrap().screen().alternate_screen() {
-            assert!(
-                Instant::now() < deadline,
-                "terminal restored after the panic"
-            );
-            std::thread::sleep(Duration::from_millis(20));
-        }
-        code
     });
     assert_eq!(code, Some(101), "a panic exits non-zero");
+    // What the program wrote last may still be on its way to the parser.
+    let deadline = Instant::now() + Duration::from_secs(2);
+    while t.parser.lock().unwrap().screen().alternate_screen() {
+        assert!(
+            Instant::now() < deadline,
+            "terminal restored after the panic"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
 }
