@@ -4,6 +4,7 @@
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 use std::io::{Read, Write};
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -27,12 +28,46 @@ fn cli(db: &Path, args: &[&str]) {
 
 struct Tui {
     parser: Arc<Mutex<vt100::Parser>>,
-    writer: Box<dyn Write + Send>,
+    /// A plain copy of the master's descriptor (not portable-pty's writer, which
+    /// types a newline and Ctrl-D into the program when dropped).
+    writer: Option<std::fs::File>,
+    master: Option<Box<dyn portable_pty::MasterPty + Send>>,
+    /// Tells the reading thread to close its copy of the master.
+    hang_up: Arc<AtomicBool>,
+    reader: Option<std::thread::JoinHandle<()>>,
     child: Box<dyn portable_pty::Child + Send + Sync>,
+    /// When the program was started: it cannot have autosaved before this plus
+    /// `AUTOSAVE`, since a form can only be opened after it started.
+    started: Instant,
+}
+
+/// How long typing goes unsaved at most (`intnet::tui::app::AUTOSAVE`).
+const AUTOSAVE: Duration = intnet::tui::app::AUTOSAVE;
+
+/// How the program is started.
+#[derive(Default)]
+struct Launch<'a> {
+    /// Start it in a session of its own (`setsid`), so the terminal is not its
+    /// controlling terminal and closing the master sends it no SIGHUP: only the
+    /// hung-up terminal (POLLHUP, read errors) can tell it the link is gone.
+    own_session: bool,
+    env: &'a [(&'a str, &'a str)],
+}
+
+/// A copy of the master's descriptor that closes on drop and does nothing else.
+fn dup_master(master: &dyn portable_pty::MasterPty) -> std::fs::File {
+    let fd = master.as_raw_fd().expect("master fd");
+    // SAFETY: the descriptor is open and owned by `master` for this call.
+    let borrowed = unsafe { std::os::fd::BorrowedFd::borrow_raw(fd) };
+    std::fs::File::from(borrowed.try_clone_to_owned().unwrap())
 }
 
 impl Tui {
     fn start(db: &Path, lang: &str) -> Tui {
+        Tui::launch(db, lang, Launch::default())
+    }
+
+    fn launch(db: &Path, lang: &str, how: Launch) -> Tui {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows: 30,
@@ -41,33 +76,72 @@ impl Tui {
                 pixel_height: 0,
             })
             .unwrap();
-        let mut cmd = CommandBuilder::new(BIN);
-        cmd.args(["--db", &db.to_string_lossy(), "--lang", lang]);
+        let db = db.to_string_lossy();
+        let args = ["--db", &db, "--lang", lang];
+        let mut cmd = if how.own_session {
+            // sh ignores SIGHUP for setsid, which waits for the program and exits
+            // with its status; the program itself runs in a new session.
+            let mut c = CommandBuilder::new("sh");
+            c.args(["-c", "trap '' HUP; exec setsid -w \"$0\" \"$@\"", BIN]);
+            c.args(args);
+            c
+        } else {
+            let mut c = CommandBuilder::new(BIN);
+            c.args(args);
+            c
+        };
         cmd.env("INTNET_CONFIG", "/nonexistent");
         cmd.env("INTNET_SYSTEM_CONFIG", "/nonexistent");
         cmd.env("TERM", "xterm-256color");
+        for (k, v) in how.env {
+            cmd.env(k, v);
+        }
+        let started = Instant::now();
         let child = pty.slave.spawn_command(cmd).unwrap();
         drop(pty.slave);
         let parser = Arc::new(Mutex::new(vt100::Parser::new(30, 110, 0)));
-        let mut reader = pty.master.try_clone_reader().unwrap();
-        let sink = parser.clone();
-        std::thread::spawn(move || {
+        let mut reader = dup_master(pty.master.as_ref());
+        let hang_up = Arc::new(AtomicBool::new(false));
+        let (sink, stop) = (parser.clone(), hang_up.clone());
+        let reader = std::thread::spawn(move || {
+            use nix::poll::{PollFd, PollFlags, PollTimeout, poll};
+            use std::os::fd::AsFd;
             let mut buf = [0u8; 8192];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
-                    break;
+            while !stop.load(Ordering::Relaxed) {
+                let mut fds = [PollFd::new(reader.as_fd(), PollFlags::POLLIN)];
+                match poll(&mut fds, PollTimeout::from(50u8)) {
+                    Ok(0) => continue,
+                    Ok(_) => {}
+                    Err(_) => break,
                 }
-                sink.lock().unwrap().process(&buf[..n]);
+                match reader.read(&mut buf) {
+                    Ok(0) | Err(_) => break,
+                    Ok(n) => sink.lock().unwrap().process(&buf[..n]),
+                }
             }
+            // `reader` (this thread's copy of the master) closes here.
         });
-        let writer = pty.master.take_writer().unwrap();
-        // Keep the master open for the child's lifetime.
-        std::mem::forget(pty.master);
+        let writer = dup_master(pty.master.as_ref());
         Tui {
             parser,
-            writer,
+            writer: Some(writer),
+            master: Some(pty.master),
+            hang_up,
+            reader: Some(reader),
             child,
+            started,
         }
+    }
+
+    /// Closes every copy of the master, as sshd does when the link drops: the
+    /// terminal hangs up.
+    fn close_master(&mut self) {
+        self.hang_up.store(true, Ordering::Relaxed);
+        if let Some(r) = self.reader.take() {
+            r.join().unwrap();
+        }
+        self.writer = None;
+        self.master = None;
     }
 
     fn screen(&self) -> String {
@@ -91,8 +165,9 @@ impl Tui {
     }
 
     fn keys(&mut self, bytes: &[u8]) {
-        self.writer.write_all(bytes).unwrap();
-        self.writer.flush().unwrap();
+        let w = self.writer.as_mut().expect("terminal open");
+        w.write_all(bytes).unwrap();
+        w.flush().unwrap();
     }
 }
 
@@ -204,15 +279,16 @@ fn q_typed_in_a_form_is_text() {
     let _ = t.child.wait();
 }
 
-fn wait_exit(t: &mut Tui, within: Duration) -> bool {
+/// Waits (bounded) for the program to end and returns its exit code.
+fn wait_exit(t: &mut Tui, within: Duration) -> Option<u32> {
     let deadline = Instant::now() + within;
     while Instant::now() < deadline {
-        if t.child.try_wait().unwrap().is_some() {
-            return true;
+        if let Some(status) = t.child.try_wait().unwrap() {
+            return Some(status.exit_code());
         }
         std::thread::sleep(Duration::from_millis(20));
     }
-    false
+    None
 }
 
 fn signal(t: &Tui, sig: nix::sys::signal::Signal) {
@@ -220,22 +296,95 @@ fn signal(t: &Tui, sig: nix::sys::signal::Signal) {
     nix::sys::signal::kill(nix::unistd::Pid::from_raw(pid), sig).unwrap();
 }
 
-/// Types part of a news item, then the session dies; the next start offers it back.
-fn typed_then(kill: impl FnOnce(&mut Tui), wait_for_autosave: bool) {
-    let (_dir, db) = demo_db();
-    let mut t = Tui::start(&db, "en");
+/// The forms in the drafts table, read straight from the database.
+fn drafts(db: &Path) -> Vec<String> {
+    let conn =
+        rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+            .unwrap();
+    conn.busy_timeout(Duration::from_secs(5)).unwrap();
+    let mut stmt = conn.prepare("SELECT form FROM drafts").unwrap();
+    stmt.query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap()
+}
+
+/// Polls (every 50 ms, at most `within`) until a draft holding `text` is stored.
+fn wait_for_draft(db: &Path, text: &str, within: Duration) {
+    let deadline = Instant::now() + within;
+    loop {
+        let found = drafts(db);
+        if found.iter().any(|f| f.contains(text)) {
+            return;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "no draft with {text:?} within {within:?}; drafts: {found:?}"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+const TYPED: &str = "Half a thought about Interreg";
+
+/// Starts the program, opens a news form and types part of an item.
+fn typing(db: &Path, how: Launch) -> Tui {
+    let mut t = Tui::launch(db, "en", how);
     t.wait_for("Partner organisations (2)", Duration::from_secs(10));
     t.keys(b"2n");
     t.wait_for("New news item", Duration::from_secs(5));
-    t.keys(b"Half a thought about Interreg");
-    t.wait_for("Half a thought about Interreg", Duration::from_secs(5));
-    if wait_for_autosave {
-        // Autosave runs at most every 2 s of typing, checked twice a second.
-        std::thread::sleep(Duration::from_millis(3200));
+    t.keys(TYPED.as_bytes());
+    t.wait_for(TYPED, Duration::from_secs(5));
+    t
+}
+
+/// Types part of a news item, then `end` ends the session (a signal, a hang-up, a
+/// panic), well before the first autosave could run: there is no draft before, so
+/// only the ending can have saved the one there must be after. The next start
+/// offers it back. Returns the exit code and the ended session.
+fn typed_then(how: impl Fn() -> Launch<'static>, end: impl Fn(&mut Tui)) -> (Option<u32>, Tui) {
+    // A loaded machine may be too slow to end the session before the first possible
+    // autosave (the program started after `started`, so it cannot autosave before
+    // `started + AUTOSAVE`); then the run proves nothing and is tried again.
+    for _ in 0..3 {
+        let (_dir, db) = demo_db();
+        let mut t = typing(&db, how());
+        let before = drafts(&db);
+        end(&mut t);
+        if t.started.elapsed() >= AUTOSAVE {
+            let _ = signal_if_running(&mut t, nix::sys::signal::Signal::SIGKILL);
+            let _ = wait_exit(&mut t, Duration::from_secs(5));
+            continue;
+        }
+        assert!(
+            before.is_empty(),
+            "a draft before the session ended: {before:?}"
+        );
+        let code = wait_exit(&mut t, Duration::from_secs(2));
+        assert!(
+            code.is_some(),
+            "still running 2 s after it should have ended"
+        );
+        wait_for_draft(&db, TYPED, Duration::from_secs(5));
+        resume(&db);
+        return (code, t);
     }
-    kill(&mut t);
-    let mut next = Tui::start(&db, "en");
-    next.wait_for("Half a thought about Interreg", Duration::from_secs(10));
+    panic!("the machine was too slow three times to type before the autosave");
+}
+
+/// Sends `sig` unless the program has already ended.
+fn signal_if_running(t: &mut Tui, sig: nix::sys::signal::Signal) -> bool {
+    if t.child.try_wait().unwrap().is_some() {
+        return false;
+    }
+    signal(t, sig);
+    true
+}
+
+/// The next start offers the draft; it is finished and published.
+fn resume(db: &Path) {
+    let mut next = Tui::start(db, "en");
+    next.wait_for(TYPED, Duration::from_secs(10));
     next.keys(b"y");
     next.wait_for("New news item", Duration::from_secs(5));
     next.keys(b" and more");
@@ -249,29 +398,67 @@ fn typed_then(kill: impl FnOnce(&mut Tui), wait_for_autosave: bool) {
     );
     next.keys(b"q");
     let _ = next.child.wait();
+    assert!(drafts(db).is_empty(), "the draft is gone once published");
 }
 
 #[test]
 fn kill_9_mid_edit_loses_at_most_seconds() {
-    typed_then(
-        |t| {
-            signal(t, nix::sys::signal::Signal::SIGKILL);
-            assert!(wait_exit(t, Duration::from_secs(2)));
-        },
-        true,
+    let (_dir, db) = demo_db();
+    let mut t = typing(&db, Launch::default());
+    // Only the autosave can save anything before a SIGKILL: wait for it.
+    wait_for_draft(&db, TYPED, AUTOSAVE + Duration::from_secs(3));
+    signal(&t, nix::sys::signal::Signal::SIGKILL);
+    assert!(wait_exit(&mut t, Duration::from_secs(2)).is_some());
+    resume(&db);
+}
+
+#[test]
+fn hang_up_mid_edit_saves_at_once_and_exits_129() {
+    let (code, _) = typed_then(Launch::default, |t| {
+        signal(t, nix::sys::signal::Signal::SIGHUP);
+    });
+    assert_eq!(code, Some(129), "128 + SIGHUP");
+}
+
+#[test]
+fn sigterm_mid_edit_saves_at_once_and_exits_143() {
+    let (code, _) = typed_then(Launch::default, |t| {
+        signal(t, nix::sys::signal::Signal::SIGTERM);
+    });
+    assert_eq!(code, Some(143), "128 + SIGTERM");
+}
+
+#[test]
+fn terminal_hung_up_without_a_signal_saves_and_exits() {
+    let own_session = || Launch {
+        own_session: true,
+        ..Launch::default()
+    };
+    let (code, _) = typed_then(own_session, Tui::close_master);
+    assert_eq!(
+        code,
+        Some(129),
+        "a hung-up terminal ends the session like SIGHUP"
     );
 }
 
 #[test]
-fn hang_up_mid_edit_saves_at_once_and_exits_quickly() {
-    typed_then(
-        |t| {
-            signal(t, nix::sys::signal::Signal::SIGHUP);
-            assert!(
-                wait_exit(t, Duration::from_secs(2)),
-                "exits within 2 s after a hang-up"
-            );
-        },
-        false,
-    );
+fn a_panic_restores_the_terminal_saves_the_draft_and_fails() {
+    let panicky = || Launch {
+        env: &[("INTNET_TEST_PANIC_KEY", "F12")],
+        ..Launch::default()
+    };
+    let (code, t) = typed_then(panicky, |t| {
+        t.keys(b"\x1b[24~"); // F12, which panics in this debug build
+    });
+    assert_eq!(code, Some(101), "a panic exits non-zero");
+    // What the program wrote last may still be on its way to the parser.
+    let deadline = Instant::now() + Duration::from_secs(2);
+    while t.parser.lock().unwrap().screen().alternate_screen() {
+        assert!(
+            Instant::now() < deadline,
+            "terminal restored after the panic"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
 }

@@ -1078,3 +1078,240 @@ fn hostile_text_on_the_planning_screens_is_drawn_harmlessly() {
         assert_harmless(&s, "Evil\u{FFFD}]0;");
     }
 }
+
+/// True when a form is open.
+fn form_open(app: &App) -> bool {
+    matches!(app.modal, Some(Modal::Form(_)))
+}
+
+#[test]
+fn a_member_cannot_open_the_form_of_someone_elses_training() {
+    let e = seeded();
+    let today = intnet::store::today();
+    let logged = |who: &intnet::model::Actor, title: &str| {
+        let data = intnet::model::TrainingData {
+            title: title.into(),
+            date_from: today.clone(),
+            minutes: 60,
+            participants: vec![who.member_id],
+            ..Default::default()
+        };
+        e.store.log_training(who, data).unwrap()
+    };
+    logged(&e.bjorn, "Björns kurs");
+    let mut app = app_for(&e, "anna", Lang::En);
+    press(&mut app, KeyCode::Char('3'));
+    // Mine, my unit, the whole network: Björn's entry is the only one listed.
+    press(&mut app, KeyCode::Char('s'));
+    press(&mut app, KeyCode::Char('s'));
+    assert_eq!(
+        app.training.item.as_ref().map(|t| t.data.title.as_str()),
+        Some("Björns kurs")
+    );
+    press(&mut app, KeyCode::Char('e'));
+    assert!(
+        !form_open(&app),
+        "the form opened; the refusal would come at save"
+    );
+    let status = app.status.as_ref().expect("a message");
+    assert!(status.error, "{status:?}");
+    // Her own entry opens.
+    let own = logged(&e.anna, "Annas kurs");
+    app.refresh();
+    for _ in 0..app.training.list.rows.len() {
+        if app.training.item.as_ref().is_some_and(|t| t.id == own) {
+            break;
+        }
+        press(&mut app, KeyCode::Up);
+    }
+    assert_eq!(app.training.item.as_ref().map(|t| t.id), Some(own));
+    press(&mut app, KeyCode::Char('e'));
+    assert!(form_open(&app), "{:?}", app.status);
+}
+
+#[test]
+fn a_member_cannot_open_the_form_of_someone_elses_interaction() {
+    let e = seeded();
+    let mut app = app_for(&e, "anna", Lang::En);
+    let org_id = app
+        .contacts
+        .detail
+        .as_ref()
+        .expect("an organisation")
+        .org
+        .id;
+    e.store
+        .add_interaction(
+            &e.bjorn,
+            intnet::model::InteractionData {
+                org_id,
+                member_id: e.bjorn.member_id,
+                date: intnet::store::today(),
+                summary: "Björns möte".into(),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    app.refresh();
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Down);
+    assert_eq!(
+        app.contacts.selection,
+        intnet::tui::screens::contacts::Selection::Interaction(0)
+    );
+    press(&mut app, KeyCode::Char('e'));
+    assert!(
+        !form_open(&app),
+        "the form opened; the refusal would come at save"
+    );
+    assert!(app.status.as_ref().is_some_and(|s| s.error));
+    // The office may.
+    let mut office = app_for(&e, "office", Lang::En);
+    press(&mut office, KeyCode::Enter);
+    press(&mut office, KeyCode::Down);
+    press(&mut office, KeyCode::Char('e'));
+    assert!(form_open(&office), "{:?}", office.status);
+}
+
+fn frame(app: &App) -> ratatui::buffer::Buffer {
+    let mut t = Terminal::new(TestBackend::new(100, 30)).unwrap();
+    t.draw(|f| intnet::tui::ui::draw(f, app)).unwrap();
+    t.backend().buffer().clone()
+}
+
+/// Asserts that the popup whose right border is at column `right` (rows `top` to
+/// `bottom`) has its border whole, and that nothing wide inside reaches into it: a
+/// terminal would draw the second half of such a grapheme over the border.
+fn border_whole(buf: &ratatui::buffer::Buffer, right: u16, top: u16, bottom: u16) {
+    use unicode_width::UnicodeWidthStr;
+    for y in top..=bottom {
+        let edge = buf[(right, y)].symbol();
+        assert!(
+            ["│", "┐", "┘"].contains(&edge),
+            "row {y}: the border is {edge:?}"
+        );
+        for x in 0..right {
+            let w = buf[(x, y)].symbol().width() as u16;
+            assert!(
+                x + w.max(1) <= right,
+                "row {y}: {:?} at column {x} is {w} wide and reaches the border at {right}",
+                buf[(x, y)].symbol()
+            );
+        }
+    }
+}
+
+/// Presses `e` and says whether an edit form opened; a refusal must come with an
+/// error message.
+fn edit_opens(app: &mut App) -> bool {
+    app.status = None;
+    press(app, KeyCode::Char('e'));
+    if form_open(app) {
+        press(app, KeyCode::Esc);
+        true
+    } else {
+        assert!(app.status.as_ref().is_some_and(|s| s.error), "no message");
+        false
+    }
+}
+
+#[test]
+fn news_plan_items_and_projects_open_only_for_those_who_may_change_them() {
+    let e = with_news();
+    annas_item(&e);
+    let klk = e.store.unit_by_code("KLK").unwrap().id;
+    let gp = intnet::model::ProjectData {
+        name: "Green Ports".into(),
+        acronym: "GP".into(),
+        lead_unit: Some(klk),
+        ..Default::default()
+    };
+    e.store.create_project(&e.office, gp).unwrap();
+    let mut anna = app_for(&e, "anna", Lang::En);
+    let mut bjorn = app_for(&e, "bjorn", Lang::En);
+    let mut office = app_for(&e, "office", Lang::En);
+    for app in [&mut anna, &mut bjorn, &mut office] {
+        press(app, KeyCode::Char('2'));
+    }
+    // The office's news item: only the office.
+    assert!(!edit_opens(&mut anna));
+    assert!(edit_opens(&mut office));
+    // Anna's plan item: Anna (status and comments) and the office.
+    for app in [&mut anna, &mut bjorn, &mut office] {
+        press(app, KeyCode::Char('4'));
+        press(app, KeyCode::Enter);
+    }
+    assert!(edit_opens(&mut anna));
+    assert!(!edit_opens(&mut bjorn));
+    assert!(edit_opens(&mut office));
+    // A project led by Anna's unit: Anna and the office, not Björn of another unit.
+    for app in [&mut anna, &mut bjorn, &mut office] {
+        press(app, KeyCode::Char('5'));
+    }
+    assert!(edit_opens(&mut anna));
+    assert!(!edit_opens(&mut bjorn));
+    assert!(edit_opens(&mut office));
+}
+
+#[test]
+fn a_flag_at_the_edge_of_a_popup_never_covers_its_border() {
+    // Names whose word ends in a flag at every column, so that one of them ends one
+    // column past the question's last (ratatui's wrapping then draws the flag's
+    // second half on the border).
+    let e = env();
+    let n = 60;
+    for pad in 0..n {
+        let name = format!("{}🇸🇪 x", "a".repeat(pad));
+        e.store
+            .create_org(&e.office, org(&name, "SE", "Gävle"), true)
+            .unwrap();
+    }
+    let mut app = app_for(&e, "office", Lang::En);
+    for _ in 0..n {
+        press(&mut app, KeyCode::Char('d'));
+        assert!(
+            matches!(app.modal, Some(Modal::Confirm(_))),
+            "{:?}",
+            app.status
+        );
+        // The question is 60 wide and 5 high, in the middle of 100 x 30.
+        border_whole(&frame(&app), 79, 12, 16);
+        press(&mut app, KeyCode::Char('n'));
+        assert!(app.modal.is_none());
+        press(&mut app, KeyCode::Down);
+    }
+}
+
+#[test]
+fn a_flag_never_ends_up_half_past_the_right_edge_of_the_screen() {
+    // Lines whose word ends in a flag at every column: on one of them ratatui's
+    // wrapping puts the flag's first half in the screen's last column, where a
+    // terminal would wrap or cut it.
+    let e = env();
+    let body: Vec<String> = (0..100)
+        .map(|pad| format!("{}🇸🇪 x", "a".repeat(pad)))
+        .collect();
+    let data = intnet::model::NewsData {
+        title: "Flaggor".into(),
+        body: body.join("\n"),
+        category: intnet::model::NewsCategory::Internal,
+        ..Default::default()
+    };
+    e.store.post_news(&e.office, data, true).unwrap();
+    let mut app = app_for(&e, "anna", Lang::En);
+    press(&mut app, KeyCode::Char('2'));
+    press(&mut app, KeyCode::Enter);
+    assert!(app.news.open);
+    use unicode_width::UnicodeWidthStr;
+    let mut flags_seen = 0;
+    for _ in 0..220 {
+        let buf = frame(&app);
+        for y in 0..30 {
+            let last = buf[(99, y)].symbol();
+            assert!(last.width() <= 1, "row {y}: {last:?} in the last column");
+            flags_seen += (0..99).filter(|&x| buf[(x, y)].symbol() == "🇸🇪").count();
+        }
+        press(&mut app, KeyCode::Down);
+    }
+    assert!(flags_seen > 0, "the body was drawn");
+}

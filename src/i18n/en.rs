@@ -416,6 +416,7 @@ pub const MESSAGES: &[(&str, &str)] = &[
         "err.panic",
         "an internal error stopped intnet; what you were typing was saved and will be offered on the next start",
     ),
+    ("err.input_stopped", "the terminal stopped sending keys"),
     ("context.news", "In the news feed"),
     ("context.reading", "Reading a news item"),
     ("action.screen2", "News screen"),

@@ -419,6 +419,7 @@ pub const MESSAGES: &[(&str, &str)] = &[
         "err.panic",
         "ett internt fel stoppade intnet; det du skrev sparades och erbjuds nästa gång du startar",
     ),
+    ("err.input_stopped", "terminalen slutade skicka tangenter"),
     ("context.news", "I nyhetsflödet"),
     ("context.reading", "När du läser en nyhet"),
     ("action.screen2", "Nyheter"),

@@ -1,5 +1,6 @@
 //! Plain types, enums and validation. No storage, no terminal.
 
+mod access;
 pub mod country;
 mod currency;
 mod enums;

@@ -77,6 +77,10 @@ pub struct Training {
     pub names: Vec<String>,
     pub partner_name: Option<String>,
     pub meta: Meta,
+    /// The member who logged it (`meta.created_by` is their name), for
+    /// [`Training::editable_by`]. Not exported.
+    #[serde(skip)]
+    pub created_by_id: Option<i64>,
 }
 
 /// One row of the training list.

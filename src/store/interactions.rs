@@ -4,9 +4,7 @@
 use super::audit::{self, Entity};
 use super::orgs::{ensure_live, refresh_last_contact};
 use super::{Error, Result, Store, meta_from, meta_sql, optional};
-use crate::model::{
-    Actor, Interaction, InteractionData, InteractionKind, Role, validate_interaction,
-};
+use crate::model::{Actor, Interaction, InteractionData, InteractionKind, validate_interaction};
 use crate::text::fold;
 use rusqlite::{Connection, Row, Transaction, params};
 
@@ -73,12 +71,12 @@ impl Entity for InteractionData {
     }
 }
 
-/// Members log their own interactions and edit them; the office edits all.
+/// [`Actor::may_edit_interaction`], as a store error.
 fn may_edit(actor: &Actor, owner: i64) -> Result<()> {
-    match actor.role {
-        Role::Office => Ok(()),
-        Role::Member if owner == actor.member_id => Ok(()),
-        _ => Err(Error::Forbidden),
+    if actor.may_edit_interaction(owner) {
+        Ok(())
+    } else {
+        Err(Error::Forbidden)
     }
 }
 

@@ -125,9 +125,9 @@ fn may_pin(actor: &Actor, data: &NewsData) -> Result<()> {
     }
 }
 
-/// The author and the office may change an item.
+/// [`Actor::may_edit_news`], as a store error.
 fn may_edit(actor: &Actor, author: i64) -> Result<()> {
-    if actor.is_office() || (actor.role == Role::Member && author == actor.member_id) {
+    if actor.may_edit_news(author) {
         Ok(())
     } else {
         Err(Error::Forbidden)

@@ -3,7 +3,7 @@
 use super::audit::{self, Entity};
 use super::{Error, Result, Store, meta_from, meta_sql, optional};
 use crate::model::{
-    Actor, ItemStatus, PlanData, PlanItem, PlanItemData, PlanRow, PriorityArea, Role, Warning,
+    Actor, ItemStatus, PlanData, PlanItem, PlanItemData, PlanRow, PriorityArea, Warning,
     validate_item, validate_plan,
 };
 use rusqlite::{Connection, Row, Transaction, params};
@@ -190,8 +190,7 @@ impl Store {
     /// Sets an item's status: its owner or the office.
     pub fn set_item_status(&self, actor: &Actor, id: i64, status: ItemStatus) -> Result<()> {
         let (mut data, version) = PlanItemData::load(self.conn(), id)?;
-        let owner_ok = actor.role == Role::Member && data.owner_id == Some(actor.member_id);
-        if !(actor.is_office() || owner_ok) {
+        if !actor.may_update_plan_item(data.owner_id) {
             return Err(Error::Forbidden);
         }
         data.status = status;
@@ -211,7 +210,7 @@ impl Store {
         let (current, _) = PlanItemData::load(self.conn(), id)?;
         data.plan_id = current.plan_id;
         if !actor.is_office() {
-            let owner = actor.role == Role::Member && current.owner_id == Some(actor.member_id);
+            let owner = actor.is_responsible(current.owner_id);
             let only_own_fields = PlanItemData {
                 status: data.status,
                 comments: data.comments.clone(),

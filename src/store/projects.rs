@@ -6,7 +6,7 @@ use super::{Error, Result, Store, meta_from, meta_sql, now, optional, today};
 use crate::model::{
     Actor, Evaluation, FieldError, Membership, MembershipData, Milestone, MilestoneData,
     PlanItemData, Programme, Project, ProjectData, ProjectPartner, ProjectRole, ProjectStatus,
-    Recommendation, Role, validate_membership, validate_milestone, validate_project,
+    Recommendation, validate_membership, validate_milestone, validate_project,
 };
 use rusqlite::{Connection, Row, Transaction, params};
 
@@ -177,12 +177,12 @@ impl Entity for MilestoneData {
     }
 }
 
-/// The office edits every project; a member those of their own unit; viewers none.
+/// [`Actor::may_edit_project`], as a store error.
 fn may_edit_project(actor: &Actor, lead_unit: Option<i64>) -> Result<()> {
-    match actor.role {
-        Role::Office => Ok(()),
-        Role::Member if lead_unit.is_some() && lead_unit == actor.unit_id => Ok(()),
-        _ => Err(Error::Forbidden),
+    if actor.may_edit_project(lead_unit) {
+        Ok(())
+    } else {
+        Err(Error::Forbidden)
     }
 }
 
@@ -618,9 +618,7 @@ impl Store {
         next: Option<&str>,
     ) -> Result<()> {
         let (data, version) = MembershipData::load(self.conn(), id)?;
-        if !(actor.is_office()
-            || (actor.role == Role::Member && data.member_id == Some(actor.member_id)))
-        {
+        if !actor.may_evaluate_membership(data.member_id) {
             return Err(Error::Forbidden);
         }
         let mut evaluation = evaluation;

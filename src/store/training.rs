@@ -174,16 +174,12 @@ impl Entity for TrainingData {
     }
 }
 
-/// Office: any activity. Member: activities they take part in or logged. Viewer: none.
+/// [`Actor::may_edit_training`], as a store error.
 fn may_edit(actor: &Actor, participants: &[i64], created_by: Option<i64>) -> Result<()> {
-    match actor.role {
-        Role::Office => Ok(()),
-        Role::Member
-            if participants.contains(&actor.member_id) || created_by == Some(actor.member_id) =>
-        {
-            Ok(())
-        }
-        _ => Err(Error::Forbidden),
+    if actor.may_edit_training(participants, created_by) {
+        Ok(())
+    } else {
+        Err(Error::Forbidden)
     }
 }
 
@@ -331,7 +327,7 @@ impl Store {
             .query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?
             .collect::<rusqlite::Result<_>>()?;
         let sql = format!(
-            "SELECT {COLUMNS}, (SELECT name FROM orgs WHERE id = t.partner_id), {} FROM trainings t \
+            "SELECT {COLUMNS}, (SELECT name FROM orgs WHERE id = t.partner_id), {}, t.created_by FROM trainings t \
              WHERE t.id = ?1 AND t.deleted_at IS NULL",
             meta_sql("t")
         );
@@ -354,6 +350,7 @@ impl Store {
                 names,
                 partner_name: r.get(16)?,
                 meta: meta_from(r, 17)?,
+                created_by_id: r.get(22)?,
             })
         }))?
         .ok_or(Error::NotFound)

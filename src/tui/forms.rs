@@ -295,6 +295,12 @@ impl App {
             return;
         };
         let existing = index.and_then(|i| detail.timeline.get(i)).cloned();
+        if let Some(x) = &existing
+            && !self.actor.may_edit_interaction(x.data.member_id)
+        {
+            self.error(&Error::Forbidden);
+            return;
+        }
         let org_id = detail.org.id;
         let mut persons = vec![(String::new(), "—".to_string())];
         persons.extend(
@@ -391,7 +397,7 @@ impl App {
             return;
         }
         if let Some(n) = &item
-            && !(self.actor.is_office() || n.author_id == self.actor.member_id)
+            && !self.actor.may_edit_news(n.author_id)
         {
             self.error(&Error::Forbidden);
             return;
@@ -457,7 +463,12 @@ impl App {
     /// The training form, filled with what a new entry usually is: me, today, the
     /// kind I logged last. Title, Tab, hours, Ctrl-S logs it.
     pub(super) fn open_training_form(&mut self, item: Option<crate::model::Training>) {
-        if self.actor.role == crate::model::Role::Viewer {
+        // The store's rule, asked before the form opens rather than at save.
+        let allowed = match &item {
+            Some(t) => t.editable_by(&self.actor),
+            None => self.actor.role != crate::model::Role::Viewer,
+        };
+        if !allowed {
             self.error(&Error::Forbidden);
             return;
         }

@@ -16,7 +16,7 @@ use ratatui::crossterm::event::{self, Event, KeyEventKind};
 use signal_hook::consts::{SIGHUP, SIGTERM};
 use std::panic::AssertUnwindSafe;
 use std::process::ExitCode;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, mpsc};
 use std::time::{Duration, Instant};
 
@@ -46,23 +46,38 @@ pub fn build(ctx: Ctx, settings: &Settings, size: (u16, u16)) -> Result<App, cra
     Ok(app)
 }
 
+/// The exit status of a program ended by `signal`: 128 + its number, as a shell
+/// reports it (129 for SIGHUP, 143 for SIGTERM).
+pub fn signal_status(signal: usize) -> u8 {
+    u8::try_from(signal)
+        .ok()
+        .and_then(|s| s.checked_add(128))
+        .unwrap_or(exit::FAILED)
+}
+
 /// Runs the TUI until the user quits. The terminal is restored on exit and on panic
-/// (ratatui's `try_init` installs the panic hook). A form being typed is saved as a
-/// draft every few seconds, and at once on SIGHUP or SIGTERM (a dropped SSH link) and
-/// on a panic; the next start offers to resume it.
+/// (see `init`). A form being typed is saved as a draft every few seconds, and at once
+/// on SIGHUP or SIGTERM (a dropped SSH link), when the terminal hangs up, and on a
+/// panic; the next start offers to resume it.
+///
+/// Exit status: 0 when the user quits; 128 + the signal's number after SIGHUP (129)
+/// or SIGTERM (143), and 129 when the terminal hung up without a signal; 101 after a
+/// panic; 1 for other errors.
 pub fn run(ctx: Ctx, settings: &Settings) -> ExitCode {
     let lang = ctx.lang;
-    let stop = Arc::new(AtomicBool::new(false));
+    // 0 while running; the number of the signal that asks us to stop.
+    let stop = Arc::new(AtomicUsize::new(0));
     for signal in [SIGHUP, SIGTERM] {
-        if let Err(e) = signal_hook::flag::register(signal, Arc::clone(&stop)) {
-            eprintln!("intnet: {}", lang.f("err.io", &[("detail", &e)]));
+        let number = usize::try_from(signal).unwrap_or(0);
+        if let Err(e) = signal_hook::flag::register_usize(signal, Arc::clone(&stop), number) {
+            say(&lang.f("err.io", &[("detail", &e)]));
         }
     }
-    let mut terminal = match ratatui::try_init() {
+    let mut terminal = match init() {
         Ok(t) => t,
         Err(e) => {
-            ratatui::restore();
-            eprintln!("intnet: {}", lang.f("err.terminal", &[("detail", &e)]));
+            restore();
+            say(&lang.f("err.terminal", &[("detail", &e)]));
             return ExitCode::from(exit::FAILED);
         }
     };
@@ -73,8 +88,8 @@ pub fn run(ctx: Ctx, settings: &Settings) -> ExitCode {
     let mut app = match build(ctx, settings, size) {
         Ok(app) => app,
         Err(e) => {
-            ratatui::restore();
-            eprintln!("intnet: {}", crate::i18n::describe_error(lang, &e));
+            restore();
+            say(&crate::i18n::describe_error(lang, &e));
             return ExitCode::from(exit::FAILED);
         }
     };
@@ -83,20 +98,63 @@ pub fn run(ctx: Ctx, settings: &Settings) -> ExitCode {
     }));
     // Whatever ended the loop, what was typed goes to the database first.
     app.autosave(true);
-    ratatui::restore();
+    restore();
+    // ratatui shows the cursor when the terminal is dropped and prints (panicking, on
+    // a hung-up terminal) if it cannot: show it here and never drop a dead one.
+    if terminal.show_cursor().is_err() {
+        std::mem::forget(terminal);
+    }
+    // A read error on a terminal that has hung up is the hang-up, not a fault.
+    if matches!(outcome, Ok(Err(_))) && terminal_gone() {
+        let _ = stop.compare_exchange(0, hang_up(), Ordering::Relaxed, Ordering::Relaxed);
+    }
+    let signal = stop.load(Ordering::Relaxed);
     match outcome {
-        Ok(Ok(())) => ExitCode::SUCCESS,
-        // The terminal went away (hang-up): nothing to tell anyone.
-        Ok(Err(_)) if stop.load(Ordering::Relaxed) => ExitCode::SUCCESS,
-        Ok(Err(e)) => {
-            eprintln!("intnet: {}", lang.f("err.io", &[("detail", &e)]));
-            ExitCode::from(exit::FAILED)
-        }
         Err(_) => {
-            eprintln!("intnet: {}", lang.t("err.panic"));
+            say(lang.t("err.panic"));
             ExitCode::from(101)
         }
+        // Stopped by a signal or a hang-up: nobody is left to read a message.
+        Ok(_) if signal != 0 => ExitCode::from(signal_status(signal)),
+        Ok(Ok(())) => ExitCode::SUCCESS,
+        Ok(Err(e)) => {
+            say(&lang.f("err.io", &[("detail", &e)]));
+            ExitCode::from(exit::FAILED)
+        }
     }
+}
+
+/// Prints a message on stderr. Unlike `eprintln!`, never panics: after a hang-up
+/// stderr is a dead terminal.
+fn say(message: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "intnet: {message}");
+}
+
+/// Like `ratatui::try_init`, with a panic hook that restores the terminal without
+/// `ratatui::restore`'s `eprintln!` (which panics again, and so aborts, when the
+/// terminal has hung up).
+fn init() -> std::io::Result<ratatui::DefaultTerminal> {
+    use ratatui::crossterm::{execute, terminal};
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore();
+        hook(info);
+    }));
+    terminal::enable_raw_mode()?;
+    execute!(std::io::stdout(), terminal::EnterAlternateScreen)?;
+    ratatui::Terminal::new(ratatui::backend::CrosstermBackend::new(std::io::stdout()))
+}
+
+/// Leaves raw mode and the alternate screen, quietly: if the terminal is gone there is
+/// nothing to restore and nobody to tell.
+fn restore() {
+    let _ = ratatui::try_restore();
+}
+
+/// The stop value for a terminal that hung up without a signal: as if SIGHUP came.
+fn hang_up() -> usize {
+    usize::try_from(SIGHUP).unwrap_or(1)
 }
 
 /// True when the terminal has hung up (the SSH link dropped): reading it would only
@@ -134,19 +192,21 @@ fn spawn_input() -> mpsc::Receiver<std::io::Result<Event>> {
 fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     app: &mut App,
-    stop: &AtomicBool,
+    stop: &AtomicUsize,
 ) -> std::io::Result<()> {
     terminal.draw(|f| ui::draw(f, app))?;
     let input = spawn_input();
     let mut next_poll = Instant::now() + POLL;
     while !app.quit {
-        if stop.load(Ordering::Relaxed) {
+        if stop.load(Ordering::Relaxed) != 0 {
             return Ok(());
         }
         let timeout = next_poll.saturating_duration_since(Instant::now());
         let mut dirty = false;
         match input.recv_timeout(timeout) {
             Ok(Ok(Event::Key(k))) if k.kind != KeyEventKind::Release => {
+                #[cfg(debug_assertions)]
+                test_panic(k);
                 app.handle_key(k);
                 dirty = true;
             }
@@ -156,12 +216,15 @@ fn event_loop(
             }
             Ok(Ok(_)) | Err(mpsc::RecvTimeoutError::Timeout) => {}
             Ok(Err(e)) => return Err(e),
-            Err(mpsc::RecvTimeoutError::Disconnected) => return Ok(()),
+            // The reading thread ended without an error: it panicked.
+            Err(mpsc::RecvTimeoutError::Disconnected) => {
+                return Err(std::io::Error::other(app.t("err.input_stopped")));
+            }
         }
         if Instant::now() >= next_poll {
             next_poll = Instant::now() + POLL;
             if terminal_gone() {
-                stop.store(true, Ordering::Relaxed);
+                let _ = stop.compare_exchange(0, hang_up(), Ordering::Relaxed, Ordering::Relaxed);
                 return Ok(());
             }
             dirty |= app.poll_changes();
@@ -172,4 +235,17 @@ fn event_loop(
         }
     }
     Ok(())
+}
+
+/// Debug builds only, for the end-to-end test of the panic path: with
+/// `INTNET_TEST_PANIC_KEY=F12` in the environment, F12 panics. Release builds have no
+/// such key.
+#[cfg(debug_assertions)]
+fn test_panic(k: ratatui::crossterm::event::KeyEvent) {
+    use ratatui::crossterm::event::KeyCode;
+    if k.code == KeyCode::F(12)
+        && std::env::var_os("INTNET_TEST_PANIC_KEY").is_some_and(|v| v == "F12")
+    {
+        panic!("INTNET_TEST_PANIC_KEY: panic on request");
+    }
 }

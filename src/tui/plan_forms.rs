@@ -166,10 +166,11 @@ impl App {
     /// changes everything, its owner the status and the comments.
     pub(super) fn open_plan_item_form(&mut self, item: Option<PlanItem>) {
         let office = self.actor.is_office();
-        let owner = item.as_ref().is_some_and(|i| {
-            self.actor.role == Role::Member && i.data.owner_id == Some(self.actor.member_id)
-        });
-        if !office && !owner {
+        let allowed = match &item {
+            Some(i) => self.actor.may_update_plan_item(i.data.owner_id),
+            None => office,
+        };
+        if !allowed {
             self.error(&Error::Forbidden);
             return;
         }
@@ -236,12 +237,10 @@ impl App {
 
     /// A project (new or to change): the office, or a member for their own unit.
     pub(super) fn open_project_form(&mut self, project: Option<Project>) {
-        let mine = |unit: Option<i64>| unit.is_some() && unit == self.actor.unit_id;
-        let allowed = match (&project, self.actor.role) {
-            (_, Role::Office) => true,
-            (None, Role::Member) => self.actor.unit_id.is_some(),
-            (Some(p), Role::Member) => mine(p.data.lead_unit),
-            _ => false,
+        // A new project is led by the member's unit (the office picks any).
+        let allowed = match &project {
+            Some(p) => self.actor.may_edit_project(p.data.lead_unit),
+            None => self.actor.may_edit_project(self.actor.unit_id),
         };
         if !allowed {
             self.error(&Error::Forbidden);
@@ -340,12 +339,7 @@ impl App {
         let Some(project) = self.projects.current_project() else {
             return;
         };
-        let lead_unit = project.data.lead_unit;
-        let allowed = self.actor.is_office()
-            || (self.actor.role == Role::Member
-                && lead_unit.is_some()
-                && lead_unit == self.actor.unit_id);
-        if !allowed {
+        if !self.actor.may_edit_project(project.data.lead_unit) {
             self.error(&Error::Forbidden);
             return;
         }
@@ -435,9 +429,7 @@ impl App {
         let Some(m) = self.projects.current_membership() else {
             return;
         };
-        let allowed = self.actor.is_office()
-            || (self.actor.role == Role::Member && m.data.member_id == Some(self.actor.member_id));
-        if !allowed {
+        if !self.actor.may_evaluate_membership(m.data.member_id) {
             self.error(&Error::Forbidden);
             return;
         }

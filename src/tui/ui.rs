@@ -4,6 +4,7 @@ use super::app::{App, FormPrompt, FormState, Lookup, Modal};
 use super::keymap::Context;
 use super::screens::{Screen, contacts, news, plans, projects, training};
 use super::widgets::form::FieldKind;
+use super::widgets::popup::{fit_wide, popup};
 use crate::i18n::Lang;
 use crate::model::HitKind;
 use crate::text::{sanitize_line as clean, truncate};
@@ -11,7 +12,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Style, Stylize};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 pub fn draw(f: &mut Frame, app: &App) {
     let [tabs, main, status, hints] = Layout::vertical([
@@ -51,6 +52,9 @@ pub fn draw(f: &mut Frame, app: &App) {
         Some(Modal::Form(form)) => draw_form(f, app, form),
         Some(Modal::Lookup(l)) => draw_lookup(f, app.lang, l),
     }
+    // A wide grapheme in the last column would be wrapped or cut by the terminal.
+    let area = f.area();
+    fit_wide(f.buffer_mut(), area);
 }
 
 fn draw_tabs(f: &mut Frame, area: Rect, app: &App) {
@@ -111,7 +115,6 @@ fn centered(area: Rect, width: u16, height: u16) -> Rect {
 fn draw_help(f: &mut Frame, app: &App, context: Context) {
     let full = f.area();
     let area = centered(full, 72, full.height);
-    f.render_widget(Clear, area);
     let mut lines = Vec::new();
     let contexts = if context == Context::Global {
         vec![context]
@@ -138,17 +141,13 @@ fn draw_help(f: &mut Frame, app: &App, context: Context) {
     let block = Block::default()
         .borders(Borders::ALL)
         .title(app.t("help.title"));
-    f.render_widget(
-        Paragraph::new(lines)
-            .block(block)
-            .wrap(Wrap { trim: false }),
-        area,
-    );
+    popup(f, area, block, |f, inner| {
+        f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+    });
 }
 
 fn draw_confirm(f: &mut Frame, lang: Lang, prompt: &str) {
     let area = centered(f.area(), 60, 5);
-    f.render_widget(Clear, area);
     let text = vec![
         Line::from(prompt.to_string()),
         Line::default(),
@@ -157,10 +156,9 @@ fn draw_confirm(f: &mut Frame, lang: Lang, prompt: &str) {
     let block = Block::default()
         .borders(Borders::ALL)
         .title(lang.t("confirm.title"));
-    f.render_widget(
-        Paragraph::new(text).block(block).wrap(Wrap { trim: true }),
-        area,
-    );
+    popup(f, area, block, |f, inner| {
+        f.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), inner);
+    });
 }
 
 fn draw_form(f: &mut Frame, app: &App, form: &FormState) {
@@ -171,12 +169,16 @@ fn draw_form(f: &mut Frame, app: &App, form: &FormState) {
         full.width.saturating_sub(4).min(110),
         full.height.saturating_sub(2),
     );
-    f.render_widget(Clear, area);
     let block = Block::default()
         .borders(Borders::ALL)
         .title(lang.t(&form.title));
-    let inner = block.inner(area);
-    f.render_widget(block, area);
+    popup(f, area, block, |f, inner| {
+        draw_form_inside(f, app, form, inner)
+    });
+}
+
+fn draw_form_inside(f: &mut Frame, app: &App, form: &FormState, inner: Rect) {
+    let lang = app.lang;
     let show_similar = !form.similar.is_empty();
     let [fields_area, similar_area] = Layout::horizontal([
         Constraint::Min(40),
@@ -369,12 +371,15 @@ fn draw_lookup(f: &mut Frame, lang: Lang, l: &Lookup) {
         full.width.saturating_sub(6).min(120),
         full.height.saturating_sub(4),
     );
-    f.render_widget(Clear, area);
     let block = Block::default()
         .borders(Borders::ALL)
         .title(lang.t("lookup.title"));
-    let inner = block.inner(area);
-    f.render_widget(block, area);
+    popup(f, area, block, |f, inner| {
+        draw_lookup_inside(f, lang, l, inner)
+    });
+}
+
+fn draw_lookup_inside(f: &mut Frame, lang: Lang, l: &Lookup, inner: Rect) {
     let [input_area, results] =
         Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(inner);
     let shown = clean(&l.input.value).into_owned();

@@ -1,5 +1,6 @@
-//! Reusable pieces: text input and forms.
+//! Reusable pieces: text input, forms and popups.
 
 pub mod form;
 pub mod input;
+pub mod popup;
 pub mod window;
