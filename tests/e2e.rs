@@ -244,7 +244,6 @@ fn another_users_change_appears_within_a_second() {
     let (_dir, db) = demo_db();
     let mut t = Tui::start(&db, "en");
     t.wait_for("Partner organisations (2)", Duration::from_secs(10));
-    let started = Instant::now();
     cli(
         &db,
         &[
@@ -257,9 +256,12 @@ fn another_users_change_appears_within_a_second() {
             "Tartu",
         ],
     );
+    // From the commit: polling is every 500 ms, so the row shows within about a
+    // second (half a second of slack for a loaded CI machine, not two and a half).
+    let committed = Instant::now();
     t.wait_for("Tartu linn", Duration::from_secs(3));
-    // Polling is every 500 ms; allow scheduling noise but catch a missing refresh.
-    assert!(started.elapsed() < Duration::from_secs(3));
+    let took = committed.elapsed();
+    assert!(took < Duration::from_millis(1500), "took {took:?}");
     t.keys(b"q");
     let _ = t.child.wait();
 }

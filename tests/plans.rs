@@ -2,7 +2,7 @@
 
 mod common;
 use common::env;
-use common::{in_days, today};
+use common::in_days;
 use intnet::model::{ItemStatus, NewsCategory, NewsData, PlanData, PlanItemData};
 use intnet::store::{DeadlineKind, Error};
 
