@@ -630,3 +630,73 @@ fn a_draft_the_database_refuses_is_kept_in_a_private_file_and_offered_next_time(
         "file left behind"
     );
 }
+
+/// `kill -9` at random moments of a write that spans several rows (one activity, four
+/// participants, the audit row): the file stays whole and every activity has all its
+/// participants and its audit row, or is not there at all.
+#[test]
+fn a_kill_during_a_group_write_leaves_all_or_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("intnet.db");
+    let ok = |args: &[&str]| {
+        let out = run(&db, args);
+        assert!(out.status.success(), "{args:?}: {}", text(&out));
+    };
+    ok(&["--as", "root", "init"]);
+    for a in ["a1", "a2", "a3"] {
+        ok(&["--as", "root", "member", "add", a, "--name", a]);
+    }
+    let mut rng = fastrand::Rng::with_seed(5);
+    let mut killed = 0;
+    for round in 0..24 {
+        let title = format!("Course {round}");
+        let mut child = cmd(
+            None,
+            "022",
+            &bin(),
+            &db,
+            &[
+                "--as", "root", "training", "log", &title, "--hours", "2", "--with",
+                "a1,a2,a3",
+            ],
+        )
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+        std::thread::sleep(Duration::from_micros(rng.u64(0..40_000)));
+        let _ = nix::sys::signal::kill(
+            nix::unistd::Pid::from_raw(child.id() as i32),
+            nix::sys::signal::Signal::SIGKILL,
+        );
+        if child.wait().unwrap().code().is_none() {
+            killed += 1;
+        }
+    }
+    assert!(killed > 0, "no kill landed while intnet ran: the loop proved nothing");
+    let (_, _, check) = inspect(&db);
+    assert_eq!(check, "ok");
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let mut stmt = conn
+        .prepare(
+            "SELECT t.title, (SELECT count(*) FROM training_participants p WHERE p.training_id = t.id), \
+             (SELECT count(*) FROM audit a WHERE a.entity = 'training' AND a.entity_id = t.id) \
+             FROM trainings t",
+        )
+        .unwrap();
+    let rows: Vec<(String, i64, i64)> = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    // Some writes finished and some were cut off, or the loop proved nothing.
+    assert!(
+        !rows.is_empty() && rows.len() < 24,
+        "{} of 24 written, {killed} killed",
+        rows.len()
+    );
+    for (title, participants, audit) in &rows {
+        assert_eq!(*participants, 4, "{title}: a partial write");
+        assert_eq!(*audit, 1, "{title}: no audit row");
+    }
+}
