@@ -1,10 +1,11 @@
 //! App state and `update`: keys become actions through the keymap; actions change
 //! state and call the store. Rendering (in `ui`) only reads this state.
 
+use super::component::{Component, Cx, Effect, FormRequest};
 pub use super::forms::{FormPrompt, FormState, FormTarget};
 use super::keymap::{Action, Context, Key, Keymap};
 use super::screens::Screen;
-use super::screens::contacts::{Contacts, Detail, Selection};
+use super::screens::contacts::{Contacts, Detail};
 use super::screens::deadlines::DeadlinesView;
 use super::screens::news::NewsScreen;
 use super::screens::plans::PlansScreen;
@@ -12,7 +13,7 @@ use super::screens::projects::ProjectsScreen;
 use super::screens::training::TrainingScreen;
 use super::widgets::input::Input;
 use crate::i18n::{Lang, describe_error, describe_undo};
-use crate::model::{Actor, Hit, InteractionKind, ItemStatus};
+use crate::model::{Actor, Hit, InteractionKind};
 use crate::store::{Error, Store};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::time::{Duration, Instant};
@@ -176,26 +177,48 @@ impl App {
         }
     }
 
-    /// The keymap context the user is in.
+    /// The keymap context the user is in: the modal's, else the active screen's.
     pub fn context(&self) -> Context {
-        match (&self.modal, self.screen) {
-            (Some(Modal::Help(_)), _) => Context::Help,
-            (Some(Modal::Confirm(_)), _) => Context::Confirm,
-            (Some(Modal::Form(f)), _) if f.prompt.is_some() => Context::Confirm,
-            (Some(Modal::Form(_)), _) => Context::Form,
-            (Some(Modal::Lookup(_)), _) => Context::Lookup,
-            (None, Screen::Contacts) if self.contacts.filtering => Context::Filter,
-            (None, Screen::Contacts) if self.contacts.detail_open => Context::Detail,
-            (None, Screen::Contacts) => Context::List,
-            (None, Screen::News) if self.news.searching => Context::Filter,
-            (None, Screen::News) if self.news.open => Context::Reading,
-            (None, Screen::News) => Context::News,
-            (None, Screen::Training) => Context::Training,
-            (None, Screen::Plans | Screen::Projects) if self.deadlines.open => Context::Deadlines,
-            (None, Screen::Plans) => Context::Plans,
-            (None, Screen::Projects) if self.projects.show_memberships => Context::Memberships,
-            (None, Screen::Projects) => Context::Projects,
+        match &self.modal {
+            Some(Modal::Help(_)) => Context::Help,
+            Some(Modal::Confirm(_)) => Context::Confirm,
+            Some(Modal::Form(f)) if f.prompt.is_some() => Context::Confirm,
+            Some(Modal::Form(_)) => Context::Form,
+            Some(Modal::Lookup(_)) => Context::Lookup,
+            None => self.active().context(),
         }
+    }
+
+    /// The screen that has the keyboard: the deadlines view over plans or projects
+    /// when it is open, else the screen of the tab.
+    fn active(&self) -> &dyn Component {
+        match self.screen {
+            Screen::Plans | Screen::Projects if self.deadlines.open => &self.deadlines,
+            Screen::Contacts => &self.contacts,
+            Screen::News => &self.news,
+            Screen::Training => &self.training,
+            Screen::Plans => &self.plans,
+            Screen::Projects => &self.projects,
+        }
+    }
+
+    /// Runs `f` on the active screen with what a screen may use.
+    fn route<R>(&mut self, f: impl FnOnce(&mut dyn Component, &Cx) -> R) -> R {
+        let cx = Cx {
+            store: &self.store,
+            actor: &self.actor,
+            lang: self.lang,
+            height: i64::from(self.size.1.saturating_sub(6)).max(1),
+        };
+        let screen: &mut dyn Component = match self.screen {
+            Screen::Plans | Screen::Projects if self.deadlines.open => &mut self.deadlines,
+            Screen::Contacts => &mut self.contacts,
+            Screen::News => &mut self.news,
+            Screen::Training => &mut self.training,
+            Screen::Plans => &mut self.plans,
+            Screen::Projects => &mut self.projects,
+        };
+        f(screen, &cx)
     }
 
     /// Called every half second: if another process committed, reload what is shown.
@@ -212,28 +235,30 @@ impl App {
         true
     }
 
-    /// Reloads the lists, the details and the lookup results from the database.
+    /// Reloads every screen that has been opened, and the lookup results.
     pub fn refresh(&mut self) {
-        let h = self.list_height();
-        let r = self.contacts.reload(&self.store, h);
-        self.check(r);
-        let r = self.news.reload(&self.store, &self.actor, h);
-        self.check(r);
-        if self.training.loaded {
-            let r = self.training.reload(&self.store, &self.actor, h);
-            self.check(r);
+        let cx = Cx {
+            store: &self.store,
+            actor: &self.actor,
+            lang: self.lang,
+            height: self.list_height(),
+        };
+        let screens: [&mut dyn Component; 6] = [
+            &mut self.contacts,
+            &mut self.news,
+            &mut self.training,
+            &mut self.plans,
+            &mut self.projects,
+            &mut self.deadlines,
+        ];
+        let mut failed = None;
+        for screen in screens {
+            if let Err(e) = screen.refresh(&cx) {
+                failed = Some(e);
+            }
         }
-        if self.plans.loaded {
-            let r = self.plans.reload(&self.store, &self.actor);
-            self.check(r);
-        }
-        if self.projects.loaded {
-            let r = self.projects.reload(&self.store);
-            self.check(r);
-        }
-        if self.deadlines.open {
-            let r = self.deadlines.reload(&self.store, &self.actor);
-            self.check(r);
+        if let Some(e) = failed {
+            self.error(&e);
         }
         if let Some(Modal::Lookup(l)) = &mut self.modal {
             let hits = self.store.find(&l.input.value, 50);
@@ -287,7 +312,10 @@ impl App {
         match context {
             Context::Form if plain => self.form_key(ev.code),
             Context::Lookup if plain => self.lookup_key(ev.code),
-            Context::Filter if plain => self.filter_key(ev.code),
+            Context::Filter if plain => {
+                let r = self.route(|s, cx| s.input(ev.code, cx));
+                self.apply(r);
+            }
             _ => {}
         }
     }
@@ -309,20 +337,6 @@ impl App {
         }
     }
 
-    fn filter_key(&mut self, code: KeyCode) {
-        let h = self.list_height();
-        let r = match self.screen {
-            Screen::Contacts if self.contacts.filter.handle(code) => {
-                self.contacts.refilter(&self.store, h)
-            }
-            Screen::News if self.news.search.handle(code) => {
-                self.news.refilter(&self.store, &self.actor, h)
-            }
-            _ => Ok(()),
-        };
-        self.check(r);
-    }
-
     /// Does one action in the current context.
     pub fn update(&mut self, action: Action) {
         self.status = None;
@@ -335,13 +349,61 @@ impl App {
             Context::Confirm => self.confirm(action == Action::Yes),
             Context::Form => self.form_action(action),
             Context::Lookup => self.lookup_action(action),
-            Context::Filter => self.filter_action(action),
-            Context::News | Context::Reading => self.news_action(action),
-            Context::Training => self.training_action(action),
-            Context::Plans => self.plans_action(action),
-            Context::Projects | Context::Memberships => self.projects_action(action),
-            Context::Deadlines => self.deadlines_action(action),
-            Context::List | Context::Detail | Context::Global => self.contacts_action(action),
+            _ => {
+                let r = self.route(|s, cx| s.update(action, cx));
+                self.apply(r);
+            }
+        }
+    }
+
+    /// Carries out what a screen asked for.
+    fn apply(&mut self, effect: Result<Effect, Error>) {
+        let effect = match effect {
+            Ok(e) => e,
+            Err(e) => return self.error(&e),
+        };
+        match effect {
+            Effect::None => {}
+            Effect::Form(request) => self.open_requested_form(request),
+            Effect::Ask { prompt, on_yes } => {
+                self.modal = Some(Modal::Confirm(Confirm { prompt, on_yes }));
+            }
+            Effect::Info(text) => self.info(text),
+            Effect::Changed(text) => {
+                self.info(text);
+                self.refresh();
+            }
+            Effect::Deadlines => {
+                let cx = Cx {
+                    store: &self.store,
+                    actor: &self.actor,
+                    lang: self.lang,
+                    height: self.list_height(),
+                };
+                let r = self.deadlines.show(&cx);
+                self.check(r);
+            }
+            Effect::GoTo(d) => {
+                let r = self.go_to_deadline(&d);
+                self.check(r);
+            }
+        }
+    }
+
+    /// Opens the form a screen asked for.
+    fn open_requested_form(&mut self, request: FormRequest) {
+        match request {
+            FormRequest::Org(org) => self.open_org_form(org),
+            FormRequest::Person { org, index } => self.open_person_form(org, index),
+            FormRequest::Interaction(index) => self.open_interaction_form(index),
+            FormRequest::News(item) => self.open_news_form(item),
+            FormRequest::Training(item) => self.open_training_form(item),
+            FormRequest::Plan(plan) => self.open_plan_form(plan),
+            FormRequest::PlanItem(item) => self.open_plan_item_form(item),
+            FormRequest::Project(project) => self.open_project_form(project),
+            FormRequest::Milestone(m) => self.open_milestone_form(m),
+            FormRequest::Membership(m) => self.open_membership_form(m),
+            FormRequest::Evaluation => self.open_evaluation_form(),
         }
     }
 
@@ -370,603 +432,39 @@ impl App {
         true
     }
 
+    /// Shows another tab: the one left closes its reading pane or overlay, the one
+    /// shown loads what it has not loaded yet.
     fn switch(&mut self, screen: Screen) {
+        self.route(|s, _| s.hide());
+        self.deadlines.hide();
         self.screen = screen;
-        self.deadlines.open = false;
-        // The training log loads when first opened: the tab shows no count.
-        if screen == Screen::Projects && !self.projects.loaded {
-            let r = self.projects.reload(&self.store);
-            self.check(r);
-        }
-        if screen == Screen::Plans && !self.plans.loaded {
-            let r = self.plans.reload(&self.store, &self.actor);
-            self.check(r);
-        }
-        if screen == Screen::Training && !self.training.loaded {
-            let h = self.list_height();
-            let r = self.training.reload(&self.store, &self.actor, h);
-            self.check(r);
-        }
-        self.contacts.detail_open = false;
-        self.news.open = false;
-    }
-
-    fn contacts_action(&mut self, action: Action) {
-        let h = self.list_height();
-        let detail = self.contacts.detail_open;
-        match action {
-            Action::Up
-            | Action::Down
-            | Action::Top
-            | Action::Bottom
-            | Action::PageUp
-            | Action::PageDown
-                if detail =>
-            {
-                self.contacts.move_selection(action);
-            }
-            Action::Up
-            | Action::Down
-            | Action::Top
-            | Action::Bottom
-            | Action::PageUp
-            | Action::PageDown => {
-                let delta = self.step(action);
-                let r = self.contacts.move_cursor(&self.store, delta, h);
-                self.check(r);
-            }
-            Action::Open if self.contacts.detail.is_some() => {
-                self.contacts.detail_open = true;
-                self.contacts.selection = Selection::Org;
-            }
-            Action::Back => {
-                if detail {
-                    self.contacts.detail_open = false;
-                } else if !self.contacts.filter.value.is_empty() {
-                    self.contacts.filter = Input::default();
-                    let r = self.contacts.refilter(&self.store, h);
-                    self.check(r);
-                }
-            }
-            Action::Filter => self.contacts.filtering = true,
-            Action::New => self.open_org_form(None),
-            Action::Edit => match (detail, self.contacts.selection) {
-                (true, Selection::Person(i)) => self.open_person_form(None, Some(i)),
-                (true, Selection::Interaction(i)) => self.open_interaction_form(Some(i)),
-                _ => {
-                    let org = self.contacts.detail.as_ref().map(|d| d.org.clone());
-                    if let Some(org) = org {
-                        self.open_org_form(Some(org));
-                    }
-                }
-            },
-            Action::Delete => self.ask_delete(),
-            Action::NewPerson => {
-                if let Some(d) = &self.contacts.detail {
-                    let org_id = d.org.id;
-                    self.open_person_form(Some(org_id), None);
-                }
-            }
-            Action::NewInteraction => self.open_interaction_form(None),
-            _ => {}
-        }
-    }
-
-    /// How far a movement action moves a list cursor.
-    fn step(&self, action: Action) -> i64 {
-        let h = self.list_height();
-        match action {
-            Action::Up => -1,
-            Action::Down => 1,
-            Action::PageUp => -h,
-            Action::PageDown => h,
-            Action::Top => i64::MIN / 2,
-            _ => i64::MAX / 2,
-        }
-    }
-
-    fn news_action(&mut self, action: Action) {
-        let h = self.list_height();
-        let reading = self.news.open;
-        let r = match action {
-            Action::Up
-            | Action::Down
-            | Action::PageUp
-            | Action::PageDown
-            | Action::Top
-            | Action::Bottom
-                if reading =>
-            {
-                let lines = match action {
-                    Action::Up => -1,
-                    Action::Down => 1,
-                    Action::PageUp => -(h as i32),
-                    Action::PageDown => h as i32,
-                    Action::Top => -100_000,
-                    _ => 100_000,
-                };
-                self.news.scroll =
-                    (i32::from(self.news.scroll) + lines).clamp(0, i32::from(u16::MAX)) as u16;
-                Ok(())
-            }
-            Action::Up
-            | Action::Down
-            | Action::PageUp
-            | Action::PageDown
-            | Action::Top
-            | Action::Bottom => {
-                let delta = self.step(action);
-                self.news.move_cursor(&self.store, &self.actor, delta, h)
-            }
-            Action::Open => self.news.open(&self.store, &self.actor, h),
-            Action::Back if reading => {
-                self.news.open = false;
-                Ok(())
-            }
-            Action::Back => {
-                // Esc clears the filters.
-                self.news.filter = Default::default();
-                self.news.search = Input::default();
-                self.news.refilter(&self.store, &self.actor, h)
-            }
-            Action::Filter => {
-                self.news.searching = true;
-                Ok(())
-            }
-            Action::ProjectIdea | Action::PlanItemFromNews => {
-                match self.news.item.as_ref().map(|n| n.id) {
-                    Some(id) => {
-                        let made = if action == Action::ProjectIdea {
-                            self.store
-                                .project_idea_from_news(&self.actor, id)
-                                .map(|_| "msg.project_idea")
-                        } else {
-                            self.store
-                                .plan_item_from_news(&self.actor, id)
-                                .map(|_| "msg.plan_item_made")
-                        };
-                        made.map(|key| {
-                            self.info(self.t(key).to_string());
-                            self.refresh();
-                        })
-                    }
-                    None => Ok(()),
-                }
-            }
-            Action::ToggleRead => self.news.toggle_read(&self.store, &self.actor, h),
-            Action::MarkAllRead => {
-                let n = self.news.list.total;
-                self.modal = Some(Modal::Confirm(Confirm {
-                    prompt: self.lang.f("confirm.mark_all_read", &[("n", &n)]),
-                    on_yes: Pending::MarkAllRead,
-                }));
-                Ok(())
-            }
-            Action::UnreadOnly
-            | Action::CycleCategory
-            | Action::CycleArea
-            | Action::CycleDeadline
-            | Action::Archive => {
-                match action {
-                    Action::UnreadOnly => {
-                        self.news.filter.unread_only = !self.news.filter.unread_only
-                    }
-                    Action::CycleCategory => self.news.cycle_category(),
-                    Action::CycleArea => self.news.cycle_area(),
-                    Action::CycleDeadline => self.news.cycle_deadline(),
-                    _ => self.news.filter.archive = !self.news.filter.archive,
-                }
-                self.news.refilter(&self.store, &self.actor, h)
-            }
-            Action::New => {
-                self.open_news_form(None);
-                Ok(())
-            }
-            Action::Edit => {
-                let item = self.news.item.clone();
-                if let Some(item) = item {
-                    self.open_news_form(Some(item));
-                }
-                Ok(())
-            }
-            Action::Delete => {
-                if let Some(item) = &self.news.item {
-                    let (title, on_yes) = (item.data.title.clone(), Pending::DeleteNews(item.id));
-                    self.ask("confirm.delete_news", &title, on_yes);
-                }
-                Ok(())
-            }
-            _ => Ok(()),
-        };
+        let r = self.route(|s, cx| s.show(cx));
         self.check(r);
     }
 
-    fn training_action(&mut self, action: Action) {
-        let h = self.list_height();
-        let r = match action {
-            Action::Up
-            | Action::Down
-            | Action::PageUp
-            | Action::PageDown
-            | Action::Top
-            | Action::Bottom => {
-                let delta = self.step(action);
-                self.training
-                    .move_cursor(&self.store, &self.actor, delta, h)
-            }
-            Action::CycleScope | Action::PrevYear | Action::NextYear | Action::CycleCategory => {
-                match action {
-                    Action::CycleScope => self.training.cycle_scope(&self.actor),
-                    Action::PrevYear => self.training.shift_year(-1),
-                    Action::NextYear => self.training.shift_year(1),
-                    _ => self.training.cycle_kind(),
-                }
-                self.training.refilter(&self.store, &self.actor, h)
-            }
-            Action::ToggleCharts => {
-                self.training.show_charts = !self.training.show_charts;
-                if self.training.show_charts {
-                    self.training.load_charts(&self.store)
-                } else {
-                    Ok(())
-                }
-            }
-            Action::Back => {
-                self.training.show_charts = false;
-                Ok(())
-            }
-            Action::New => {
-                self.open_training_form(None);
-                Ok(())
-            }
-            Action::Edit => {
-                let item = self.training.item.clone();
-                if let Some(item) = item {
-                    self.open_training_form(Some(item));
-                }
-                Ok(())
-            }
-            Action::Delete => {
-                if let Some(t) = &self.training.item {
-                    let (title, on_yes) = (t.data.title.clone(), Pending::DeleteTraining(t.id));
-                    self.ask("confirm.delete_training", &title, on_yes);
-                }
-                Ok(())
-            }
-            _ => Ok(()),
-        };
-        self.check(r);
-    }
-
-    fn projects_action(&mut self, action: Action) {
-        let r = match action {
-            Action::Up | Action::Down => {
-                if self
-                    .projects
-                    .move_by(if action == Action::Down { 1 } else { -1 })
-                {
-                    self.projects.load_milestones(&self.store)
-                } else {
-                    Ok(())
-                }
-            }
-            Action::SwitchPane => {
-                self.projects.in_milestones =
-                    !self.projects.in_milestones && !self.projects.milestones.is_empty();
-                Ok(())
-            }
-            Action::Memberships => {
-                self.projects.show_memberships = !self.projects.show_memberships;
-                Ok(())
-            }
-            Action::Back => {
-                self.projects.in_milestones = false;
-                self.projects.show_memberships = false;
-                Ok(())
-            }
-            Action::New if self.projects.show_memberships => {
-                self.open_membership_form(None);
-                Ok(())
-            }
-            Action::New => {
-                self.open_project_form(None);
-                Ok(())
-            }
-            Action::NewMilestone if !self.projects.show_memberships => {
-                self.open_milestone_form(None);
-                Ok(())
-            }
-            Action::Evaluate => {
-                self.open_evaluation_form();
-                Ok(())
-            }
-            Action::Deadlines => self.open_deadlines(),
-            Action::Edit => {
-                if let Some(m) = self.projects.current_membership().cloned() {
-                    self.open_membership_form(Some(m));
-                } else if let Some(m) = self.projects.current_milestone().cloned() {
-                    self.open_milestone_form(Some(m));
-                } else if let Some(p) = self.projects.current_project().cloned() {
-                    self.open_project_form(Some(p));
-                }
-                Ok(())
-            }
-            Action::Delete => {
-                let p = &self.projects;
-                let asked = if let Some(m) = p.current_membership() {
-                    Some((
-                        "confirm.delete_membership",
-                        m.network.clone(),
-                        Pending::DeleteMembership(m.id),
-                    ))
-                } else if let Some(m) = p.current_milestone() {
-                    Some((
-                        "confirm.delete_milestone",
-                        m.title.clone(),
-                        Pending::DeleteMilestone(m.id),
-                    ))
-                } else {
-                    p.current_project().map(|x| {
-                        (
-                            "confirm.delete_project",
-                            x.data.name.clone(),
-                            Pending::DeleteProject(x.id),
-                        )
-                    })
-                };
-                if let Some((key, title, on_yes)) = asked {
-                    self.ask(key, &title, on_yes);
-                }
-                Ok(())
-            }
-            Action::ToggleDone => match self.projects.current_milestone() {
-                Some(m) => {
-                    let (id, done) = (m.id, !m.done);
-                    self.store
-                        .set_milestone_done(&self.actor, id, done)
-                        .and_then(|_| self.projects.reload(&self.store))
-                }
-                None => Ok(()),
-            },
-            _ => Ok(()),
-        };
-        self.check(r);
-    }
-
-    fn open_deadlines(&mut self) -> crate::store::Result<()> {
-        self.deadlines.open = true;
-        self.deadlines.reload(&self.store, &self.actor)
-    }
-
-    fn deadlines_action(&mut self, action: Action) {
-        let r = match action {
-            Action::Up | Action::Down => {
-                self.deadlines
-                    .move_by(if action == Action::Down { 1 } else { -1 });
-                Ok(())
-            }
-            Action::Horizon => {
-                self.deadlines.cycle_within();
-                self.deadlines.reload(&self.store, &self.actor)
-            }
-            Action::OnlyMine => {
-                self.deadlines.mine = !self.deadlines.mine;
-                self.deadlines.cursor = 0;
-                self.deadlines.reload(&self.store, &self.actor)
-            }
-            Action::Deadlines | Action::Back => {
-                self.deadlines.open = false;
-                Ok(())
-            }
-            Action::Open => match self.deadlines.current().cloned() {
-                Some(d) => self.go_to_deadline(&d),
-                None => Ok(()),
-            },
-            _ => Ok(()),
-        };
-        self.check(r);
-    }
-
-    /// Shows the thing a deadline is about: the item in its plan's checklist, the
-    /// milestone in its project's, the membership, or the call in the news.
+    /// Shows the thing a deadline is about on its own screen: the item in its plan's
+    /// checklist, the milestone in its project's, the membership, or the call in the
+    /// news.
     fn go_to_deadline(&mut self, d: &crate::store::Deadline) -> crate::store::Result<()> {
         use crate::store::DeadlineKind;
+        let target = match d.kind {
+            DeadlineKind::PlanItem => Screen::Plans,
+            DeadlineKind::Milestone | DeadlineKind::Evaluation => Screen::Projects,
+            DeadlineKind::Call => Screen::News,
+        };
+        self.switch(target);
+        let cx = Cx {
+            store: &self.store,
+            actor: &self.actor,
+            lang: self.lang,
+            height: self.list_height(),
+        };
         match d.kind {
-            DeadlineKind::PlanItem => {
-                let item = self.store.plan_item(d.id)?;
-                self.switch(Screen::Plans);
-                self.plans.year = item.plan_year;
-                self.plans.mine = false;
-                self.plans.reload(&self.store, &self.actor)?;
-                if let Some(i) = self
-                    .plans
-                    .plans
-                    .iter()
-                    .position(|p| p.id == item.data.plan_id)
-                {
-                    self.plans.plan_cursor = i;
-                }
-                self.plans.reload(&self.store, &self.actor)?;
-                self.plans.item_cursor = self
-                    .plans
-                    .items
-                    .iter()
-                    .position(|i| i.id == d.id)
-                    .unwrap_or(0);
-                self.plans.in_items = !self.plans.items.is_empty();
-            }
-            DeadlineKind::Milestone => {
-                let project_id = self.store.milestone(d.id)?.project_id;
-                self.switch(Screen::Projects);
-                self.projects.reload(&self.store)?;
-                self.projects.select(&self.store, project_id)?;
-                if let Some(i) = self.projects.milestones.iter().position(|m| m.id == d.id) {
-                    self.projects.milestone_cursor = i;
-                    self.projects.in_milestones = true;
-                }
-            }
-            DeadlineKind::Evaluation => {
-                self.switch(Screen::Projects);
-                self.projects.reload(&self.store)?;
-                self.projects.show_memberships = true;
-                if let Some(i) = self.projects.memberships.iter().position(|m| m.id == d.id) {
-                    self.projects.membership_cursor = i;
-                }
-            }
-            DeadlineKind::Call => {
-                self.switch(Screen::News);
-                self.news.filter = crate::store::NewsFilter {
-                    category: Some(crate::model::NewsCategory::Call),
-                    text: d.title.clone(),
-                    ..Default::default()
-                };
-                self.news.search = Input::new(&d.title);
-                let h = self.list_height();
-                self.news.refilter(&self.store, &self.actor, h)?;
-                if self.news.item.as_ref().is_some_and(|n| n.id == d.id) {
-                    self.news.open(&self.store, &self.actor, h)?;
-                }
-            }
+            DeadlineKind::PlanItem => self.plans.reveal_item(&cx, d.id),
+            DeadlineKind::Milestone => self.projects.reveal_milestone(cx.store, d.id),
+            DeadlineKind::Evaluation => self.projects.reveal_membership(cx.store, d.id),
+            DeadlineKind::Call => self.news.reveal_call(&cx, d.id, &d.title),
         }
-        Ok(())
-    }
-
-    fn plans_action(&mut self, action: Action) {
-        let r = match action {
-            Action::Up | Action::Down => {
-                if self
-                    .plans
-                    .move_by(if action == Action::Down { 1 } else { -1 })
-                {
-                    self.plans.reload(&self.store, &self.actor)
-                } else {
-                    Ok(())
-                }
-            }
-            Action::SwitchPane => {
-                self.plans.in_items = !self.plans.in_items && !self.plans.items.is_empty();
-                Ok(())
-            }
-            Action::Back => {
-                self.plans.in_items = false;
-                self.plans.mine = false;
-                self.plans.reload(&self.store, &self.actor)
-            }
-            Action::MyItems => {
-                self.plans.mine = !self.plans.mine;
-                self.plans.item_cursor = 0;
-                self.plans.reload(&self.store, &self.actor)
-            }
-            Action::PrevYear | Action::NextYear => {
-                self.plans.year += if action == Action::NextYear { 1 } else { -1 };
-                self.plans.plan_cursor = 0;
-                self.plans.reload(&self.store, &self.actor)
-            }
-            Action::ToggleDone | Action::CycleStatus => match self
-                .plans
-                .current_item()
-                .filter(|_| self.plans.in_items || self.plans.mine)
-            {
-                Some(item) => {
-                    let status = match action {
-                        Action::ToggleDone if item.data.status == ItemStatus::Done => {
-                            ItemStatus::NotStarted
-                        }
-                        Action::ToggleDone => ItemStatus::Done,
-                        _ => item.data.status.cycled(),
-                    };
-                    let id = item.id;
-                    self.store
-                        .set_item_status(&self.actor, id, status)
-                        .and_then(|_| self.plans.reload(&self.store, &self.actor))
-                }
-                None => Ok(()),
-            },
-            Action::New => {
-                self.open_plan_item_form(None);
-                Ok(())
-            }
-            Action::NewPlan => {
-                self.open_plan_form(None);
-                Ok(())
-            }
-            Action::Deadlines => self.open_deadlines(),
-            Action::Edit => {
-                if self.plans.in_items || self.plans.mine {
-                    if let Some(item) = self.plans.current_item().cloned() {
-                        self.open_plan_item_form(Some(item));
-                    }
-                } else if let Some(plan) = self.plans.current_plan().cloned() {
-                    self.open_plan_form(Some(plan));
-                }
-                Ok(())
-            }
-            Action::Delete => {
-                if let Some(item) = self
-                    .plans
-                    .current_item()
-                    .filter(|_| self.plans.in_items || self.plans.mine)
-                {
-                    let (title, on_yes) =
-                        (item.data.text.clone(), Pending::DeletePlanItem(item.id));
-                    self.ask("confirm.delete_plan_item", &title, on_yes);
-                }
-                Ok(())
-            }
-            Action::CopyPlan => {
-                if let Some(p) = self.plans.current_plan() {
-                    let prompt = self.lang.f(
-                        "confirm.copy_plan",
-                        &[
-                            ("title", &crate::text::sanitize_line(&p.data.title)),
-                            ("y", &(p.data.year + 1)),
-                        ],
-                    );
-                    self.modal = Some(Modal::Confirm(Confirm {
-                        prompt,
-                        on_yes: Pending::CopyPlan(p.id),
-                    }));
-                }
-                Ok(())
-            }
-            _ => Ok(()),
-        };
-        self.check(r);
-    }
-
-    fn filter_action(&mut self, action: Action) {
-        let h = self.list_height();
-        let r = match (self.screen, action) {
-            (Screen::Contacts, Action::Open) => {
-                self.contacts.filtering = false;
-                Ok(())
-            }
-            (Screen::Contacts, Action::Back) => {
-                self.contacts.filtering = false;
-                self.contacts.filter = Input::default();
-                self.contacts.refilter(&self.store, h)
-            }
-            (Screen::Contacts, Action::Down | Action::Up) => self.contacts.move_cursor(
-                &self.store,
-                if action == Action::Down { 1 } else { -1 },
-                h,
-            ),
-            (Screen::News, Action::Open) => {
-                self.news.searching = false;
-                Ok(())
-            }
-            (Screen::News, Action::Back) => {
-                self.news.searching = false;
-                self.news.search = Input::default();
-                self.news.refilter(&self.store, &self.actor, h)
-            }
-            (Screen::News, Action::Down | Action::Up) => {
-                let delta = if action == Action::Down { 1 } else { -1 };
-                self.news.move_cursor(&self.store, &self.actor, delta, h)
-            }
-            _ => Ok(()),
-        };
-        self.check(r);
     }
 
     fn lookup_action(&mut self, action: Action) {
@@ -988,49 +486,6 @@ impl App {
             }
             _ => {}
         }
-    }
-
-    /// Asks before `on_yes`: `key` is the question's i18n key with a `{title}`.
-    fn ask(&mut self, key: &str, title: &str, on_yes: Pending) {
-        let prompt = self
-            .lang
-            .f(key, &[("title", &crate::text::sanitize_line(title))]);
-        self.modal = Some(Modal::Confirm(Confirm { prompt, on_yes }));
-    }
-
-    fn ask_delete(&mut self) {
-        if !self.actor.can_edit_partners() {
-            self.error(&Error::Forbidden);
-            return;
-        }
-        let Some(d) = &self.contacts.detail else {
-            return;
-        };
-        let clean = crate::text::sanitize_line;
-        let (prompt, on_yes) = match (self.contacts.detail_open, self.contacts.selection) {
-            (true, Selection::Person(i)) => match d.persons.get(i) {
-                Some(p) => (
-                    self.lang
-                        .f("confirm.delete_person", &[("name", &clean(&p.data.name))]),
-                    Pending::DeletePerson(p.id),
-                ),
-                None => return,
-            },
-            (true, Selection::Interaction(i)) => match d.timeline.get(i) {
-                Some(x) => (
-                    self.lang
-                        .f("confirm.delete_interaction", &[("date", &x.data.date)]),
-                    Pending::DeleteInteraction(x.id),
-                ),
-                None => return,
-            },
-            _ => (
-                self.lang
-                    .f("confirm.delete_org", &[("name", &clean(&d.org.data.name))]),
-                Pending::DeleteOrg(d.org.id),
-            ),
-        };
-        self.modal = Some(Modal::Confirm(Confirm { prompt, on_yes }));
     }
 
     fn confirm(&mut self, yes: bool) {
@@ -1072,8 +527,7 @@ impl App {
             Pending::CopyPlan(id) => {
                 match self.store.copy_plan_to_next_year(&self.actor, id) {
                     Ok(_) => {
-                        self.plans.year += 1;
-                        self.plans.plan_cursor = 0;
+                        self.plans.copied();
                         self.info(self.t("msg.plan_copied").to_string());
                         self.refresh();
                     }

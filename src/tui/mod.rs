@@ -1,6 +1,7 @@
 //! The terminal UI: one loop, plain state (see `docs/architecture.md`).
 
 pub mod app;
+pub mod component;
 mod forms;
 pub mod keymap;
 mod plan_forms;

@@ -207,6 +207,156 @@ impl Contacts {
     }
 }
 
+impl super::super::component::Component for Contacts {
+    fn context(&self) -> super::super::keymap::Context {
+        use super::super::keymap::Context;
+        if self.filtering {
+            Context::Filter
+        } else if self.detail_open {
+            Context::Detail
+        } else {
+            Context::List
+        }
+    }
+
+    fn update(
+        &mut self,
+        action: Action,
+        cx: &super::super::component::Cx,
+    ) -> std::result::Result<super::super::component::Effect, crate::store::Error> {
+        use super::super::component::{Effect, FormRequest, is_movement, step};
+        let h = cx.height;
+        if self.filtering {
+            match action {
+                Action::Open => self.filtering = false,
+                Action::Back => {
+                    self.filtering = false;
+                    self.filter = Input::default();
+                    self.refilter(cx.store, h)?;
+                }
+                Action::Down | Action::Up => {
+                    let delta = if action == Action::Down { 1 } else { -1 };
+                    self.move_cursor(cx.store, delta, h)?;
+                }
+                _ => {}
+            }
+            return Ok(Effect::None);
+        }
+        let detail = self.detail_open;
+        Ok(match action {
+            a if is_movement(a) && detail => {
+                self.move_selection(a);
+                Effect::None
+            }
+            a if is_movement(a) => {
+                self.move_cursor(cx.store, step(a, h), h)?;
+                Effect::None
+            }
+            Action::Open if self.detail.is_some() => {
+                self.detail_open = true;
+                self.selection = Selection::Org;
+                Effect::None
+            }
+            Action::Back => {
+                if detail {
+                    self.detail_open = false;
+                } else if !self.filter.value.is_empty() {
+                    self.filter = Input::default();
+                    self.refilter(cx.store, h)?;
+                }
+                Effect::None
+            }
+            Action::Filter => {
+                self.filtering = true;
+                Effect::None
+            }
+            Action::New => Effect::Form(FormRequest::Org(None)),
+            Action::Edit => match (detail, self.selection) {
+                (true, Selection::Person(i)) => Effect::Form(FormRequest::Person {
+                    org: None,
+                    index: Some(i),
+                }),
+                (true, Selection::Interaction(i)) => {
+                    Effect::Form(FormRequest::Interaction(Some(i)))
+                }
+                _ => match &self.detail {
+                    Some(d) => Effect::Form(FormRequest::Org(Some(d.org.clone()))),
+                    None => Effect::None,
+                },
+            },
+            Action::Delete => self.ask_delete(cx)?,
+            Action::NewPerson => match &self.detail {
+                Some(d) => Effect::Form(FormRequest::Person {
+                    org: Some(d.org.id),
+                    index: None,
+                }),
+                None => Effect::None,
+            },
+            Action::NewInteraction => Effect::Form(FormRequest::Interaction(None)),
+            _ => Effect::None,
+        })
+    }
+
+    fn input(
+        &mut self,
+        code: ratatui::crossterm::event::KeyCode,
+        cx: &super::super::component::Cx,
+    ) -> std::result::Result<super::super::component::Effect, crate::store::Error> {
+        if self.filtering && self.filter.handle(code) {
+            self.refilter(cx.store, cx.height)?;
+        }
+        Ok(super::super::component::Effect::None)
+    }
+
+    fn hide(&mut self) {
+        self.detail_open = false;
+    }
+
+    fn refresh(&mut self, cx: &super::super::component::Cx) -> Result<()> {
+        self.reload(cx.store, cx.height)
+    }
+}
+
+impl Contacts {
+    /// Asks before deleting what is selected: the organisation, or in the detail pane
+    /// a person or a contact.
+    fn ask_delete(
+        &self,
+        cx: &super::super::component::Cx,
+    ) -> Result<super::super::component::Effect> {
+        use super::super::app::Pending;
+        use super::super::component::Effect;
+        if !cx.actor.can_edit_partners() {
+            return Err(crate::store::Error::Forbidden);
+        }
+        let Some(d) = &self.detail else {
+            return Ok(Effect::None);
+        };
+        let lang = cx.lang;
+        let (prompt, on_yes) = match (self.detail_open, self.selection) {
+            (true, Selection::Person(i)) => match d.persons.get(i) {
+                Some(p) => (
+                    lang.f("confirm.delete_person", &[("name", &clean(&p.data.name))]),
+                    Pending::DeletePerson(p.id),
+                ),
+                None => return Ok(Effect::None),
+            },
+            (true, Selection::Interaction(i)) => match d.timeline.get(i) {
+                Some(x) => (
+                    lang.f("confirm.delete_interaction", &[("date", &x.data.date)]),
+                    Pending::DeleteInteraction(x.id),
+                ),
+                None => return Ok(Effect::None),
+            },
+            _ => (
+                lang.f("confirm.delete_org", &[("name", &clean(&d.org.data.name))]),
+                Pending::DeleteOrg(d.org.id),
+            ),
+        };
+        Ok(Effect::Ask { prompt, on_yes })
+    }
+}
+
 fn date_or_dash(d: Option<&str>) -> String {
     d.unwrap_or("—").to_string()
 }

@@ -65,6 +65,57 @@ impl DeadlinesView {
     }
 }
 
+impl super::super::component::Component for DeadlinesView {
+    fn context(&self) -> super::super::keymap::Context {
+        super::super::keymap::Context::Deadlines
+    }
+
+    fn update(
+        &mut self,
+        action: super::super::keymap::Action,
+        cx: &super::super::component::Cx,
+    ) -> Result<super::super::component::Effect> {
+        use super::super::component::Effect;
+        use super::super::keymap::Action;
+        match action {
+            Action::Up | Action::Down => self.move_by(if action == Action::Down { 1 } else { -1 }),
+            Action::Horizon => {
+                self.cycle_within();
+                self.reload(cx.store, cx.actor)?;
+            }
+            Action::OnlyMine => {
+                self.mine = !self.mine;
+                self.cursor = 0;
+                self.reload(cx.store, cx.actor)?;
+            }
+            Action::Deadlines | Action::Back => self.open = false,
+            Action::Open => {
+                if let Some(d) = self.current() {
+                    return Ok(Effect::GoTo(d.clone()));
+                }
+            }
+            _ => {}
+        }
+        Ok(Effect::None)
+    }
+
+    fn show(&mut self, cx: &super::super::component::Cx) -> Result<()> {
+        self.open = true;
+        self.reload(cx.store, cx.actor)
+    }
+
+    fn hide(&mut self) {
+        self.open = false;
+    }
+
+    fn refresh(&mut self, cx: &super::super::component::Cx) -> Result<()> {
+        if self.open {
+            self.reload(cx.store, cx.actor)?;
+        }
+        Ok(())
+    }
+}
+
 pub fn draw(f: &mut Frame, area: Rect, v: &DeadlinesView, lang: Lang) {
     let today = today();
     let horizon = match v.within {

@@ -176,6 +176,164 @@ impl NewsScreen {
     }
 }
 
+impl super::super::component::Component for NewsScreen {
+    fn context(&self) -> super::super::keymap::Context {
+        use super::super::keymap::Context;
+        if self.searching {
+            Context::Filter
+        } else if self.open {
+            Context::Reading
+        } else {
+            Context::News
+        }
+    }
+
+    fn update(
+        &mut self,
+        action: super::super::keymap::Action,
+        cx: &super::super::component::Cx,
+    ) -> Result<super::super::component::Effect> {
+        use super::super::app::Pending;
+        use super::super::component::{Effect, FormRequest, ask, is_movement, step};
+        use super::super::keymap::Action;
+        let (store, me, h) = (cx.store, cx.actor, cx.height);
+        if self.searching {
+            match action {
+                Action::Open => self.searching = false,
+                Action::Back => {
+                    self.searching = false;
+                    self.search = Input::default();
+                    self.refilter(store, me, h)?;
+                }
+                Action::Down | Action::Up => {
+                    let delta = if action == Action::Down { 1 } else { -1 };
+                    self.move_cursor(store, me, delta, h)?;
+                }
+                _ => {}
+            }
+            return Ok(Effect::None);
+        }
+        let reading = self.open;
+        match action {
+            a if is_movement(a) && reading => {
+                let lines = match a {
+                    Action::Up => -1,
+                    Action::Down => 1,
+                    Action::PageUp => -(h as i32),
+                    Action::PageDown => h as i32,
+                    Action::Top => -100_000,
+                    _ => 100_000,
+                };
+                self.scroll = (i32::from(self.scroll) + lines).clamp(0, i32::from(u16::MAX)) as u16;
+            }
+            a if is_movement(a) => self.move_cursor(store, me, step(a, h), h)?,
+            Action::Open => self.open(store, me, h)?,
+            Action::Back if reading => self.open = false,
+            Action::Back => {
+                // Esc clears the filters.
+                self.filter = Default::default();
+                self.search = Input::default();
+                self.refilter(store, me, h)?;
+            }
+            Action::Filter => self.searching = true,
+            Action::ProjectIdea | Action::PlanItemFromNews => {
+                if let Some(id) = self.item.as_ref().map(|n| n.id) {
+                    let key = if action == Action::ProjectIdea {
+                        store.project_idea_from_news(me, id)?;
+                        "msg.project_idea"
+                    } else {
+                        store.plan_item_from_news(me, id)?;
+                        "msg.plan_item_made"
+                    };
+                    return Ok(Effect::Changed(cx.lang.t(key).to_string()));
+                }
+            }
+            Action::ToggleRead => self.toggle_read(store, me, h)?,
+            Action::MarkAllRead => {
+                let n = self.list.total;
+                return Ok(Effect::Ask {
+                    prompt: cx.lang.f("confirm.mark_all_read", &[("n", &n)]),
+                    on_yes: Pending::MarkAllRead,
+                });
+            }
+            Action::UnreadOnly
+            | Action::CycleCategory
+            | Action::CycleArea
+            | Action::CycleDeadline
+            | Action::Archive => {
+                match action {
+                    Action::UnreadOnly => self.filter.unread_only = !self.filter.unread_only,
+                    Action::CycleCategory => self.cycle_category(),
+                    Action::CycleArea => self.cycle_area(),
+                    Action::CycleDeadline => self.cycle_deadline(),
+                    _ => self.filter.archive = !self.filter.archive,
+                }
+                self.refilter(store, me, h)?;
+            }
+            Action::New => return Ok(Effect::Form(FormRequest::News(None))),
+            Action::Edit => {
+                if let Some(item) = &self.item {
+                    return Ok(Effect::Form(FormRequest::News(Some(item.clone()))));
+                }
+            }
+            Action::Delete => {
+                if let Some(item) = &self.item {
+                    return Ok(ask(
+                        cx.lang,
+                        "confirm.delete_news",
+                        &item.data.title,
+                        Pending::DeleteNews(item.id),
+                    ));
+                }
+            }
+            _ => {}
+        }
+        Ok(Effect::None)
+    }
+
+    fn input(
+        &mut self,
+        code: ratatui::crossterm::event::KeyCode,
+        cx: &super::super::component::Cx,
+    ) -> Result<super::super::component::Effect> {
+        if self.searching && self.search.handle(code) {
+            self.refilter(cx.store, cx.actor, cx.height)?;
+        }
+        Ok(super::super::component::Effect::None)
+    }
+
+    fn hide(&mut self) {
+        self.open = false;
+    }
+
+    fn refresh(&mut self, cx: &super::super::component::Cx) -> Result<()> {
+        self.reload(cx.store, cx.actor, cx.height)
+    }
+}
+
+impl NewsScreen {
+    /// Shows a call found from the deadlines view: the news filtered to calls with its
+    /// title, and the call opened when it is the one found.
+    pub fn reveal_call(
+        &mut self,
+        cx: &super::super::component::Cx,
+        id: i64,
+        title: &str,
+    ) -> Result<()> {
+        self.filter = NewsFilter {
+            category: Some(NewsCategory::Call),
+            text: title.to_string(),
+            ..Default::default()
+        };
+        self.search = Input::new(title);
+        self.refilter(cx.store, cx.actor, cx.height)?;
+        if self.item.as_ref().is_some_and(|n| n.id == id) {
+            self.open(cx.store, cx.actor, cx.height)?;
+        }
+        Ok(())
+    }
+}
+
 /// The countdown of a call, red in its last week.
 fn countdown_span(lang: Lang, deadline: &str, today: &str) -> Span<'static> {
     let text = crate::i18n::countdown(lang, deadline, today);

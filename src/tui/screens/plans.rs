@@ -80,6 +80,134 @@ impl PlansScreen {
     }
 }
 
+impl super::super::component::Component for PlansScreen {
+    fn context(&self) -> super::super::keymap::Context {
+        super::super::keymap::Context::Plans
+    }
+
+    fn update(
+        &mut self,
+        action: super::super::keymap::Action,
+        cx: &super::super::component::Cx,
+    ) -> Result<super::super::component::Effect> {
+        use super::super::app::Pending;
+        use super::super::component::{Effect, FormRequest, ask};
+        use super::super::keymap::Action;
+        let (store, me) = (cx.store, cx.actor);
+        let in_items = self.in_items || self.mine;
+        match action {
+            Action::Up | Action::Down => {
+                if self.move_by(if action == Action::Down { 1 } else { -1 }) {
+                    self.reload(store, me)?;
+                }
+            }
+            Action::SwitchPane => self.in_items = !self.in_items && !self.items.is_empty(),
+            Action::Back => {
+                self.in_items = false;
+                self.mine = false;
+                self.reload(store, me)?;
+            }
+            Action::MyItems => {
+                self.mine = !self.mine;
+                self.item_cursor = 0;
+                self.reload(store, me)?;
+            }
+            Action::PrevYear | Action::NextYear => {
+                self.year += if action == Action::NextYear { 1 } else { -1 };
+                self.plan_cursor = 0;
+                self.reload(store, me)?;
+            }
+            Action::ToggleDone | Action::CycleStatus => {
+                if let Some(item) = self.current_item().filter(|_| in_items) {
+                    let status = match action {
+                        Action::ToggleDone if item.data.status == ItemStatus::Done => {
+                            ItemStatus::NotStarted
+                        }
+                        Action::ToggleDone => ItemStatus::Done,
+                        _ => item.data.status.cycled(),
+                    };
+                    store.set_item_status(me, item.id, status)?;
+                    self.reload(store, me)?;
+                }
+            }
+            Action::New => return Ok(Effect::Form(FormRequest::PlanItem(None))),
+            Action::NewPlan => return Ok(Effect::Form(FormRequest::Plan(None))),
+            Action::Deadlines => return Ok(Effect::Deadlines),
+            Action::Edit => {
+                if in_items {
+                    if let Some(item) = self.current_item() {
+                        return Ok(Effect::Form(FormRequest::PlanItem(Some(item.clone()))));
+                    }
+                } else if let Some(plan) = self.current_plan() {
+                    return Ok(Effect::Form(FormRequest::Plan(Some(plan.clone()))));
+                }
+            }
+            Action::Delete => {
+                if let Some(item) = self.current_item().filter(|_| in_items) {
+                    return Ok(ask(
+                        cx.lang,
+                        "confirm.delete_plan_item",
+                        &item.data.text,
+                        Pending::DeletePlanItem(item.id),
+                    ));
+                }
+            }
+            Action::CopyPlan => {
+                if let Some(p) = self.current_plan() {
+                    let prompt = cx.lang.f(
+                        "confirm.copy_plan",
+                        &[("title", &clean(&p.data.title)), ("y", &(p.data.year + 1))],
+                    );
+                    return Ok(Effect::Ask {
+                        prompt,
+                        on_yes: Pending::CopyPlan(p.id),
+                    });
+                }
+            }
+            _ => {}
+        }
+        Ok(Effect::None)
+    }
+
+    fn show(&mut self, cx: &super::super::component::Cx) -> Result<()> {
+        if !self.loaded {
+            self.reload(cx.store, cx.actor)?;
+        }
+        Ok(())
+    }
+
+    fn refresh(&mut self, cx: &super::super::component::Cx) -> Result<()> {
+        if self.loaded {
+            self.reload(cx.store, cx.actor)?;
+        }
+        Ok(())
+    }
+}
+
+impl PlansScreen {
+    /// Shows a plan item found from the deadlines view: its year, its plan, the item
+    /// selected in the checklist.
+    pub fn reveal_item(&mut self, cx: &super::super::component::Cx, id: i64) -> Result<()> {
+        let item = cx.store.plan_item(id)?;
+        self.year = item.plan_year;
+        self.mine = false;
+        self.reload(cx.store, cx.actor)?;
+        if let Some(i) = self.plans.iter().position(|p| p.id == item.data.plan_id) {
+            self.plan_cursor = i;
+        }
+        self.reload(cx.store, cx.actor)?;
+        self.item_cursor = self.items.iter().position(|i| i.id == id).unwrap_or(0);
+        self.in_items = !self.items.is_empty();
+        Ok(())
+    }
+
+    /// After next year's plan was made from this one: show next year.
+    pub fn copied(&mut self) {
+        self.year += 1;
+        self.plan_cursor = 0;
+    }
+}
+
 /// How urgent an open item is: overdue in red, due within 14 days in yellow.
 fn due_style(item: &PlanItem, today: &str) -> Style {
     let Some(due) = item.data.due.as_deref() else {

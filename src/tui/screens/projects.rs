@@ -108,6 +108,136 @@ impl ProjectsScreen {
     }
 }
 
+impl super::super::component::Component for ProjectsScreen {
+    fn context(&self) -> super::super::keymap::Context {
+        use super::super::keymap::Context;
+        if self.show_memberships {
+            Context::Memberships
+        } else {
+            Context::Projects
+        }
+    }
+
+    fn update(
+        &mut self,
+        action: super::super::keymap::Action,
+        cx: &super::super::component::Cx,
+    ) -> Result<super::super::component::Effect> {
+        use super::super::app::Pending;
+        use super::super::component::{Effect, FormRequest, ask};
+        use super::super::keymap::Action;
+        let store = cx.store;
+        match action {
+            Action::Up | Action::Down => {
+                if self.move_by(if action == Action::Down { 1 } else { -1 }) {
+                    self.load_milestones(store)?;
+                }
+            }
+            Action::SwitchPane => {
+                self.in_milestones = !self.in_milestones && !self.milestones.is_empty();
+            }
+            Action::Memberships => self.show_memberships = !self.show_memberships,
+            Action::Back => {
+                self.in_milestones = false;
+                self.show_memberships = false;
+            }
+            Action::New if self.show_memberships => {
+                return Ok(Effect::Form(FormRequest::Membership(None)));
+            }
+            Action::New => return Ok(Effect::Form(FormRequest::Project(None))),
+            Action::NewMilestone if !self.show_memberships => {
+                return Ok(Effect::Form(FormRequest::Milestone(None)));
+            }
+            Action::Evaluate => return Ok(Effect::Form(FormRequest::Evaluation)),
+            Action::Deadlines => return Ok(Effect::Deadlines),
+            Action::Edit => {
+                let request = if let Some(m) = self.current_membership() {
+                    FormRequest::Membership(Some(m.clone()))
+                } else if let Some(m) = self.current_milestone() {
+                    FormRequest::Milestone(Some(m.clone()))
+                } else if let Some(p) = self.current_project() {
+                    FormRequest::Project(Some(p.clone()))
+                } else {
+                    return Ok(Effect::None);
+                };
+                return Ok(Effect::Form(request));
+            }
+            Action::Delete => {
+                let asked = if let Some(m) = self.current_membership() {
+                    Some((
+                        "confirm.delete_membership",
+                        m.network.clone(),
+                        Pending::DeleteMembership(m.id),
+                    ))
+                } else if let Some(m) = self.current_milestone() {
+                    Some((
+                        "confirm.delete_milestone",
+                        m.title.clone(),
+                        Pending::DeleteMilestone(m.id),
+                    ))
+                } else {
+                    self.current_project().map(|x| {
+                        (
+                            "confirm.delete_project",
+                            x.data.name.clone(),
+                            Pending::DeleteProject(x.id),
+                        )
+                    })
+                };
+                if let Some((key, title, on_yes)) = asked {
+                    return Ok(ask(cx.lang, key, &title, on_yes));
+                }
+            }
+            Action::ToggleDone => {
+                if let Some(m) = self.current_milestone() {
+                    store.set_milestone_done(cx.actor, m.id, !m.done)?;
+                    self.reload(store)?;
+                }
+            }
+            _ => {}
+        }
+        Ok(Effect::None)
+    }
+
+    fn show(&mut self, cx: &super::super::component::Cx) -> Result<()> {
+        if !self.loaded {
+            self.reload(cx.store)?;
+        }
+        Ok(())
+    }
+
+    fn refresh(&mut self, cx: &super::super::component::Cx) -> Result<()> {
+        if self.loaded {
+            self.reload(cx.store)?;
+        }
+        Ok(())
+    }
+}
+
+impl ProjectsScreen {
+    /// Shows a milestone found from the deadlines view in its project's checklist.
+    pub fn reveal_milestone(&mut self, store: &Store, id: i64) -> Result<()> {
+        let project_id = store.milestone(id)?.project_id;
+        self.reload(store)?;
+        self.select(store, project_id)?;
+        if let Some(i) = self.milestones.iter().position(|m| m.id == id) {
+            self.milestone_cursor = i;
+            self.in_milestones = true;
+        }
+        Ok(())
+    }
+
+    /// Shows a membership found from the deadlines view.
+    pub fn reveal_membership(&mut self, store: &Store, id: i64) -> Result<()> {
+        self.reload(store)?;
+        self.show_memberships = true;
+        if let Some(i) = self.memberships.iter().position(|m| m.id == id) {
+            self.membership_cursor = i;
+        }
+        Ok(())
+    }
+}
+
 fn late_style(due: Option<&str>, open: bool, today: &str) -> Style {
     match due.and_then(|d| crate::model::days_between(today, d)) {
         Some(d) if open && d < 0 => Style::default().fg(Color::Red).add_modifier(Modifier::BOLD),

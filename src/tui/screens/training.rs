@@ -163,6 +163,75 @@ impl TrainingScreen {
     }
 }
 
+impl super::super::component::Component for TrainingScreen {
+    fn context(&self) -> super::super::keymap::Context {
+        super::super::keymap::Context::Training
+    }
+
+    fn update(
+        &mut self,
+        action: super::super::keymap::Action,
+        cx: &super::super::component::Cx,
+    ) -> Result<super::super::component::Effect> {
+        use super::super::app::Pending;
+        use super::super::component::{Effect, FormRequest, ask, is_movement, step};
+        use super::super::keymap::Action;
+        let (store, me, h) = (cx.store, cx.actor, cx.height);
+        match action {
+            a if is_movement(a) => self.move_cursor(store, me, step(a, h), h)?,
+            Action::CycleScope | Action::PrevYear | Action::NextYear | Action::CycleCategory => {
+                match action {
+                    Action::CycleScope => self.cycle_scope(me),
+                    Action::PrevYear => self.shift_year(-1),
+                    Action::NextYear => self.shift_year(1),
+                    _ => self.cycle_kind(),
+                }
+                self.refilter(store, me, h)?;
+            }
+            Action::ToggleCharts => {
+                self.show_charts = !self.show_charts;
+                if self.show_charts {
+                    self.load_charts(store)?;
+                }
+            }
+            Action::Back => self.show_charts = false,
+            Action::New => return Ok(Effect::Form(FormRequest::Training(None))),
+            Action::Edit => {
+                if let Some(item) = &self.item {
+                    return Ok(Effect::Form(FormRequest::Training(Some(item.clone()))));
+                }
+            }
+            Action::Delete => {
+                if let Some(t) = &self.item {
+                    return Ok(ask(
+                        cx.lang,
+                        "confirm.delete_training",
+                        &t.data.title,
+                        Pending::DeleteTraining(t.id),
+                    ));
+                }
+            }
+            _ => {}
+        }
+        Ok(Effect::None)
+    }
+
+    fn show(&mut self, cx: &super::super::component::Cx) -> Result<()> {
+        // The training log loads when first opened: the tab shows no count.
+        if !self.loaded {
+            self.reload(cx.store, cx.actor, cx.height)?;
+        }
+        Ok(())
+    }
+
+    fn refresh(&mut self, cx: &super::super::component::Cx) -> Result<()> {
+        if self.loaded {
+            self.reload(cx.store, cx.actor, cx.height)?;
+        }
+        Ok(())
+    }
+}
+
 fn scope_label(lang: Lang, scope: Scope) -> &'static str {
     match scope {
         Scope::Mine => lang.t("training.scope_mine"),

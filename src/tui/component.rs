@@ -1,0 +1,128 @@
+//! The shape of a screen: it owns its state, answers which key context is active,
+//! turns an `Action` into changes of its own state and store calls, and says with an
+//! [`Effect`] what it needs from the app (a form, a question, another screen's
+//! record, a message, a refresh). `App` only routes: it never reaches into a screen's
+//! state to carry out one of its keys.
+//!
+//! Learned from gitui's components (state, `event`, `draw`, `commands` per component)
+//! and ratatui's component template (`handle_key_event → Action`, `update(Action)`),
+//! written for what intnet needs: the keymap turns keys into actions once, in `App`,
+//! so a screen sees actions only, and typed text only when its context takes text.
+
+use super::app::Pending;
+use super::keymap::{Action, Context};
+use crate::i18n::Lang;
+use crate::model::{Actor, Membership, Milestone, News, Org, PlanItem, PlanRow, Project, Training};
+use crate::store::{Deadline, Error, Store};
+use ratatui::crossterm::event::KeyCode;
+
+/// What a screen may use while it handles an action: the database, who is acting,
+/// the language, and how many list rows fit on screen.
+pub struct Cx<'a> {
+    pub store: &'a Store,
+    pub actor: &'a Actor,
+    pub lang: Lang,
+    pub height: i64,
+}
+
+/// Which form a screen asks the app to open. The app builds it (`forms`), so a screen
+/// needs to know nothing about fields.
+#[derive(Debug, Clone)]
+pub enum FormRequest {
+    Org(Option<Org>),
+    /// A new person at `org`, or the detail pane's person number `index`.
+    Person {
+        org: Option<i64>,
+        index: Option<usize>,
+    },
+    /// A new contact, or the detail pane's timeline entry number `index`.
+    Interaction(Option<usize>),
+    News(Option<News>),
+    Training(Option<Training>),
+    Plan(Option<PlanRow>),
+    PlanItem(Option<PlanItem>),
+    Project(Option<Project>),
+    Milestone(Option<Milestone>),
+    Membership(Option<Membership>),
+    Evaluation,
+}
+
+/// What a screen wants from the app after an action.
+#[derive(Debug)]
+pub enum Effect {
+    /// Nothing beyond the screen's own state.
+    None,
+    /// Open a form.
+    Form(FormRequest),
+    /// Ask yes or no; a yes carries out `on_yes`.
+    Ask { prompt: String, on_yes: Pending },
+    /// A message in the status line.
+    Info(String),
+    /// Something was written: every screen reloads, and the message is shown.
+    Changed(String),
+    /// Show the deadlines view over this screen.
+    Deadlines,
+    /// Go to the thing a deadline is about, on its own screen.
+    GoTo(Deadline),
+}
+
+/// A screen of the app (see the module header). Drawing stays a free `draw` function
+/// in the screen's file: it reads the state and a view, nothing else.
+pub trait Component {
+    /// The key context while this screen is shown and no modal is open.
+    fn context(&self) -> Context;
+
+    /// Carries out one action of this screen's context.
+    fn update(&mut self, action: Action, cx: &Cx) -> Result<Effect, Error>;
+
+    /// A key no binding took, while [`Component::context`] takes text (a filter).
+    fn input(&mut self, _code: KeyCode, _cx: &Cx) -> Result<Effect, Error> {
+        Ok(Effect::None)
+    }
+
+    /// Loads what the screen shows when it is first opened (screens that are not
+    /// needed at start load here, not before).
+    fn show(&mut self, _cx: &Cx) -> Result<(), Error> {
+        Ok(())
+    }
+
+    /// Leaves the screen: any reading pane or overlay closes.
+    fn hide(&mut self) {}
+
+    /// Reloads from the database after a change by anyone; screens never opened yet
+    /// stay unloaded.
+    fn refresh(&mut self, cx: &Cx) -> Result<(), Error>;
+}
+
+/// How far a movement action moves a list cursor in a list `height` rows high.
+pub fn step(action: Action, height: i64) -> i64 {
+    match action {
+        Action::Up => -1,
+        Action::Down => 1,
+        Action::PageUp => -height,
+        Action::PageDown => height,
+        Action::Top => i64::MIN / 2,
+        _ => i64::MAX / 2,
+    }
+}
+
+/// True for the actions that move a list cursor.
+pub fn is_movement(action: Action) -> bool {
+    matches!(
+        action,
+        Action::Up
+            | Action::Down
+            | Action::Top
+            | Action::Bottom
+            | Action::PageUp
+            | Action::PageDown
+    )
+}
+
+/// A yes/no question about deleting `title`: `key` is the question's i18n key.
+pub fn ask(lang: Lang, key: &str, title: &str, on_yes: Pending) -> Effect {
+    Effect::Ask {
+        prompt: lang.f(key, &[("title", &crate::text::sanitize_line(title))]),
+        on_yes,
+    }
+}
