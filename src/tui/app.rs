@@ -364,7 +364,7 @@ impl App {
         };
         match effect {
             Effect::None => {}
-            Effect::Form(request) => self.open_requested_form(request),
+            Effect::Form(request) => self.open_requested_form(*request),
             Effect::Ask { prompt, on_yes } => {
                 self.modal = Some(Modal::Confirm(Confirm { prompt, on_yes }));
             }

@@ -53,7 +53,7 @@ pub enum Effect {
     /// Nothing beyond the screen's own state.
     None,
     /// Open a form.
-    Form(FormRequest),
+    Form(Box<FormRequest>),
     /// Ask yes or no; a yes carries out `on_yes`.
     Ask { prompt: String, on_yes: Pending },
     /// A message in the status line.
@@ -117,6 +117,11 @@ pub fn is_movement(action: Action) -> bool {
             | Action::PageUp
             | Action::PageDown
     )
+}
+
+/// Asks the app to open a form.
+pub fn form(request: FormRequest) -> Effect {
+    Effect::Form(Box::new(request))
 }
 
 /// A yes/no question about deleting `title`: `key` is the question's i18n key.

@@ -270,29 +270,31 @@ impl super::super::component::Component for Contacts {
                 self.filtering = true;
                 Effect::None
             }
-            Action::New => Effect::Form(FormRequest::Org(None)),
+            Action::New => super::super::component::form(FormRequest::Org(None)),
             Action::Edit => match (detail, self.selection) {
-                (true, Selection::Person(i)) => Effect::Form(FormRequest::Person {
-                    org: None,
-                    index: Some(i),
-                }),
+                (true, Selection::Person(i)) => {
+                    super::super::component::form(FormRequest::Person {
+                        org: None,
+                        index: Some(i),
+                    })
+                }
                 (true, Selection::Interaction(i)) => {
-                    Effect::Form(FormRequest::Interaction(Some(i)))
+                    super::super::component::form(FormRequest::Interaction(Some(i)))
                 }
                 _ => match &self.detail {
-                    Some(d) => Effect::Form(FormRequest::Org(Some(d.org.clone()))),
+                    Some(d) => super::super::component::form(FormRequest::Org(Some(d.org.clone()))),
                     None => Effect::None,
                 },
             },
             Action::Delete => self.ask_delete(cx)?,
             Action::NewPerson => match &self.detail {
-                Some(d) => Effect::Form(FormRequest::Person {
+                Some(d) => super::super::component::form(FormRequest::Person {
                     org: Some(d.org.id),
                     index: None,
                 }),
                 None => Effect::None,
             },
-            Action::NewInteraction => Effect::Form(FormRequest::Interaction(None)),
+            Action::NewInteraction => super::super::component::form(FormRequest::Interaction(None)),
             _ => Effect::None,
         })
     }

@@ -270,10 +270,12 @@ impl super::super::component::Component for NewsScreen {
                 }
                 self.refilter(store, me, h)?;
             }
-            Action::New => return Ok(Effect::Form(FormRequest::News(None))),
+            Action::New => return Ok(super::super::component::form(FormRequest::News(None))),
             Action::Edit => {
                 if let Some(item) = &self.item {
-                    return Ok(Effect::Form(FormRequest::News(Some(item.clone()))));
+                    return Ok(super::super::component::form(FormRequest::News(Some(
+                        item.clone(),
+                    ))));
                 }
             }
             Action::Delete => {

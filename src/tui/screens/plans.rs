@@ -97,7 +97,8 @@ impl super::super::component::Component for PlansScreen {
         let in_items = self.in_items || self.mine;
         match action {
             Action::Up | Action::Down => {
-                if self.move_by(if action == Action::Down { 1 } else { -1 }) {
+                let moved_to_another = self.move_by(if action == Action::Down { 1 } else { -1 });
+                if moved_to_another {
                     self.reload(store, me)?;
                 }
             }
@@ -130,16 +131,20 @@ impl super::super::component::Component for PlansScreen {
                     self.reload(store, me)?;
                 }
             }
-            Action::New => return Ok(Effect::Form(FormRequest::PlanItem(None))),
-            Action::NewPlan => return Ok(Effect::Form(FormRequest::Plan(None))),
+            Action::New => return Ok(super::super::component::form(FormRequest::PlanItem(None))),
+            Action::NewPlan => return Ok(super::super::component::form(FormRequest::Plan(None))),
             Action::Deadlines => return Ok(Effect::Deadlines),
             Action::Edit => {
                 if in_items {
                     if let Some(item) = self.current_item() {
-                        return Ok(Effect::Form(FormRequest::PlanItem(Some(item.clone()))));
+                        return Ok(super::super::component::form(FormRequest::PlanItem(Some(
+                            item.clone(),
+                        ))));
                     }
                 } else if let Some(plan) = self.current_plan() {
-                    return Ok(Effect::Form(FormRequest::Plan(Some(plan.clone()))));
+                    return Ok(super::super::component::form(FormRequest::Plan(Some(
+                        plan.clone(),
+                    ))));
                 }
             }
             Action::Delete => {

@@ -129,7 +129,8 @@ impl super::super::component::Component for ProjectsScreen {
         let store = cx.store;
         match action {
             Action::Up | Action::Down => {
-                if self.move_by(if action == Action::Down { 1 } else { -1 }) {
+                let moved_to_another = self.move_by(if action == Action::Down { 1 } else { -1 });
+                if moved_to_another {
                     self.load_milestones(store)?;
                 }
             }
@@ -142,13 +143,13 @@ impl super::super::component::Component for ProjectsScreen {
                 self.show_memberships = false;
             }
             Action::New if self.show_memberships => {
-                return Ok(Effect::Form(FormRequest::Membership(None)));
+                return Ok(super::super::component::form(FormRequest::Membership(None)));
             }
-            Action::New => return Ok(Effect::Form(FormRequest::Project(None))),
+            Action::New => return Ok(super::super::component::form(FormRequest::Project(None))),
             Action::NewMilestone if !self.show_memberships => {
-                return Ok(Effect::Form(FormRequest::Milestone(None)));
+                return Ok(super::super::component::form(FormRequest::Milestone(None)));
             }
-            Action::Evaluate => return Ok(Effect::Form(FormRequest::Evaluation)),
+            Action::Evaluate => return Ok(super::super::component::form(FormRequest::Evaluation)),
             Action::Deadlines => return Ok(Effect::Deadlines),
             Action::Edit => {
                 let request = if let Some(m) = self.current_membership() {
@@ -160,7 +161,7 @@ impl super::super::component::Component for ProjectsScreen {
                 } else {
                     return Ok(Effect::None);
                 };
-                return Ok(Effect::Form(request));
+                return Ok(super::super::component::form(request));
             }
             Action::Delete => {
                 let asked = if let Some(m) = self.current_membership() {

@@ -195,10 +195,12 @@ impl super::super::component::Component for TrainingScreen {
                 }
             }
             Action::Back => self.show_charts = false,
-            Action::New => return Ok(Effect::Form(FormRequest::Training(None))),
+            Action::New => return Ok(super::super::component::form(FormRequest::Training(None))),
             Action::Edit => {
                 if let Some(item) = &self.item {
-                    return Ok(Effect::Form(FormRequest::Training(Some(item.clone()))));
+                    return Ok(super::super::component::form(FormRequest::Training(Some(
+                        item.clone(),
+                    ))));
                 }
             }
             Action::Delete => {
