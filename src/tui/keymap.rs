@@ -5,40 +5,66 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::collections::BTreeMap;
 
-/// Where a key is pressed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Context {
-    /// Everywhere outside text entry.
-    Global,
-    /// The organisation list.
-    List,
-    /// An organisation's detail page.
-    Detail,
-    /// The news feed.
-    News,
-    /// A news item's reading page.
-    Reading,
-    /// The training log.
-    Training,
-    /// Action plans.
-    Plans,
-    /// Projects and their milestones.
-    Projects,
-    /// Network memberships and their evaluations.
-    Memberships,
-    /// Deadlines across plans, projects, memberships and calls.
-    Deadlines,
-    /// A form (text fields take printable keys).
-    Form,
-    /// The quick-lookup palette.
-    Lookup,
-    /// Typing a list filter.
-    Filter,
-    /// A yes/no question.
-    Confirm,
-    /// The help overlay.
-    Help,
+/// Declares a closed set of names once: the enum, `ALL`, the name used in the config
+/// file and the i18n keys, and the way back from a name (the `word_enum!` idea of
+/// `model::enums`, for the keymap's own vocabulary).
+macro_rules! named {
+    ($(#[$m:meta])* $name:ident { $($(#[$vm:meta])* $var:ident => $word:literal),+ $(,)? }) => {
+        $(#[$m])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum $name { $($(#[$vm])* $var),+ }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$var),+];
+
+            /// The name in the config file's `[keys]` table and in i18n keys.
+            pub fn name(self) -> &'static str {
+                match self { $($name::$var => $word),+ }
+            }
+
+            /// The value of a name, if there is one.
+            pub fn by_name(name: &str) -> Option<$name> {
+                $name::ALL.iter().copied().find(|v| v.name() == name)
+            }
+        }
+    };
 }
+
+named!(
+    /// Where a key is pressed.
+    Context {
+        /// Everywhere outside text entry.
+        Global => "global",
+        /// The organisation list.
+        List => "list",
+        /// An organisation's detail page.
+        Detail => "detail",
+        /// The news feed.
+        News => "news",
+        /// A news item's reading page.
+        Reading => "reading",
+        /// The training log.
+        Training => "training",
+        /// Action plans.
+        Plans => "plans",
+        /// Projects and their milestones.
+        Projects => "projects",
+        /// Network memberships and their evaluations.
+        Memberships => "memberships",
+        /// Deadlines across plans, projects, memberships and calls.
+        Deadlines => "deadlines",
+        /// A form (text fields take printable keys).
+        Form => "form",
+        /// The quick-lookup palette.
+        Lookup => "lookup",
+        /// Typing a list filter.
+        Filter => "filter",
+        /// A yes/no question.
+        Confirm => "confirm",
+        /// The help overlay.
+        Help => "help",
+    }
+);
 
 impl Context {
     /// Screens where nothing is typed, so the global keys apply.
@@ -56,169 +82,72 @@ impl Context {
                 | Context::Deadlines
         )
     }
+}
 
-    pub const ALL: &'static [Context] = &[
-        Context::Global,
-        Context::List,
-        Context::Detail,
-        Context::News,
-        Context::Reading,
-        Context::Training,
-        Context::Plans,
-        Context::Projects,
-        Context::Memberships,
-        Context::Deadlines,
-        Context::Form,
-        Context::Lookup,
-        Context::Filter,
-        Context::Confirm,
-        Context::Help,
-    ];
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Context::Global => "global",
-            Context::List => "list",
-            Context::Detail => "detail",
-            Context::News => "news",
-            Context::Reading => "reading",
-            Context::Training => "training",
-            Context::Plans => "plans",
-            Context::Projects => "projects",
-            Context::Memberships => "memberships",
-            Context::Deadlines => "deadlines",
-            Context::Form => "form",
-            Context::Lookup => "lookup",
-            Context::Filter => "filter",
-            Context::Confirm => "confirm",
-            Context::Help => "help",
-        }
+named!(
+    /// Everything a key can do. Any action may be bound in the config file, also one
+    /// that has no key by default.
+    Action {
+        Quit => "quit",
+        Help => "help",
+        Screen1 => "screen1",
+        Screen2 => "screen2",
+        Screen3 => "screen3",
+        Screen4 => "screen4",
+        Screen5 => "screen5",
+        NextScreen => "next_screen",
+        PrevScreen => "prev_screen",
+        Up => "up",
+        Down => "down",
+        Top => "top",
+        Bottom => "bottom",
+        PageUp => "page_up",
+        PageDown => "page_down",
+        Open => "open",
+        Back => "back",
+        Filter => "filter",
+        Lookup => "lookup",
+        New => "new",
+        Edit => "edit",
+        Delete => "delete",
+        Undo => "undo",
+        NewPerson => "new_person",
+        NewInteraction => "new_interaction",
+        Save => "save",
+        NextField => "next_field",
+        PrevField => "prev_field",
+        Yes => "yes",
+        No => "no",
+        ToggleRead => "toggle_read",
+        MarkAllRead => "mark_all_read",
+        UnreadOnly => "unread_only",
+        CycleCategory => "category",
+        CycleArea => "area",
+        CycleDeadline => "deadline",
+        Archive => "archive",
+        SaveDraft => "save_draft",
+        CycleScope => "scope",
+        PrevYear => "prev_year",
+        NextYear => "next_year",
+        ToggleCharts => "charts",
+        ToggleDone => "toggle_done",
+        CycleStatus => "cycle_status",
+        MyItems => "my_items",
+        SwitchPane => "switch_pane",
+        NewPlan => "new_plan",
+        CopyPlan => "copy_plan",
+        Memberships => "memberships",
+        ProjectIdea => "project_idea",
+        PlanItemFromNews => "plan_item_from_news",
+        NewMilestone => "new_milestone",
+        Evaluate => "evaluate",
+        Deadlines => "deadlines",
+        Horizon => "horizon",
+        OnlyMine => "only_mine",
     }
-}
-
-/// Everything a key can do.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Action {
-    Quit,
-    Help,
-    Screen1,
-    Screen2,
-    Screen3,
-    Screen4,
-    Screen5,
-    NextScreen,
-    PrevScreen,
-    Up,
-    Down,
-    Top,
-    Bottom,
-    PageUp,
-    PageDown,
-    Open,
-    Back,
-    Filter,
-    Lookup,
-    New,
-    Edit,
-    Delete,
-    Undo,
-    NewPerson,
-    NewInteraction,
-    Save,
-    NextField,
-    PrevField,
-    Yes,
-    No,
-    ToggleRead,
-    MarkAllRead,
-    UnreadOnly,
-    CycleCategory,
-    CycleArea,
-    CycleDeadline,
-    Archive,
-    SaveDraft,
-    CycleScope,
-    PrevYear,
-    NextYear,
-    ToggleCharts,
-    ToggleDone,
-    CycleStatus,
-    MyItems,
-    SwitchPane,
-    NewPlan,
-    CopyPlan,
-    Memberships,
-    ProjectIdea,
-    PlanItemFromNews,
-    NewMilestone,
-    Evaluate,
-    Deadlines,
-    Horizon,
-    OnlyMine,
-}
+);
 
 impl Action {
-    pub fn name(self) -> &'static str {
-        match self {
-            Action::Quit => "quit",
-            Action::Help => "help",
-            Action::Screen1 => "screen1",
-            Action::Screen2 => "screen2",
-            Action::Screen3 => "screen3",
-            Action::Screen4 => "screen4",
-            Action::Screen5 => "screen5",
-            Action::NextScreen => "next_screen",
-            Action::PrevScreen => "prev_screen",
-            Action::Up => "up",
-            Action::Down => "down",
-            Action::Top => "top",
-            Action::Bottom => "bottom",
-            Action::PageUp => "page_up",
-            Action::PageDown => "page_down",
-            Action::Open => "open",
-            Action::Back => "back",
-            Action::Filter => "filter",
-            Action::Lookup => "lookup",
-            Action::New => "new",
-            Action::Edit => "edit",
-            Action::Delete => "delete",
-            Action::Undo => "undo",
-            Action::NewPerson => "new_person",
-            Action::NewInteraction => "new_interaction",
-            Action::Save => "save",
-            Action::NextField => "next_field",
-            Action::PrevField => "prev_field",
-            Action::Yes => "yes",
-            Action::No => "no",
-            Action::ToggleRead => "toggle_read",
-            Action::MarkAllRead => "mark_all_read",
-            Action::UnreadOnly => "unread_only",
-            Action::CycleCategory => "category",
-            Action::CycleArea => "area",
-            Action::CycleDeadline => "deadline",
-            Action::Archive => "archive",
-            Action::SaveDraft => "save_draft",
-            Action::CycleScope => "scope",
-            Action::PrevYear => "prev_year",
-            Action::NextYear => "next_year",
-            Action::ToggleCharts => "charts",
-            Action::ToggleDone => "toggle_done",
-            Action::CycleStatus => "cycle_status",
-            Action::MyItems => "my_items",
-            Action::SwitchPane => "switch_pane",
-            Action::NewPlan => "new_plan",
-            Action::CopyPlan => "copy_plan",
-            Action::Memberships => "memberships",
-            Action::ProjectIdea => "project_idea",
-            Action::PlanItemFromNews => "plan_item_from_news",
-            Action::NewMilestone => "new_milestone",
-            Action::Evaluate => "evaluate",
-            Action::Deadlines => "deadlines",
-            Action::Horizon => "horizon",
-            Action::OnlyMine => "only_mine",
-        }
-    }
-
     /// The i18n key of the description shown in help and hints.
     pub fn key(self) -> String {
         format!("action.{}", self.name())
@@ -371,7 +300,15 @@ fn defaults() -> Vec<Binding> {
     };
     let k = Key::ch;
     let p = Key::plain;
-    vec![
+    let mut all = Vec::new();
+    // Moving in a list is the same everywhere: one block each, not a copy per screen.
+    for c in [C::List, C::Detail, C::News, C::Reading, C::Training] {
+        all.extend(full_navigation(c));
+    }
+    for c in [C::Plans, C::Projects, C::Memberships, C::Deadlines] {
+        all.extend(up_down(c));
+    }
+    all.extend(vec![
         b(C::Global, k('q'), Quit, true),
         b(C::Global, k('?'), Help, true),
         b(C::Global, k('1'), Screen1, false),
@@ -384,16 +321,6 @@ fn defaults() -> Vec<Binding> {
         b(C::Global, Key::ctrl('f'), Lookup, true),
         b(C::Global, k(':'), Lookup, false),
         b(C::Global, k('u'), Undo, true),
-        b(C::List, k('j'), Down, false),
-        b(C::List, p(KeyCode::Down), Down, false),
-        b(C::List, k('k'), Up, false),
-        b(C::List, p(KeyCode::Up), Up, false),
-        b(C::List, k('g'), Top, false),
-        b(C::List, p(KeyCode::Home), Top, false),
-        b(C::List, k('G'), Bottom, false),
-        b(C::List, p(KeyCode::End), Bottom, false),
-        b(C::List, p(KeyCode::PageDown), PageDown, false),
-        b(C::List, p(KeyCode::PageUp), PageUp, false),
         b(C::List, p(KeyCode::Enter), Open, true),
         b(C::List, k('/'), Filter, true),
         b(C::List, k('n'), New, true),
@@ -402,26 +329,12 @@ fn defaults() -> Vec<Binding> {
         b(C::List, k('i'), NewInteraction, true),
         b(C::List, k('p'), NewPerson, false),
         b(C::List, p(KeyCode::Esc), Back, false),
-        b(C::Detail, k('j'), Down, false),
-        b(C::Detail, p(KeyCode::Down), Down, false),
-        b(C::Detail, k('k'), Up, false),
-        b(C::Detail, p(KeyCode::Up), Up, false),
-        b(C::Detail, k('g'), Top, false),
-        b(C::Detail, k('G'), Bottom, false),
         b(C::Detail, k('e'), Edit, true),
         b(C::Detail, p(KeyCode::Enter), Edit, false),
         b(C::Detail, k('d'), Delete, true),
         b(C::Detail, k('p'), NewPerson, true),
         b(C::Detail, k('i'), NewInteraction, true),
         b(C::Detail, p(KeyCode::Esc), Back, true),
-        b(C::News, k('j'), Down, false),
-        b(C::News, p(KeyCode::Down), Down, false),
-        b(C::News, k('k'), Up, false),
-        b(C::News, p(KeyCode::Up), Up, false),
-        b(C::News, k('g'), Top, false),
-        b(C::News, k('G'), Bottom, false),
-        b(C::News, p(KeyCode::PageDown), PageDown, false),
-        b(C::News, p(KeyCode::PageUp), PageUp, false),
         b(C::News, p(KeyCode::Enter), Open, true),
         b(C::News, k('/'), Filter, false),
         b(C::News, k('m'), ToggleRead, true),
@@ -435,12 +348,6 @@ fn defaults() -> Vec<Binding> {
         b(C::News, k('e'), Edit, false),
         b(C::News, k('d'), Delete, false),
         b(C::News, p(KeyCode::Esc), Back, false),
-        b(C::Reading, k('j'), Down, false),
-        b(C::Reading, p(KeyCode::Down), Down, false),
-        b(C::Reading, k('k'), Up, false),
-        b(C::Reading, p(KeyCode::Up), Up, false),
-        b(C::Reading, p(KeyCode::PageDown), PageDown, false),
-        b(C::Reading, p(KeyCode::PageUp), PageUp, false),
         b(C::Reading, k('m'), ToggleRead, true),
         b(C::Reading, k('e'), Edit, true),
         b(C::Reading, k('d'), Delete, true),
@@ -449,14 +356,6 @@ fn defaults() -> Vec<Binding> {
         b(C::Reading, k('P'), PlanItemFromNews, false),
         b(C::News, k('I'), ProjectIdea, false),
         b(C::News, k('P'), PlanItemFromNews, false),
-        b(C::Training, k('j'), Down, false),
-        b(C::Training, p(KeyCode::Down), Down, false),
-        b(C::Training, k('k'), Up, false),
-        b(C::Training, p(KeyCode::Up), Up, false),
-        b(C::Training, k('g'), Top, false),
-        b(C::Training, k('G'), Bottom, false),
-        b(C::Training, p(KeyCode::PageDown), PageDown, false),
-        b(C::Training, p(KeyCode::PageUp), PageUp, false),
         b(C::Training, k('n'), New, true),
         b(C::Training, k('e'), Edit, false),
         b(C::Training, p(KeyCode::Enter), Edit, false),
@@ -467,10 +366,6 @@ fn defaults() -> Vec<Binding> {
         b(C::Training, k('c'), CycleCategory, false),
         b(C::Training, k('v'), ToggleCharts, true),
         b(C::Training, p(KeyCode::Esc), Back, false),
-        b(C::Plans, k('j'), Down, false),
-        b(C::Plans, p(KeyCode::Down), Down, false),
-        b(C::Plans, k('k'), Up, false),
-        b(C::Plans, p(KeyCode::Up), Up, false),
         b(C::Plans, p(KeyCode::Right), SwitchPane, false),
         b(C::Plans, p(KeyCode::Left), SwitchPane, false),
         b(C::Plans, p(KeyCode::Enter), SwitchPane, false),
@@ -486,10 +381,6 @@ fn defaults() -> Vec<Binding> {
         b(C::Plans, k('y'), PrevYear, false),
         b(C::Plans, k('Y'), NextYear, false),
         b(C::Plans, p(KeyCode::Esc), Back, false),
-        b(C::Projects, k('j'), Down, false),
-        b(C::Projects, p(KeyCode::Down), Down, false),
-        b(C::Projects, k('k'), Up, false),
-        b(C::Projects, p(KeyCode::Up), Up, false),
         b(C::Projects, p(KeyCode::Enter), SwitchPane, false),
         b(C::Projects, p(KeyCode::Right), SwitchPane, false),
         b(C::Projects, p(KeyCode::Left), SwitchPane, false),
@@ -500,10 +391,6 @@ fn defaults() -> Vec<Binding> {
         b(C::Projects, k('d'), Delete, false),
         b(C::Projects, k('m'), NewMilestone, true),
         b(C::Projects, k('D'), Deadlines, false),
-        b(C::Memberships, k('j'), Down, false),
-        b(C::Memberships, p(KeyCode::Down), Down, false),
-        b(C::Memberships, k('k'), Up, false),
-        b(C::Memberships, p(KeyCode::Up), Up, false),
         b(C::Memberships, k('E'), Evaluate, true),
         b(C::Memberships, p(KeyCode::Enter), Evaluate, false),
         b(C::Memberships, k('n'), New, true),
@@ -512,10 +399,6 @@ fn defaults() -> Vec<Binding> {
         b(C::Memberships, k('v'), Memberships, true),
         b(C::Memberships, p(KeyCode::Esc), Back, false),
         b(C::Memberships, k('D'), Deadlines, false),
-        b(C::Deadlines, k('j'), Down, false),
-        b(C::Deadlines, p(KeyCode::Down), Down, false),
-        b(C::Deadlines, k('k'), Up, false),
-        b(C::Deadlines, p(KeyCode::Up), Up, false),
         b(C::Deadlines, p(KeyCode::Enter), Open, true),
         b(C::Deadlines, k('w'), Horizon, true),
         b(C::Deadlines, k('m'), OnlyMine, true),
@@ -547,18 +430,44 @@ fn defaults() -> Vec<Binding> {
         b(C::Help, p(KeyCode::Esc), Back, true),
         b(C::Help, k('?'), Back, false),
         b(C::Help, k('q'), Back, false),
+    ]);
+    all
+}
+
+/// `j`/`k` and the arrows move one row.
+fn up_down(context: Context) -> Vec<Binding> {
+    let b = |key, action| Binding {
+        context,
+        key,
+        action,
+        hint: false,
+    };
+    vec![
+        b(Key::ch('j'), Action::Down),
+        b(Key::plain(KeyCode::Down), Action::Down),
+        b(Key::ch('k'), Action::Up),
+        b(Key::plain(KeyCode::Up), Action::Up),
     ]
 }
 
-fn context_by_name(name: &str) -> Option<Context> {
-    Context::ALL.iter().copied().find(|c| c.name() == name)
-}
-
-fn action_by_name(name: &str) -> Option<Action> {
-    defaults()
-        .into_iter()
-        .map(|b| b.action)
-        .find(|a| a.name() == name)
+/// [`up_down`], and `g`/`G`, Home/End, PgUp/PgDn for the first, last and a page.
+fn full_navigation(context: Context) -> Vec<Binding> {
+    let b = |key, action| Binding {
+        context,
+        key,
+        action,
+        hint: false,
+    };
+    let mut all = up_down(context);
+    all.extend([
+        b(Key::ch('g'), Action::Top),
+        b(Key::plain(KeyCode::Home), Action::Top),
+        b(Key::ch('G'), Action::Bottom),
+        b(Key::plain(KeyCode::End), Action::Bottom),
+        b(Key::plain(KeyCode::PageDown), Action::PageDown),
+        b(Key::plain(KeyCode::PageUp), Action::PageUp),
+    ]);
+    all
 }
 
 /// A problem with one user binding; the others still apply.
@@ -577,7 +486,7 @@ impl Keymap {
         for (name, key) in overrides {
             let target = name
                 .split_once('.')
-                .and_then(|(c, a)| Some((context_by_name(c)?, action_by_name(a)?)));
+                .and_then(|(c, a)| Some((Context::by_name(c)?, Action::by_name(a)?)));
             let Some((context, action)) = target else {
                 errors.push(BindingError::UnknownAction(name.clone()));
                 continue;
@@ -653,6 +562,55 @@ mod tests {
         assert_eq!(
             map.lookup(Context::Global, Key::ch('q')),
             Some(Action::Quit)
+        );
+    }
+
+    #[test]
+    fn every_action_and_context_has_a_name_and_an_action_without_a_key_can_be_bound() {
+        for a in Action::ALL {
+            assert_eq!(Action::by_name(a.name()), Some(*a));
+        }
+        for c in Context::ALL {
+            assert_eq!(Context::by_name(c.name()), Some(*c));
+        }
+        // Nothing opens a training entry with `o` by default, and the reading page has
+        // no key for a new milestone: both can be bound all the same.
+        let (defaults, _) = Keymap::new(&BTreeMap::new());
+        assert_eq!(defaults.key_for(Context::Training, Action::Open), None);
+        let mut o = BTreeMap::new();
+        o.insert("training.open".to_string(), "o".to_string());
+        let (map, errors) = Keymap::new(&o);
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(
+            map.lookup(Context::Training, Key::ch('o')),
+            Some(Action::Open)
+        );
+    }
+
+    #[test]
+    fn every_list_moves_with_the_same_keys() {
+        let (map, _) = Keymap::new(&BTreeMap::new());
+        for c in [
+            Context::List,
+            Context::Detail,
+            Context::News,
+            Context::Reading,
+            Context::Training,
+            Context::Plans,
+            Context::Projects,
+            Context::Memberships,
+            Context::Deadlines,
+        ] {
+            assert_eq!(map.lookup(c, Key::ch('j')), Some(Action::Down), "{c:?}");
+            assert_eq!(
+                map.lookup(c, Key::plain(KeyCode::Up)),
+                Some(Action::Up),
+                "{c:?}"
+            );
+        }
+        assert_eq!(
+            map.lookup(Context::Reading, Key::ch('G')),
+            Some(Action::Bottom)
         );
     }
 
