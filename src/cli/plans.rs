@@ -5,12 +5,7 @@ use crate::model::{ItemStatus, PlanData, PlanItemData};
 use crate::text::sanitize_line as clean;
 use std::process::ExitCode;
 
-fn this_year() -> i32 {
-    crate::store::today()
-        .get(..4)
-        .and_then(|y| y.parse().ok())
-        .unwrap_or(2026)
-}
+use crate::store::this_year;
 
 pub fn plan(ctx: &Ctx, cmd: PlanCmd) -> ExitCode {
     let lang = ctx.lang;

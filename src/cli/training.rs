@@ -9,12 +9,7 @@ use crate::store::{Error, Scope, SummaryBy, TrainingFilter};
 use crate::text::sanitize_line as clean;
 use std::process::ExitCode;
 
-fn this_year() -> i32 {
-    crate::store::today()
-        .get(..4)
-        .and_then(|y| y.parse().ok())
-        .unwrap_or(2026)
-}
+use crate::store::this_year;
 
 pub fn training(ctx: &Ctx, cmd: TrainingCmd) -> ExitCode {
     let lang = ctx.lang;

@@ -113,6 +113,11 @@ pub fn today() -> String {
     jiff::ZonedDateTime::now().date().to_string()
 }
 
+/// This year in the local time zone: the one place "this year" is worked out.
+pub fn this_year() -> i32 {
+    i32::from(jiff::ZonedDateTime::now().date().year())
+}
+
 impl Store {
     /// Opens (creating if needed) the database at `path`, sets the pragmas and brings the
     /// schema up to date. A new file is made by intnet itself with mode 0660, never

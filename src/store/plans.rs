@@ -1,7 +1,7 @@
 //! Annual action plans and their items: checklists with owners, due dates and status.
 
 use super::audit::{self, Entity};
-use super::{Error, Result, Store, meta_from, meta_sql, optional};
+use super::{Error, Result, Store, meta_from, meta_sql, optional, require_office};
 use crate::model::{
     Actor, ItemStatus, PlanData, PlanItem, PlanItemData, PlanRow, PriorityArea, Warning,
     validate_item, validate_plan,
@@ -84,14 +84,6 @@ impl Entity for PlanItemData {
             ],
         )?;
         Ok(())
-    }
-}
-
-fn require_office(actor: &Actor) -> Result<()> {
-    if actor.is_office() {
-        Ok(())
-    } else {
-        Err(Error::Forbidden)
     }
 }
 

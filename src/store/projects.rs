@@ -487,10 +487,7 @@ impl Store {
     /// back to it, due on the call's deadline (the office only).
     pub fn plan_item_from_news(&self, actor: &Actor, news_id: i64) -> Result<i64> {
         let item = self.news(actor, news_id)?;
-        let year: i32 = today()
-            .get(..4)
-            .and_then(|y| y.parse().ok())
-            .unwrap_or(2026);
+        let year = super::this_year();
         let plan = self
             .plans(year)?
             .into_iter()

@@ -30,10 +30,7 @@ fn email_for(name: &str, website: &str) -> String {
 
 /// This year, as the local calendar says.
 fn today_year() -> i32 {
-    super::today()
-        .get(..4)
-        .and_then(|y| y.parse().ok())
-        .unwrap_or(2026)
+    super::this_year()
 }
 
 /// A date `days` before `today` (ISO).

@@ -578,7 +578,10 @@ mod tests {
         let (defaults, _) = Keymap::new(&BTreeMap::new());
         assert_eq!(defaults.key_for(Context::Training, Action::Open), None);
         let mut o = BTreeMap::new();
-        o.insert("training.open".to_string(), "o".to_string());
+        o.insert(
+            format!("{}.{}", Context::Training.name(), Action::Open.name()),
+            "o".to_string(),
+        );
         let (map, errors) = Keymap::new(&o);
         assert!(errors.is_empty(), "{errors:?}");
         assert_eq!(

@@ -31,10 +31,7 @@ pub struct PlansScreen {
 impl PlansScreen {
     pub fn new() -> PlansScreen {
         PlansScreen {
-            year: today()
-                .get(..4)
-                .and_then(|y| y.parse().ok())
-                .unwrap_or(2026),
+            year: crate::store::this_year(),
             ..Default::default()
         }
     }

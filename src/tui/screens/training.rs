@@ -37,12 +37,7 @@ pub struct TrainingScreen {
     pub loaded: bool,
 }
 
-fn this_year() -> i32 {
-    crate::store::today()
-        .get(..4)
-        .and_then(|y| y.parse().ok())
-        .unwrap_or(2026)
-}
+use crate::store::this_year;
 
 impl TrainingScreen {
     pub fn new() -> TrainingScreen {
