@@ -22,6 +22,7 @@ use intnet::store::Store;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use stats::{P90, P99, median, percentile};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -226,8 +227,8 @@ fn main() {
         ("all keys", &mut all),
     ] {
         samples.sort();
-        let p50 = ms(percentile(samples, 50.0));
-        let p99 = ms(percentile(samples, 99.0));
+        let p50 = ms(median(samples));
+        let p99 = ms(percentile(samples, P99));
         let max = ms(*samples.last().expect("samples"));
         println!(
             "keys, {name}: n={} p50 {p50:.2} ms, p99 {p99:.2} ms, max {max:.2} ms",
@@ -376,7 +377,7 @@ fn main() {
         }
     }
     key_times.sort();
-    let p99 = ms(percentile(&key_times, 0.99));
+    let p99 = ms(percentile(&key_times, P99));
     println!(
         "plans/projects keys: p99 of {} {p99:.2} ms",
         key_times.len()
@@ -426,8 +427,8 @@ fn main() {
                 println!(
                     "find {label:?}: intnet {m:.2} ms ({a} lines) vs sqlite3 {s:.2} ms ({b} rows), \
                      ratio {ratio:.2} (medians of {PROCESS_RUNS}; intnet p90 {:.2} ms, sqlite3 p90 {:.2} ms)",
-                    ms(percentile(&mine, 90.0)),
-                    ms(percentile(&theirs, 90.0)),
+                    ms(percentile(&mine, P90)),
+                    ms(percentile(&theirs, P90)),
                 );
                 rows.push(row(
                     format!("find {label:?}: intnet / sqlite3 median"),
@@ -739,15 +740,44 @@ fn time(cmd: &mut Command) -> Duration {
     t.elapsed()
 }
 
-/// Nearest-rank percentile of sorted samples.
-fn percentile(sorted: &[Duration], p: f64) -> Duration {
-    let n = sorted.len();
-    let rank = ((p / 100.0) * n as f64).ceil() as usize;
-    sorted[rank.clamp(1, n) - 1]
-}
+/// Percentiles that cannot be asked for as a fraction by mistake.
+mod stats {
+    use std::time::Duration;
 
-fn median(sorted: &[Duration]) -> Duration {
-    percentile(sorted, 50.0)
+    /// A percentage in (1, 100]. Only made by [`Percent::new`], which panics with a
+    /// message on anything else (a programmer's error: the bench's own constants).
+    #[derive(Clone, Copy, Debug)]
+    pub struct Percent(f64);
+
+    impl Percent {
+        pub const fn new(p: f64) -> Percent {
+            assert!(
+                p > 1.0 && p <= 100.0,
+                "Percent::new takes a percentage in (1, 100], e.g. 99.0 for p99, not a fraction"
+            );
+            Percent(p)
+        }
+    }
+
+    pub const P50: Percent = Percent::new(50.0);
+    pub const P90: Percent = Percent::new(90.0);
+    pub const P99: Percent = Percent::new(99.0);
+
+    /// Nearest-rank percentile of sorted, non-empty samples.
+    pub fn percentile(sorted: &[Duration], p: Percent) -> Duration {
+        assert!(!sorted.is_empty(), "percentile of no samples");
+        assert!(
+            sorted.windows(2).all(|w| w[0] <= w[1]),
+            "percentile needs sorted samples"
+        );
+        let n = sorted.len();
+        let rank = ((p.0 / 100.0) * n as f64).ceil() as usize;
+        sorted[rank.clamp(1, n) - 1]
+    }
+
+    pub fn median(sorted: &[Duration]) -> Duration {
+        percentile(sorted, P50)
+    }
 }
 
 fn ms(d: Duration) -> f64 {
