@@ -271,7 +271,7 @@ fn main() {
     b.row("database size", format!("{size_mb:.1} MB"));
     println!(
         "note: the seed ends with FTS 'optimize' and PRAGMA optimize (one merged segment \
-         per index), which a database in use never gets; section 6 measures after a year of edits"
+         per index), which a database in use never gets; the rows \"after a year of edits\" measure the other case"
     );
 
     // 2. Start to first frame, in process: the account lookup, opening, building and
