@@ -936,6 +936,10 @@ fn pty_figures(b: &mut Bench, bin: &Path, db: &Path, sqlite3: Option<&Path>) {
     let run = |rounds: usize| -> KeylatLine {
         let mut cmd = Command::new(&python);
         cmd.arg(&keylat)
+            .arg("--size")
+            .arg("120x40")
+            .arg("--keys")
+            .arg(KEYLAT_KEYS)
             .arg("--rounds")
             .arg(rounds.to_string())
             .arg("--")
@@ -945,8 +949,8 @@ fn pty_figures(b: &mut Bench, bin: &Path, db: &Path, sqlite3: Option<&Path>) {
         let out = output(&mut cmd);
         let line = KeylatLine::parse(&out)
             .unwrap_or_else(|| fail(format!("keylat.py printed no result line: {out:?}")));
-        // 28 keys in keylat.py's default string; each must have drawn something.
-        let expected = KEYLAT_KEYS * rounds;
+        // Each key must have drawn something.
+        let expected = KEYLAT_KEYS.chars().count() * rounds;
         if line.keys != expected {
             fail(format!(
                 "keylat.py: {} of {expected} keys drew a frame: the TUI did not follow the script",
@@ -1065,8 +1069,10 @@ fn pty_figures(b: &mut Bench, bin: &Path, db: &Path, sqlite3: Option<&Path>) {
     );
 }
 
-/// Keys in keylat.py's default key string (`/lubeck`, 6 BS, `gavle`, 5 BS, `port`, Esc).
-const KEYLAT_KEYS: usize = 28;
+/// The keys typed in the pseudo-terminal, given to keylat.py explicitly (the same as
+/// its default): `/lubeck`, 6 Backspaces, `gavle`, 5 Backspaces, `port`, Esc. Each
+/// round ends where it began, with the filter closed.
+const KEYLAT_KEYS: &str = "/lubeck\x7f\x7f\x7f\x7f\x7f\x7fgavle\x7f\x7f\x7f\x7f\x7fport\x1b";
 
 /// keylat.py's result line.
 struct KeylatLine {
