@@ -101,21 +101,41 @@ pub struct Store {
     match_count: std::cell::RefCell<Option<(String, i64)>>,
 }
 
+/// A moment fixed for the whole process, in UTC: the snapshot tests draw every screen
+/// of the demo data as of one date, so the pictures do not change from day to day.
+/// Unset (always, outside those tests), the real clock.
+static FIXED_CLOCK: std::sync::OnceLock<jiff::Timestamp> = std::sync::OnceLock::new();
+
+/// Fixes the clock for the rest of the process (see [`FIXED_CLOCK`]); false if it was
+/// already fixed at another moment.
+pub fn fix_clock(at: jiff::Timestamp) -> bool {
+    *FIXED_CLOCK.get_or_init(|| at) == at
+}
+
+/// The current moment: the real clock in the local time zone, or the fixed one.
+pub fn clock() -> jiff::ZonedDateTime {
+    match FIXED_CLOCK.get() {
+        Some(t) => t.to_zoned_datetime(jiff::tz::TimeZone::UTC),
+        None => jiff::ZonedDateTime::now(),
+    }
+}
+
 /// The current time as stored: UTC, seconds, RFC 3339.
 pub fn now() -> String {
-    jiff::Timestamp::now()
+    clock()
+        .timestamp()
         .strftime("%Y-%m-%dT%H:%M:%SZ")
         .to_string()
 }
 
 /// Today's date in the local time zone.
 pub fn today() -> String {
-    jiff::ZonedDateTime::now().date().to_string()
+    clock().date().to_string()
 }
 
 /// This year in the local time zone: the one place "this year" is worked out.
 pub fn this_year() -> i32 {
-    i32::from(jiff::ZonedDateTime::now().date().year())
+    i32::from(clock().date().year())
 }
 
 impl Store {

@@ -35,7 +35,7 @@ fn today_year() -> i32 {
 
 /// A date `days` before `today` (ISO).
 fn days_ago(days: i64) -> String {
-    let today = jiff::ZonedDateTime::now().date();
+    let today = super::clock().date();
     today
         .checked_sub(jiff::Span::new().days(days))
         .unwrap_or(today)
