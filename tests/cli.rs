@@ -1081,3 +1081,44 @@ fn a_conflict_exits_4_and_says_who_and_when() {
         "{line}"
     );
 }
+
+#[test]
+fn deadlines_mine_lists_an_overdue_item_first_and_says_so() {
+    let d = db();
+    let year = &jiff::ZonedDateTime::now().date().year().to_string();
+    intnet(&d.path)
+        .args([
+            "--as",
+            "root",
+            "plan",
+            "add",
+            "Kommunens plan",
+            "--year",
+            year,
+        ])
+        .assert()
+        .success();
+    for (text, due) in [("Soon", in_days(5)), ("Late report", in_days(-8))] {
+        intnet(&d.path)
+            .args(["--as", "root", "plan", "item", "1", text, "--owner", "anna"])
+            .args(["--due", &due])
+            .assert()
+            .success();
+    }
+    let out = intnet(&d.path)
+        .args(["--as", "anna", "deadlines", "--mine", "--within", "7d"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 2, "{text}");
+    assert!(
+        lines[0].starts_with(&format!("{} overdue", in_days(-8)))
+            && lines[0].contains("Late report"),
+        "{text}"
+    );
+    assert!(
+        lines[1].contains("Soon") && !lines[1].contains("overdue"),
+        "{text}"
+    );
+}

@@ -172,6 +172,52 @@ fn deadlines_gather_plan_items_and_calls() {
     assert_eq!(soon.len(), 2);
     let mine = e.store.deadlines(&e.anna, None, true).unwrap();
     assert_eq!(mine.iter().map(|d| d.id).collect::<Vec<_>>(), [a]);
+    assert!(all.iter().all(|d| !d.overdue));
+}
+
+/// Overdue things are the most urgent lines: open items past their date come first,
+/// marked, at every horizon and in "mine"; a call that closed is gone.
+#[test]
+fn overdue_items_come_first_and_closed_calls_are_gone() {
+    let e = env();
+    let (plan, a, _) = plan_with_items(&e);
+    let (late, _) = e
+        .store
+        .add_plan_item(
+            &e.office,
+            PlanItemData {
+                plan_id: plan,
+                text: "Rapport till KS".into(),
+                owner_id: Some(e.anna.member_id),
+                due: Some(in_days(-8)),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    let closed = NewsData {
+        title: "Stängd utlysning".into(),
+        category: NewsCategory::Call,
+        deadline: Some(in_days(-3)),
+        ..Default::default()
+    };
+    let (closed_id, _) = e.store.post_news(&e.office, closed, true).unwrap();
+    for (within, mine) in [(None, false), (Some(7), false), (Some(0), true)] {
+        let list = e.store.deadlines(&e.anna, within, mine).unwrap();
+        assert_eq!(list[0].id, late, "{within:?} {mine}: {list:?}");
+        assert!(list[0].overdue);
+        assert_eq!(list[0].date, in_days(-8));
+        assert!(list.iter().skip(1).all(|d| !d.overdue));
+        assert!(
+            list.iter()
+                .all(|d| d.id != closed_id || d.kind != DeadlineKind::Call)
+        );
+    }
+    // Done, it is no longer due.
+    e.store
+        .set_item_status(&e.anna, late, ItemStatus::Done)
+        .unwrap();
+    let list = e.store.deadlines(&e.anna, None, true).unwrap();
+    assert_eq!(list.iter().map(|d| d.id).collect::<Vec<_>>(), [a]);
 }
 
 #[test]

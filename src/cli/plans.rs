@@ -190,9 +190,15 @@ pub fn deadlines(ctx: &Ctx, within: Option<String>, mine: bool, json: bool) -> E
     }
     for d in &list {
         let kind = lang.t(d.kind.key());
+        let late = if d.overdue {
+            lang.t("deadline.overdue")
+        } else {
+            ""
+        };
         println!(
-            "{} {:<14} {:<50} {}",
+            "{} {:<9} {:<14} {:<50} {}",
             d.date,
+            late,
             kind,
             crate::text::truncate(&clean(&d.title), 50),
             clean(

@@ -217,6 +217,7 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ),
     ("deadline.plan_item", "plan item"),
     ("deadline.call", "EU call"),
+    ("deadline.overdue", "overdue"),
     ("ics.name", "intnet deadlines"),
     ("field.text", "Text"),
     ("field.due", "Due"),

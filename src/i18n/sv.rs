@@ -211,6 +211,7 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ),
     ("deadline.plan_item", "handlingsplan"),
     ("deadline.call", "EU-utlysning"),
+    ("deadline.overdue", "försenad"),
     ("ics.name", "intnet – viktiga datum"),
     ("field.text", "Text"),
     ("field.due", "Klart senast"),

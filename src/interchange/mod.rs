@@ -352,6 +352,7 @@ mod tests {
             title: hostile().into(),
             context: "Plan\x1b]0;title\x07 A\nB".into(),
             owner: Some("Anna\u{202E}".into()),
+            overdue: false,
         };
         let ics = deadlines_ics(&[d], "Kalender");
         // Only the CRLF line ends of the format itself.

@@ -37,25 +37,30 @@ pub struct Deadline {
     /// The plan's or project's title; empty for calls and evaluations.
     pub context: String,
     pub owner: Option<String>,
+    /// Due before today and not done: the most urgent lines (a call that closed is not
+    /// listed at all; it cannot be late).
+    pub overdue: bool,
 }
 
-/// One statement over the four sources; each row names its kind. Parameters: `:from`
+/// One statement over the four sources; each row names its kind. Open plan items,
+/// milestones and evaluations are listed however long ago they fell due (overdue, they
+/// sort first); calls only until they close. Parameters: `:from`
 /// and `:to` (ISO dates), `:mine` (0 or 1), `:me` (member id), `:unit` (the member's
 /// unit id, or -1), `:office` (0 or 1). Public so the benchmark can hand the very same
 /// statement to the `sqlite3` shell.
 pub const DEADLINES_SQL: &str = "SELECT i.due, 'plan_item', i.id, i.text, p.title, m.full_name FROM plan_items i \
              JOIN plans p ON p.id = i.plan_id LEFT JOIN members m ON m.id = i.owner_id \
-             WHERE i.deleted_at IS NULL AND p.deleted_at IS NULL AND i.due >= :from AND i.due <= :to \
+             WHERE i.deleted_at IS NULL AND p.deleted_at IS NULL AND i.due <= :to \
              AND i.status IN ('not_started', 'in_progress') AND (:mine = 0 OR i.owner_id = :me) \
              UNION ALL \
              SELECT ms.due, 'milestone', ms.id, ms.title, pr.name, c.full_name FROM milestones ms \
              JOIN projects pr ON pr.id = ms.project_id LEFT JOIN members c ON c.id = pr.contact \
-             WHERE ms.done = 0 AND ms.deleted_at IS NULL AND ms.due >= :from AND ms.due <= :to AND pr.deleted_at IS NULL \
+             WHERE ms.done = 0 AND ms.deleted_at IS NULL AND ms.due <= :to AND pr.deleted_at IS NULL \
              AND (:mine = 0 OR pr.contact = :me) \
              UNION ALL \
              SELECT s.next_evaluation, 'evaluation', s.id, o.name, '', r.full_name FROM memberships s \
              JOIN orgs o ON o.id = s.org_id LEFT JOIN members r ON r.id = s.member_id \
-             WHERE s.deleted_at IS NULL AND s.next_evaluation >= :from AND s.next_evaluation <= :to \
+             WHERE s.deleted_at IS NULL AND s.next_evaluation <= :to \
              AND (:mine = 0 OR s.member_id = :me) \
              UNION ALL \
              SELECT n.deadline, 'call', n.id, n.title, '', a.full_name FROM news n \
@@ -66,8 +71,8 @@ pub const DEADLINES_SQL: &str = "SELECT i.due, 'plan_item', i.id, i.text, p.titl
              ORDER BY 1, 3";
 
 impl Store {
-    /// What falls due from `from` (default today) within `within` days (default all
-    /// ahead), soonest first. `mine`: only what is the member's: plan items they own,
+    /// What falls due within `within` days from today (default all ahead), and what
+    /// is overdue, oldest first. `mine`: only what is the member's: plan items they own,
     /// milestones of projects they are the contact for, evaluations they are
     /// responsible for.
     pub fn deadlines(&self, me: &Actor, within: Option<i64>, mine: bool) -> Result<Vec<Deadline>> {
@@ -91,8 +96,10 @@ impl Store {
                 "evaluation" => DeadlineKind::Evaluation,
                 _ => DeadlineKind::Call,
             };
+            let date: String = r.get(0)?;
             Ok(Deadline {
-                date: r.get(0)?,
+                overdue: date < from,
+                date,
                 kind,
                 id: r.get(2)?,
                 title: r.get(3)?,
