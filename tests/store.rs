@@ -767,3 +767,73 @@ fn rusqlite_version_bump(path: &std::path::Path) -> Store {
     conn.pragma_update(None, "user_version", v + 1).unwrap();
     store
 }
+
+/// The walk-through's lookup: organisations whose name matches come before those
+/// matched only by their city, which come before persons, before contact summaries;
+/// a smaller limit is the start of a larger one; "more" says what was left out.
+#[test]
+fn lookup_puts_named_organisations_first_and_limits_after_ranking() {
+    let e = env();
+    let uni = e
+        .store
+        .create_org(
+            &e.office,
+            org("Universität zu Lübeck", "DE", "Lübeck"),
+            true,
+        )
+        .unwrap();
+    let by_city = e
+        .store
+        .create_org(&e.office, org("Dräger Werk", "DE", "Lübeck"), true)
+        .unwrap();
+    let mut person_ids = Vec::new();
+    for i in 0..6 {
+        let p = e
+            .store
+            .create_person(
+                &e.anna,
+                intnet::model::PersonData {
+                    org_id: by_city,
+                    name: format!("Anna Schmidt {i}"),
+                    email: format!("anna{i}@lubeck-werk.example"),
+                    ..Default::default()
+                },
+            )
+            .unwrap();
+        person_ids.push(p);
+        e.store
+            .add_interaction(
+                &e.anna,
+                intnet::model::InteractionData {
+                    org_id: by_city,
+                    member_id: e.anna.member_id,
+                    unit_id: e.anna.unit_id,
+                    date: format!("2026-11-{:02}", 10 + i),
+                    summary: format!("Samtal om Lübeck nummer {i}"),
+                    ..Default::default()
+                },
+            )
+            .unwrap();
+    }
+    let all = e.store.find_counted("lubeck", 100).unwrap();
+    let kinds: Vec<(HitKind, i64)> = all.hits.iter().map(|h| (h.kind, h.org_id)).collect();
+    // Both organisations come before every person and every contact, and the one
+    // named Lübeck before the one that is only in Lübeck.
+    assert_eq!(kinds[0], (HitKind::Organisation, uni), "{kinds:?}");
+    assert_eq!(kinds[1], (HitKind::Organisation, by_city), "{kinds:?}");
+    let first_contact = kinds
+        .iter()
+        .position(|(k, _)| *k == HitKind::Interaction)
+        .unwrap();
+    assert!(
+        kinds[2..first_contact]
+            .iter()
+            .all(|(k, _)| *k == HitKind::Person)
+    );
+    assert_eq!(all.hits.len(), 2 + 6 + 6);
+    assert_eq!((all.more, all.at_least), (0, false));
+    // The limit applies after ranking, and what is left out is counted.
+    let three = e.store.find_counted("lubeck", 3).unwrap();
+    assert_eq!(three.hits, all.hits[..3].to_vec());
+    assert_eq!(three.more, 11);
+}

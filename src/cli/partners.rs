@@ -22,10 +22,11 @@ pub(super) fn resolve_org(ctx: &Ctx, s: &str) -> Result<i64, Error> {
 
 pub fn find(ctx: &Ctx, query: &str, json: bool, limit: usize) -> ExitCode {
     let lang = ctx.lang;
-    let hits = match ctx.store.find(query, limit) {
-        Ok(h) => h,
+    let found = match ctx.store.find_counted(query, limit) {
+        Ok(f) => f,
         Err(e) => return fail(lang, &e),
     };
+    let hits = found.hits;
     if json {
         let rows: Vec<serde_json::Value> = hits
             .iter()
@@ -75,6 +76,15 @@ pub fn find(ctx: &Ctx, query: &str, json: bool, limit: usize) -> ExitCode {
             crate::text::truncate(&clean(h.owner.as_deref().unwrap_or("-")), 24),
             h.last_contact.as_deref().unwrap_or("-"),
         );
+    }
+    // Said on stderr: the rows on stdout stay data for scripts.
+    if found.more > 0 || (found.at_least && !hits.is_empty()) {
+        let key = if found.at_least {
+            "cli.more_hits_at_least"
+        } else {
+            "cli.more_hits"
+        };
+        eprintln!("{}", lang.f(key, &[("n", &found.more)]));
     }
     ExitCode::SUCCESS
 }

@@ -746,6 +746,11 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("cli.company", "company"),
     ("cli.administration", "administration"),
     ("cli.no_hits", "No hits."),
+    ("cli.more_hits", "… {n} more (--limit shows more)"),
+    (
+        "cli.more_hits_at_least",
+        "… at least {n} more (--limit shows more)",
+    ),
     ("cli.org_added", "Created organisation {id}"),
     ("cli.org_saved", "Saved organisation {id}"),
     (

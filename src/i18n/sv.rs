@@ -746,6 +746,11 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("cli.company", "bolag"),
     ("cli.administration", "förvaltning"),
     ("cli.no_hits", "Inga träffar."),
+    ("cli.more_hits", "… {n} till (--limit visar fler)"),
+    (
+        "cli.more_hits_at_least",
+        "… minst {n} till (--limit visar fler)",
+    ),
     ("cli.org_added", "Skapade organisation {id}"),
     ("cli.org_saved", "Sparade organisation {id}"),
     (

@@ -23,6 +23,7 @@ pub use drafts::{Draft, spool_draft};
 pub use migrate::LATEST_VERSION;
 pub use news::NewsFilter;
 pub use orgs::{OrgFilter, SortOrder};
+pub use search::Found;
 pub use training::{Scope, SummaryBy, TrainingFilter};
 
 use crate::model::{Actor, FieldError, Meta, Similar};
