@@ -1,9 +1,9 @@
 //! The terminal UI: one loop, plain state (see `docs/architecture.md`).
 
 pub mod app;
-mod forms;
+mod app_forms;
+pub mod forms;
 pub mod keymap;
-mod plan_forms;
 pub mod screens;
 pub mod ui;
 pub mod widgets;
