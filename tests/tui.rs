@@ -1315,3 +1315,37 @@ fn a_flag_never_ends_up_half_past_the_right_edge_of_the_screen() {
     }
     assert!(flags_seen > 0, "the body was drawn");
 }
+
+#[test]
+fn a_choice_list_that_cannot_be_loaded_is_reported_and_no_form_opens() {
+    // The news form's audience is the units; the organisation form's owners are the
+    // members. Take each table away behind the app's back: the form must not open
+    // with an empty list as if there were no units or members, but say why.
+    let e = seeded();
+    let mut app = app_for(&e, "anna", Lang::En);
+    press(&mut app, KeyCode::Char('2'));
+    let conn = rusqlite::Connection::open(&e.path).unwrap();
+    conn.execute_batch("ALTER TABLE units RENAME TO units_away")
+        .unwrap();
+    press(&mut app, KeyCode::Char('n'));
+    assert!(app.modal.is_none(), "a news form opened without its units");
+    let status = app.status.clone().expect("an error in the status bar");
+    assert!(
+        status.error && status.text.contains("database error") && status.text.contains("units"),
+        "{status:?}"
+    );
+
+    press(&mut app, KeyCode::Char('1'));
+    conn.execute_batch("ALTER TABLE members RENAME TO members_away")
+        .unwrap();
+    press(&mut app, KeyCode::Char('n'));
+    assert!(
+        app.modal.is_none(),
+        "an organisation form opened without its owners"
+    );
+    let status = app.status.clone().expect("an error in the status bar");
+    assert!(
+        status.error && status.text.contains("database error") && status.text.contains("members"),
+        "{status:?}"
+    );
+}
