@@ -7,7 +7,7 @@ use super::{FormState, FormTarget, Saved};
 use crate::i18n::Lang;
 use crate::model::{
     Actor, FieldError, Funding, GrowthArea, PriorityArea, Role, Training, TrainingData,
-    TrainingKind, format_hours, parse_hours,
+    TrainingKind, format_hours, parse_cost, parse_hours,
 };
 use crate::store::{Error, Store, today};
 use crate::tui::widgets::form::Field;
@@ -142,25 +142,17 @@ pub(super) fn save(
 }
 
 /// The activity the form describes; hours and cost are checked here, where they are
-/// still text.
+/// still text, by the model's own parsers.
 fn from_form(f: &FormState) -> Result<TrainingData, Error> {
     let mut errors = Vec::new();
     let minutes = parse_hours(&f.get("hours")).unwrap_or_else(|k| {
         errors.push(FieldError::new("hours", k));
         0
     });
-    let cost = f.get("cost");
-    let cost_sek = if cost.trim().is_empty() {
+    let cost_sek = parse_cost(&f.get("cost")).unwrap_or_else(|k| {
+        errors.push(FieldError::new("cost", k));
         None
-    } else {
-        match cost.trim().replace(' ', "").parse::<i64>() {
-            Ok(c) => Some(c),
-            Err(_) => {
-                errors.push(FieldError::new("cost", "err.cost"));
-                None
-            }
-        }
-    };
+    });
     if !errors.is_empty() {
         return Err(Error::Invalid(errors));
     }
