@@ -266,7 +266,52 @@ pub fn similar_after(
 
 #[cfg(test)]
 mod tests {
-    use super::FormTarget;
+    use super::{FormState, FormTarget, Then, plan, save};
+    use crate::i18n::Lang;
+    use crate::store::{Error, Store};
+    use ratatui::crossterm::event::KeyCode;
+
+    fn type_into(form: &mut FormState, name: &str, text: &str) {
+        let field = form.fields.iter_mut().find(|f| f.name == name).unwrap();
+        for c in text.chars() {
+            field.handle(KeyCode::Char(c));
+        }
+    }
+
+    #[test]
+    fn a_form_opens_and_saves_with_the_store_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("t.db")).unwrap();
+        let office = store.init("office", "Olle Office").unwrap();
+        let mut form = plan::open(&store, &office, Lang::En, None, 2031).unwrap();
+        assert_eq!(form.get("year"), "2031");
+        type_into(&mut form, "title", "Kommunens plan");
+        let saved = save(&store, &office, &form, false, true).unwrap();
+        assert_eq!(saved.then, Then::ShowYear(2031));
+        let plans = store.plans(2031).unwrap();
+        assert_eq!(plans.len(), 1);
+        assert_eq!(plans[0].data.title, "Kommunens plan");
+
+        // A draft of the first plan form names its target `Plan`: it saves a new plan.
+        let mut json = serde_json::to_value(&form).unwrap();
+        json["target"] = serde_json::json!("Plan");
+        let mut old: FormState = serde_json::from_value(json).unwrap();
+        assert_eq!(old.target, FormTarget::PlanV1);
+        type_into(&mut old, "title", " 2");
+        save(&store, &office, &old, false, true).unwrap();
+        assert_eq!(store.plans(2031).unwrap().len(), 2);
+
+        // Only the office makes plans, and the form says so before anything is typed.
+        let member = crate::model::Role::Member;
+        store
+            .add_member(&office, "anna", "Anna Åberg", None, member)
+            .unwrap();
+        let anna = store.actor("anna").unwrap();
+        assert!(matches!(
+            plan::open(&store, &anna, Lang::En, None, 2031),
+            Err(Error::Forbidden)
+        ));
+    }
 
     #[test]
     fn drafts_of_the_earlier_plan_forms_still_read() {
