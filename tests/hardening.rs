@@ -656,8 +656,7 @@ fn a_kill_during_a_group_write_leaves_all_or_nothing() {
             &bin(),
             &db,
             &[
-                "--as", "root", "training", "log", &title, "--hours", "2", "--with",
-                "a1,a2,a3",
+                "--as", "root", "training", "log", &title, "--hours", "2", "--with", "a1,a2,a3",
             ],
         )
         .stdout(Stdio::null())
@@ -673,7 +672,10 @@ fn a_kill_during_a_group_write_leaves_all_or_nothing() {
             killed += 1;
         }
     }
-    assert!(killed > 0, "no kill landed while intnet ran: the loop proved nothing");
+    assert!(
+        killed > 0,
+        "no kill landed while intnet ran: the loop proved nothing"
+    );
     let (_, _, check) = inspect(&db);
     assert_eq!(check, "ok");
     let conn = rusqlite::Connection::open(&db).unwrap();
