@@ -594,6 +594,43 @@ fn logging_a_training_takes_a_few_keys_and_the_charts_draw() {
     assert!(screen(&app).contains(&format!("{}", app.training.filter.year.unwrap())));
 }
 
+#[test]
+fn the_training_form_reads_a_cost_as_the_command_line_does() {
+    // A cost copied from a spreadsheet has a no-break space between the thousands;
+    // the form and `intnet training log --cost` read it alike, and refuse a decimal.
+    let e = seeded();
+    let mut app = app_for(&e, "anna", Lang::En);
+    press(&mut app, KeyCode::Char('3'));
+    press(&mut app, KeyCode::Char('n'));
+    type_text(&mut app, "Kurs");
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "6");
+    let Some(Modal::Form(f)) = &app.modal else {
+        panic!("no form open: {:?}", app.status)
+    };
+    let cost = f.fields.iter().position(|x| x.name == "cost").unwrap();
+    while !matches!(&app.modal, Some(Modal::Form(f)) if f.focus == cost) {
+        press(&mut app, KeyCode::Tab);
+    }
+    type_text(&mut app, "12,5");
+    ctrl(&mut app, 's');
+    let Some(Modal::Form(f)) = &app.modal else {
+        panic!("saved a cost of 12,5: {:?}", app.status)
+    };
+    assert_eq!(f.error_for("cost"), Some("err.cost"));
+    for _ in 0..4 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "12\u{a0}500");
+    ctrl(&mut app, 's');
+    assert!(app.modal.is_none(), "{:?}", app.status);
+    let saved = app.training.item.clone().unwrap();
+    assert_eq!(
+        (saved.data.title.as_str(), saved.data.cost_sek),
+        ("Kurs", Some(12_500))
+    );
+}
+
 /// This year's municipality-wide plan with one item, Anna's; returns the item's id.
 fn annas_item(e: &common::Env) -> i64 {
     let plan = e
@@ -1314,4 +1351,38 @@ fn a_flag_never_ends_up_half_past_the_right_edge_of_the_screen() {
         press(&mut app, KeyCode::Down);
     }
     assert!(flags_seen > 0, "the body was drawn");
+}
+
+#[test]
+fn a_choice_list_that_cannot_be_loaded_is_reported_and_no_form_opens() {
+    // The news form's audience is the units; the organisation form's owners are the
+    // members. Take each table away behind the app's back: the form must not open
+    // with an empty list as if there were no units or members, but say why.
+    let e = seeded();
+    let mut app = app_for(&e, "anna", Lang::En);
+    press(&mut app, KeyCode::Char('2'));
+    let conn = rusqlite::Connection::open(&e.path).unwrap();
+    conn.execute_batch("ALTER TABLE units RENAME TO units_away")
+        .unwrap();
+    press(&mut app, KeyCode::Char('n'));
+    assert!(app.modal.is_none(), "a news form opened without its units");
+    let status = app.status.clone().expect("an error in the status bar");
+    assert!(
+        status.error && status.text.contains("database error") && status.text.contains("units"),
+        "{status:?}"
+    );
+
+    press(&mut app, KeyCode::Char('1'));
+    conn.execute_batch("ALTER TABLE members RENAME TO members_away")
+        .unwrap();
+    press(&mut app, KeyCode::Char('n'));
+    assert!(
+        app.modal.is_none(),
+        "an organisation form opened without its owners"
+    );
+    let status = app.status.clone().expect("an error in the status bar");
+    assert!(
+        status.error && status.text.contains("database error") && status.text.contains("members"),
+        "{status:?}"
+    );
 }

@@ -1,10 +1,10 @@
 //! The terminal UI: one loop, plain state (see `docs/architecture.md`).
 
 pub mod app;
+mod app_forms;
 pub mod component;
-mod forms;
+pub mod forms;
 pub mod keymap;
-mod plan_forms;
 pub mod screens;
 pub mod ui;
 pub mod widgets;

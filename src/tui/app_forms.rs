@@ -1,0 +1,249 @@
+//! The app's side of the forms: it opens what `forms` builds from the state on screen,
+//! types into the open form, and carries out a save (closing the form, reporting, and
+//! showing what was made). The forms themselves, their fields and what they save,
+//! live in `forms`, which knows nothing of the app; errors they return (a refusal, a
+//! choice list that could not be loaded) go to the status bar.
+
+use super::app::{App, Modal, Status, help_line};
+use super::forms::{self, FormPrompt, FormState, FormTarget, Then};
+use super::keymap::{Action, Context};
+use super::widgets::form::Field;
+use crate::model::{Membership, Milestone, News, Org, PlanItem, PlanRow, Project, Training};
+use crate::store::Error;
+use ratatui::crossterm::event::KeyCode;
+
+impl App {
+    /// Shows a built form, or the reason it could not be built.
+    fn show_form(&mut self, form: Result<FormState, Error>) {
+        if let Some(form) = self.check(form) {
+            self.open_form(form);
+        }
+    }
+
+    /// Like `show_form`, for a form that may have nothing to open (`Ok(None)`).
+    fn show_form_if_any(&mut self, form: Result<Option<FormState>, Error>) {
+        if let Some(Some(form)) = self.check(form) {
+            self.open_form(form);
+        }
+    }
+
+    pub(super) fn open_org_form(&mut self, org: Option<Org>) {
+        let r = forms::org::open(&self.store, &self.actor, self.lang, org.as_ref());
+        self.show_form(r);
+    }
+
+    /// A new person at `org_id`, or the `index`th person of the organisation shown.
+    pub(super) fn open_person_form(&mut self, org_id: Option<i64>, index: Option<usize>) {
+        let detail = self.contacts.detail.as_ref();
+        let existing = index.and_then(|i| detail.and_then(|d| d.persons.get(i)));
+        let Some(org_id) = existing.map(|p| p.data.org_id).or(org_id) else {
+            return;
+        };
+        let r = forms::person::open(&self.actor, existing, org_id);
+        self.show_form(r);
+    }
+
+    /// A new interaction with the organisation shown, or its `index`th one.
+    pub(super) fn open_interaction_form(&mut self, index: Option<usize>) {
+        let detail = self.contacts.detail.as_ref();
+        let with = detail.map(|d| forms::interaction::With {
+            org_id: d.org.id,
+            persons: &d.persons,
+        });
+        let existing = index.and_then(|i| detail.and_then(|d| d.timeline.get(i)));
+        let r = forms::interaction::open(&self.actor, self.lang, with, existing, self.last_kind);
+        self.show_form_if_any(r);
+    }
+
+    pub(super) fn open_news_form(&mut self, item: Option<News>) {
+        let r = forms::news::open(&self.store, &self.actor, self.lang, item.as_ref());
+        self.show_form(r);
+    }
+
+    pub(super) fn open_training_form(&mut self, item: Option<Training>) {
+        let r = forms::training::open(&self.store, &self.actor, self.lang, item.as_ref());
+        self.show_form(r);
+    }
+
+    /// A plan (new ones for the year shown).
+    pub(super) fn open_plan_form(&mut self, plan: Option<PlanRow>) {
+        let year = self.plans.year;
+        let r = forms::plan::open(&self.store, &self.actor, self.lang, plan.as_ref(), year);
+        self.show_form(r);
+    }
+
+    /// A plan item (new ones in the selected plan).
+    pub(super) fn open_plan_item_form(&mut self, item: Option<PlanItem>) {
+        let plan_id = self.plans.current_plan().map(|p| p.id);
+        let r = forms::plan_item::open(&self.store, &self.actor, self.lang, item.as_ref(), plan_id);
+        self.show_form_if_any(r);
+    }
+
+    pub(super) fn open_project_form(&mut self, project: Option<Project>) {
+        let r = forms::project::open(&self.store, &self.actor, self.lang, project.as_ref());
+        self.show_form(r);
+    }
+
+    /// A milestone of the selected project.
+    pub(super) fn open_milestone_form(&mut self, milestone: Option<Milestone>) {
+        let Some(project) = self.projects.current_project() else {
+            return;
+        };
+        let r = forms::milestone::open(&self.actor, project, milestone.as_ref());
+        self.show_form(r);
+    }
+
+    pub(super) fn open_membership_form(&mut self, membership: Option<Membership>) {
+        let r = forms::membership::open(&self.store, &self.actor, membership.as_ref());
+        self.show_form(r);
+    }
+
+    /// An evaluation of the selected membership.
+    pub(super) fn open_evaluation_form(&mut self) {
+        let Some(m) = self.projects.current_membership() else {
+            return;
+        };
+        let r = forms::evaluation::open(&self.actor, self.lang, m);
+        self.show_form(r);
+    }
+
+    pub(super) fn open_form(&mut self, form: FormState) {
+        self.modal = Some(Modal::Form(Box::new(form)));
+        self.draft_id = None;
+        self.draft_pending = false;
+    }
+
+    /// True when the focused field takes Enter and the arrows as text.
+    pub(super) fn focused_multiline(&self) -> bool {
+        match &self.modal {
+            Some(Modal::Form(f)) => f.fields.get(f.focus).is_some_and(Field::is_multiline),
+            _ => false,
+        }
+    }
+
+    pub(super) fn form_key(&mut self, code: KeyCode) {
+        let Some(Modal::Form(f)) = &mut self.modal else {
+            return;
+        };
+        let Some(field) = f.fields.get_mut(f.focus) else {
+            return;
+        };
+        if code == KeyCode::Enter && !field.is_multiline() {
+            f.focus = (f.focus + 1) % f.fields.len();
+            return;
+        }
+        if field.handle(code) {
+            f.dirty = true;
+            self.draft_pending = true;
+            let name = field.name.clone();
+            f.errors.retain(|e| e.field != name);
+            let similar = forms::similar_after(&self.store, f, &name);
+            if let Some(Some(similar)) = self.check(similar)
+                && let Some(Modal::Form(f)) = &mut self.modal
+            {
+                f.similar = similar;
+            }
+        }
+    }
+
+    pub(super) fn form_action(&mut self, action: Action) {
+        let Some(Modal::Form(f)) = &mut self.modal else {
+            return;
+        };
+        let n = f.fields.len();
+        match action {
+            Action::NextField => f.focus = (f.focus + 1) % n,
+            Action::PrevField => f.focus = (f.focus + n - 1) % n,
+            Action::Save => self.save_form(false, true),
+            Action::SaveDraft => match f.target {
+                FormTarget::News {
+                    published: false, ..
+                } => self.save_form(false, false),
+                _ => self.info(self.t("msg.no_draft_here").to_string()),
+            },
+            Action::Back => {
+                if f.dirty {
+                    f.prompt = Some(FormPrompt::Discard);
+                } else {
+                    self.close_form();
+                }
+            }
+            Action::Help => {
+                // Help from a form comes back to the form: keep it underneath.
+                self.status = Some(Status {
+                    text: help_line(&self.keymap, self.lang, Context::Form),
+                    error: false,
+                });
+            }
+            _ => {}
+        }
+    }
+
+    /// Saves the open form (`publish` false keeps a news item as a draft). On any
+    /// refusal the form stays open with what was typed.
+    pub(super) fn save_form(&mut self, create_anyway: bool, publish: bool) {
+        let Some(Modal::Form(f)) = &self.modal else {
+            return;
+        };
+        let f = f.as_ref().clone();
+        if let Some(kind) = forms::interaction::chosen_kind(&f) {
+            self.last_kind = kind;
+        }
+        match forms::save(&self.store, &self.actor, &f, create_anyway, publish) {
+            Ok(saved) => {
+                if let Then::ShowYear(year) = saved.then {
+                    self.plans.year = year;
+                }
+                self.close_form();
+                let mut message = self
+                    .t(if publish {
+                        "msg.saved"
+                    } else {
+                        "msg.draft_saved"
+                    })
+                    .to_string();
+                for w in saved.warnings {
+                    message.push(' ');
+                    message.push_str(self.t(w));
+                }
+                self.info(message);
+                self.refresh();
+                match saved.then {
+                    Then::ShowOrg(id) => {
+                        let h = self.list_height();
+                        let r = self.contacts.open_org(&self.store, id, h);
+                        self.check(r);
+                        self.contacts.detail_open = false;
+                    }
+                    Then::ShowProject(id) => {
+                        let r = self.projects.select(&self.store, id);
+                        self.check(r);
+                    }
+                    Then::ShowYear(_) | Then::Stay => {}
+                }
+            }
+            Err(Error::Invalid(errors)) => {
+                let first = errors.first().map(|e| e.field);
+                if let Some(Modal::Form(form)) = &mut self.modal {
+                    if let Some(i) =
+                        first.and_then(|name| form.fields.iter().position(|x| x.name == name))
+                    {
+                        form.focus = i;
+                    }
+                    form.errors = errors;
+                }
+                self.status = Some(Status {
+                    text: self.t("msg.fix_fields").to_string(),
+                    error: true,
+                });
+            }
+            Err(Error::Duplicate(similar)) => {
+                if let Some(Modal::Form(form)) = &mut self.modal {
+                    form.similar = similar;
+                    form.prompt = Some(FormPrompt::CreateAnyway);
+                }
+            }
+            Err(e) => self.error(&e),
+        }
+    }
+}
