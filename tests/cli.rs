@@ -1122,3 +1122,79 @@ fn deadlines_mine_lists_an_overdue_item_first_and_says_so() {
         "{text}"
     );
 }
+
+/// The walk-through's validation gaps: each is refused with a message that says
+/// what is wrong and, for a word, which words would do.
+#[test]
+fn validation_gaps_are_closed_with_messages_that_help() {
+    let d = db();
+    let refused = |args: &[&str], says: &str| {
+        intnet(&d.path)
+            .args(["--as", "root"])
+            .args(args)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(says));
+    };
+    refused(
+        &[
+            "org",
+            "add",
+            "Ny partner",
+            "--country",
+            "SE",
+            "--kind",
+            "twin",
+        ],
+        "twin_city, city_region, network",
+    );
+    refused(
+        &["person", "add", "1", "Anna Schmidt", "--phone", "abc"],
+        "not a phone number",
+    );
+    refused(
+        &[
+            "interaction",
+            "add",
+            "1",
+            "Samtal",
+            "--date",
+            "2026-11-20",
+            "--follow-up",
+            "2026-11-01",
+        ],
+        "follow-up is before",
+    );
+    refused(
+        &["interaction", "add", "1", "Samtal", "--date", "2026-02-29"],
+        "no such day",
+    );
+    refused(
+        &[
+            "project",
+            "add",
+            "P",
+            "--budget",
+            "100",
+            "--eu-grant",
+            "80",
+            "--own",
+            "30",
+        ],
+        "more than the total budget",
+    );
+    // Right values still pass.
+    intnet(&d.path)
+        .args([
+            "--as",
+            "root",
+            "person",
+            "add",
+            "1",
+            "Anna Schmidt",
+            "--phone",
+            "+49 (451) 122-0",
+        ])
+        .assert()
+        .success();
+}

@@ -724,13 +724,14 @@ pub fn fail(lang: Lang, err: &Error) -> ExitCode {
 pub(super) fn word<T>(
     v: Option<String>,
     parse: fn(&str) -> Option<T>,
+    words: fn() -> Vec<&'static str>,
     field: &'static str,
 ) -> Result<Option<T>, Error> {
     match v {
         None => Ok(None),
         Some(w) => parse(&w)
             .map(Some)
-            .ok_or_else(|| Error::field(field, "err.unknown_value")),
+            .ok_or_else(|| Error::Invalid(vec![crate::model::FieldError::unknown(field, words())])),
     }
 }
 

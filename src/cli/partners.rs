@@ -94,45 +94,65 @@ fn apply_fields(data: &mut OrgData, f: OrgFields, errors: &mut Vec<FieldError>) 
     fn word<T>(
         v: Option<String>,
         parse: fn(&str) -> Option<T>,
+        choices: fn() -> Vec<&'static str>,
         field: &'static str,
         errors: &mut Vec<FieldError>,
     ) -> Option<T> {
         let v = v?;
         let parsed = parse(&v);
         if parsed.is_none() {
-            errors.push(FieldError::new(field, "err.unknown_value"));
+            errors.push(FieldError::unknown(field, choices()));
         }
         parsed
     }
     fn words<T>(
         v: Option<Vec<String>>,
         parse: fn(&str) -> Option<T>,
+        choices: fn() -> Vec<&'static str>,
         field: &'static str,
         errors: &mut Vec<FieldError>,
     ) -> Option<Vec<T>> {
         v.map(|list| {
             list.iter()
-                .filter_map(|w| word(Some(w.clone()), parse, field, errors))
+                .filter_map(|w| word(Some(w.clone()), parse, choices, field, errors))
                 .collect()
         })
     }
-    if let Some(k) = word(f.kind, OrgKind::parse, "kind", errors) {
+    if let Some(k) = word(f.kind, OrgKind::parse, OrgKind::words, "kind", errors) {
         data.kind = k;
     }
-    if let Some(s) = word(f.status, OrgStatus::parse, "status", errors) {
+    if let Some(s) = word(
+        f.status,
+        OrgStatus::parse,
+        OrgStatus::words,
+        "status",
+        errors,
+    ) {
         data.status = s;
     }
     if let Some(s) = f.sector {
         data.sector = if s.is_empty() {
             None
         } else {
-            word(Some(s), Sector::parse, "sector", errors)
+            word(Some(s), Sector::parse, Sector::words, "sector", errors)
         };
     }
-    if let Some(p) = words(f.priority, PriorityArea::parse, "priority_areas", errors) {
+    if let Some(p) = words(
+        f.priority,
+        PriorityArea::parse,
+        PriorityArea::words,
+        "priority_areas",
+        errors,
+    ) {
         data.priority_areas = p;
     }
-    if let Some(g) = words(f.growth, GrowthArea::parse, "growth_areas", errors) {
+    if let Some(g) = words(
+        f.growth,
+        GrowthArea::parse,
+        GrowthArea::words,
+        "growth_areas",
+        errors,
+    ) {
         data.growth_areas = g;
     }
     if let Some(c) = f.country {

@@ -135,9 +135,11 @@ pub fn project(ctx: &Ctx, cmd: ProjectCmd) -> ExitCode {
             let data = ProjectData {
                 name,
                 acronym: acronym.unwrap_or_default(),
-                programme: word(programme, Programme::parse, "programme")?.unwrap_or_default(),
+                programme: word(programme, Programme::parse, Programme::words, "programme")?
+                    .unwrap_or_default(),
                 call_id: call.unwrap_or_default(),
-                role: word(role, ProjectRole::parse, "role")?.unwrap_or_default(),
+                role: word(role, ProjectRole::parse, ProjectRole::words, "role")?
+                    .unwrap_or_default(),
                 lead_unit,
                 contact: Some(ctx.actor.member_id),
                 budget_total: amount(budget, "budget_total")?,
@@ -147,7 +149,8 @@ pub fn project(ctx: &Ctx, cmd: ProjectCmd) -> ExitCode {
                 rate_e4,
                 start,
                 end,
-                status: word(status, ProjectStatus::parse, "status")?.unwrap_or_default(),
+                status: word(status, ProjectStatus::parse, ProjectStatus::words, "status")?
+                    .unwrap_or_default(),
                 notes: notes.unwrap_or_default(),
                 ..ProjectData::default()
             };
@@ -170,7 +173,8 @@ pub fn project(ctx: &Ctx, cmd: ProjectCmd) -> ExitCode {
         }
         ProjectCmd::Partner { id, org, role } => {
             let org_id = super::partners::resolve_org(ctx, &org)?;
-            let role = word(Some(role), ProjectRole::parse, "role")?.unwrap_or_default();
+            let role = word(Some(role), ProjectRole::parse, ProjectRole::words, "role")?
+                .unwrap_or_default();
             let p = ctx.store.project(id)?;
             let mut data = p.data;
             data.partners.retain(|x| x.org_id != org_id);

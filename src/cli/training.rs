@@ -56,7 +56,8 @@ pub fn training(ctx: &Ctx, cmd: TrainingCmd) -> ExitCode {
             let result = (|| -> Result<i64, Error> {
                 let minutes = parse_hours(&hours).map_err(|k| Error::field("hours", k))?;
                 let kind = match kind {
-                    Some(k) => word(Some(k), TrainingKind::parse, "kind")?.unwrap_or_default(),
+                    Some(k) => word(Some(k), TrainingKind::parse, TrainingKind::words, "kind")?
+                        .unwrap_or_default(),
                     None => ctx
                         .store
                         .last_training_kind(&ctx.actor)?
@@ -80,9 +81,10 @@ pub fn training(ctx: &Ctx, cmd: TrainingCmd) -> ExitCode {
                     country: country.unwrap_or_default(),
                     minutes,
                     participants,
-                    priority_area: word(area, PriorityArea::parse, "area")?,
-                    growth_area: word(growth, GrowthArea::parse, "growth")?,
-                    funding: word(funding, Funding::parse, "funding")?.unwrap_or_default(),
+                    priority_area: word(area, PriorityArea::parse, PriorityArea::words, "area")?,
+                    growth_area: word(growth, GrowthArea::parse, GrowthArea::words, "growth")?,
+                    funding: word(funding, Funding::parse, Funding::words, "funding")?
+                        .unwrap_or_default(),
                     cost_sek,
                     partner_id,
                     notes: notes.unwrap_or_default(),
@@ -118,7 +120,7 @@ pub fn training(ctx: &Ctx, cmd: TrainingCmd) -> ExitCode {
                 },
                 _ => Scope::Mine,
             };
-            let kind = match word(kind, TrainingKind::parse, "kind") {
+            let kind = match word(kind, TrainingKind::parse, TrainingKind::words, "kind") {
                 Ok(k) => k,
                 Err(e) => return fail(lang, &e),
             };

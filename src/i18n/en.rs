@@ -536,6 +536,22 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("entity.person", "person"),
     ("entity.interaction", "contact"),
     ("err.date", "not a date: use YYYY-MM-DD"),
+    (
+        "err.no_such_day",
+        "no such day (the format YYYY-MM-DD is right)",
+    ),
+    (
+        "err.phone",
+        "not a phone number: digits, spaces and + - ( ) / . only, at least five digits",
+    ),
+    (
+        "err.follow_up_before",
+        "the follow-up is before the contact's date",
+    ),
+    (
+        "err.parts_over_total",
+        "EU grant and own contribution together are more than the total budget",
+    ),
     ("err.url", "not a web address"),
     ("err.email", "not an e-mail address"),
     (
@@ -600,7 +616,10 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ),
     ("err.unit_fields", "a unit needs a code and a name"),
     ("err.unit_exists", "a unit with that code exists"),
-    ("err.unknown_unit", "unknown unit"),
+    (
+        "err.unknown_unit",
+        "unknown unit (intnet unit list shows the codes)",
+    ),
     (
         "err.account",
         "an account name is letters, digits, '.', '_' or '-'",

@@ -79,8 +79,13 @@ pub fn describe_error(lang: Lang, err: &crate::store::Error) -> String {
         Error::Invalid(errors) => errors
             .iter()
             .map(|e| {
+                let choices = if e.choices.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({})", e.choices.join(", "))
+                };
                 format!(
-                    "{}: {}",
+                    "{}: {}{choices}",
                     lang.t(&format!("field.{}", e.field)),
                     lang.t(e.key)
                 )

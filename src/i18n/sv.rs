@@ -551,6 +551,22 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("entity.person", "person"),
     ("entity.interaction", "kontakt"),
     ("err.date", "inget datum: skriv ÅÅÅÅ-MM-DD"),
+    (
+        "err.no_such_day",
+        "den dagen finns inte (formatet ÅÅÅÅ-MM-DD är rätt)",
+    ),
+    (
+        "err.phone",
+        "inget telefonnummer: bara siffror, mellanslag och + - ( ) / ., minst fem siffror",
+    ),
+    (
+        "err.follow_up_before",
+        "uppföljningen ligger före kontaktens datum",
+    ),
+    (
+        "err.parts_over_total",
+        "EU-bidrag och egen insats är tillsammans mer än den totala budgeten",
+    ),
     ("err.url", "ingen webbadress"),
     ("err.email", "ingen e-postadress"),
     ("err.country", "okänt land: skriv en ISO-kod som SE, DE, PL"),
@@ -606,7 +622,10 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("err.already_initialised", "databasen har redan medlemmar"),
     ("err.unit_fields", "en enhet behöver kod och namn"),
     ("err.unit_exists", "en enhet med den koden finns redan"),
-    ("err.unknown_unit", "okänd enhet"),
+    (
+        "err.unknown_unit",
+        "okänd enhet (intnet unit list visar koderna)",
+    ),
     (
         "err.account",
         "ett kontonamn består av bokstäver, siffror, '.', '_' eller '-'",

@@ -24,6 +24,10 @@ macro_rules! word_enum {
                 let s = s.trim();
                 $name::ALL.iter().copied().find(|v| v.as_str().eq_ignore_ascii_case(s) || v.as_str().replace('_', "-").eq_ignore_ascii_case(s))
             }
+            /// Every word, for messages that list what a field takes.
+            pub fn words() -> Vec<&'static str> {
+                $name::ALL.iter().map(|v| v.as_str()).collect()
+            }
             /// Encodes a set as a comma-separated list.
             pub fn join(set: &[$name]) -> String {
                 set.iter().map(|v| v.as_str()).collect::<Vec<_>>().join(",")

@@ -307,6 +307,16 @@ pub fn validate_project(data: &mut ProjectData) -> Vec<FieldError> {
     ] {
         super::check_amount(&mut errors, field, v);
     }
+    // The grant and the own contribution are parts of the total, not more than it.
+    if let Some(total) = data.budget_total {
+        let parts = data
+            .eu_grant
+            .unwrap_or(0)
+            .saturating_add(data.own_contribution.unwrap_or(0));
+        if parts > total {
+            errors.push(FieldError::new("eu_grant", "err.parts_over_total"));
+        }
+    }
     match data.rate_e4 {
         Some(r) if r <= 0 => errors.push(FieldError::new("rate", "err.rate")),
         Some(r) if r > super::MAX_RATE_E4 => errors.push(FieldError::new("rate", "err.rate_max")),

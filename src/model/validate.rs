@@ -39,11 +39,26 @@ pub struct FieldError {
     pub field: &'static str,
     /// i18n key of the message.
     pub key: &'static str,
+    /// The words the field takes, for "unknown value" (shown after the message).
+    pub choices: Vec<&'static str>,
 }
 
 impl FieldError {
     pub fn new(field: &'static str, key: &'static str) -> Self {
-        FieldError { field, key }
+        FieldError {
+            field,
+            key,
+            choices: Vec::new(),
+        }
+    }
+
+    /// An unknown word, with the words that would do.
+    pub fn unknown(field: &'static str, choices: Vec<&'static str>) -> Self {
+        FieldError {
+            field,
+            key: "err.unknown_value",
+            choices,
+        }
     }
 }
 
@@ -205,7 +220,40 @@ pub fn parse_date(s: &str) -> Result<Option<String>, &'static str> {
     }
     match s.parse::<jiff::civil::Date>() {
         Ok(d) if s.len() == 10 => Ok(Some(d.to_string())),
+        // The right shape, but no such day (2026-02-29, 2026-04-31): say so.
+        _ if is_date_shaped(s) => Err("err.no_such_day"),
         _ => Err("err.date"),
+    }
+}
+
+/// `YYYY-MM-DD` with a month 1–12 and a day 1–31: a date by its form.
+fn is_date_shaped(s: &str) -> bool {
+    let b = s.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+    let number = |r: std::ops::Range<usize>| s[r].parse::<u32>().unwrap_or(0);
+    b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && digits(0..4)
+        && digits(5..7)
+        && digits(8..10)
+        && (1..=12).contains(&number(5..7))
+        && (1..=31).contains(&number(8..10))
+}
+
+/// A phone number as people write them: digits, spaces, `+`, `-`, `(`, `)`, `/`, `.`,
+/// with at least five digits. Empty is allowed.
+pub fn check_phone(errors: &mut Vec<FieldError>, field: &'static str, phone: &str) {
+    let phone = phone.trim();
+    if phone.is_empty() {
+        return;
+    }
+    let allowed = phone
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '+' | '-' | '(' | ')' | '/' | '.'));
+    let digits = phone.chars().filter(char::is_ascii_digit).count();
+    if !allowed || digits < 5 {
+        errors.push(FieldError::new(field, "err.phone"));
     }
 }
 
@@ -377,6 +425,7 @@ pub fn validate_person(data: &mut PersonData) -> Vec<FieldError> {
         Err(k) => errors.push(FieldError::new("email", k)),
     }
     check_optional_date(&mut errors, "verified_on", &mut data.verified_on);
+    check_phone(&mut errors, "phone", &data.phone);
     for (field, value) in [
         ("name", &data.name),
         ("title", &data.title),
@@ -395,6 +444,12 @@ pub fn validate_interaction(data: &mut InteractionData) -> Vec<FieldError> {
     let mut errors = Vec::new();
     required_date(&mut errors, "date", &mut data.date);
     check_optional_date(&mut errors, "follow_up", &mut data.follow_up);
+    if let Some(f) = &data.follow_up
+        && !data.date.is_empty()
+        && f.as_str() < data.date.as_str()
+    {
+        errors.push(FieldError::new("follow_up", "err.follow_up_before"));
+    }
     data.summary = data.summary.trim().to_string();
     if data.summary.is_empty() {
         errors.push(FieldError::new("summary", "err.required"));
@@ -427,7 +482,9 @@ mod tests {
         assert_eq!(parse_date("2026-11-20"), Ok(Some("2026-11-20".into())));
         assert_eq!(parse_date(""), Ok(None));
         assert_eq!(parse_date("2026-13-01"), Err("err.date"));
-        assert_eq!(parse_date("2026-02-30"), Err("err.date"));
+        assert_eq!(parse_date("2026-02-30"), Err("err.no_such_day"));
+        assert_eq!(parse_date("2026-02-29"), Err("err.no_such_day"));
+        assert_eq!(parse_date("2028-02-29"), Ok(Some("2028-02-29".into())));
         assert_eq!(parse_date("20/11/2026"), Err("err.date"));
     }
 
