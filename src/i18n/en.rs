@@ -757,6 +757,10 @@ pub const MESSAGES: &[(&str, &str)] = &[
         "cli.duplicate",
         "similar organisations exist; check them, then add --force to create anyway:",
     ),
+    (
+        "cli.unknown_theme",
+        "unknown theme \"{name}\" (themes: default, no-color, high-contrast); the default is used",
+    ),
     ("cli.config_warning", "config {path}: {problem}"),
     ("hit.org", "org"),
     ("hit.person", "person"),

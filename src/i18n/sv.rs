@@ -757,6 +757,10 @@ pub const MESSAGES: &[(&str, &str)] = &[
         "cli.duplicate",
         "liknande organisationer finns; kontrollera dem och lägg till --force för att skapa ändå:",
     ),
+    (
+        "cli.unknown_theme",
+        "okänt tema \"{name}\" (teman: default, no-color, high-contrast); standardtemat används",
+    ),
     ("cli.config_warning", "inställningar {path}: {problem}"),
     ("hit.org", "org"),
     ("hit.person", "person"),
