@@ -282,10 +282,7 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ),
     ("training.person_hours", "{h} h × {p} = {t} person-hours"),
     ("training.item_title", " Activity "),
-    (
-        "chart.months",
-        " Hours per month, {y} (blue) and {last} (grey) ",
-    ),
+    ("chart.months", " Hours per month: "),
     ("chart.units", " Hours per unit "),
     ("chart.kinds", " Hours per kind "),
     ("chart.areas", " Hours per priority area "),

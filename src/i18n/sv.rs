@@ -282,10 +282,7 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ),
     ("training.person_hours", "{h} h × {p} = {t} persontimmar"),
     ("training.item_title", " Aktivitet "),
-    (
-        "chart.months",
-        " Timmar per månad, {y} (blå) och {last} (grå) ",
-    ),
+    ("chart.months", " Timmar per månad: "),
     ("chart.units", " Timmar per enhet "),
     ("chart.kinds", " Timmar per typ "),
     ("chart.areas", " Timmar per prioriterat område "),

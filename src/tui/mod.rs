@@ -5,6 +5,7 @@ mod forms;
 pub mod keymap;
 mod plan_forms;
 pub mod screens;
+pub mod theme;
 pub mod ui;
 pub mod widgets;
 
@@ -29,6 +30,7 @@ pub fn build(ctx: Ctx, settings: &Settings, size: (u16, u16)) -> Result<App, cra
     let (keymap, problems) = Keymap::new(&settings.keys);
     let lang = ctx.lang;
     let mut app = App::new(ctx.store, ctx.actor, lang, keymap, size)?;
+    app.theme = theme::Theme::named(settings.theme);
     if !problems.is_empty() {
         let list = problems
             .iter()
@@ -229,6 +231,12 @@ fn event_loop(
             }
             dirty |= app.poll_changes();
             app.autosave(false);
+            // Past midnight: countdowns and overdue marks count from the new day.
+            let today = crate::store::today();
+            if today != app.today {
+                app.today = today;
+                dirty = true;
+            }
         }
         if dirty && !app.quit {
             terminal.draw(|f| ui::draw(f, app))?;
