@@ -1,7 +1,7 @@
 //! Action plans ("Action plans" / "Handlingsplaner"): the year's plans with their
 //! progress, and the selected plan's checklist (or my items across all plans).
 
-use super::super::theme::{Due, Theme, View};
+use super::super::theme::{Due, View};
 use crate::model::{Actor, ItemStatus, PlanItem, PlanRow};
 use crate::store::{Result, Store, today};
 use crate::text::{sanitize_line as clean, truncate};
@@ -112,7 +112,7 @@ fn mark(status: ItemStatus) -> &'static str {
 
 pub fn draw(f: &mut Frame, area: Rect, s: &PlansScreen, v: View) {
     let lang = v.lang;
-    let theme: &Theme = v.theme;
+    let theme = v.theme;
     let (done, total) = s
         .plans
         .iter()
