@@ -1568,3 +1568,22 @@ fn the_default_legend_shows_each_series_in_its_colour() {
     assert_eq!(Some(buf[(x, row)].fg), theme.series_last_year.fg);
     assert_ne!(theme.series_this_year.fg, theme.series_last_year.fg);
 }
+
+#[test]
+fn high_contrast_selects_in_bold_reverse_and_dims_nothing() {
+    let e = with_news();
+    let mut app = app_for(&e, "anna", Lang::En);
+    app.theme = Theme::high_contrast();
+    press(&mut app, KeyCode::Char('2'));
+    let buf = frame(&app);
+    let title = app.news.list.current().unwrap().title.clone();
+    let (m, _) = looks(&buf, &title);
+    assert!(m.contains(Modifier::REVERSED | Modifier::BOLD), "{m:?}");
+    for c in buf.content() {
+        assert!(
+            !c.modifier.contains(Modifier::DIM),
+            "{:?} is dimmed",
+            c.symbol()
+        );
+    }
+}
