@@ -1587,3 +1587,26 @@ fn high_contrast_selects_in_bold_reverse_and_dims_nothing() {
         );
     }
 }
+
+#[test]
+fn a_new_day_redraws_the_countdown() {
+    let e = seeded();
+    let deadline = common::in_days(300);
+    let data = intnet::model::NewsData {
+        title: "Midnight call".into(),
+        category: intnet::model::NewsCategory::Call,
+        deadline: Some(deadline.clone()),
+        ..Default::default()
+    };
+    e.store.post_news(&e.office, data, true).unwrap();
+    let mut app = app_for(&e, "anna", Lang::En);
+    press(&mut app, KeyCode::Char('2'));
+    assert!(intnet::tui::set_today(&mut app, plus(&deadline, -2)));
+    assert!(screen(&app).contains("closes in 2 days"));
+    assert!(
+        !intnet::tui::set_today(&mut app, plus(&deadline, -2)),
+        "the same day: nothing to redraw"
+    );
+    assert!(intnet::tui::set_today(&mut app, plus(&deadline, -1)));
+    assert!(screen(&app).contains("closes tomorrow"));
+}

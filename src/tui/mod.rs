@@ -191,6 +191,15 @@ fn spawn_input() -> mpsc::Receiver<std::io::Result<Event>> {
     rx
 }
 
+/// Sets the date drawing counts from; true when it changed, so the screen is redrawn.
+pub fn set_today(app: &mut App, today: String) -> bool {
+    if app.today == today {
+        return false;
+    }
+    app.today = today;
+    true
+}
+
 fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     app: &mut App,
@@ -232,11 +241,7 @@ fn event_loop(
             dirty |= app.poll_changes();
             app.autosave(false);
             // Past midnight: countdowns and overdue marks count from the new day.
-            let today = crate::store::today();
-            if today != app.today {
-                app.today = today;
-                dirty = true;
-            }
+            dirty |= set_today(app, crate::store::today());
         }
         if dirty && !app.quit {
             terminal.draw(|f| ui::draw(f, app))?;
