@@ -503,6 +503,26 @@ fn database_location_precedence() {
 }
 
 #[test]
+fn an_unknown_theme_is_reported_and_a_known_one_is_quiet() {
+    let d = db();
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = dir.path().join("user.toml");
+    let run = |text: &str| {
+        std::fs::write(&cfg, text).unwrap();
+        intnet(&d.path)
+            .env("INTNET_CONFIG", &cfg)
+            .args(["--as", "anna", "find", "lubeck"])
+            .assert()
+            .success()
+    };
+    run("theme = \"neon\"\n").stderr(
+        predicate::str::contains("user.toml")
+            .and(predicate::str::contains("unknown theme \"neon\"")),
+    );
+    run("theme = \"high-contrast\"\n").stderr(predicate::str::is_empty());
+}
+
+#[test]
 fn news_post_validates_and_speaks_swedish_categories() {
     let d = db();
     intnet(&d.path)

@@ -464,3 +464,34 @@ fn a_panic_restores_the_terminal_saves_the_draft_and_fails() {
         std::thread::sleep(Duration::from_millis(20));
     }
 }
+
+#[test]
+fn no_color_in_the_environment_keeps_meaning_without_colour() {
+    let (_dir, db) = demo_db();
+    let today = jiff::ZonedDateTime::now().date();
+    let due = today
+        .checked_add(jiff::Span::new().days(5))
+        .unwrap()
+        .to_string();
+    let year = today.year().to_string();
+    cli(&db, &["plan", "add", "Kommunens plan", "--year", &year]);
+    cli(&db, &["plan", "item", "1", "Studiebesök", "--due", &due]);
+    // crossterm drops colours under NO_COLOR by itself: what is left must be the
+    // no-color theme's marker for "due soon" in front of the date.
+    for (env, marked) in [(&[][..], false), (&[("NO_COLOR", "1")][..], true)] {
+        let mut t = Tui::launch(
+            &db,
+            "en",
+            Launch {
+                env,
+                ..Default::default()
+            },
+        );
+        t.wait_for("Hansestadt Lübeck", Duration::from_secs(10));
+        t.keys(b"4");
+        let s = t.wait_for(&due, Duration::from_secs(5));
+        assert_eq!(s.contains(&format!("~{due}")), marked, "{env:?}:\n{s}");
+        t.keys(b"q");
+        assert_eq!(wait_exit(&mut t, Duration::from_secs(5)), Some(0));
+    }
+}

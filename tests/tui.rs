@@ -1386,3 +1386,298 @@ fn a_choice_list_that_cannot_be_loaded_is_reported_and_no_form_opens() {
         "{status:?}"
     );
 }
+
+// ---- Themes, and drawing from `app.today` rather than the clock ----
+
+use intnet::tui::theme::Theme;
+use ratatui::style::{Color, Modifier};
+
+/// Where `text` starts in the frame: (column, row). Compares cell by cell, so the
+/// text must be of one-column characters.
+fn find(buf: &ratatui::buffer::Buffer, text: &str) -> Option<(u16, u16)> {
+    let want: Vec<String> = text.chars().map(String::from).collect();
+    let n = want.len() as u16;
+    for y in 0..buf.area.height {
+        for x in 0..buf.area.width.saturating_sub(n - 1) {
+            if (0..n).all(|i| buf[(x + i, y)].symbol() == want[i as usize]) {
+                return Some((x, y));
+            }
+        }
+    }
+    None
+}
+
+/// The modifiers and marker (the cell before) of `text` in the frame.
+fn looks(buf: &ratatui::buffer::Buffer, text: &str) -> (Modifier, String) {
+    let (x, y) = find(buf, text).unwrap_or_else(|| panic!("{text:?} not drawn"));
+    let before = if x > 0 {
+        buf[(x - 1, y)].symbol().to_string()
+    } else {
+        String::new()
+    };
+    (buf[(x, y)].modifier, before)
+}
+
+/// No cell of the frame has a colour.
+fn colourless(buf: &ratatui::buffer::Buffer) {
+    for c in buf.content() {
+        assert!(
+            c.fg == Color::Reset && c.bg == Color::Reset,
+            "{:?} is coloured: {c:?}",
+            c.symbol()
+        );
+    }
+}
+
+/// The ISO date `days` after `date`.
+fn plus(date: &str, days: i64) -> String {
+    let d: jiff::civil::Date = date.parse().unwrap();
+    d.checked_add(jiff::Span::new().days(days))
+        .unwrap()
+        .to_string()
+}
+
+#[test]
+fn without_colour_an_overdue_item_still_stands_out() {
+    let e = seeded();
+    let y = common::year();
+    let plan = e
+        .store
+        .create_plan(
+            &e.office,
+            intnet::model::PlanData {
+                year: y,
+                title: "Plan".into(),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    for (text, due) in [
+        ("Top item", format!("{y}-12-30")),
+        ("Late item", format!("{y}-03-01")),
+        ("Soon item", format!("{y}-06-20")),
+        ("Later item", format!("{y}-11-01")),
+    ] {
+        let item = intnet::model::PlanItemData {
+            plan_id: plan,
+            text: text.into(),
+            owner_id: Some(e.anna.member_id),
+            due: Some(due),
+            ..Default::default()
+        };
+        e.store.add_plan_item(&e.office, item).unwrap();
+    }
+    let mut app = app_for(&e, "anna", Lang::En);
+    app.theme = Theme::no_color();
+    app.today = format!("{y}-06-15");
+    press(&mut app, KeyCode::Char('4'));
+    let buf = frame(&app);
+    colourless(&buf);
+    let late = looks(&buf, &format!("{y}-03-01"));
+    let soon = looks(&buf, &format!("{y}-06-20"));
+    let later = looks(&buf, &format!("{y}-11-01"));
+    assert_eq!(late.1, "!", "overdue is marked: {}", screen(&app));
+    assert_eq!(soon.1, "~", "due soon is marked");
+    assert_eq!(later.1, " ", "a later date is not");
+    assert!(late.0.contains(Modifier::BOLD) && !later.0.contains(Modifier::BOLD));
+    assert_ne!(soon.0, later.0);
+    assert_ne!(late.0, soon.0);
+    // The same item is overdue or not by `app.today`, not by the clock.
+    app.today = format!("{y}-01-15");
+    let buf = frame(&app);
+    assert_eq!(looks(&buf, &format!("{y}-03-01")).1, " ");
+}
+
+#[test]
+fn without_colour_a_call_in_its_last_week_and_unread_news_stand_out() {
+    let e = seeded();
+    // Dates far enough ahead that the real clock never calls them closed.
+    let base = common::in_days(100);
+    for (title, days) in [("Top call", 300), ("Near call", 5), ("Far call", 26)] {
+        let data = intnet::model::NewsData {
+            title: title.into(),
+            category: intnet::model::NewsCategory::Call,
+            deadline: Some(plus(&base, days)),
+            ..Default::default()
+        };
+        e.store.post_news(&e.office, data, true).unwrap();
+    }
+    let data = intnet::model::NewsData {
+        title: "Read news".into(),
+        ..Default::default()
+    };
+    let (read, _) = e.store.post_news(&e.office, data, true).unwrap();
+    e.store.set_news_read(&e.anna, read, true).unwrap();
+    let mut app = app_for(&e, "anna", Lang::En);
+    app.theme = Theme::no_color();
+    app.today = base.clone();
+    press(&mut app, KeyCode::Char('2'));
+    press(&mut app, KeyCode::Char('g'));
+    // The cursor's row is reversed: keep it off the rows compared.
+    let on_top = |app: &App| {
+        app.news
+            .list
+            .current()
+            .is_some_and(|r| r.title == "Top call")
+    };
+    for _ in 0..4 {
+        if on_top(&app) {
+            break;
+        }
+        press(&mut app, KeyCode::Down);
+    }
+    assert!(on_top(&app));
+    let buf = frame(&app);
+    colourless(&buf);
+    let s = screen(&app);
+    assert!(s.contains("! closes in 5 days"), "{s}");
+    assert!(s.contains("closes in 26 days") && !s.contains("! closes in 26 days"));
+    let near = looks(&buf, "closes in 5 days");
+    let far = looks(&buf, "closes in 26 days");
+    assert_ne!(near.0, far.0, "the last week is not only its number");
+    // Unread: a mark and a bold title; read: neither.
+    let (unread, _) = looks(&buf, "Near call");
+    let (was_read, _) = looks(&buf, "Read news");
+    assert!(unread.contains(Modifier::BOLD) && !was_read.contains(Modifier::BOLD));
+    let mark = |title: &str| {
+        let (_, y) = find(&buf, title).unwrap();
+        buf[(0, y)].symbol().to_string()
+    };
+    assert_eq!(
+        (mark("Near call"), mark("Read news")),
+        ("●".into(), " ".into())
+    );
+}
+
+#[test]
+fn the_countdown_counts_from_app_today() {
+    let e = seeded();
+    let deadline = common::in_days(400);
+    let data = intnet::model::NewsData {
+        title: "Horizon call".into(),
+        category: intnet::model::NewsCategory::Call,
+        deadline: Some(deadline.clone()),
+        ..Default::default()
+    };
+    e.store.post_news(&e.office, data, true).unwrap();
+    let mut app = app_for(&e, "anna", Lang::En);
+    press(&mut app, KeyCode::Char('2'));
+    for (today, text) in [
+        (plus(&deadline, -12), "closes in 12 days"),
+        (plus(&deadline, -1), "closes tomorrow"),
+        (deadline.clone(), "closes today"),
+        (plus(&deadline, 3), "closed"),
+    ] {
+        app.today = today;
+        let s = screen(&app);
+        assert!(s.contains(text), "{} → {text}: {s}", app.today);
+    }
+    app.today = plus(&deadline, -12);
+    let s = screen(&app);
+    assert!(!s.contains("closes in 399 days") && !s.contains("closes in 400 days"));
+}
+
+#[test]
+fn without_colour_the_two_chart_series_have_their_own_glyphs_and_legend() {
+    let e = seeded();
+    let y = common::year();
+    for (title, date) in [
+        ("This year", format!("{y}-01-01")),
+        ("Last year", format!("{}-01-01", y - 1)),
+    ] {
+        let data = intnet::model::TrainingData {
+            title: title.into(),
+            date_from: date,
+            minutes: 600,
+            participants: vec![e.anna.member_id],
+            ..Default::default()
+        };
+        e.store.log_training(&e.anna, data).unwrap();
+    }
+    let mut app = app_for(&e, "anna", Lang::En);
+    app.theme = Theme::no_color();
+    press(&mut app, KeyCode::Char('3'));
+    press(&mut app, KeyCode::Char('v'));
+    let buf = frame(&app);
+    colourless(&buf);
+    let s = screen(&app);
+    assert!(
+        s.contains(&format!("Hours per month: ██ {y}  ░░ {} ", y - 1)),
+        "the legend names the glyphs: {s}"
+    );
+    // January: last year's bar in ░ beside this year's in █ (bars are two wide).
+    let (_, legend) = find(&buf, "Hours per month").unwrap();
+    let (x, top) = find(&buf, "Jan").unwrap();
+    let column = |x: u16| -> Vec<String> {
+        (legend + 1..top)
+            .map(|y| buf[(x, y)].symbol().to_string())
+            .filter(|s| s != " ")
+            .collect()
+    };
+    let last = column(x);
+    let this = column(x + 2);
+    assert!(
+        !last.is_empty() && last.iter().all(|g| g == "░"),
+        "{last:?}\n{s}"
+    );
+    assert!(this.iter().any(|g| g == "█"), "{this:?}\n{s}");
+    assert!(!this.iter().any(|g| g == "░"));
+}
+
+#[test]
+fn the_default_legend_shows_each_series_in_its_colour() {
+    let e = seeded();
+    let mut app = app_for(&e, "anna", Lang::En);
+    press(&mut app, KeyCode::Char('3'));
+    press(&mut app, KeyCode::Char('v'));
+    let buf = frame(&app);
+    let y = common::year();
+    let (x, row) = find(&buf, &format!("██ {y}")).expect("legend");
+    let theme = Theme::standard();
+    assert_eq!(Some(buf[(x, row)].fg), theme.series_this_year.fg);
+    let (x, row) = find(&buf, &format!("██ {}", y - 1)).expect("legend");
+    assert_eq!(Some(buf[(x, row)].fg), theme.series_last_year.fg);
+    assert_ne!(theme.series_this_year.fg, theme.series_last_year.fg);
+}
+
+#[test]
+fn high_contrast_selects_in_bold_reverse_and_dims_nothing() {
+    let e = with_news();
+    let mut app = app_for(&e, "anna", Lang::En);
+    app.theme = Theme::high_contrast();
+    press(&mut app, KeyCode::Char('2'));
+    let buf = frame(&app);
+    let title = app.news.list.current().unwrap().title.clone();
+    let (m, _) = looks(&buf, &title);
+    assert!(m.contains(Modifier::REVERSED | Modifier::BOLD), "{m:?}");
+    for c in buf.content() {
+        assert!(
+            !c.modifier.contains(Modifier::DIM),
+            "{:?} is dimmed",
+            c.symbol()
+        );
+    }
+}
+
+#[test]
+fn a_new_day_redraws_the_countdown() {
+    let e = seeded();
+    let deadline = common::in_days(300);
+    let data = intnet::model::NewsData {
+        title: "Midnight call".into(),
+        category: intnet::model::NewsCategory::Call,
+        deadline: Some(deadline.clone()),
+        ..Default::default()
+    };
+    e.store.post_news(&e.office, data, true).unwrap();
+    let mut app = app_for(&e, "anna", Lang::En);
+    press(&mut app, KeyCode::Char('2'));
+    assert!(intnet::tui::set_today(&mut app, plus(&deadline, -2)));
+    assert!(screen(&app).contains("closes in 2 days"));
+    assert!(
+        !intnet::tui::set_today(&mut app, plus(&deadline, -2)),
+        "the same day: nothing to redraw"
+    );
+    assert!(intnet::tui::set_today(&mut app, plus(&deadline, -1)));
+    assert!(screen(&app).contains("closes tomorrow"));
+}

@@ -283,10 +283,7 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ),
     ("training.person_hours", "{h} h × {p} = {t} person-hours"),
     ("training.item_title", " Activity "),
-    (
-        "chart.months",
-        " Hours per month, {y} (blue) and {last} (grey) ",
-    ),
+    ("chart.months", " Hours per month: "),
     ("chart.units", " Hours per unit "),
     ("chart.kinds", " Hours per kind "),
     ("chart.areas", " Hours per priority area "),
@@ -781,6 +778,10 @@ pub const MESSAGES: &[(&str, &str)] = &[
     (
         "cli.duplicate",
         "similar organisations exist; check them, then add --force to create anyway:",
+    ),
+    (
+        "cli.unknown_theme",
+        "unknown theme \"{name}\" (themes: default, no-color, high-contrast); the default is used",
     ),
     ("cli.config_warning", "config {path}: {problem}"),
     ("hit.org", "org"),

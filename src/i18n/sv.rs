@@ -283,10 +283,7 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ),
     ("training.person_hours", "{h} h × {p} = {t} persontimmar"),
     ("training.item_title", " Aktivitet "),
-    (
-        "chart.months",
-        " Timmar per månad, {y} (blå) och {last} (grå) ",
-    ),
+    ("chart.months", " Timmar per månad: "),
     ("chart.units", " Timmar per enhet "),
     ("chart.kinds", " Timmar per typ "),
     ("chart.areas", " Timmar per prioriterat område "),
@@ -781,6 +778,10 @@ pub const MESSAGES: &[(&str, &str)] = &[
     (
         "cli.duplicate",
         "liknande organisationer finns; kontrollera dem och lägg till --force för att skapa ändå:",
+    ),
+    (
+        "cli.unknown_theme",
+        "okänt tema \"{name}\" (teman: default, no-color, high-contrast); standardtemat används",
     ),
     ("cli.config_warning", "inställningar {path}: {problem}"),
     ("hit.org", "org"),

@@ -96,6 +96,10 @@ pub struct App {
     /// Where a draft goes when the database will not take it (see `store::spool_draft`).
     pub spool: std::path::PathBuf,
     last_autosave: Instant,
+    /// The look (set from the config by `tui::build`).
+    pub theme: super::theme::Theme,
+    /// Today, "YYYY-MM-DD": what drawing counts days from. Refreshed by the event loop.
+    pub today: String,
 }
 
 impl App {
@@ -129,6 +133,8 @@ impl App {
             draft_pending: false,
             spool: crate::config::spool_dir(),
             last_autosave: Instant::now(),
+            theme: super::theme::Theme::default(),
+            today: crate::store::today(),
         };
         let h = app.list_height();
         app.contacts.reload(&app.store, h)?;

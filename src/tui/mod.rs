@@ -6,6 +6,7 @@ pub mod component;
 pub mod forms;
 pub mod keymap;
 pub mod screens;
+pub mod theme;
 pub mod ui;
 pub mod widgets;
 
@@ -30,6 +31,7 @@ pub fn build(ctx: Ctx, settings: &Settings, size: (u16, u16)) -> Result<App, cra
     let (keymap, problems) = Keymap::new(&settings.keys);
     let lang = ctx.lang;
     let mut app = App::new(ctx.store, ctx.actor, lang, keymap, size)?;
+    app.theme = theme::Theme::named(settings.theme);
     if !problems.is_empty() {
         let list = problems
             .iter()
@@ -190,6 +192,15 @@ fn spawn_input() -> mpsc::Receiver<std::io::Result<Event>> {
     rx
 }
 
+/// Sets the date drawing counts from; true when it changed, so the screen is redrawn.
+pub fn set_today(app: &mut App, today: String) -> bool {
+    if app.today == today {
+        return false;
+    }
+    app.today = today;
+    true
+}
+
 fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     app: &mut App,
@@ -230,6 +241,8 @@ fn event_loop(
             }
             dirty |= app.poll_changes();
             app.autosave(false);
+            // Past midnight: countdowns and overdue marks count from the new day.
+            dirty |= set_today(app, crate::store::today());
         }
         if dirty && !app.quit {
             terminal.draw(|f| ui::draw(f, app))?;

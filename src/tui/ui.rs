@@ -3,18 +3,22 @@
 use super::app::{App, FormPrompt, FormState, Lookup, Modal};
 use super::keymap::Context;
 use super::screens::{Screen, contacts, news, plans, projects, training};
+use super::theme::View;
 use super::widgets::form::FieldKind;
 use super::widgets::popup::{fit_wide, popup};
-use crate::i18n::Lang;
 use crate::model::HitKind;
 use crate::text::{sanitize_line as clean, truncate};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::{Color, Style, Stylize};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 pub fn draw(f: &mut Frame, app: &App) {
+    let v = View {
+        lang: app.lang,
+        today: &app.today,
+        theme: &app.theme,
+    };
     let [tabs, main, status, hints] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(1),
@@ -22,43 +26,39 @@ pub fn draw(f: &mut Frame, app: &App) {
         Constraint::Length(1),
     ])
     .areas(f.area());
-    draw_tabs(f, tabs, app);
+    draw_tabs(f, tabs, app, v);
     match app.screen {
-        Screen::Contacts => contacts::draw(f, main, &app.contacts, app.lang),
-        Screen::News => news::draw(f, main, &app.news, app.lang),
-        Screen::Training => training::draw(f, main, &app.training, app.lang),
+        Screen::Contacts => contacts::draw(f, main, &app.contacts, v),
+        Screen::News => news::draw(f, main, &app.news, v),
+        Screen::Training => training::draw(f, main, &app.training, v),
         Screen::Plans | Screen::Projects if app.deadlines.open => {
-            super::screens::deadlines::draw(f, main, &app.deadlines, app.lang)
+            super::screens::deadlines::draw(f, main, &app.deadlines, v)
         }
-        Screen::Plans => plans::draw(f, main, &app.plans, app.lang),
-        Screen::Projects => projects::draw(f, main, &app.projects, app.lang),
+        Screen::Plans => plans::draw(f, main, &app.plans, v),
+        Screen::Projects => projects::draw(f, main, &app.projects, v),
     }
     if let Some(s) = &app.status {
-        let style = if s.error {
-            Style::default().fg(Color::Red).bold()
-        } else {
-            Style::default().fg(Color::Green)
-        };
+        let style = if s.error { v.theme.error } else { v.theme.ok };
         f.render_widget(
             Paragraph::new(clean(&s.text).into_owned()).style(style),
             status,
         );
     }
-    draw_hints(f, hints, app);
+    draw_hints(f, hints, app, v);
     match &app.modal {
         None => {}
-        Some(Modal::Help(context)) => draw_help(f, app, *context),
-        Some(Modal::Confirm(c)) => draw_confirm(f, app.lang, &c.prompt),
-        Some(Modal::Form(form)) => draw_form(f, app, form),
-        Some(Modal::Lookup(l)) => draw_lookup(f, app.lang, l),
+        Some(Modal::Help(context)) => draw_help(f, app, v, *context),
+        Some(Modal::Confirm(c)) => draw_confirm(f, v, &c.prompt),
+        Some(Modal::Form(form)) => draw_form(f, v, form),
+        Some(Modal::Lookup(l)) => draw_lookup(f, v, l),
     }
     // A wide grapheme in the last column would be wrapped or cut by the terminal.
     let area = f.area();
     fit_wide(f.buffer_mut(), area);
 }
 
-fn draw_tabs(f: &mut Frame, area: Rect, app: &App) {
-    let mut spans = vec![Span::raw(" intnet  ").bold()];
+fn draw_tabs(f: &mut Frame, area: Rect, app: &App, v: View) {
+    let mut spans = vec![Span::styled(" intnet  ", v.theme.brand)];
     for (i, screen) in Screen::ALL.iter().enumerate() {
         let mut label = format!(" {} {} ", i + 1, app.t(screen.key()));
         if *screen == Screen::News && app.news.unread > 0 {
@@ -66,7 +66,7 @@ fn draw_tabs(f: &mut Frame, area: Rect, app: &App) {
         }
         let span = Span::raw(label);
         spans.push(if *screen == app.screen {
-            span.reversed().bold()
+            span.patch_style(v.theme.tab_active)
         } else {
             span
         });
@@ -80,12 +80,12 @@ fn draw_tabs(f: &mut Frame, area: Rect, app: &App) {
     let used: usize = spans.iter().map(Span::width).sum();
     let pad = (area.width as usize).saturating_sub(used + who.chars().count());
     spans.push(Span::raw(" ".repeat(pad)));
-    spans.push(Span::raw(who).dim());
+    spans.push(Span::styled(who, v.theme.muted));
     f.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
 /// The hint bar: the keys marked as hints in the current context, from the keymap.
-fn draw_hints(f: &mut Frame, area: Rect, app: &App) {
+fn draw_hints(f: &mut Frame, area: Rect, app: &App, v: View) {
     let context = app.context();
     let mut spans = Vec::new();
     let mut contexts = vec![context];
@@ -94,8 +94,11 @@ fn draw_hints(f: &mut Frame, area: Rect, app: &App) {
     }
     for c in contexts {
         for b in app.keymap.of(c).filter(|b| b.hint) {
-            spans.push(Span::raw(b.key.label()).bold());
-            spans.push(Span::raw(format!(" {}  ", app.t(&b.action.key()))).dim());
+            spans.push(Span::styled(b.key.label(), v.theme.key));
+            spans.push(Span::styled(
+                format!(" {}  ", app.t(&b.action.key())),
+                v.theme.muted,
+            ));
         }
     }
     f.render_widget(Paragraph::new(Line::from(spans)), area);
@@ -112,7 +115,7 @@ fn centered(area: Rect, width: u16, height: u16) -> Rect {
     }
 }
 
-fn draw_help(f: &mut Frame, app: &App, context: Context) {
+fn draw_help(f: &mut Frame, app: &App, v: View, context: Context) {
     let full = f.area();
     let area = centered(full, 72, full.height);
     let mut lines = Vec::new();
@@ -122,7 +125,9 @@ fn draw_help(f: &mut Frame, app: &App, context: Context) {
         vec![context, Context::Global]
     };
     for c in contexts {
-        lines.push(Line::from(app.t(&format!("context.{}", c.name())).to_string()).bold());
+        lines.push(
+            Line::from(app.t(&format!("context.{}", c.name())).to_string()).style(v.theme.title),
+        );
         // One line per action, its keys together: "j/↓  down".
         let mut actions: Vec<(super::keymap::Action, Vec<String>)> = Vec::new();
         for b in app.keymap.of(c) {
@@ -133,36 +138,39 @@ fn draw_help(f: &mut Frame, app: &App, context: Context) {
         }
         for (action, keys) in actions {
             lines.push(Line::from(vec![
-                Span::raw(format!("  {:<16}", keys.join("/"))).bold(),
+                Span::styled(format!("  {:<16}", keys.join("/")), v.theme.key),
                 Span::raw(app.t(&action.key()).to_string()),
             ]));
         }
     }
     let block = Block::default()
         .borders(Borders::ALL)
+        .border_style(v.theme.border)
         .title(app.t("help.title"));
     popup(f, area, block, |f, inner| {
         f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
     });
 }
 
-fn draw_confirm(f: &mut Frame, lang: Lang, prompt: &str) {
+fn draw_confirm(f: &mut Frame, v: View, prompt: &str) {
+    let lang = v.lang;
     let area = centered(f.area(), 60, 5);
     let text = vec![
         Line::from(prompt.to_string()),
         Line::default(),
-        Line::from(lang.t("confirm.yes_no")).dim(),
+        Line::from(lang.t("confirm.yes_no")).style(v.theme.muted),
     ];
     let block = Block::default()
         .borders(Borders::ALL)
+        .border_style(v.theme.border)
         .title(lang.t("confirm.title"));
     popup(f, area, block, |f, inner| {
         f.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), inner);
     });
 }
 
-fn draw_form(f: &mut Frame, app: &App, form: &FormState) {
-    let lang = app.lang;
+fn draw_form(f: &mut Frame, v: View, form: &FormState) {
+    let lang = v.lang;
     let full = f.area();
     let area = centered(
         full,
@@ -171,14 +179,15 @@ fn draw_form(f: &mut Frame, app: &App, form: &FormState) {
     );
     let block = Block::default()
         .borders(Borders::ALL)
+        .border_style(v.theme.border)
         .title(lang.t(&form.title));
     popup(f, area, block, |f, inner| {
-        draw_form_inside(f, app, form, inner)
+        draw_form_inside(f, v, form, inner)
     });
 }
 
-fn draw_form_inside(f: &mut Frame, app: &App, form: &FormState, inner: Rect) {
-    let lang = app.lang;
+fn draw_form_inside(f: &mut Frame, v: View, form: &FormState, inner: Rect) {
+    let lang = v.lang;
     let show_similar = !form.similar.is_empty();
     let [fields_area, similar_area] = Layout::horizontal([
         Constraint::Min(40),
@@ -201,7 +210,7 @@ fn draw_form_inside(f: &mut Frame, app: &App, form: &FormState, inner: Rect) {
             truncate(lang.t(&format!("field.{}", field.name)), label_w)
         );
         let label_span = if focused {
-            Span::raw(label).bold().reversed()
+            Span::styled(label, v.theme.focused)
         } else {
             Span::raw(label)
         };
@@ -278,7 +287,7 @@ fn draw_form_inside(f: &mut Frame, app: &App, form: &FormState, inner: Rect) {
                     .map(|(j, ((_, l), on))| {
                         let text = format!("[{}] {} ", if *on { "x" } else { " " }, clean(l));
                         if focused && j == *at {
-                            Span::raw(text).underlined()
+                            Span::styled(text, v.theme.option)
                         } else {
                             Span::raw(text)
                         }
@@ -297,7 +306,9 @@ fn draw_form_inside(f: &mut Frame, app: &App, form: &FormState, inner: Rect) {
             }
         }
         if let Some(key) = form.error_for(&field.name) {
-            lines.push(Line::from(format!("{:label_w$} ⚠ {}", "", lang.t(key))).fg(Color::Red));
+            lines.push(
+                Line::from(format!("{:label_w$} ⚠ {}", "", lang.t(key))).style(v.theme.error),
+            );
         }
         if focused {
             focus_lines.1 = lines.len();
@@ -309,8 +320,8 @@ fn draw_form_inside(f: &mut Frame, app: &App, form: &FormState, inner: Rect) {
             FormPrompt::CreateAnyway => "form.create_anyway",
             FormPrompt::Discard => "form.discard",
         };
-        lines.push(Line::from(lang.t(key).to_string()).fg(Color::Yellow).bold());
-        lines.push(Line::from(lang.t("confirm.yes_no")).dim());
+        lines.push(Line::from(lang.t(key).to_string()).style(v.theme.warning));
+        lines.push(Line::from(lang.t("confirm.yes_no")).style(v.theme.muted));
         cursor = None;
     }
     // A form taller than the window scrolls so the focused field (with its message)
@@ -336,16 +347,17 @@ fn draw_form_inside(f: &mut Frame, app: &App, form: &FormState, inner: Rect) {
         f.set_cursor_position((x.min(fields_area.right().saturating_sub(1)), y));
     }
     if show_similar {
-        let mut lines = vec![Line::from(lang.t("form.similar")).bold().fg(Color::Yellow)];
+        let mut lines = vec![Line::from(lang.t("form.similar")).style(v.theme.warning)];
         for s in form.similar.iter().take(12) {
             let reason = lang.t(match s.reason {
                 crate::model::SimilarReason::Name => "reason.name",
                 crate::model::SimilarReason::Domain => "reason.domain",
                 crate::model::SimilarReason::Place => "reason.place",
             });
-            lines.push(Line::from(clean(&s.name).into_owned()).bold());
+            lines.push(Line::from(clean(&s.name).into_owned()).style(v.theme.title));
             lines.push(
-                Line::from(format!("  {}, {} · {}", clean(&s.city), s.country, reason)).dim(),
+                Line::from(format!("  {}, {} · {}", clean(&s.city), s.country, reason))
+                    .style(v.theme.muted),
             );
             lines.push(
                 Line::from(format!(
@@ -353,10 +365,12 @@ fn draw_form_inside(f: &mut Frame, app: &App, form: &FormState, inner: Rect) {
                     clean(s.owner.as_deref().unwrap_or("—")),
                     s.last_contact.as_deref().unwrap_or("—")
                 ))
-                .dim(),
+                .style(v.theme.muted),
             );
         }
-        let block = Block::default().borders(Borders::LEFT);
+        let block = Block::default()
+            .borders(Borders::LEFT)
+            .border_style(v.theme.border);
         f.render_widget(
             Paragraph::new(lines).block(block).wrap(Wrap { trim: true }),
             similar_area,
@@ -364,7 +378,8 @@ fn draw_form_inside(f: &mut Frame, app: &App, form: &FormState, inner: Rect) {
     }
 }
 
-fn draw_lookup(f: &mut Frame, lang: Lang, l: &Lookup) {
+fn draw_lookup(f: &mut Frame, v: View, l: &Lookup) {
+    let lang = v.lang;
     let full = f.area();
     let area = centered(
         full,
@@ -373,13 +388,15 @@ fn draw_lookup(f: &mut Frame, lang: Lang, l: &Lookup) {
     );
     let block = Block::default()
         .borders(Borders::ALL)
+        .border_style(v.theme.border)
         .title(lang.t("lookup.title"));
     popup(f, area, block, |f, inner| {
-        draw_lookup_inside(f, lang, l, inner)
+        draw_lookup_inside(f, v, l, inner)
     });
 }
 
-fn draw_lookup_inside(f: &mut Frame, lang: Lang, l: &Lookup, inner: Rect) {
+fn draw_lookup_inside(f: &mut Frame, v: View, l: &Lookup, inner: Rect) {
+    let lang = v.lang;
     let [input_area, results] =
         Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(inner);
     let shown = clean(&l.input.value).into_owned();
@@ -390,9 +407,9 @@ fn draw_lookup_inside(f: &mut Frame, lang: Lang, l: &Lookup, inner: Rect) {
     ));
     let mut lines = Vec::new();
     if l.hits.is_empty() && !l.input.value.trim().is_empty() {
-        lines.push(Line::from(lang.t("lookup.none")).dim());
+        lines.push(Line::from(lang.t("lookup.none")).style(v.theme.muted));
     } else if l.hits.is_empty() {
-        lines.push(Line::from(lang.t("lookup.hint")).dim());
+        lines.push(Line::from(lang.t("lookup.hint")).style(v.theme.muted));
     }
     let w = results.width as usize;
     let name_w = w.saturating_sub(60).max(16);
@@ -420,7 +437,7 @@ fn draw_lookup_inside(f: &mut Frame, lang: Lang, l: &Lookup, inner: Rect) {
             h.last_contact.as_deref().unwrap_or("—"),
         );
         lines.push(if i == l.selected {
-            Line::from(text).reversed()
+            Line::from(text).style(v.theme.selected)
         } else {
             Line::from(text)
         });

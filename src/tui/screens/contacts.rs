@@ -2,15 +2,15 @@
 //! a detail pane for the one under the cursor, and the detail page.
 
 use super::super::keymap::Action;
+use super::super::theme::View;
 use super::super::widgets::input::Input;
 use super::super::widgets::window::ListWindow;
-use crate::i18n::Lang;
 use crate::model::{Acquaintance, Interaction, Org, OrgRow, Person};
 use crate::store::{OrgFilter, Result, SortOrder, Store};
 use crate::text::{sanitize_block, sanitize_line as clean, truncate};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::{Modifier, Style, Stylize};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, Wrap};
 
@@ -364,11 +364,11 @@ fn date_or_dash(d: Option<&str>) -> String {
 }
 
 /// Draws the list with the detail pane beside it, or the detail page.
-pub fn draw(f: &mut Frame, area: Rect, c: &Contacts, lang: Lang) {
+pub fn draw(f: &mut Frame, area: Rect, c: &Contacts, v: View) {
     if c.detail_open
         && let Some(d) = &c.detail
     {
-        draw_detail(f, area, d, lang, Some(c.selection));
+        draw_detail(f, area, d, v, Some(c.selection));
         return;
     }
     let [list_area, detail_area] = if area.width >= 100 {
@@ -376,15 +376,17 @@ pub fn draw(f: &mut Frame, area: Rect, c: &Contacts, lang: Lang) {
     } else {
         [area, Rect::default()]
     };
-    draw_list(f, list_area, c, lang);
+    draw_list(f, list_area, c, v);
     if detail_area.width > 0
         && let Some(d) = &c.detail
     {
-        draw_detail(f, detail_area, d, lang, None);
+        draw_detail(f, detail_area, d, v, None);
     }
 }
 
-fn draw_list(f: &mut Frame, area: Rect, c: &Contacts, lang: Lang) {
+fn draw_list(f: &mut Frame, area: Rect, c: &Contacts, v: View) {
+    let lang = v.lang;
+    let theme = v.theme;
     let show_filter = c.filtering || !c.filter.value.is_empty();
     let [filter_area, table_area] = Layout::vertical([
         Constraint::Length(u16::from(show_filter)),
@@ -393,30 +395,33 @@ fn draw_list(f: &mut Frame, area: Rect, c: &Contacts, lang: Lang) {
     .areas(area);
     if show_filter {
         let mut spans = vec![
-            Span::raw("/ ").bold(),
+            Span::styled("/ ", theme.key),
             Span::raw(clean(&c.filter.value).into_owned()),
         ];
         if c.filtering {
-            spans.push(Span::raw("▏").add_modifier(Modifier::SLOW_BLINK));
+            spans.push(Span::styled("▏", theme.caret));
         }
-        spans.push(
-            Span::raw(format!(
-                "  ({})",
-                lang.f("orglist.count", &[("n", &c.list.total)])
-            ))
-            .dim(),
-        );
+        spans.push(Span::styled(
+            format!("  ({})", lang.f("orglist.count", &[("n", &c.list.total)])),
+            theme.muted,
+        ));
         f.render_widget(Paragraph::new(Line::from(spans)), filter_area);
     }
     let title = lang.f("orglist.title", &[("n", &c.list.total)]);
-    let block = Block::default().borders(Borders::TOP).title(title);
+    let block = Block::default()
+        .borders(Borders::TOP)
+        .border_style(theme.border)
+        .title(title);
     if c.list.total == 0 {
         let msg = if c.filter.value.is_empty() {
             lang.t("orglist.empty")
         } else {
             lang.t("orglist.no_match")
         };
-        f.render_widget(Paragraph::new(msg).block(block).dim(), table_area);
+        f.render_widget(
+            Paragraph::new(msg).block(block).style(theme.muted),
+            table_area,
+        );
         return;
     }
     let inner_height = i64::from(table_area.height.saturating_sub(2));
@@ -433,7 +438,7 @@ fn draw_list(f: &mut Frame, area: Rect, c: &Contacts, lang: Lang) {
         .visible(inner_height)
         .map(|(abs, r)| {
             let style = if abs == c.list.cursor {
-                Style::default().reversed()
+                theme.selected
             } else {
                 Style::default()
             };
@@ -457,21 +462,23 @@ fn draw_list(f: &mut Frame, area: Rect, c: &Contacts, lang: Lang) {
     header.extend([lang.t("col.place"), lang.t("col.last_contact")]);
     widths.extend([Constraint::Length(17), Constraint::Length(12)]);
     let table = Table::new(rows, widths)
-        .header(Row::new(header).bold())
+        .header(Row::new(header).style(theme.title))
         .block(block);
     f.render_widget(table, table_area);
 }
 
-fn draw_detail(f: &mut Frame, area: Rect, d: &Detail, lang: Lang, selection: Option<Selection>) {
+fn draw_detail(f: &mut Frame, area: Rect, d: &Detail, v: View, selection: Option<Selection>) {
+    let lang = v.lang;
+    let theme = v.theme;
     let o = &d.org;
     let data = &o.data;
     let sel = |s: Selection| selection == Some(s);
     let mark = |on: bool| if on { "▶ " } else { "  " };
     let mut lines: Vec<Line> = Vec::new();
     let title_style = if sel(Selection::Org) {
-        Style::default().bold().reversed()
+        theme.title.patch(theme.selected)
     } else {
-        Style::default().bold()
+        theme.title
     };
     lines.push(Line::from(Span::styled(
         format!("{}{}", mark(sel(Selection::Org)), clean(&data.name)),
@@ -479,7 +486,7 @@ fn draw_detail(f: &mut Frame, area: Rect, d: &Detail, lang: Lang, selection: Opt
     )));
     let field = |k: &str, v: String| {
         Line::from(vec![
-            Span::raw(format!("  {:<18} ", lang.t(k))).dim(),
+            Span::styled(format!("  {:<18} ", lang.t(k)), theme.muted),
             Span::raw(v),
         ])
     };
@@ -535,14 +542,14 @@ fn draw_detail(f: &mut Frame, area: Rect, d: &Detail, lang: Lang, selection: Opt
     ));
     if !data.notes.is_empty() {
         for l in sanitize_block(&data.notes).lines().take(6) {
-            lines.push(Line::from(format!("  {l}")).italic());
+            lines.push(Line::from(format!("  {l}")).style(theme.note));
         }
     }
 
     lines.push(Line::default());
-    lines.push(Line::from(lang.t("detail.known_by")).bold());
+    lines.push(Line::from(lang.t("detail.known_by")).style(theme.title));
     if d.known_by.is_empty() {
-        lines.push(Line::from(format!("  {}", lang.t("detail.nobody"))).dim());
+        lines.push(Line::from(format!("  {}", lang.t("detail.nobody"))).style(theme.muted));
     }
     for a in d.known_by.iter().take(8) {
         lines.push(Line::from(format!(
@@ -555,7 +562,7 @@ fn draw_detail(f: &mut Frame, area: Rect, d: &Detail, lang: Lang, selection: Opt
     }
 
     lines.push(Line::default());
-    lines.push(Line::from(lang.f("detail.persons", &[("n", &d.persons.len())])).bold());
+    lines.push(Line::from(lang.f("detail.persons", &[("n", &d.persons.len())])).style(theme.title));
     for (i, p) in d.persons.iter().enumerate() {
         let on = sel(Selection::Person(i));
         let text = format!(
@@ -567,14 +574,16 @@ fn draw_detail(f: &mut Frame, area: Rect, d: &Detail, lang: Lang, selection: Opt
             clean(&p.data.phone)
         );
         lines.push(if on {
-            Line::from(text).reversed()
+            Line::from(text).style(theme.selected)
         } else {
             Line::from(text)
         });
     }
 
     lines.push(Line::default());
-    lines.push(Line::from(lang.f("detail.timeline", &[("n", &d.timeline.len())])).bold());
+    lines.push(
+        Line::from(lang.f("detail.timeline", &[("n", &d.timeline.len())])).style(theme.title),
+    );
     for (i, x) in d.timeline.iter().enumerate() {
         let on = sel(Selection::Interaction(i));
         let who = match &x.person_name {
@@ -596,7 +605,7 @@ fn draw_detail(f: &mut Frame, area: Rect, d: &Detail, lang: Lang, selection: Opt
             ));
         }
         lines.push(if on {
-            Line::from(text).reversed()
+            Line::from(text).style(theme.selected)
         } else {
             Line::from(text)
         });
@@ -611,6 +620,7 @@ fn draw_detail(f: &mut Frame, area: Rect, d: &Detail, lang: Lang, selection: Opt
     let scroll = selected_line.saturating_sub(height.saturating_sub(3)) as u16;
     let block = Block::default()
         .borders(Borders::TOP | Borders::LEFT)
+        .border_style(theme.border)
         .title(lang.t("detail.title"));
     f.render_widget(
         Paragraph::new(lines)

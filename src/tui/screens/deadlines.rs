@@ -2,13 +2,12 @@
 //! plan items, project milestones, membership evaluations and EU calls, soonest first;
 //! `Enter` goes to the thing itself.
 
-use crate::i18n::Lang;
+use super::super::theme::{Due, View};
 use crate::model::Actor;
-use crate::store::{Deadline, Result, Store, today};
+use crate::store::{Deadline, Result, Store};
 use crate::text::{sanitize_line as clean, truncate};
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::style::{Color, Modifier, Style, Stylize};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 use std::cell::Cell;
@@ -116,8 +115,9 @@ impl super::super::component::Component for DeadlinesView {
     }
 }
 
-pub fn draw(f: &mut Frame, area: Rect, v: &DeadlinesView, lang: Lang) {
-    let today = today();
+pub fn draw(f: &mut Frame, area: Rect, v: &DeadlinesView, view: View) {
+    let lang = view.lang;
+    let theme = view.theme;
     let horizon = match v.within {
         Some(days) => lang.f("deadlines.within", &[("n", &days)]),
         None => lang.t("deadlines.all_ahead").to_string(),
@@ -133,16 +133,13 @@ pub fn draw(f: &mut Frame, area: Rect, v: &DeadlinesView, lang: Lang) {
     );
     let mut lines = Vec::new();
     if v.rows.is_empty() {
-        lines.push(Line::from(lang.t("deadlines.none")).dim());
+        lines.push(Line::from(lang.t("deadlines.none")).style(theme.muted));
     }
     let width = area.width as usize;
     for (i, d) in super::visible(&v.top, v.cursor, &v.rows, area.height) {
-        let soon = crate::model::days_between(&today, &d.date).is_some_and(|n| n <= 14);
-        let date_style = if soon {
-            Style::default().fg(Color::Yellow)
-        } else {
-            Style::default()
-        };
+        // What is gathered here is still open: anything up to 14 days ahead is soon.
+        let soon = crate::model::days_between(view.today, &d.date).is_some_and(|n| n <= 14);
+        let due = if soon { Due::Soon } else { Due::Later };
         let who = [d.context.as_str(), d.owner.as_deref().unwrap_or("")]
             .iter()
             .filter(|s| !s.is_empty())
@@ -151,19 +148,25 @@ pub fn draw(f: &mut Frame, area: Rect, v: &DeadlinesView, lang: Lang) {
             .join(" · ");
         let title_w = width.saturating_sub(11 + 15 + 3).min(60);
         let mut line = Line::from(vec![
-            Span::styled(format!("{} ", d.date), date_style),
+            Span::styled(
+                format!("{}{} ", theme.due_mark(due), d.date),
+                theme.due(due),
+            ),
             Span::raw(format!("{:<14} ", truncate(lang.t(d.kind.key()), 14))),
             Span::raw(format!(
                 "{:<title_w$} ",
                 truncate(&clean(&d.title), title_w)
             )),
-            Span::raw(clean(&who).into_owned()).dim(),
+            Span::styled(clean(&who).into_owned(), theme.muted),
         ]);
         if i == v.cursor {
-            line = line.style(Style::default().add_modifier(Modifier::REVERSED));
+            line = line.style(theme.selected);
         }
         lines.push(line);
     }
-    let block = Block::default().borders(Borders::TOP).title(title);
+    let block = Block::default()
+        .borders(Borders::TOP)
+        .border_style(theme.border)
+        .title(title);
     f.render_widget(Paragraph::new(lines).block(block), area);
 }

@@ -1,6 +1,7 @@
 //! News ("News" / "Nyheter"): the feed with unread marks, filters, a reading pane,
 //! and who has read an item for its author and the office.
 
+use super::super::theme::{Due, Theme, View};
 use super::super::widgets::input::Input;
 use super::super::widgets::window::ListWindow;
 use crate::i18n::Lang;
@@ -9,7 +10,6 @@ use crate::store::{Error, NewsFilter, Result, Store};
 use crate::text::{sanitize_block, sanitize_line as clean, truncate};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::{Color, Modifier, Style, Stylize};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
@@ -336,12 +336,16 @@ impl NewsScreen {
     }
 }
 
-/// The countdown of a call, red in its last week.
-fn countdown_span(lang: Lang, deadline: &str, today: &str) -> Span<'static> {
-    let text = crate::i18n::countdown(lang, deadline, today);
-    match crate::model::days_between(today, deadline) {
-        Some(d) if d < 0 => Span::raw(text).dim(),
-        Some(d) if d <= 7 => Span::raw(text).fg(Color::Red).bold(),
+/// The countdown of a call from `v.today`: marked in its last week, muted once closed.
+fn countdown_span(v: View, deadline: &str) -> Span<'static> {
+    let text = crate::i18n::countdown(v.lang, deadline, v.today);
+    let t = v.theme;
+    match crate::model::days_between(v.today, deadline) {
+        Some(d) if d < 0 => Span::styled(text, t.muted),
+        Some(d) if d <= 7 => match t.due_mark(Due::Overdue) {
+            "" => Span::styled(text, t.closing_soon),
+            mark => Span::styled(format!("{mark} {text}"), t.closing_soon),
+        },
         _ => Span::raw(text),
     }
 }
@@ -371,11 +375,13 @@ fn filter_summary(s: &NewsScreen, lang: Lang) -> Option<String> {
     (!parts.is_empty()).then(|| parts.join(" · "))
 }
 
-pub fn draw(f: &mut Frame, area: Rect, s: &NewsScreen, lang: Lang) {
+pub fn draw(f: &mut Frame, area: Rect, s: &NewsScreen, v: View) {
+    let lang = v.lang;
+    let theme = v.theme;
     if s.open
         && let Some(item) = &s.item
     {
-        draw_item(f, area, item, s.stats.as_ref(), lang, s.scroll);
+        draw_item(f, area, item, s.stats.as_ref(), v, s.scroll);
         return;
     }
     let [list_area, item_area] = if area.width >= 100 {
@@ -390,19 +396,21 @@ pub fn draw(f: &mut Frame, area: Rect, s: &NewsScreen, lang: Lang) {
     ])
     .areas(list_area);
     if let Some(text) = summary {
-        f.render_widget(Paragraph::new(text).bold(), filter_area);
+        f.render_widget(Paragraph::new(text).style(theme.title), filter_area);
     }
     let block = Block::default()
         .borders(Borders::TOP)
+        .border_style(theme.border)
         .title(lang.f("news.title", &[("n", &s.list.total)]));
     if s.list.total == 0 {
         f.render_widget(
-            Paragraph::new(lang.t("news.empty")).block(block).dim(),
+            Paragraph::new(lang.t("news.empty"))
+                .block(block)
+                .style(theme.muted),
             table_area,
         );
         return;
     }
-    let today = crate::store::today();
     let height = i64::from(table_area.height.saturating_sub(1));
     let width = table_area.width as usize;
     let mut lines = Vec::new();
@@ -419,20 +427,17 @@ pub fn draw(f: &mut Frame, area: Rect, s: &NewsScreen, lang: Lang) {
             .as_deref()
             .and_then(|p| p.get(..10))
             .unwrap_or("");
-        let due = r
-            .deadline
-            .as_deref()
-            .map(|d| countdown_span(lang, d, &today));
+        let due = r.deadline.as_deref().map(|d| countdown_span(v, d));
         let due_w = due.as_ref().map(|d| d.width() + 1).unwrap_or(0);
         let pin = if r.pinned { "▲ " } else { "" };
         let title_w = width.saturating_sub(2 + 11 + due_w + pin.chars().count());
         let mut title = Span::raw(format!("{pin}{}", truncate(&clean(&r.title), title_w)));
         if !r.read && r.published_at.is_some() {
-            title = title.bold();
+            title = title.patch_style(theme.unread);
         }
         let mut spans = vec![
-            Span::raw(format!("{mark} ")).fg(Color::Cyan),
-            Span::raw(format!("{date:<10} ")).dim(),
+            Span::styled(format!("{mark} "), theme.mark),
+            Span::styled(format!("{date:<10} "), theme.muted),
             title,
         ];
         if let Some(d) = due {
@@ -444,7 +449,7 @@ pub fn draw(f: &mut Frame, area: Rect, s: &NewsScreen, lang: Lang) {
         }
         let mut line = Line::from(spans);
         if abs == s.list.cursor {
-            line = line.style(Style::default().add_modifier(Modifier::REVERSED));
+            line = line.style(theme.selected);
         }
         lines.push(line);
     }
@@ -452,12 +457,12 @@ pub fn draw(f: &mut Frame, area: Rect, s: &NewsScreen, lang: Lang) {
     if item_area.width > 0
         && let Some(item) = &s.item
     {
-        draw_item(f, item_area, item, s.stats.as_ref(), lang, 0);
+        draw_item(f, item_area, item, s.stats.as_ref(), v, 0);
     }
 }
 
 /// The body drawn readably: paragraphs kept, `-`/`*` bullets as `•`, wrapped.
-fn body_lines(body: &str) -> Vec<Line<'static>> {
+fn body_lines(body: &str, theme: &Theme) -> Vec<Line<'static>> {
     sanitize_block(body)
         .lines()
         .map(|l| {
@@ -468,7 +473,7 @@ fn body_lines(body: &str) -> Vec<Line<'static>> {
             {
                 Some(rest) => Line::from(format!("  • {rest}")),
                 None if trimmed.starts_with("http://") || trimmed.starts_with("https://") => {
-                    Line::from(Span::raw(l.to_string()).underlined().fg(Color::Blue))
+                    Line::from(Span::styled(l.to_string(), theme.link))
                 }
                 None => Line::from(l.to_string()),
             }
@@ -476,30 +481,34 @@ fn body_lines(body: &str) -> Vec<Line<'static>> {
         .collect()
 }
 
-fn draw_item(
-    f: &mut Frame,
-    area: Rect,
-    n: &News,
-    stats: Option<&ReadStats>,
-    lang: Lang,
-    scroll: u16,
-) {
-    let today = crate::store::today();
-    let mut lines: Vec<Line> = vec![Line::from(clean(&n.data.title).into_owned()).bold()];
-    let mut meta = vec![Span::raw(lang.t(n.data.category.key()).to_string()).fg(Color::Cyan)];
+fn draw_item(f: &mut Frame, area: Rect, n: &News, stats: Option<&ReadStats>, v: View, scroll: u16) {
+    let lang = v.lang;
+    let theme = v.theme;
+    let mut lines: Vec<Line> =
+        vec![Line::from(clean(&n.data.title).into_owned()).style(theme.title)];
+    let mut meta = vec![Span::styled(
+        lang.t(n.data.category.key()).to_string(),
+        theme.accent,
+    )];
     meta.push(Span::raw(format!(" · {}", clean(&n.author))));
     match &n.published_at {
         Some(p) => meta.push(Span::raw(format!(" · {}", p.get(..10).unwrap_or(p)))),
-        None => meta.push(Span::raw(format!(" · {}", lang.t("news.is_draft"))).fg(Color::Yellow)),
+        None => meta.push(Span::styled(
+            format!(" · {}", lang.t("news.is_draft")),
+            theme.draft,
+        )),
     }
     if n.edited_at.is_some() {
-        meta.push(Span::raw(format!(" · {}", lang.t("news.edited"))).dim());
+        meta.push(Span::styled(
+            format!(" · {}", lang.t("news.edited")),
+            theme.muted,
+        ));
     }
     lines.push(Line::from(meta));
     if let Some(d) = &n.data.deadline {
         lines.push(Line::from(vec![
             Span::raw(format!("{}: {d} ", lang.t("field.deadline"))),
-            countdown_span(lang, d, &today),
+            countdown_span(v, d),
         ]));
     }
     if let Some(d) = &n.data.event_date {
@@ -513,7 +522,10 @@ fn draw_item(
         .chain(n.data.growth_areas.iter().map(|a| lang.t(a.key())))
         .collect();
     if !areas.is_empty() {
-        lines.push(Line::from(format!("{}: {}", lang.t("field.areas"), areas.join(", "))).dim());
+        lines.push(
+            Line::from(format!("{}: {}", lang.t("field.areas"), areas.join(", ")))
+                .style(theme.muted),
+        );
     }
     if let Some(st) = stats {
         lines.push(
@@ -526,7 +538,7 @@ fn draw_item(
                     ("ut", &st.units_total),
                 ],
             ))
-            .fg(Color::Green),
+            .style(theme.read_stats),
         );
     }
     if !n.partner_names.is_empty() {
@@ -541,23 +553,23 @@ fn draw_item(
                 lang.t("field.partners"),
                 names.join(", ")
             ))
-            .fg(Color::Cyan),
+            .style(theme.accent),
         );
     }
     lines.push(Line::default());
-    lines.extend(body_lines(&n.data.body));
+    lines.extend(body_lines(&n.data.body, theme));
     if !n.data.links.is_empty() {
         lines.push(Line::default());
         for l in &n.data.links {
-            lines.push(Line::from(
-                Span::raw(format!("→ {}", clean(l)))
-                    .underlined()
-                    .fg(Color::Blue),
-            ));
+            lines.push(Line::from(Span::styled(
+                format!("→ {}", clean(l)),
+                theme.link,
+            )));
         }
     }
     let block = Block::default()
         .borders(Borders::TOP | Borders::LEFT)
+        .border_style(theme.border)
         .title(lang.t("news.item_title"));
     f.render_widget(
         Paragraph::new(lines)

@@ -1,13 +1,12 @@
 //! Action plans ("Action plans" / "Handlingsplaner"): the year's plans with their
 //! progress, and the selected plan's checklist (or my items across all plans).
 
-use crate::i18n::Lang;
+use super::super::theme::{Due, View};
 use crate::model::{Actor, ItemStatus, PlanItem, PlanRow};
-use crate::store::{Result, Store, today};
+use crate::store::{Result, Store};
 use crate::text::{sanitize_line as clean, truncate};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::{Color, Modifier, Style, Stylize};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Gauge, Paragraph};
 
@@ -210,19 +209,26 @@ impl PlansScreen {
     }
 }
 
-/// How urgent an open item is: overdue in red, due within 14 days in yellow.
-fn due_style(item: &PlanItem, today: &str) -> Style {
+/// How urgent an item is on `today`: overdue, due within 14 days, later, or closed.
+fn urgency(item: &PlanItem, today: &str) -> Due {
     let Some(due) = item.data.due.as_deref() else {
-        return Style::default();
+        return Due::Later;
     };
     if !item.data.status.is_open() {
-        return Style::default().add_modifier(Modifier::DIM);
+        return Due::Closed;
     }
     match crate::model::days_between(today, due) {
-        Some(d) if d < 0 => Style::default().fg(Color::Red).add_modifier(Modifier::BOLD),
-        Some(d) if d <= 14 => Style::default().fg(Color::Yellow),
-        _ => Style::default(),
+        Some(d) if d < 0 => Due::Overdue,
+        Some(d) if d <= 14 => Due::Soon,
+        _ => Due::Later,
     }
+}
+
+/// An item's due date in the theme's style for its urgency, behind its marker.
+fn due_span(item: &PlanItem, v: View) -> Span<'static> {
+    let due = item.data.due.as_deref().unwrap_or("—");
+    let u = urgency(item, v.today);
+    Span::styled(format!("{}{due:<10} ", v.theme.due_mark(u)), v.theme.due(u))
 }
 
 fn mark(status: ItemStatus) -> &'static str {
@@ -234,7 +240,9 @@ fn mark(status: ItemStatus) -> &'static str {
     }
 }
 
-pub fn draw(f: &mut Frame, area: Rect, s: &PlansScreen, lang: Lang) {
+pub fn draw(f: &mut Frame, area: Rect, s: &PlansScreen, v: View) {
+    let lang = v.lang;
+    let theme = v.theme;
     let (done, total) = s
         .plans
         .iter()
@@ -258,7 +266,7 @@ pub fn draw(f: &mut Frame, area: Rect, s: &PlansScreen, lang: Lang) {
         Gauge::default()
             .ratio(ratio)
             .label(label)
-            .gauge_style(Style::default().fg(Color::Green)),
+            .gauge_style(theme.gauge),
         head,
     );
     // Progress per unit, over all its plans of the year.
@@ -286,7 +294,8 @@ pub fn draw(f: &mut Frame, area: Rect, s: &PlansScreen, lang: Lang) {
         .join(" · ");
     f.render_widget(
         Paragraph::new(
-            Line::from(truncate(&per_unit, units_line.width as usize).into_owned()).dim(),
+            Line::from(truncate(&per_unit, units_line.width as usize).into_owned())
+                .style(theme.muted),
         ),
         units_line,
     );
@@ -294,7 +303,7 @@ pub fn draw(f: &mut Frame, area: Rect, s: &PlansScreen, lang: Lang) {
         Layout::horizontal([Constraint::Percentage(38), Constraint::Percentage(62)]).areas(body);
     let mut lines = Vec::new();
     if s.plans.is_empty() {
-        lines.push(Line::from(lang.t("plan.none")).dim());
+        lines.push(Line::from(lang.t("plan.none")).style(theme.muted));
     }
     let width = left.width.saturating_sub(2) as usize;
     for (i, p) in super::visible(&s.plan_top, s.plan_cursor, &s.plans, left.height) {
@@ -321,9 +330,9 @@ pub fn draw(f: &mut Frame, area: Rect, s: &PlansScreen, lang: Lang) {
         let mut line = Line::from(text);
         if i == s.plan_cursor {
             let style = if s.in_items || s.mine {
-                Style::default().add_modifier(Modifier::BOLD)
+                theme.selected_idle
             } else {
-                Style::default().add_modifier(Modifier::REVERSED)
+                theme.selected
             };
             line = line.style(style);
         }
@@ -331,10 +340,10 @@ pub fn draw(f: &mut Frame, area: Rect, s: &PlansScreen, lang: Lang) {
     }
     let block = Block::default()
         .borders(Borders::TOP)
+        .border_style(theme.border)
         .title(lang.f("plan.title", &[("y", &s.year)]));
     f.render_widget(Paragraph::new(lines).block(block), left);
 
-    let today = today();
     let title = if s.mine {
         lang.t("plan.mine").to_string()
     } else {
@@ -344,30 +353,31 @@ pub fn draw(f: &mut Frame, area: Rect, s: &PlansScreen, lang: Lang) {
     };
     let mut lines = Vec::new();
     if s.items.is_empty() {
-        lines.push(Line::from(lang.t("plan.no_items")).dim());
+        lines.push(Line::from(lang.t("plan.no_items")).style(theme.muted));
     }
     let width = right.width.saturating_sub(2) as usize;
     for (i, item) in super::visible(&s.item_top, s.item_cursor, &s.items, right.height) {
-        let due = item.data.due.clone().unwrap_or_else(|| "—".into());
         let who = clean(item.owner.as_deref().unwrap_or("—")).into_owned();
         let extra = if s.mine {
             format!(" · {} {}", item.plan_year, clean(&item.plan_title))
         } else {
             String::new()
         };
-        let text_w = width.saturating_sub(4 + 11 + who.chars().count() + 3 + extra.chars().count());
+        let due = due_span(item, v);
+        let text_w =
+            width.saturating_sub(4 + due.width() + who.chars().count() + 3 + extra.chars().count());
         let mut spans = vec![
             Span::raw(format!("{} ", mark(item.data.status))),
-            Span::styled(format!("{due:<10} "), due_style(item, &today)),
+            due,
             Span::raw(truncate(&clean(&item.data.text), text_w).into_owned()),
-            Span::raw(format!(" · {who}{extra}")).dim(),
+            Span::styled(format!(" · {who}{extra}"), theme.muted),
         ];
         if item.data.status == ItemStatus::Cancelled {
-            spans[2] = spans[2].clone().crossed_out();
+            spans[2] = spans[2].clone().patch_style(theme.cancelled);
         }
         let mut line = Line::from(spans);
         if i == s.item_cursor && (s.in_items || s.mine) {
-            line = line.style(Style::default().add_modifier(Modifier::REVERSED));
+            line = line.style(theme.selected);
         }
         lines.push(line);
     }
@@ -381,17 +391,17 @@ pub fn draw(f: &mut Frame, area: Rect, s: &PlansScreen, lang: Lang) {
         ];
         if !d.comments.trim().is_empty() || links.iter().any(|(_, v)| v.is_some()) {
             lines.push(Line::default());
-            lines.push(Line::from(clean(&d.text).into_owned()).bold());
+            lines.push(Line::from(clean(&d.text).into_owned()).style(theme.title));
             for (key, v) in links {
                 if let Some(v) = v {
                     lines.push(Line::from(vec![
-                        Span::raw(format!("  {}: ", lang.t(key))).dim(),
+                        Span::styled(format!("  {}: ", lang.t(key)), theme.muted),
                         Span::raw(clean(v).into_owned()),
                     ]));
                 }
             }
             for c in crate::text::sanitize_block(&d.comments).lines() {
-                lines.push(Line::from(format!("  {c}")).italic());
+                lines.push(Line::from(format!("  {c}")).style(theme.note));
             }
         }
     }
@@ -399,7 +409,7 @@ pub fn draw(f: &mut Frame, area: Rect, s: &PlansScreen, lang: Lang) {
         && (!p.data.goals.trim().is_empty() || !p.data.priority_areas.is_empty())
     {
         lines.push(Line::default());
-        lines.push(Line::from(lang.t("field.goals")).bold());
+        lines.push(Line::from(lang.t("field.goals")).style(theme.title));
         for g in crate::text::sanitize_block(&p.data.goals).lines() {
             lines.push(Line::from(format!("  {g}")));
         }
@@ -411,13 +421,17 @@ pub fn draw(f: &mut Frame, area: Rect, s: &PlansScreen, lang: Lang) {
                 .map(|a| lang.t(a.key()))
                 .collect();
             lines.push(Line::from(vec![
-                Span::raw(format!("  {}: ", lang.t("field.priority_areas"))).dim(),
+                Span::styled(
+                    format!("  {}: ", lang.t("field.priority_areas")),
+                    theme.muted,
+                ),
                 Span::raw(areas.join(", ")),
             ]));
         }
     }
     let block = Block::default()
         .borders(Borders::TOP | Borders::LEFT)
+        .border_style(theme.border)
         .title(title);
     f.render_widget(Paragraph::new(lines).block(block), right);
 }

@@ -1,13 +1,12 @@
 //! Projects ("Projects" / "Projekt"): the international projects with budget, partners
 //! and the milestone checklist; `v` shows the network memberships and evaluations.
 
-use crate::i18n::Lang;
+use super::super::theme::{Due, View};
 use crate::model::{Membership, Milestone, Project, format_amount, format_rate};
-use crate::store::{Result, Store, today};
+use crate::store::{Result, Store};
 use crate::text::{sanitize_block, sanitize_line as clean, truncate};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::{Color, Modifier, Style, Stylize};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
@@ -239,24 +238,32 @@ impl ProjectsScreen {
     }
 }
 
-fn late_style(due: Option<&str>, open: bool, today: &str) -> Style {
-    match due.and_then(|d| crate::model::days_between(today, d)) {
-        Some(d) if open && d < 0 => Style::default().fg(Color::Red).add_modifier(Modifier::BOLD),
-        Some(d) if open && d <= 14 => Style::default().fg(Color::Yellow),
-        _ => Style::default(),
-    }
+/// A milestone's or evaluation's date on `v.today`, `width` wide, in the theme's style
+/// for its urgency behind its marker: overdue, due within 14 days, or later.
+fn due_span(due: Option<&str>, open: bool, width: usize, v: View) -> Span<'static> {
+    let u = match due.and_then(|d| crate::model::days_between(v.today, d)) {
+        Some(d) if open && d < 0 => Due::Overdue,
+        Some(d) if open && d <= 14 => Due::Soon,
+        _ => Due::Later,
+    };
+    Span::styled(
+        format!("{}{:<width$}", v.theme.due_mark(u), due.unwrap_or("—")),
+        v.theme.due(u),
+    )
 }
 
-pub fn draw(f: &mut Frame, area: Rect, s: &ProjectsScreen, lang: Lang) {
+pub fn draw(f: &mut Frame, area: Rect, s: &ProjectsScreen, v: View) {
+    let lang = v.lang;
+    let theme = v.theme;
     if s.show_memberships {
-        draw_memberships(f, area, s, lang);
+        draw_memberships(f, area, s, v);
         return;
     }
     let [left, right] =
         Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(area);
     let mut lines = Vec::new();
     if s.projects.is_empty() {
-        lines.push(Line::from(lang.t("project.none")).dim());
+        lines.push(Line::from(lang.t("project.none")).style(theme.muted));
     }
     let width = left.width as usize;
     for (i, p) in super::visible(&s.project_top, s.cursor, &s.projects, left.height) {
@@ -270,31 +277,30 @@ pub fn draw(f: &mut Frame, area: Rect, s: &ProjectsScreen, lang: Lang) {
         );
         let mut line = Line::from(text);
         if i == s.cursor {
-            let m = if s.in_milestones {
-                Modifier::BOLD
+            line = line.style(if s.in_milestones {
+                theme.selected_idle
             } else {
-                Modifier::REVERSED
-            };
-            line = line.style(Style::default().add_modifier(m));
+                theme.selected
+            });
         }
         lines.push(line);
     }
     let block = Block::default()
         .borders(Borders::TOP)
+        .border_style(theme.border)
         .title(lang.f("project.title", &[("n", &s.projects.len())]));
     f.render_widget(Paragraph::new(lines).block(block), left);
     let Some(p) = s.projects.get(s.cursor) else {
         return;
     };
     let d = &p.data;
-    let today = today();
     let field = |k: &str, v: String| {
         Line::from(vec![
-            Span::raw(format!("{:<18} ", lang.t(k))).dim(),
+            Span::styled(format!("{:<18} ", lang.t(k)), theme.muted),
             Span::raw(v),
         ])
     };
-    let mut lines = vec![Line::from(clean(&d.name).into_owned()).bold()];
+    let mut lines = vec![Line::from(clean(&d.name).into_owned()).style(theme.title)];
     lines.push(field(
         "field.programme",
         format!("{} {}", lang.t(d.programme.key()), clean(&d.call_id)),
@@ -326,7 +332,7 @@ pub fn draw(f: &mut Frame, area: Rect, s: &ProjectsScreen, lang: Lang) {
     }
     if !p.partner_names.is_empty() {
         lines.push(Line::default());
-        lines.push(Line::from(lang.t("field.partners")).bold());
+        lines.push(Line::from(lang.t("field.partners")).style(theme.title));
         for (name, role) in &p.partner_names {
             lines.push(Line::from(format!(
                 "  {} ({})",
@@ -336,18 +342,16 @@ pub fn draw(f: &mut Frame, area: Rect, s: &ProjectsScreen, lang: Lang) {
         }
     }
     lines.push(Line::default());
-    lines.push(Line::from(lang.t("project.milestones")).bold());
+    lines.push(Line::from(lang.t("project.milestones")).style(theme.title));
     for (i, m) in s.milestones.iter().enumerate() {
         let mut line = Line::from(vec![
             Span::raw(if m.done { "[x] " } else { "[ ] " }),
-            Span::styled(
-                format!("{:<10} ", m.due.as_deref().unwrap_or("—")),
-                late_style(m.due.as_deref(), !m.done, &today),
-            ),
+            due_span(m.due.as_deref(), !m.done, 10, v),
+            Span::raw(" "),
             Span::raw(clean(&m.title).into_owned()),
         ]);
         if s.in_milestones && i == s.milestone_cursor {
-            line = line.style(Style::default().add_modifier(Modifier::REVERSED));
+            line = line.style(theme.selected);
         }
         lines.push(line);
     }
@@ -356,11 +360,12 @@ pub fn draw(f: &mut Frame, area: Rect, s: &ProjectsScreen, lang: Lang) {
         lines.extend(
             sanitize_block(&d.notes)
                 .lines()
-                .map(|l| Line::from(l.to_string()).italic()),
+                .map(|l| Line::from(l.to_string()).style(theme.note)),
         );
     }
     let block = Block::default()
         .borders(Borders::TOP | Borders::LEFT)
+        .border_style(theme.border)
         .title(clean(&d.acronym).into_owned());
     f.render_widget(
         Paragraph::new(lines)
@@ -370,11 +375,12 @@ pub fn draw(f: &mut Frame, area: Rect, s: &ProjectsScreen, lang: Lang) {
     );
 }
 
-fn draw_memberships(f: &mut Frame, area: Rect, s: &ProjectsScreen, lang: Lang) {
-    let today = today();
+fn draw_memberships(f: &mut Frame, area: Rect, s: &ProjectsScreen, v: View) {
+    let lang = v.lang;
+    let theme = v.theme;
     let mut lines = Vec::new();
     if s.memberships.is_empty() {
-        lines.push(Line::from(lang.t("membership.none")).dim());
+        lines.push(Line::from(lang.t("membership.none")).style(theme.muted));
     }
     let width = area.width as usize;
     for (i, m) in super::visible(
@@ -399,19 +405,17 @@ fn draw_memberships(f: &mut Frame, area: Rect, s: &ProjectsScreen, lang: Lang) {
                 "{:<23} ",
                 truncate(&clean(m.member_name.as_deref().unwrap_or("—")), 23)
             )),
-            Span::raw(format!("{:<35} ", last)).dim(),
-            Span::styled(
-                next.unwrap_or("—").to_string(),
-                late_style(next, true, &today),
-            ),
+            Span::styled(format!("{:<35} ", last), theme.muted),
+            due_span(next, true, 0, v),
         ]);
         if i == s.membership_cursor {
-            line = line.style(Style::default().add_modifier(Modifier::REVERSED));
+            line = line.style(theme.selected);
         }
         lines.push(line);
     }
     let block = Block::default()
         .borders(Borders::TOP)
+        .border_style(theme.border)
         .title(lang.f("membership.title", &[("n", &s.memberships.len())]));
     f.render_widget(Paragraph::new(lines).block(block), area);
 }

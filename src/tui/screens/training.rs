@@ -1,15 +1,18 @@
 //! The competence-development log ("Training" / "Kompetensutveckling"): a list with
 //! totals, the activity under the cursor, and charts of the network's year.
 
+use super::super::theme::{Theme, View};
 use super::super::widgets::window::ListWindow;
 use crate::i18n::Lang;
 use crate::model::{Actor, SummaryRow, Training, TrainingKind, TrainingRow, format_hours};
 use crate::store::{Result, Scope, Store, SummaryBy, TrainingFilter};
 use crate::text::{sanitize_block, sanitize_line as clean, truncate};
 use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Direction, Layout, Rect};
-use ratatui::style::{Color, Modifier, Style, Stylize};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
 use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Borders, Paragraph, Wrap};
 
 /// The charts' data: the network's year.
@@ -237,12 +240,14 @@ fn scope_label(lang: Lang, scope: Scope) -> &'static str {
     }
 }
 
-pub fn draw(f: &mut Frame, area: Rect, s: &TrainingScreen, lang: Lang) {
-    let year = s.filter.year.unwrap_or_else(this_year);
+pub fn draw(f: &mut Frame, area: Rect, s: &TrainingScreen, v: View) {
+    let lang = v.lang;
+    let theme = v.theme;
+    let year = s.filter.year.unwrap_or_else(|| v.year());
     let mut head = vec![
-        Span::raw(format!("{year}")).bold(),
+        Span::styled(format!("{year}"), theme.title),
         Span::raw(" · "),
-        Span::raw(scope_label(lang, s.filter.scope)).bold(),
+        Span::styled(scope_label(lang, s.filter.scope), theme.title),
     ];
     if let Some(k) = s.filter.kind {
         head.push(Span::raw(format!(" · {}", lang.t(k.key()))));
@@ -263,8 +268,11 @@ pub fn draw(f: &mut Frame, area: Rect, s: &TrainingScreen, lang: Lang) {
     f.render_widget(Paragraph::new(Line::from(head)), head_area);
     if s.show_charts {
         match &s.charts {
-            Some(c) => draw_charts(f, body, c, lang),
-            None => f.render_widget(Paragraph::new(lang.t("training.no_data")).dim(), body),
+            Some(c) => draw_charts(f, body, c, v),
+            None => f.render_widget(
+                Paragraph::new(lang.t("training.no_data")).style(theme.muted),
+                body,
+            ),
         }
         return;
     }
@@ -275,10 +283,13 @@ pub fn draw(f: &mut Frame, area: Rect, s: &TrainingScreen, lang: Lang) {
     };
     let block = Block::default()
         .borders(Borders::TOP)
+        .border_style(theme.border)
         .title(lang.f("training.title", &[("n", &s.list.total)]));
     if s.list.total == 0 {
         f.render_widget(
-            Paragraph::new(lang.t("training.empty")).block(block).dim(),
+            Paragraph::new(lang.t("training.empty"))
+                .block(block)
+                .style(theme.muted),
             list_area,
         );
         return;
@@ -299,7 +310,7 @@ pub fn draw(f: &mut Frame, area: Rect, s: &TrainingScreen, lang: Lang) {
             );
             let line = Line::from(text);
             if abs == s.list.cursor {
-                line.style(Style::default().add_modifier(Modifier::REVERSED))
+                line.style(theme.selected)
             } else {
                 line
             }
@@ -309,19 +320,21 @@ pub fn draw(f: &mut Frame, area: Rect, s: &TrainingScreen, lang: Lang) {
     if item_area.width > 0
         && let Some(t) = &s.item
     {
-        draw_item(f, item_area, t, lang);
+        draw_item(f, item_area, t, v);
     }
 }
 
-fn draw_item(f: &mut Frame, area: Rect, t: &Training, lang: Lang) {
+fn draw_item(f: &mut Frame, area: Rect, t: &Training, v: View) {
+    let lang = v.lang;
+    let theme = v.theme;
     let d = &t.data;
     let field = |k: &str, v: String| {
         Line::from(vec![
-            Span::raw(format!("{:<18} ", lang.t(k))).dim(),
+            Span::styled(format!("{:<18} ", lang.t(k)), theme.muted),
             Span::raw(v),
         ])
     };
-    let mut lines = vec![Line::from(clean(&d.title).into_owned()).bold()];
+    let mut lines = vec![Line::from(clean(&d.title).into_owned()).style(theme.title)];
     let dates = match &d.date_to {
         Some(to) => format!("{} – {to}", d.date_from),
         None => d.date_from.clone(),
@@ -364,7 +377,7 @@ fn draw_item(f: &mut Frame, area: Rect, t: &Training, lang: Lang) {
     }
     if !d.shared.is_empty() {
         lines.push(Line::default());
-        lines.push(Line::from(lang.t("field.shared")).bold());
+        lines.push(Line::from(lang.t("field.shared")).style(theme.title));
         lines.extend(
             sanitize_block(&d.shared)
                 .lines()
@@ -376,11 +389,12 @@ fn draw_item(f: &mut Frame, area: Rect, t: &Training, lang: Lang) {
         lines.extend(
             sanitize_block(&d.notes)
                 .lines()
-                .map(|l| Line::from(l.to_string()).italic()),
+                .map(|l| Line::from(l.to_string()).style(theme.note)),
         );
     }
     let block = Block::default()
         .borders(Borders::TOP | Borders::LEFT)
+        .border_style(theme.border)
         .title(lang.t("training.item_title"));
     f.render_widget(
         Paragraph::new(lines)
@@ -395,7 +409,93 @@ fn hours(minutes: i64) -> u64 {
     u64::try_from((minutes + 30) / 60).unwrap_or(0)
 }
 
-fn draw_charts(f: &mut Frame, area: Rect, c: &Charts, lang: Lang) {
+/// The months chart's legend: each series' glyph as drawn, then its year.
+fn months_legend(c: &Charts, v: View) -> Line<'static> {
+    let theme = v.theme;
+    Line::from(vec![
+        Span::raw(v.lang.t("chart.months").to_string()),
+        Span::styled(Theme::sample(&theme.bars_this_year), theme.series_this_year),
+        Span::raw(format!(" {}  ", c.year)),
+        Span::styled(Theme::sample(&theme.bars_last_year), theme.series_last_year),
+        Span::raw(format!(" {} ", c.year - 1)),
+    ])
+}
+
+/// Hours per month, last year's bar and this year's side by side, each series with
+/// its own glyphs: ratatui's bar chart has one glyph set per chart, so each series is
+/// drawn alone, to the same scale, and the two laid over each other.
+fn draw_months(f: &mut Frame, area: Rect, c: &Charts, v: View) {
+    let theme = v.theme;
+    let month_hours = |rows: &[SummaryRow], m: usize| -> u64 {
+        rows.iter()
+            .filter(|r| r.key.ends_with(&format!("-{m:02}")))
+            .map(|r| hours(r.minutes))
+            .sum()
+    };
+    let max = (1..=12)
+        .flat_map(|m| {
+            [
+                month_hours(&c.last_year_months, m),
+                month_hours(&c.months, m),
+            ]
+        })
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    // `this`: draw this year's series (else last year's); the other's bars are empty.
+    let chart = |this: bool| {
+        let mut chart = BarChart::default()
+            .block(
+                Block::default()
+                    .borders(Borders::ALL)
+                    .border_style(theme.border)
+                    .title(months_legend(c, v)),
+            )
+            .bar_width(2)
+            .bar_gap(0)
+            .group_gap(1)
+            .max(max)
+            .bar_set(if this {
+                theme.bars_this_year.clone()
+            } else {
+                theme.bars_last_year.clone()
+            });
+        for m in 1..=12 {
+            let last = month_hours(&c.last_year_months, m);
+            let now = month_hours(&c.months, m);
+            let (last, now) = if this { (0, now) } else { (last, 0) };
+            let label = v.lang.t(&format!("month.{m}")).to_string();
+            let this_bar = Bar::default().value(now).style(theme.series_this_year);
+            let group = BarGroup::default().label(Line::from(label)).bars(&[
+                Bar::default()
+                    .value(last)
+                    .style(theme.series_last_year)
+                    .text_value(String::new()),
+                this_bar,
+            ]);
+            chart = chart.data(group);
+        }
+        chart
+    };
+    f.render_widget(chart(true), area);
+    let mut last_year = Buffer::empty(area);
+    chart(false).render(area, &mut last_year);
+    let buf = f.buffer_mut();
+    for y in area.top()..area.bottom() {
+        for x in area.left()..area.right() {
+            if let (Some(under), Some(drawn)) = (last_year.cell((x, y)), buf.cell_mut((x, y)))
+                && drawn.symbol() == " "
+                && under.symbol() != " "
+            {
+                *drawn = under.clone();
+            }
+        }
+    }
+}
+
+fn draw_charts(f: &mut Frame, area: Rect, c: &Charts, v: View) {
+    let lang = v.lang;
+    let theme = v.theme;
     let rows =
         Layout::vertical([Constraint::Percentage(50), Constraint::Percentage(50)]).split(area);
     let bottom = Layout::default()
@@ -406,38 +506,9 @@ fn draw_charts(f: &mut Frame, area: Rect, c: &Charts, lang: Lang) {
             Constraint::Percentage(25),
         ])
         .split(rows[1]);
-    // Hours per month: last year and this year side by side.
-    let month_hours = |rows: &[SummaryRow], m: usize| -> u64 {
-        rows.iter()
-            .filter(|r| r.key.ends_with(&format!("-{m:02}")))
-            .map(|r| hours(r.minutes))
-            .sum()
-    };
-    let mut months = BarChart::default()
-        .block(
-            Block::default()
-                .borders(Borders::ALL)
-                .title(lang.f("chart.months", &[("y", &c.year), ("last", &(c.year - 1))])),
-        )
-        .bar_width(2)
-        .bar_gap(0)
-        .group_gap(1);
-    for m in 1..=12 {
-        let label = lang.t(&format!("month.{m}")).to_string();
-        let group = BarGroup::default().label(Line::from(label)).bars(&[
-            Bar::default()
-                .value(month_hours(&c.last_year_months, m))
-                .style(Style::default().fg(Color::DarkGray))
-                .text_value(String::new()),
-            Bar::default()
-                .value(month_hours(&c.months, m))
-                .style(Style::default().fg(Color::Cyan)),
-        ]);
-        months = months.data(group);
-    }
-    f.render_widget(months, rows[0]);
+    draw_months(f, rows[0], c, v);
     let horizontal =
-        |title: String, data: &[SummaryRow], label: &dyn Fn(&str) -> String, color: Color| {
+        |title: String, data: &[SummaryRow], label: &dyn Fn(&str) -> String, style: Style| {
             let bars: Vec<Bar> = data
                 .iter()
                 .map(|r| {
@@ -447,11 +518,16 @@ fn draw_charts(f: &mut Frame, area: Rect, c: &Charts, lang: Lang) {
                 })
                 .collect();
             BarChart::default()
-                .block(Block::default().borders(Borders::ALL).title(title))
+                .block(
+                    Block::default()
+                        .borders(Borders::ALL)
+                        .border_style(theme.border)
+                        .title(title),
+                )
                 .direction(Direction::Horizontal)
                 .bar_width(1)
                 .bar_gap(0)
-                .bar_style(Style::default().fg(color))
+                .bar_style(style)
                 .data(BarGroup::default().bars(&bars))
         };
     f.render_widget(
@@ -459,7 +535,7 @@ fn draw_charts(f: &mut Frame, area: Rect, c: &Charts, lang: Lang) {
             lang.t("chart.units").to_string(),
             &c.units,
             &|k| k.to_string(),
-            Color::Green,
+            theme.chart_units,
         ),
         bottom[0],
     );
@@ -473,7 +549,7 @@ fn draw_charts(f: &mut Frame, area: Rect, c: &Charts, lang: Lang) {
             lang.t("chart.kinds").to_string(),
             &c.kinds,
             &kind_label,
-            Color::Magenta,
+            theme.chart_kinds,
         ),
         bottom[1],
     );
@@ -487,7 +563,7 @@ fn draw_charts(f: &mut Frame, area: Rect, c: &Charts, lang: Lang) {
             lang.t("chart.areas").to_string(),
             &c.areas,
             &area_label,
-            Color::Yellow,
+            theme.chart_areas,
         ),
         bottom[2],
     );
