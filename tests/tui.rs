@@ -1681,3 +1681,43 @@ fn a_new_day_redraws_the_countdown() {
     assert!(intnet::tui::set_today(&mut app, plus(&deadline, -1)));
     assert!(screen(&app).contains("closes tomorrow"));
 }
+
+/// Narrow terminals: the signed-in label and the hints are left out whole, never cut
+/// mid-word (`Internatio`, `u ån`).
+#[test]
+fn labels_and_hints_are_never_cut_mid_word() {
+    let e = seeded();
+    for (lang, role, undo) in [(Lang::Sv, "Medlem", "ångra"), (Lang::En, "Member", "undo")] {
+        let app = app_for(&e, "anna", lang);
+        for width in [80u16, 100, 120] {
+            let mut t = Terminal::new(TestBackend::new(width, 24)).unwrap();
+            t.draw(|f| intnet::tui::ui::draw(f, &app)).unwrap();
+            let buf = t.backend().buffer().clone();
+            let row = |y: u16| -> String {
+                (0..width)
+                    .map(|x| buf[(x, y)].symbol().to_string())
+                    .collect::<String>()
+                    .trim_end()
+                    .to_string()
+            };
+            let top = row(0);
+            assert!(
+                top.ends_with(&format!("Anna Åberg · {role}")) || top.ends_with("Anna Åberg"),
+                "{width}: {top:?}"
+            );
+            let hints = row(23);
+            let last_word = hints.split_whitespace().last().unwrap_or("");
+            assert!(
+                app.keymap.bindings.iter().any(|b| {
+                    let key = b.action.key();
+                    let d = lang.t(&key);
+                    d.split_whitespace().last() == Some(last_word)
+                }),
+                "{width}: the hints end in a cut word: {hints:?}"
+            );
+            if width == 120 {
+                assert!(hints.ends_with(undo), "{hints:?}");
+            }
+        }
+    }
+}

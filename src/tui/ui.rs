@@ -12,6 +12,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use unicode_width::UnicodeWidthStr;
 
 pub fn draw(f: &mut Frame, app: &App) {
     let v = View {
@@ -58,13 +59,32 @@ pub fn draw(f: &mut Frame, app: &App) {
 }
 
 fn draw_tabs(f: &mut Frame, area: Rect, app: &App, v: View) {
+    let label = |i: usize, screen: Screen, compact: bool| {
+        let unread = if screen == Screen::News && app.news.unread > 0 {
+            format!(" ({})", app.news.unread)
+        } else {
+            String::new()
+        };
+        if compact && screen != app.screen {
+            // Narrow: the other tabs by number (and the unread count), the shown one
+            // by name.
+            format!(" {}{unread} ", i + 1)
+        } else {
+            format!(" {} {}{unread} ", i + 1, app.t(screen.key()))
+        }
+    };
+    let width_of = |compact: bool| -> usize {
+        9 + Screen::ALL
+            .iter()
+            .enumerate()
+            .map(|(i, s)| label(i, *s, compact).width() + 1)
+            .sum::<usize>()
+    };
+    // Room for the tabs and at least the user's name.
+    let compact = width_of(false) + clean(&app.actor.full_name).width() + 1 > area.width as usize;
     let mut spans = vec![Span::styled(" intnet  ", v.theme.brand)];
     for (i, screen) in Screen::ALL.iter().enumerate() {
-        let mut label = format!(" {} {} ", i + 1, app.t(screen.key()));
-        if *screen == Screen::News && app.news.unread > 0 {
-            label = format!(" {} {} ({}) ", i + 1, app.t(screen.key()), app.news.unread);
-        }
-        let span = Span::raw(label);
+        let span = Span::raw(label(i, *screen, compact));
         spans.push(if *screen == app.screen {
             span.patch_style(v.theme.tab_active)
         } else {
@@ -72,13 +92,20 @@ fn draw_tabs(f: &mut Frame, area: Rect, app: &App, v: View) {
         });
         spans.push(Span::raw(" "));
     }
-    let who = format!(
-        "{} · {} ",
-        clean(&app.actor.full_name),
-        app.t(app.actor.role.key())
-    );
+    // Who is signed in, as much of it as fits whole: name and role, else the name,
+    // else the name cut with a sign; never a label cut mid-word.
     let used: usize = spans.iter().map(Span::width).sum();
-    let pad = (area.width as usize).saturating_sub(used + who.chars().count());
+    let room = (area.width as usize).saturating_sub(used);
+    let name = clean(&app.actor.full_name);
+    let full = format!("{name} · {} ", app.t(app.actor.role.key()));
+    let who = if full.width() <= room {
+        full
+    } else if name.width() < room {
+        format!("{name} ")
+    } else {
+        format!("{} ", truncate(&name, room.saturating_sub(1)))
+    };
+    let pad = room.saturating_sub(who.width());
     spans.push(Span::raw(" ".repeat(pad)));
     spans.push(Span::styled(who, v.theme.muted));
     f.render_widget(Paragraph::new(Line::from(spans)), area);
@@ -92,13 +119,20 @@ fn draw_hints(f: &mut Frame, area: Rect, app: &App, v: View) {
     if context.takes_global() {
         contexts.push(Context::Global);
     }
+    // The screen's own keys first, then the global ones; a hint that does not fit
+    // whole is left out rather than cut (`?` lists them all).
+    let mut room = area.width as usize;
     for c in contexts {
         for b in app.keymap.of(c).filter(|b| b.hint) {
-            spans.push(Span::styled(b.key.label(), v.theme.key));
-            spans.push(Span::styled(
-                format!(" {}  ", app.t(&b.action.key())),
-                v.theme.muted,
-            ));
+            let key = b.key.label();
+            let what = format!(" {}  ", app.t(&b.action.key()));
+            let width = key.width() + what.trim_end().width();
+            if width > room {
+                continue;
+            }
+            room = room.saturating_sub(key.width() + what.width());
+            spans.push(Span::styled(key, v.theme.key));
+            spans.push(Span::styled(what, v.theme.muted));
         }
     }
     f.render_widget(Paragraph::new(Line::from(spans)), area);
