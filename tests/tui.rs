@@ -583,7 +583,7 @@ fn logging_a_training_takes_a_few_keys_and_the_charts_draw() {
     ctrl(&mut app, 's');
     assert!(app.modal.is_none(), "{:?}", app.status);
     let s = screen(&app);
-    assert!(s.contains("1 activities, 6 person-hours, 1 people"), "{s}");
+    assert!(s.contains("1 activity, 6 person-hours, 1 person"), "{s}");
     assert!(s.contains("Kurs"));
     press(&mut app, KeyCode::Char('s'));
     press(&mut app, KeyCode::Char('s'));

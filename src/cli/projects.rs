@@ -78,7 +78,7 @@ pub fn project(ctx: &Ctx, cmd: ProjectCmd) -> ExitCode {
                 println!(
                     "  {}: {} {}",
                     lang.t(key),
-                    format_amount(v),
+                    lang.num(format_amount(v)),
                     clean(&d.currency)
                 );
             }
@@ -86,7 +86,7 @@ pub fn project(ctx: &Ctx, cmd: ProjectCmd) -> ExitCode {
                 println!(
                     "  {}: {} SEK/{}",
                     lang.t("field.rate"),
-                    format_rate(r),
+                    lang.num(format_rate(r)),
                     clean(&d.currency)
                 );
             }

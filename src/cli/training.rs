@@ -144,7 +144,7 @@ pub fn training(ctx: &Ctx, cmd: TrainingCmd) -> ExitCode {
                     r.date_from,
                     crate::text::truncate(&clean(&r.title), 50),
                     lang.t(r.kind.key()),
-                    format_hours(r.minutes),
+                    lang.num(format_hours(r.minutes)),
                     r.participants
                 );
             }
@@ -156,7 +156,7 @@ pub fn training(ctx: &Ctx, cmd: TrainingCmd) -> ExitCode {
                             "training.totals",
                             &[
                                 ("a", &activities),
-                                ("h", &format_hours(minutes)),
+                                ("h", &lang.num(format_hours(minutes))),
                                 ("p", &people)
                             ]
                         )
@@ -201,7 +201,7 @@ pub fn training(ctx: &Ctx, cmd: TrainingCmd) -> ExitCode {
                         println!(
                             "{:<24} {:>10} {:>12} {:>10}",
                             clean(&r.key),
-                            format_hours(r.minutes),
+                            lang.num(format_hours(r.minutes)),
                             r.participants,
                             r.activities
                         );

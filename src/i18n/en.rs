@@ -273,7 +273,7 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("training.scope_network", "The whole network"),
     (
         "training.totals",
-        "{a} activities, {h} person-hours, {p} people",
+        "{a} {a|activity|activities}, {h} {h|person-hour|person-hours}, {p} {p|person|people}",
     ),
     ("training.no_data", "No data for the year."),
     ("training.title", " Activities ({n}) "),
@@ -281,7 +281,10 @@ pub const MESSAGES: &[(&str, &str)] = &[
         "training.empty",
         "Nothing logged here: n logs an activity; s changes whose, y/Y the year.",
     ),
-    ("training.person_hours", "{h} h × {p} = {t} person-hours"),
+    (
+        "training.person_hours",
+        "{h} h × {p} = {t} {t|person-hour|person-hours}",
+    ),
     ("training.item_title", " Activity "),
     ("chart.months", " Hours per month: "),
     ("chart.units", " Hours per unit "),

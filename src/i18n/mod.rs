@@ -47,13 +47,36 @@ impl Lang {
         self.table().get(key).copied().unwrap_or(key)
     }
 
-    /// The message for `key` with `{name}` placeholders filled in.
+    /// The message for `key` with `{name}` placeholders filled in, and the words that
+    /// follow a number: `{name|one|many}` becomes `one` when `name` is 1, else `many`
+    /// ("1 person", "2 personer").
     pub fn f(self, key: &str, args: &[(&str, &dyn Display)]) -> String {
         let mut out = self.t(key).to_string();
         for (name, value) in args {
-            out = out.replace(&format!("{{{name}}}"), &value.to_string());
+            let value = value.to_string();
+            out = out.replace(&format!("{{{name}}}"), &value);
+            let open = format!("{{{name}|");
+            while let Some(start) = out.find(&open) {
+                let Some(len) = out[start..].find('}') else {
+                    break;
+                };
+                let inner = &out[start + open.len()..start + len];
+                let (one, many) = inner.split_once('|').unwrap_or((inner, inner));
+                let word = if value == "1" { one } else { many }.to_string();
+                out.replace_range(start..=start + len, &word);
+            }
         }
         out
+    }
+
+    /// A number as this language writes it: a decimal comma in Swedish (`29,5`,
+    /// `1 212 446,00`), a point in English.
+    pub fn num(self, number: impl Display) -> String {
+        let s = number.to_string();
+        match self {
+            Lang::Sv => s.replace('.', ","),
+            Lang::En => s,
+        }
     }
 
     /// The sort order lists use in this language.
@@ -192,7 +215,8 @@ mod tests {
             s.split('{')
                 .skip(1)
                 .filter_map(|p| p.split_once('}'))
-                .map(|(n, _)| n.to_string())
+                // `{n|one|many}` names `n`; the words are the language's own.
+                .map(|(n, _)| n.split('|').next().unwrap_or(n).to_string())
                 .collect()
         };
         for (k, en) in en::MESSAGES {
@@ -288,6 +312,33 @@ mod tests {
             assert_ne!(Lang::En.t(&key), key);
             assert_ne!(Lang::Sv.t(&key), key);
         }
+    }
+
+    #[test]
+    fn plurals_follow_the_number_and_decimals_the_language() {
+        let totals = |lang: Lang, a: i64, h: &str, p: i64| {
+            lang.f(
+                "training.totals",
+                &[("a", &a), ("h", &lang.num(h)), ("p", &p)],
+            )
+        };
+        assert_eq!(
+            totals(Lang::Sv, 1, "1.5", 1),
+            "1 aktivitet, 1,5 persontimmar, 1 person"
+        );
+        assert_eq!(
+            totals(Lang::Sv, 5, "29.5", 2),
+            "5 aktiviteter, 29,5 persontimmar, 2 personer"
+        );
+        assert_eq!(
+            totals(Lang::En, 1, "1", 1),
+            "1 activity, 1 person-hour, 1 person"
+        );
+        assert_eq!(
+            totals(Lang::En, 2, "29.5", 3),
+            "2 activities, 29.5 person-hours, 3 people"
+        );
+        assert_eq!(Lang::Sv.num("1 212 446.00"), "1 212 446,00");
     }
 
     #[test]

@@ -273,7 +273,7 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("training.scope_network", "Hela nätverket"),
     (
         "training.totals",
-        "{a} aktiviteter, {h} persontimmar, {p} personer",
+        "{a} {a|aktivitet|aktiviteter}, {h} {h|persontimme|persontimmar}, {p} {p|person|personer}",
     ),
     ("training.no_data", "Inga uppgifter för året."),
     ("training.title", " Aktiviteter ({n}) "),
@@ -281,7 +281,10 @@ pub const MESSAGES: &[(&str, &str)] = &[
         "training.empty",
         "Inget loggat här: n loggar en aktivitet; s byter vems, y/Y året.",
     ),
-    ("training.person_hours", "{h} h × {p} = {t} persontimmar"),
+    (
+        "training.person_hours",
+        "{h} h × {p} = {t} {t|persontimme|persontimmar}",
+    ),
     ("training.item_title", " Aktivitet "),
     ("chart.months", " Timmar per månad: "),
     ("chart.units", " Timmar per enhet "),

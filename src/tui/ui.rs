@@ -214,7 +214,7 @@ fn draw_form(f: &mut Frame, v: View, form: &FormState) {
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(v.theme.border)
-        .title(lang.t(&form.title));
+        .title(format!(" {} ", lang.t(&form.title).trim()));
     popup(f, area, block, |f, inner| {
         draw_form_inside(f, v, form, inner)
     });
@@ -228,7 +228,14 @@ fn draw_form_inside(f: &mut Frame, v: View, form: &FormState, inner: Rect) {
         Constraint::Length(if show_similar { 44 } else { 0 }),
     ])
     .areas(inner);
-    let label_w = 18usize;
+    // The longest label decides the column (18 to 24 wide): no label is cut.
+    let label_w = form
+        .fields
+        .iter()
+        .map(|field| lang.t(&format!("field.{}", field.name)).width())
+        .max()
+        .unwrap_or(0)
+        .clamp(18, 24);
     let value_w = (fields_area.width as usize).saturating_sub(label_w + 3);
     let mut lines: Vec<Line> = Vec::new();
     let mut cursor: Option<(u16, u16)> = None;
@@ -446,7 +453,8 @@ fn draw_lookup_inside(f: &mut Frame, v: View, l: &Lookup, inner: Rect) {
         lines.push(Line::from(lang.t("lookup.hint")).style(v.theme.muted));
     }
     let w = results.width as usize;
-    let name_w = w.saturating_sub(60).max(16);
+    // kind 8, place 22, owner 18, date 10 and the spaces between: the date stays whole.
+    let name_w = w.saturating_sub(62).max(16);
     let height = results.height as usize;
     let first = l.selected.saturating_sub(height.saturating_sub(1));
     for (i, h) in l.hits.iter().enumerate().skip(first).take(height) {

@@ -258,9 +258,13 @@ pub fn draw(f: &mut Frame, area: Rect, s: &PlansScreen, v: View) {
     } else {
         0.0
     };
-    let label = lang.f(
-        "plan.year_progress",
-        &[("y", &s.year), ("d", &done), ("t", &total)],
+    // Spaced, so the bar never runs into the words.
+    let label = format!(
+        " {} ",
+        lang.f(
+            "plan.year_progress",
+            &[("y", &s.year), ("d", &done), ("t", &total)],
+        )
     );
     f.render_widget(
         Gauge::default()

@@ -321,13 +321,13 @@ pub fn draw(f: &mut Frame, area: Rect, s: &ProjectsScreen, v: View) {
     for (key, v) in d.budget_lines() {
         lines.push(field(
             key,
-            format!("{} {}", format_amount(v), clean(&d.currency)),
+            format!("{} {}", lang.num(format_amount(v)), clean(&d.currency)),
         ));
     }
     if let Some(r) = d.rate_e4 {
         lines.push(field(
             "field.rate",
-            format!("{} SEK/{}", format_rate(r), clean(&d.currency)),
+            format!("{} SEK/{}", lang.num(format_rate(r)), clean(&d.currency)),
         ));
     }
     if !p.partner_names.is_empty() {
@@ -366,7 +366,7 @@ pub fn draw(f: &mut Frame, area: Rect, s: &ProjectsScreen, v: View) {
     let block = Block::default()
         .borders(Borders::TOP | Borders::LEFT)
         .border_style(theme.border)
-        .title(clean(&d.acronym).into_owned());
+        .title(format!(" {} ", clean(&d.acronym)));
     f.render_widget(
         Paragraph::new(lines)
             .block(block)

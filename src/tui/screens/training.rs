@@ -258,7 +258,7 @@ pub fn draw(f: &mut Frame, area: Rect, s: &TrainingScreen, v: View) {
             "training.totals",
             &[
                 ("a", &s.totals.0),
-                ("h", &format_hours(s.totals.1)),
+                ("h", &lang.num(format_hours(s.totals.1))),
                 ("p", &s.totals.2)
             ]
         )
@@ -305,7 +305,7 @@ pub fn draw(f: &mut Frame, area: Rect, s: &TrainingScreen, v: View) {
                 r.date_from,
                 truncate(&clean(&r.title), title_w),
                 truncate(lang.t(r.kind.key()), 15),
-                format_hours(r.minutes),
+                lang.num(format_hours(r.minutes)),
                 r.participants
             );
             let line = Line::from(text);
@@ -346,9 +346,12 @@ fn draw_item(f: &mut Frame, area: Rect, t: &Training, v: View) {
         lang.f(
             "training.person_hours",
             &[
-                ("h", &format_hours(d.minutes)),
+                ("h", &lang.num(format_hours(d.minutes))),
                 ("p", &d.participants.len()),
-                ("t", &format_hours(d.minutes * d.participants.len() as i64)),
+                (
+                    "t",
+                    &lang.num(format_hours(d.minutes * d.participants.len() as i64)),
+                ),
             ],
         ),
     ));
