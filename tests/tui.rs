@@ -1721,3 +1721,27 @@ fn labels_and_hints_are_never_cut_mid_word() {
         }
     }
 }
+
+/// The status line stays visible under an open form: a refused save is read in full,
+/// not as a few letters beside the form's border.
+#[test]
+fn the_status_line_shows_under_an_open_form() {
+    let e = seeded();
+    let mut app = app_for(&e, "anna", Lang::En);
+    press(&mut app, KeyCode::Char('n'));
+    ctrl(&mut app, 's');
+    let status = app.status.clone().expect("a message for the refused save");
+    assert!(status.error);
+    let s = screen(&app);
+    let rows: Vec<&str> = s.lines().collect();
+    let status_row = rows[rows.len() - 2];
+    assert!(
+        status_row.trim_end().starts_with(status.text.trim()),
+        "{status_row:?} does not show {:?}",
+        status.text
+    );
+    assert!(
+        matches!(app.modal, Some(Modal::Form(_))),
+        "the form stays open"
+    );
+}

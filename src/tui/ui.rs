@@ -206,11 +206,14 @@ fn draw_confirm(f: &mut Frame, v: View, prompt: &str) {
 fn draw_form(f: &mut Frame, v: View, form: &FormState) {
     let lang = v.lang;
     let full = f.area();
-    let area = centered(
-        full,
-        full.width.saturating_sub(4).min(110),
-        full.height.saturating_sub(2),
-    );
+    // Between the tab bar and the status line: a message about the form (a refused
+    // save, a field error) is never hidden behind it.
+    let room = Rect {
+        y: full.y + 1,
+        height: full.height.saturating_sub(3),
+        ..full
+    };
+    let area = centered(room, full.width.saturating_sub(4).min(110), room.height);
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(v.theme.border)

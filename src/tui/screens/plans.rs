@@ -361,20 +361,23 @@ pub fn draw(f: &mut Frame, area: Rect, s: &PlansScreen, v: View) {
     }
     let width = right.width.saturating_sub(2) as usize;
     for (i, item) in super::visible(&s.item_top, s.item_cursor, &s.items, right.height) {
-        let who = clean(item.owner.as_deref().unwrap_or("—")).into_owned();
-        let extra = if s.mine {
-            format!(" · {} {}", item.plan_year, clean(&item.plan_title))
+        // Among my items the owner is me: the room goes to the plan they belong to.
+        let after = if s.mine {
+            format!(" · {}", clean(&item.plan_title))
         } else {
-            String::new()
+            format!(" · {}", clean(item.owner.as_deref().unwrap_or("—")))
         };
         let due = due_span(item, v);
-        let text_w =
-            width.saturating_sub(4 + due.width() + who.chars().count() + 3 + extra.chars().count());
+        let room = width.saturating_sub(4 + due.width());
+        // The item's own text gets at least half the room; what follows is cut first.
+        let text = clean(&item.data.text).into_owned();
+        let after_w = after.chars().count().min(room / 2);
+        let text_w = room.saturating_sub(after_w);
         let mut spans = vec![
             Span::raw(format!("{} ", mark(item.data.status))),
             due,
-            Span::raw(truncate(&clean(&item.data.text), text_w).into_owned()),
-            Span::styled(format!(" · {who}{extra}"), theme.muted),
+            Span::raw(truncate(&text, text_w).into_owned()),
+            Span::styled(truncate(&after, after_w).into_owned(), theme.muted),
         ];
         if item.data.status == ItemStatus::Cancelled {
             spans[2] = spans[2].clone().patch_style(theme.cancelled);
