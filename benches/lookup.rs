@@ -334,9 +334,10 @@ fn main() {
     let mut news_opens = Vec::new();
     for _ in 0..repeats {
         let t = Instant::now();
-        app.news = Default::default();
+        app.screens.news = Default::default();
         let h = app.list_height();
-        app.news
+        app.screens
+            .news
             .reload(&app.store, &app.actor, h)
             .unwrap_or_else(|e| fail(format!("news screen: {e}")));
         app.update(intnet::tui::keymap::Action::Screen2);
@@ -347,10 +348,13 @@ fn main() {
     let news_ms = ms(median(&news_opens));
     println!(
         "news screen, load + first frame: median of {repeats} {news_ms:.1} ms ({} items)",
-        app.news.list.total
+        app.screens.news.list.total
     );
     b.checked(
-        format!("news screen first frame ({} items)", app.news.list.total),
+        format!(
+            "news screen first frame ({} items)",
+            app.screens.news.list.total
+        ),
         format!("{news_ms:.1} ms"),
         "< 50 ms",
         news_ms < TARGET_SCREEN_MS,
@@ -361,10 +365,11 @@ fn main() {
         let mut opens = Vec::new();
         for _ in 0..repeats {
             let t = Instant::now();
-            app.training = intnet::tui::screens::training::TrainingScreen::new();
-            app.training.filter.scope = scope;
+            app.screens.training = intnet::tui::screens::training::TrainingScreen::new();
+            app.screens.training.filter.scope = scope;
             let h = app.list_height();
-            app.training
+            app.screens
+                .training
                 .reload(&app.store, &app.actor, h)
                 .unwrap_or_else(|e| fail(format!("training screen: {e}")));
             app.update(intnet::tui::keymap::Action::Screen3);
@@ -373,7 +378,7 @@ fn main() {
         }
         opens.sort();
         let open_ms = ms(median(&opens));
-        let n = app.training.totals.0;
+        let n = app.screens.training.totals.0;
         let label = match scope {
             intnet::store::Scope::Network => "whole network",
             _ => "one member's",
@@ -424,8 +429,8 @@ fn main() {
     ] {
         let mut opens = Vec::new();
         for _ in 0..repeats {
-            app.plans = intnet::tui::screens::plans::PlansScreen::new();
-            app.projects = intnet::tui::screens::projects::ProjectsScreen::default();
+            app.screens.plans = intnet::tui::screens::plans::PlansScreen::new();
+            app.screens.projects = intnet::tui::screens::projects::ProjectsScreen::default();
             app.update(intnet::tui::keymap::Action::Screen1);
             let t = Instant::now();
             app.update(screen);
@@ -437,14 +442,14 @@ fn main() {
         let what = if screen == intnet::tui::keymap::Action::Screen4 {
             format!(
                 "plans screen first frame ({} plans, {} items in the first)",
-                app.plans.plans.len(),
-                app.plans.items.len()
+                app.screens.plans.plans.len(),
+                app.screens.plans.items.len()
             )
         } else {
             format!(
                 "projects screen first frame ({} projects, {} memberships)",
-                app.projects.projects.len(),
-                app.projects.memberships.len()
+                app.screens.projects.projects.len(),
+                app.screens.projects.memberships.len()
             )
         };
         if let Some(s) = app.status.as_ref().filter(|s| s.error) {
@@ -1199,18 +1204,18 @@ fn play_script(
                 keys.filter.push(d);
             }
             if round == 0 && step == 1 {
-                if !app.contacts.filtering || app.contacts.list.total <= 0 {
+                if !app.screens.contacts.filtering || app.screens.contacts.list.total <= 0 {
                     fail(format!(
                         "after `/l` the filter is not open or matches nothing (filtering {}, {} matches)",
-                        app.contacts.filtering, app.contacts.list.total
+                        app.screens.contacts.filtering, app.screens.contacts.list.total
                     ));
                 }
-                keys.first_letter_matches = app.contacts.list.total;
+                keys.first_letter_matches = app.screens.contacts.list.total;
             }
         }
         if app.quit
             || app.modal.is_some()
-            || app.contacts.filtering
+            || app.screens.contacts.filtering
             || app.status.as_ref().is_some_and(|s| s.error)
         {
             fail(format!(
@@ -1218,7 +1223,7 @@ fn play_script(
                  filtering {}, status {:?})",
                 app.quit,
                 app.modal.is_some(),
-                app.contacts.filtering,
+                app.screens.contacts.filtering,
                 app.status.as_ref().map(|s| &s.text)
             ));
         }

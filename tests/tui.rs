@@ -130,9 +130,9 @@ fn filter_as_you_type_and_escape_clears() {
     let s = screen(&app);
     assert!(s.contains("Miasto Łódź"));
     assert!(!s.contains("Tartu linn"));
-    assert_eq!(app.contacts.list.total, 1);
+    assert_eq!(app.screens.contacts.list.total, 1);
     press(&mut app, KeyCode::Esc);
-    assert_eq!(app.contacts.list.total, 5);
+    assert_eq!(app.screens.contacts.list.total, 5);
 }
 
 #[test]
@@ -151,7 +151,8 @@ fn swedish_order_in_the_list() {
     }
     let names = |lang| -> Vec<String> {
         let app = app_for(&e, "anna", lang);
-        app.contacts
+        app.screens
+            .contacts
             .list
             .rows
             .iter()
@@ -201,9 +202,9 @@ fn quick_lookup_opens_the_hit() {
     assert!(screen(&app).contains("Tartu linn"));
     press(&mut app, KeyCode::Enter);
     assert!(app.modal.is_none());
-    assert!(app.contacts.detail_open);
+    assert!(app.screens.contacts.detail_open);
     assert_eq!(
-        app.contacts.detail.as_ref().unwrap().org.data.name,
+        app.screens.contacts.detail.as_ref().unwrap().org.data.name,
         "Tartu linn"
     );
 }
@@ -278,7 +279,7 @@ fn check_before_create_then_create_anyway() {
     ctrl(&mut app, 's');
     press(&mut app, KeyCode::Char('y'));
     assert!(app.modal.is_none());
-    assert_eq!(app.contacts.list.total, 6);
+    assert_eq!(app.screens.contacts.list.total, 6);
 }
 
 #[test]
@@ -288,12 +289,12 @@ fn delete_asks_first_and_u_undoes() {
     press(&mut app, KeyCode::Char('d'));
     assert!(matches!(app.modal, Some(Modal::Confirm(_))));
     press(&mut app, KeyCode::Char('n'));
-    assert_eq!(app.contacts.list.total, 5);
+    assert_eq!(app.screens.contacts.list.total, 5);
     press(&mut app, KeyCode::Char('d'));
     press(&mut app, KeyCode::Char('y'));
-    assert_eq!(app.contacts.list.total, 4);
+    assert_eq!(app.screens.contacts.list.total, 4);
     press(&mut app, KeyCode::Char('u'));
-    assert_eq!(app.contacts.list.total, 5);
+    assert_eq!(app.screens.contacts.list.total, 5);
 }
 
 #[test]
@@ -325,7 +326,7 @@ fn log_a_contact_from_the_list_in_a_few_keys() {
     type_text(&mut app, "Met at the port");
     ctrl(&mut app, 's');
     assert!(app.modal.is_none(), "{:?}", app.status);
-    let d = app.contacts.detail.as_ref().unwrap();
+    let d = app.screens.contacts.detail.as_ref().unwrap();
     assert_eq!(d.timeline[0].data.summary, "Met at the port");
     assert_eq!(d.known_by[0].member_name, "Anna Åberg");
     assert_eq!(
@@ -422,14 +423,14 @@ fn the_list_pages_through_many_rows() {
     let e = env();
     e.store.seed_scale(&e.office, 1_000).unwrap();
     let mut app = app_for(&e, "anna", Lang::En);
-    assert_eq!(app.contacts.list.total, 1_000);
+    assert_eq!(app.screens.contacts.list.total, 1_000);
     assert!(
-        app.contacts.list.rows.len() < 1_000,
+        app.screens.contacts.list.rows.len() < 1_000,
         "only a window is loaded"
     );
     press(&mut app, KeyCode::Char('G'));
-    assert_eq!(app.contacts.list.cursor, 999);
-    let last = app.contacts.current().unwrap().name.clone();
+    assert_eq!(app.screens.contacts.list.cursor, 999);
+    let last = app.screens.contacts.current().unwrap().name.clone();
     assert!(
         screen(&app).contains(
             &intnet::text::truncate(&last, 20)
@@ -438,9 +439,9 @@ fn the_list_pages_through_many_rows() {
         )
     );
     press(&mut app, KeyCode::Char('g'));
-    assert_eq!(app.contacts.list.cursor, 0);
+    assert_eq!(app.screens.contacts.list.cursor, 0);
     press(&mut app, KeyCode::PageDown);
-    assert_eq!(app.contacts.list.cursor, app.list_height());
+    assert_eq!(app.screens.contacts.list.cursor, app.list_height());
 }
 
 fn with_news() -> common::Env {
@@ -469,7 +470,7 @@ fn news_tab_counts_unread_and_opening_reads() {
     let s = screen(&app);
     assert!(s.contains("● "), "unread marks: {s}");
     press(&mut app, KeyCode::Enter);
-    assert!(app.news.open);
+    assert!(app.screens.news.open);
     let s = screen(&app);
     assert!(s.contains("• one"), "bullets drawn: {s}");
     assert!(s.contains("2 News (1)"));
@@ -477,12 +478,12 @@ fn news_tab_counts_unread_and_opening_reads() {
     assert!(screen(&app).contains("2 News (2)"), "m marks unread again");
     press(&mut app, KeyCode::Esc);
     press(&mut app, KeyCode::Char('U'));
-    assert_eq!(app.news.list.total, 2);
+    assert_eq!(app.screens.news.list.total, 2);
     press(&mut app, KeyCode::Char('R'));
     press(&mut app, KeyCode::Char('y'));
-    assert_eq!(app.news.unread, 0);
+    assert_eq!(app.screens.news.unread, 0);
     assert_eq!(
-        app.news.list.total, 0,
+        app.screens.news.list.total, 0,
         "the unread filter now shows nothing"
     );
 }
@@ -499,7 +500,7 @@ fn a_colleagues_post_appears_and_the_count_changes() {
     };
     other.post_news(&bjorn, data, true).unwrap();
     assert!(app.poll_changes());
-    assert_eq!(app.news.unread, 3);
+    assert_eq!(app.screens.news.unread, 3);
     press(&mut app, KeyCode::Char('2'));
     assert!(screen(&app).contains("Hamnen söker partner"));
 }
@@ -591,7 +592,7 @@ fn logging_a_training_takes_a_few_keys_and_the_charts_draw() {
     let s = screen(&app);
     assert!(s.contains("Hours per month") && s.contains("KLK"), "{s}");
     press(&mut app, KeyCode::Char('y'));
-    assert!(screen(&app).contains(&format!("{}", app.training.filter.year.unwrap())));
+    assert!(screen(&app).contains(&format!("{}", app.screens.training.filter.year.unwrap())));
 }
 
 #[test]
@@ -624,7 +625,7 @@ fn the_training_form_reads_a_cost_as_the_command_line_does() {
     type_text(&mut app, "12\u{a0}500");
     ctrl(&mut app, 's');
     assert!(app.modal.is_none(), "{:?}", app.status);
-    let saved = app.training.item.clone().unwrap();
+    let saved = app.screens.training.item.clone().unwrap();
     assert_eq!(
         (saved.data.title.as_str(), saved.data.cost_sek),
         ("Kurs", Some(12_500))
@@ -709,7 +710,7 @@ fn a_call_becomes_a_project_idea_and_milestones_tick_off() {
     press(&mut app, KeyCode::Char('5'));
     let s = screen(&app);
     assert!(s.contains("Erasmus+ call") && s.contains("Idea"), "{s}");
-    let id = app.projects.projects[0].id;
+    let id = app.screens.projects.projects[0].id;
     app.store
         .add_milestone(&app.actor, id, "Ansökan klar", Some("2026-12-01"))
         .unwrap();
@@ -1011,8 +1012,8 @@ fn the_deadlines_view_gathers_everything_due_and_enter_goes_there() {
     assert!(screen(&anna).contains("Deadlines (1): next 30 days, mine"));
     press(&mut anna, KeyCode::Enter);
     assert_eq!(anna.screen, intnet::tui::screens::Screen::Plans);
-    assert!(!anna.deadlines.open && anna.plans.in_items);
-    assert_eq!(anna.plans.current_item().map(|i| i.id), Some(item));
+    assert!(!anna.deadlines.open && anna.screens.plans.in_items);
+    assert_eq!(anna.screens.plans.current_item().map(|i| i.id), Some(item));
 }
 
 #[test]
@@ -1142,7 +1143,11 @@ fn a_member_cannot_open_the_form_of_someone_elses_training() {
     press(&mut app, KeyCode::Char('s'));
     press(&mut app, KeyCode::Char('s'));
     assert_eq!(
-        app.training.item.as_ref().map(|t| t.data.title.as_str()),
+        app.screens
+            .training
+            .item
+            .as_ref()
+            .map(|t| t.data.title.as_str()),
         Some("Björns kurs")
     );
     press(&mut app, KeyCode::Char('e'));
@@ -1155,13 +1160,19 @@ fn a_member_cannot_open_the_form_of_someone_elses_training() {
     // Her own entry opens.
     let own = logged(&e.anna, "Annas kurs");
     app.refresh();
-    for _ in 0..app.training.list.rows.len() {
-        if app.training.item.as_ref().is_some_and(|t| t.id == own) {
+    for _ in 0..app.screens.training.list.rows.len() {
+        if app
+            .screens
+            .training
+            .item
+            .as_ref()
+            .is_some_and(|t| t.id == own)
+        {
             break;
         }
         press(&mut app, KeyCode::Up);
     }
-    assert_eq!(app.training.item.as_ref().map(|t| t.id), Some(own));
+    assert_eq!(app.screens.training.item.as_ref().map(|t| t.id), Some(own));
     press(&mut app, KeyCode::Char('e'));
     assert!(form_open(&app), "{:?}", app.status);
 }
@@ -1171,6 +1182,7 @@ fn a_member_cannot_open_the_form_of_someone_elses_interaction() {
     let e = seeded();
     let mut app = app_for(&e, "anna", Lang::En);
     let org_id = app
+        .screens
         .contacts
         .detail
         .as_ref()
@@ -1193,7 +1205,7 @@ fn a_member_cannot_open_the_form_of_someone_elses_interaction() {
     press(&mut app, KeyCode::Enter);
     press(&mut app, KeyCode::Down);
     assert_eq!(
-        app.contacts.selection,
+        app.screens.contacts.selection,
         intnet::tui::screens::contacts::Selection::Interaction(0)
     );
     press(&mut app, KeyCode::Char('e'));
@@ -1338,7 +1350,7 @@ fn a_flag_never_ends_up_half_past_the_right_edge_of_the_screen() {
     let mut app = app_for(&e, "anna", Lang::En);
     press(&mut app, KeyCode::Char('2'));
     press(&mut app, KeyCode::Enter);
-    assert!(app.news.open);
+    assert!(app.screens.news.open);
     use unicode_width::UnicodeWidthStr;
     let mut flags_seen = 0;
     for _ in 0..220 {
@@ -1515,7 +1527,8 @@ fn without_colour_a_call_in_its_last_week_and_unread_news_stand_out() {
     press(&mut app, KeyCode::Char('g'));
     // The cursor's row is reversed: keep it off the rows compared.
     let on_top = |app: &App| {
-        app.news
+        app.screens
+            .news
             .list
             .current()
             .is_some_and(|r| r.title == "Top call")
@@ -1647,7 +1660,7 @@ fn high_contrast_selects_in_bold_reverse_and_dims_nothing() {
     app.theme = Theme::high_contrast();
     press(&mut app, KeyCode::Char('2'));
     let buf = frame(&app);
-    let title = app.news.list.current().unwrap().title.clone();
+    let title = app.screens.news.list.current().unwrap().title.clone();
     let (m, _) = looks(&buf, &title);
     assert!(m.contains(Modifier::REVERSED | Modifier::BOLD), "{m:?}");
     for c in buf.content() {

@@ -4,13 +4,9 @@
 use super::component::{Component, Cx, Effect, FormRequest};
 pub use super::forms::{FormPrompt, FormState, FormTarget};
 use super::keymap::{Action, Context, Key, Keymap};
-use super::screens::Screen;
-use super::screens::contacts::{Contacts, Detail};
+use super::screens::contacts::Detail;
 use super::screens::deadlines::DeadlinesView;
-use super::screens::news::NewsScreen;
-use super::screens::plans::PlansScreen;
-use super::screens::projects::ProjectsScreen;
-use super::screens::training::TrainingScreen;
+use super::screens::{Screen, Screens};
 use super::widgets::input::Input;
 use crate::i18n::{Lang, describe_error, describe_undo};
 use crate::model::{Actor, Hit, InteractionKind};
@@ -74,11 +70,8 @@ pub struct App {
     pub lang: Lang,
     pub keymap: Keymap,
     pub screen: Screen,
-    pub contacts: Contacts,
-    pub news: NewsScreen,
-    pub training: TrainingScreen,
-    pub plans: PlansScreen,
-    pub projects: ProjectsScreen,
+    /// Every screen's state (see `screens::screens!`, where screens are registered).
+    pub screens: Screens,
     /// The deadlines view, over the plans or projects screen.
     pub deadlines: DeadlinesView,
     pub modal: Option<Modal>,
@@ -112,11 +105,7 @@ impl App {
     ) -> Result<App, Error> {
         let data_version = store.data_version()?;
         let mut app = App {
-            contacts: Contacts::new(lang.sort_order()),
-            news: NewsScreen::default(),
-            training: TrainingScreen::new(),
-            plans: PlansScreen::new(),
-            projects: ProjectsScreen::default(),
+            screens: Screens::new(lang.sort_order()),
             deadlines: DeadlinesView::default(),
             screen: Screen::Contacts,
             store,
@@ -137,8 +126,8 @@ impl App {
             today: crate::store::today(),
         };
         let h = app.list_height();
-        app.contacts.reload(&app.store, h)?;
-        app.news.reload(&app.store, &app.actor, h)?;
+        app.screens.contacts.reload(&app.store, h)?;
+        app.screens.news.reload(&app.store, &app.actor, h)?;
         let spool = app.spool.clone();
         app.resume_spooled(&spool);
         Ok(app)
@@ -200,11 +189,7 @@ impl App {
     fn active(&self) -> &dyn Component {
         match self.screen {
             Screen::Plans | Screen::Projects if self.deadlines.open => &self.deadlines,
-            Screen::Contacts => &self.contacts,
-            Screen::News => &self.news,
-            Screen::Training => &self.training,
-            Screen::Plans => &self.plans,
-            Screen::Projects => &self.projects,
+            screen => self.screens.get(screen),
         }
     }
 
@@ -218,11 +203,7 @@ impl App {
         };
         let screen: &mut dyn Component = match self.screen {
             Screen::Plans | Screen::Projects if self.deadlines.open => &mut self.deadlines,
-            Screen::Contacts => &mut self.contacts,
-            Screen::News => &mut self.news,
-            Screen::Training => &mut self.training,
-            Screen::Plans => &mut self.plans,
-            Screen::Projects => &mut self.projects,
+            screen => self.screens.get_mut(screen),
         };
         f(screen, &cx)
     }
@@ -249,14 +230,8 @@ impl App {
             lang: self.lang,
             height: self.list_height(),
         };
-        let screens: [&mut dyn Component; 6] = [
-            &mut self.contacts,
-            &mut self.news,
-            &mut self.training,
-            &mut self.plans,
-            &mut self.projects,
-            &mut self.deadlines,
-        ];
+        let mut screens = self.screens.all_mut();
+        screens.push(&mut self.deadlines);
         let mut failed = None;
         for screen in screens {
             if let Err(e) = screen.refresh(&cx) {
@@ -278,11 +253,15 @@ impl App {
     pub fn resize(&mut self, w: u16, h: u16) {
         self.size = (w, h);
         let height = self.list_height();
-        let r = self.contacts.ensure_window(&self.store, height);
-        self.check(r);
-        let r = self.news.ensure_window(&self.store, &self.actor, height);
+        let r = self.screens.contacts.ensure_window(&self.store, height);
         self.check(r);
         let r = self
+            .screens
+            .news
+            .ensure_window(&self.store, &self.actor, height);
+        self.check(r);
+        let r = self
+            .screens
             .training
             .ensure_window(&self.store, &self.actor, height);
         self.check(r);
@@ -466,10 +445,10 @@ impl App {
             height: self.list_height(),
         };
         match d.kind {
-            DeadlineKind::PlanItem => self.plans.reveal_item(&cx, d.id),
-            DeadlineKind::Milestone => self.projects.reveal_milestone(cx.store, d.id),
-            DeadlineKind::Evaluation => self.projects.reveal_membership(cx.store, d.id),
-            DeadlineKind::Call => self.news.reveal_call(&cx, d.id, &d.title),
+            DeadlineKind::PlanItem => self.screens.plans.reveal_item(&cx, d.id),
+            DeadlineKind::Milestone => self.screens.projects.reveal_milestone(cx.store, d.id),
+            DeadlineKind::Evaluation => self.screens.projects.reveal_membership(cx.store, d.id),
+            DeadlineKind::Call => self.screens.news.reveal_call(&cx, d.id, &d.title),
         }
     }
 
@@ -486,7 +465,7 @@ impl App {
                     self.modal = None;
                     self.switch(Screen::Contacts);
                     let h = self.list_height();
-                    let r = self.contacts.open_org(&self.store, hit.org_id, h);
+                    let r = self.screens.contacts.open_org(&self.store, hit.org_id, h);
                     self.check(r);
                 }
             }
@@ -533,7 +512,7 @@ impl App {
             Pending::CopyPlan(id) => {
                 match self.store.copy_plan_to_next_year(&self.actor, id) {
                     Ok(_) => {
-                        self.plans.copied();
+                        self.screens.plans.copied();
                         self.info(self.t("msg.plan_copied").to_string());
                         self.refresh();
                     }
@@ -542,7 +521,7 @@ impl App {
                 return;
             }
             Pending::MarkAllRead => {
-                let f = self.news.filter.clone();
+                let f = self.screens.news.filter.clone();
                 match self.store.mark_all_read(&self.actor, &f) {
                     Ok(n) => {
                         self.info(self.lang.f("msg.marked_read", &[("n", &n)]));
@@ -561,7 +540,7 @@ impl App {
                 .map(|k| k.label())
                 .unwrap_or_default();
             self.info(self.lang.f("msg.deleted", &[("key", &undo)]));
-            self.news.open = false;
+            self.screens.news.open = false;
             self.refresh();
         }
     }

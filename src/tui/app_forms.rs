@@ -34,7 +34,7 @@ impl App {
 
     /// A new person at `org_id`, or the `index`th person of the organisation shown.
     pub(super) fn open_person_form(&mut self, org_id: Option<i64>, index: Option<usize>) {
-        let detail = self.contacts.detail.as_ref();
+        let detail = self.screens.contacts.detail.as_ref();
         let existing = index.and_then(|i| detail.and_then(|d| d.persons.get(i)));
         let Some(org_id) = existing.map(|p| p.data.org_id).or(org_id) else {
             return;
@@ -45,7 +45,7 @@ impl App {
 
     /// A new interaction with the organisation shown, or its `index`th one.
     pub(super) fn open_interaction_form(&mut self, index: Option<usize>) {
-        let detail = self.contacts.detail.as_ref();
+        let detail = self.screens.contacts.detail.as_ref();
         let with = detail.map(|d| forms::interaction::With {
             org_id: d.org.id,
             persons: &d.persons,
@@ -67,14 +67,14 @@ impl App {
 
     /// A plan (new ones for the year shown).
     pub(super) fn open_plan_form(&mut self, plan: Option<PlanRow>) {
-        let year = self.plans.year;
+        let year = self.screens.plans.year;
         let r = forms::plan::open(&self.store, &self.actor, self.lang, plan.as_ref(), year);
         self.show_form(r);
     }
 
     /// A plan item (new ones in the selected plan).
     pub(super) fn open_plan_item_form(&mut self, item: Option<PlanItem>) {
-        let plan_id = self.plans.current_plan().map(|p| p.id);
+        let plan_id = self.screens.plans.current_plan().map(|p| p.id);
         let r = forms::plan_item::open(&self.store, &self.actor, self.lang, item.as_ref(), plan_id);
         self.show_form_if_any(r);
     }
@@ -86,7 +86,7 @@ impl App {
 
     /// A milestone of the selected project.
     pub(super) fn open_milestone_form(&mut self, milestone: Option<Milestone>) {
-        let Some(project) = self.projects.current_project() else {
+        let Some(project) = self.screens.projects.current_project() else {
             return;
         };
         let r = forms::milestone::open(&self.actor, project, milestone.as_ref());
@@ -100,7 +100,7 @@ impl App {
 
     /// An evaluation of the selected membership.
     pub(super) fn open_evaluation_form(&mut self) {
-        let Some(m) = self.projects.current_membership() else {
+        let Some(m) = self.screens.projects.current_membership() else {
             return;
         };
         let r = forms::evaluation::open(&self.actor, self.lang, m);
@@ -192,7 +192,7 @@ impl App {
         match forms::save(&self.store, &self.actor, &f, create_anyway, publish) {
             Ok(saved) => {
                 if let Then::ShowYear(year) = saved.then {
-                    self.plans.year = year;
+                    self.screens.plans.year = year;
                 }
                 self.close_form();
                 let mut message = self
@@ -211,12 +211,12 @@ impl App {
                 match saved.then {
                     Then::ShowOrg(id) => {
                         let h = self.list_height();
-                        let r = self.contacts.open_org(&self.store, id, h);
+                        let r = self.screens.contacts.open_org(&self.store, id, h);
                         self.check(r);
-                        self.contacts.detail_open = false;
+                        self.screens.contacts.detail_open = false;
                     }
                     Then::ShowProject(id) => {
-                        let r = self.projects.select(&self.store, id);
+                        let r = self.screens.projects.select(&self.store, id);
                         self.check(r);
                     }
                     Then::ShowYear(_) | Then::Stay => {}

@@ -92,6 +92,11 @@ pub trait Component {
     /// Reloads from the database after a change by anyone; screens never opened yet
     /// stay unloaded.
     fn refresh(&mut self, cx: &Cx) -> Result<(), Error>;
+
+    /// A count shown beside the tab's name (unread news), if any.
+    fn badge(&self) -> Option<i64> {
+        None
+    }
 }
 
 /// How far a movement action moves a list cursor in a list `height` rows high.

@@ -2,7 +2,7 @@
 
 use super::app::{App, FormPrompt, FormState, Lookup, Modal};
 use super::keymap::Context;
-use super::screens::{Screen, contacts, news, plans, projects, training};
+use super::screens::Screen;
 use super::theme::View;
 use super::widgets::form::FieldKind;
 use super::widgets::popup::{fit_wide, popup};
@@ -29,14 +29,10 @@ pub fn draw(f: &mut Frame, app: &App) {
     .areas(f.area());
     draw_tabs(f, tabs, app, v);
     match app.screen {
-        Screen::Contacts => contacts::draw(f, main, &app.contacts, v),
-        Screen::News => news::draw(f, main, &app.news, v),
-        Screen::Training => training::draw(f, main, &app.training, v),
         Screen::Plans | Screen::Projects if app.deadlines.open => {
             super::screens::deadlines::draw(f, main, &app.deadlines, v)
         }
-        Screen::Plans => plans::draw(f, main, &app.plans, v),
-        Screen::Projects => projects::draw(f, main, &app.projects, v),
+        screen => app.screens.draw(screen, f, main, v),
     }
     if let Some(s) = &app.status {
         let style = if s.error { v.theme.error } else { v.theme.ok };
@@ -60,10 +56,9 @@ pub fn draw(f: &mut Frame, app: &App) {
 
 fn draw_tabs(f: &mut Frame, area: Rect, app: &App, v: View) {
     let label = |i: usize, screen: Screen, compact: bool| {
-        let unread = if screen == Screen::News && app.news.unread > 0 {
-            format!(" ({})", app.news.unread)
-        } else {
-            String::new()
+        let unread = match app.screens.get(screen).badge() {
+            Some(n) if n > 0 => format!(" ({n})"),
+            _ => String::new(),
         };
         if compact && screen != app.screen {
             // Narrow: the other tabs by number (and the unread count), the shown one

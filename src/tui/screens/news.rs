@@ -311,6 +311,10 @@ impl super::super::component::Component for NewsScreen {
     fn refresh(&mut self, cx: &super::super::component::Cx) -> Result<()> {
         self.reload(cx.store, cx.actor, cx.height)
     }
+
+    fn badge(&self) -> Option<i64> {
+        Some(self.unread)
+    }
 }
 
 impl NewsScreen {
