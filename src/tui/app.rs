@@ -1,6 +1,7 @@
 //! App state and `update`: keys become actions through the keymap; actions change
 //! state and call the store. Rendering (in `ui`) only reads this state.
 
+pub use super::component::Pending;
 use super::component::{Component, Cx, Effect, FormRequest};
 pub use super::forms::{FormPrompt, FormState, FormTarget};
 use super::keymap::{Action, Context, Key, Keymap};
@@ -21,25 +22,6 @@ pub const AUTOSAVE: Duration = Duration::from_secs(2);
 pub struct Status {
     pub text: String,
     pub error: bool,
-}
-
-/// What a yes answer does.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Pending {
-    DeleteOrg(i64),
-    DeletePerson(i64),
-    DeleteInteraction(i64),
-    DeleteNews(i64),
-    DeleteTraining(i64),
-    DeletePlanItem(i64),
-    DeleteProject(i64),
-    DeleteMilestone(i64),
-    DeleteMembership(i64),
-    CopyPlan(i64),
-    /// Mark everything the news filter shows as read.
-    MarkAllRead,
-    /// Reopen a form left by a session that ended (hang-up, kill, crash).
-    ResumeDraft(i64),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -88,7 +70,7 @@ pub struct App {
     pub(super) draft_pending: bool,
     /// Where a draft goes when the database will not take it (see `store::spool_draft`).
     pub spool: std::path::PathBuf,
-    last_autosave: Instant,
+    pub(super) last_autosave: Instant,
     /// The look (set from the config by `tui::build`).
     pub theme: super::theme::Theme,
     /// Today, "YYYY-MM-DD": what drawing counts days from. Refreshed by the event loop.
@@ -542,101 +524,6 @@ impl App {
             self.info(self.lang.f("msg.deleted", &[("key", &undo)]));
             self.screens.news.open = false;
             self.refresh();
-        }
-    }
-
-    // ----- drafts: nothing typed is lost -----
-
-    /// Saves the open form to the database when it changed and `AUTOSAVE` has passed
-    /// since the last save (or at once with `force`, on hang-up, termination or panic).
-    pub fn autosave(&mut self, force: bool) {
-        if !self.draft_pending || (!force && self.last_autosave.elapsed() < AUTOSAVE) {
-            return;
-        }
-        let Some(Modal::Form(f)) = &self.modal else {
-            return;
-        };
-        let Ok(json) = serde_json::to_string(f.as_ref()) else {
-            return;
-        };
-        match self.store.save_draft(&self.actor, self.draft_id, &json) {
-            Ok(id) => {
-                self.draft_id = Some(id);
-                self.draft_pending = false;
-                self.last_autosave = Instant::now();
-            }
-            // Keep trying on the next tick; the text is still in memory.
-            Err(e) if !force => self.error(&e),
-            // The session ends now: the user's own directory keeps it for the next start.
-            Err(_) => {
-                let spooled = crate::store::spool_draft(
-                    &self.spool,
-                    self.store.path(),
-                    &self.actor.account,
-                    &json,
-                );
-                if spooled.is_ok() {
-                    self.draft_pending = false;
-                }
-            }
-        }
-    }
-
-    /// Forgets the open form and its draft.
-    pub(super) fn close_form(&mut self) {
-        self.modal = None;
-        self.draft_pending = false;
-        if let Some(id) = self.draft_id.take() {
-            let r = self.store.delete_draft(&self.actor, id);
-            self.check(r);
-        }
-    }
-
-    /// Offers to reopen a form left by an ended session, if any.
-    fn offer_draft(&mut self) {
-        let Ok(drafts) = self.store.drafts_to_resume(&self.actor) else {
-            return;
-        };
-        let Some(d) = drafts.into_iter().next() else {
-            return;
-        };
-        // Name the draft by what was typed first (a title, a name, a date).
-        let what = serde_json::from_str::<FormState>(&d.form)
-            .ok()
-            .and_then(|f| f.fields.first().map(|x| x.value()))
-            .map(|v| crate::text::truncate(&crate::text::sanitize_line(&v), 40).into_owned())
-            .unwrap_or_default();
-        let at = d
-            .saved_at
-            .replace('T', " ")
-            .trim_end_matches('Z')
-            .to_string();
-        self.modal = Some(Modal::Confirm(Confirm {
-            prompt: self
-                .lang
-                .f("confirm.resume_draft", &[("what", &what), ("at", &at)]),
-            on_yes: Pending::ResumeDraft(d.id),
-        }));
-    }
-
-    fn resume_draft(&mut self, id: i64, yes: bool) {
-        let drafts = self.store.drafts_to_resume(&self.actor).unwrap_or_default();
-        let Some(d) = drafts.into_iter().find(|d| d.id == id) else {
-            return;
-        };
-        match serde_json::from_str::<FormState>(&d.form) {
-            Ok(mut form) if yes => {
-                form.dirty = true;
-                form.target = form.target.upgraded();
-                self.modal = Some(Modal::Form(Box::new(form)));
-                self.draft_id = Some(id);
-                self.info(self.t("msg.resumed").to_string());
-            }
-            _ => {
-                let r = self.store.delete_draft(&self.actor, id);
-                self.check(r);
-                self.offer_draft();
-            }
         }
     }
 }

@@ -9,12 +9,30 @@
 //! written for what intnet needs: the keymap turns keys into actions once, in `App`,
 //! so a screen sees actions only, and typed text only when its context takes text.
 
-use super::app::Pending;
 use super::keymap::{Action, Context};
 use crate::i18n::Lang;
 use crate::model::{Actor, Membership, Milestone, News, Org, PlanItem, PlanRow, Project, Training};
 use crate::store::{Deadline, Error, Store};
 use ratatui::crossterm::event::KeyCode;
+
+/// What a yes answer does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pending {
+    DeleteOrg(i64),
+    DeletePerson(i64),
+    DeleteInteraction(i64),
+    DeleteNews(i64),
+    DeleteTraining(i64),
+    DeletePlanItem(i64),
+    DeleteProject(i64),
+    DeleteMilestone(i64),
+    DeleteMembership(i64),
+    CopyPlan(i64),
+    /// Mark everything the news filter shows as read.
+    MarkAllRead,
+    /// Reopen a form left by a session that ended (hang-up, kill, crash).
+    ResumeDraft(i64),
+}
 
 /// What a screen may use while it handles an action: the database, who is acting,
 /// the language, and how many list rows fit on screen.

@@ -3,6 +3,7 @@
 pub mod app;
 mod app_forms;
 pub mod component;
+mod drafts;
 pub mod forms;
 pub mod keymap;
 pub mod screens;

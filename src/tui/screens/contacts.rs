@@ -326,8 +326,8 @@ impl Contacts {
         &self,
         cx: &super::super::component::Cx,
     ) -> Result<super::super::component::Effect> {
-        use super::super::app::Pending;
         use super::super::component::Effect;
+        use super::super::component::Pending;
         if !cx.actor.can_edit_partners() {
             return Err(crate::store::Error::Forbidden);
         }

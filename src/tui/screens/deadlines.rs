@@ -136,7 +136,7 @@ pub fn draw(f: &mut Frame, area: Rect, v: &DeadlinesView, view: View) {
         lines.push(Line::from(lang.t("deadlines.none")).style(theme.muted));
     }
     let width = area.width as usize;
-    for (i, d) in super::visible(&v.top, v.cursor, &v.rows, area.height) {
+    for (i, d) in super::super::widgets::rows::visible(&v.top, v.cursor, &v.rows, area.height) {
         // What is gathered here is still open: anything up to 14 days ahead is soon.
         let soon = crate::model::days_between(view.today, &d.date).is_some_and(|n| n <= 14);
         let due = if soon { Due::Soon } else { Due::Later };

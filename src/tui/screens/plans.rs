@@ -86,7 +86,7 @@ impl super::super::component::Component for PlansScreen {
         action: super::super::keymap::Action,
         cx: &super::super::component::Cx,
     ) -> Result<super::super::component::Effect> {
-        use super::super::app::Pending;
+        use super::super::component::Pending;
         use super::super::component::{Effect, FormRequest, ask};
         use super::super::keymap::Action;
         let (store, me) = (cx.store, cx.actor);
@@ -310,7 +310,9 @@ pub fn draw(f: &mut Frame, area: Rect, s: &PlansScreen, v: View) {
         lines.push(Line::from(lang.t("plan.none")).style(theme.muted));
     }
     let width = left.width.saturating_sub(2) as usize;
-    for (i, p) in super::visible(&s.plan_top, s.plan_cursor, &s.plans, left.height) {
+    for (i, p) in
+        super::super::widgets::rows::visible(&s.plan_top, s.plan_cursor, &s.plans, left.height)
+    {
         let unit = p
             .unit_code
             .clone()
@@ -360,7 +362,9 @@ pub fn draw(f: &mut Frame, area: Rect, s: &PlansScreen, v: View) {
         lines.push(Line::from(lang.t("plan.no_items")).style(theme.muted));
     }
     let width = right.width.saturating_sub(2) as usize;
-    for (i, item) in super::visible(&s.item_top, s.item_cursor, &s.items, right.height) {
+    for (i, item) in
+        super::super::widgets::rows::visible(&s.item_top, s.item_cursor, &s.items, right.height)
+    {
         // Among my items the owner is me: the room goes to the plan they belong to.
         let after = if s.mine {
             format!(" · {}", clean(&item.plan_title))

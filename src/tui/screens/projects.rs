@@ -122,7 +122,7 @@ impl super::super::component::Component for ProjectsScreen {
         action: super::super::keymap::Action,
         cx: &super::super::component::Cx,
     ) -> Result<super::super::component::Effect> {
-        use super::super::app::Pending;
+        use super::super::component::Pending;
         use super::super::component::{Effect, FormRequest, ask};
         use super::super::keymap::Action;
         let store = cx.store;
@@ -266,7 +266,9 @@ pub fn draw(f: &mut Frame, area: Rect, s: &ProjectsScreen, v: View) {
         lines.push(Line::from(lang.t("project.none")).style(theme.muted));
     }
     let width = left.width as usize;
-    for (i, p) in super::visible(&s.project_top, s.cursor, &s.projects, left.height) {
+    for (i, p) in
+        super::super::widgets::rows::visible(&s.project_top, s.cursor, &s.projects, left.height)
+    {
         let status = lang.t(p.data.status.key());
         let name_w = width.saturating_sub(12 + status.chars().count() + 3);
         let text = format!(
@@ -383,7 +385,7 @@ fn draw_memberships(f: &mut Frame, area: Rect, s: &ProjectsScreen, v: View) {
         lines.push(Line::from(lang.t("membership.none")).style(theme.muted));
     }
     let width = area.width as usize;
-    for (i, m) in super::visible(
+    for (i, m) in super::super::widgets::rows::visible(
         &s.membership_top,
         s.membership_cursor,
         &s.memberships,

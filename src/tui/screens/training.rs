@@ -171,7 +171,7 @@ impl super::super::component::Component for TrainingScreen {
         action: super::super::keymap::Action,
         cx: &super::super::component::Cx,
     ) -> Result<super::super::component::Effect> {
-        use super::super::app::Pending;
+        use super::super::component::Pending;
         use super::super::component::{Effect, FormRequest, ask, is_movement, step};
         use super::super::keymap::Action;
         let (store, me, h) = (cx.store, cx.actor, cx.height);

@@ -3,4 +3,5 @@
 pub mod form;
 pub mod input;
 pub mod popup;
+pub mod rows;
 pub mod window;
