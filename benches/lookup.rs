@@ -1204,10 +1204,11 @@ fn play_script(
                 keys.filter.push(d);
             }
             if round == 0 && step == 1 {
-                if !app.screens.contacts.filtering || app.screens.contacts.list.total <= 0 {
+                if !app.screens.contacts.filtering() || app.screens.contacts.list.total <= 0 {
                     fail(format!(
                         "after `/l` the filter is not open or matches nothing (filtering {}, {} matches)",
-                        app.screens.contacts.filtering, app.screens.contacts.list.total
+                        app.screens.contacts.filtering(),
+                        app.screens.contacts.list.total
                     ));
                 }
                 keys.first_letter_matches = app.screens.contacts.list.total;
@@ -1215,7 +1216,7 @@ fn play_script(
         }
         if app.quit
             || app.modal.is_some()
-            || app.screens.contacts.filtering
+            || app.screens.contacts.filtering()
             || app.status.as_ref().is_some_and(|s| s.error)
         {
             fail(format!(
@@ -1223,7 +1224,7 @@ fn play_script(
                  filtering {}, status {:?})",
                 app.quit,
                 app.modal.is_some(),
-                app.screens.contacts.filtering,
+                app.screens.contacts.filtering(),
                 app.status.as_ref().map(|s| &s.text)
             ));
         }

@@ -202,7 +202,7 @@ fn quick_lookup_opens_the_hit() {
     assert!(screen(&app).contains("Tartu linn"));
     press(&mut app, KeyCode::Enter);
     assert!(app.modal.is_none());
-    assert!(app.screens.contacts.detail_open);
+    assert!(app.screens.contacts.detail_open());
     assert_eq!(
         app.screens.contacts.detail.as_ref().unwrap().org.data.name,
         "Tartu linn"
@@ -470,7 +470,7 @@ fn news_tab_counts_unread_and_opening_reads() {
     let s = screen(&app);
     assert!(s.contains("● "), "unread marks: {s}");
     press(&mut app, KeyCode::Enter);
-    assert!(app.screens.news.open);
+    assert!(app.screens.news.reading());
     let s = screen(&app);
     assert!(s.contains("• one"), "bullets drawn: {s}");
     assert!(s.contains("2 News (1)"));
@@ -1012,7 +1012,7 @@ fn the_deadlines_view_gathers_everything_due_and_enter_goes_there() {
     assert!(screen(&anna).contains("Deadlines (1): next 30 days, mine"));
     press(&mut anna, KeyCode::Enter);
     assert_eq!(anna.screen, intnet::tui::screens::Screen::Plans);
-    assert!(!anna.deadlines.open && anna.screens.plans.in_items);
+    assert!(!anna.deadlines.open && anna.screens.plans.in_items());
     assert_eq!(anna.screens.plans.current_item().map(|i| i.id), Some(item));
 }
 
@@ -1350,7 +1350,7 @@ fn a_flag_never_ends_up_half_past_the_right_edge_of_the_screen() {
     let mut app = app_for(&e, "anna", Lang::En);
     press(&mut app, KeyCode::Char('2'));
     press(&mut app, KeyCode::Enter);
-    assert!(app.screens.news.open);
+    assert!(app.screens.news.reading());
     use unicode_width::UnicodeWidthStr;
     let mut flags_seen = 0;
     for _ in 0..220 {

@@ -522,7 +522,7 @@ impl App {
                 .map(|k| k.label())
                 .unwrap_or_default();
             self.info(self.lang.f("msg.deleted", &[("key", &undo)]));
-            self.screens.news.open = false;
+            self.screens.news.close_page();
             self.refresh();
         }
     }

@@ -213,7 +213,8 @@ impl App {
                         let h = self.list_height();
                         let r = self.screens.contacts.open_org(&self.store, id, h);
                         self.check(r);
-                        self.screens.contacts.detail_open = false;
+                        self.screens.contacts.mode =
+                            crate::tui::screens::contacts::ContactsMode::List;
                     }
                     Then::ShowProject(id) => {
                         let r = self.screens.projects.select(&self.store, id);

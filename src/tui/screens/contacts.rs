@@ -30,16 +30,25 @@ pub struct Detail {
     pub known_by: Vec<Acquaintance>,
 }
 
+/// Where the keyboard is on the contacts screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ContactsMode {
+    /// Moving in the organisation list.
+    List,
+    /// Typing the list filter.
+    Filtering,
+    /// In the organisation's detail pane (its persons and contacts selectable).
+    Detail,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Contacts {
     pub order: SortOrder,
     pub filter: Input,
-    /// The filter line has the keyboard.
-    pub filtering: bool,
+    pub mode: ContactsMode,
     pub list: ListWindow<OrgRow>,
     /// The organisation under the cursor.
     pub detail: Option<Detail>,
-    pub detail_open: bool,
     pub selection: Selection,
 }
 
@@ -48,11 +57,27 @@ impl Contacts {
         Contacts {
             order,
             filter: Input::default(),
-            filtering: false,
+            mode: ContactsMode::List,
             list: ListWindow::default(),
             detail: None,
-            detail_open: false,
             selection: Selection::Org,
+        }
+    }
+
+    /// The filter line has the keyboard.
+    pub fn filtering(&self) -> bool {
+        self.mode == ContactsMode::Filtering
+    }
+
+    /// The detail pane has the keyboard.
+    pub fn detail_open(&self) -> bool {
+        self.mode == ContactsMode::Detail
+    }
+
+    /// Leaves the detail pane, if it is open.
+    fn close_detail(&mut self) {
+        if self.mode == ContactsMode::Detail {
+            self.mode = ContactsMode::List;
         }
     }
 
@@ -119,7 +144,7 @@ impl Contacts {
     fn load_detail(&mut self, store: &Store) -> Result<()> {
         let Some(id) = self.current().map(|r| r.id) else {
             self.detail = None;
-            self.detail_open = false;
+            self.close_detail();
             return Ok(());
         };
         self.load_detail_of(store, id)
@@ -130,7 +155,7 @@ impl Contacts {
             Ok(o) => o,
             Err(crate::store::Error::NotFound) => {
                 self.detail = None;
-                self.detail_open = false;
+                self.close_detail();
                 return Ok(());
             }
             Err(e) => return Err(e),
@@ -167,7 +192,9 @@ impl Contacts {
         }
         self.selection = Selection::Org;
         self.load_detail_of(store, id)?;
-        self.detail_open = self.detail.is_some();
+        if self.detail.is_some() {
+            self.mode = ContactsMode::Detail;
+        }
         Ok(())
     }
 
@@ -210,12 +237,10 @@ impl Contacts {
 impl super::super::component::Component for Contacts {
     fn context(&self) -> super::super::keymap::Context {
         use super::super::keymap::Context;
-        if self.filtering {
-            Context::Filter
-        } else if self.detail_open {
-            Context::Detail
-        } else {
-            Context::List
+        match self.mode {
+            ContactsMode::Filtering => Context::Filter,
+            ContactsMode::Detail => Context::Detail,
+            ContactsMode::List => Context::List,
         }
     }
 
@@ -226,11 +251,11 @@ impl super::super::component::Component for Contacts {
     ) -> std::result::Result<super::super::component::Effect, crate::store::Error> {
         use super::super::component::{Effect, FormRequest, is_movement, step};
         let h = cx.height;
-        if self.filtering {
+        if self.filtering() {
             match action {
-                Action::Open => self.filtering = false,
+                Action::Open => self.mode = ContactsMode::List,
                 Action::Back => {
-                    self.filtering = false;
+                    self.mode = ContactsMode::List;
                     self.filter = Input::default();
                     self.refilter(cx.store, h)?;
                 }
@@ -242,7 +267,7 @@ impl super::super::component::Component for Contacts {
             }
             return Ok(Effect::None);
         }
-        let detail = self.detail_open;
+        let detail = self.detail_open();
         Ok(match action {
             a if is_movement(a) && detail => {
                 self.move_selection(a);
@@ -253,13 +278,13 @@ impl super::super::component::Component for Contacts {
                 Effect::None
             }
             Action::Open if self.detail.is_some() => {
-                self.detail_open = true;
+                self.mode = ContactsMode::Detail;
                 self.selection = Selection::Org;
                 Effect::None
             }
             Action::Back => {
                 if detail {
-                    self.detail_open = false;
+                    self.mode = ContactsMode::List;
                 } else if !self.filter.value.is_empty() {
                     self.filter = Input::default();
                     self.refilter(cx.store, h)?;
@@ -267,7 +292,7 @@ impl super::super::component::Component for Contacts {
                 Effect::None
             }
             Action::Filter => {
-                self.filtering = true;
+                self.mode = ContactsMode::Filtering;
                 Effect::None
             }
             Action::New => super::super::component::form(FormRequest::Org(None)),
@@ -304,14 +329,14 @@ impl super::super::component::Component for Contacts {
         code: ratatui::crossterm::event::KeyCode,
         cx: &super::super::component::Cx,
     ) -> std::result::Result<super::super::component::Effect, crate::store::Error> {
-        if self.filtering && self.filter.handle(code) {
+        if self.filtering() && self.filter.handle(code) {
             self.refilter(cx.store, cx.height)?;
         }
         Ok(super::super::component::Effect::None)
     }
 
     fn hide(&mut self) {
-        self.detail_open = false;
+        self.close_detail();
     }
 
     fn refresh(&mut self, cx: &super::super::component::Cx) -> Result<()> {
@@ -335,7 +360,7 @@ impl Contacts {
             return Ok(Effect::None);
         };
         let lang = cx.lang;
-        let (prompt, on_yes) = match (self.detail_open, self.selection) {
+        let (prompt, on_yes) = match (self.detail_open(), self.selection) {
             (true, Selection::Person(i)) => match d.persons.get(i) {
                 Some(p) => (
                     lang.f("confirm.delete_person", &[("name", &clean(&p.data.name))]),
@@ -365,7 +390,7 @@ fn date_or_dash(d: Option<&str>) -> String {
 
 /// Draws the list with the detail pane beside it, or the detail page.
 pub fn draw(f: &mut Frame, area: Rect, c: &Contacts, v: View) {
-    if c.detail_open
+    if c.detail_open()
         && let Some(d) = &c.detail
     {
         draw_detail(f, area, d, v, Some(c.selection));
@@ -387,7 +412,7 @@ pub fn draw(f: &mut Frame, area: Rect, c: &Contacts, v: View) {
 fn draw_list(f: &mut Frame, area: Rect, c: &Contacts, v: View) {
     let lang = v.lang;
     let theme = v.theme;
-    let show_filter = c.filtering || !c.filter.value.is_empty();
+    let show_filter = c.filtering() || !c.filter.value.is_empty();
     let [filter_area, table_area] = Layout::vertical([
         Constraint::Length(u16::from(show_filter)),
         Constraint::Min(1),
@@ -398,7 +423,7 @@ fn draw_list(f: &mut Frame, area: Rect, c: &Contacts, v: View) {
             Span::styled("/ ", theme.key),
             Span::raw(clean(&c.filter.value).into_owned()),
         ];
-        if c.filtering {
+        if c.filtering() {
             spans.push(Span::styled("▏", theme.caret));
         }
         spans.push(Span::styled(

@@ -16,19 +16,29 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 /// The deadline filter's steps: off, within 7 days, within 30 days.
 const DEADLINE_STEPS: [Option<i64>; 3] = [None, Some(7), Some(30)];
 
+/// Where the keyboard is on the news screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum NewsMode {
+    /// Moving in the feed.
+    #[default]
+    List,
+    /// Typing the search after `/`.
+    Searching,
+    /// Reading an item's page.
+    Reading,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct NewsScreen {
     pub filter: NewsFilter,
     /// The search text being typed after `/`.
     pub search: Input,
-    pub searching: bool,
+    pub mode: NewsMode,
     pub list: ListWindow<NewsRow>,
     /// The item under the cursor.
     pub item: Option<News>,
     /// Who has read it (author and office only).
     pub stats: Option<ReadStats>,
-    /// The reading page is open.
-    pub open: bool,
     /// Scroll of the reading page, in lines.
     pub scroll: u16,
     /// Unread items for the tab, whatever the filter.
@@ -63,6 +73,18 @@ fn cycle<T: Copy + PartialEq>(current: Option<T>, all: &[T]) -> Option<T> {
 }
 
 impl NewsScreen {
+    /// An item's page is open.
+    pub fn reading(&self) -> bool {
+        self.mode == NewsMode::Reading
+    }
+
+    /// Closes the reading page, if it is open.
+    pub fn close_page(&mut self) {
+        if self.mode == NewsMode::Reading {
+            self.mode = NewsMode::List;
+        }
+    }
+
     pub fn reload(&mut self, store: &Store, me: &Actor, height: i64) -> Result<()> {
         let keep = self.item.as_ref().map(|n| n.id);
         self.list.reset(store.count_news(me, &self.filter)?);
@@ -111,7 +133,7 @@ impl NewsScreen {
         let Some(id) = self.list.current().map(|r| r.id) else {
             self.item = None;
             self.stats = None;
-            self.open = false;
+            self.close_page();
             return Ok(());
         };
         if self.item.as_ref().map(|n| n.id) != Some(id) {
@@ -135,7 +157,9 @@ impl NewsScreen {
             store.set_news_read(me, item.id, true)?;
             self.reload(store, me, height)?;
         }
-        self.open = self.item.is_some();
+        if self.item.is_some() {
+            self.mode = NewsMode::Reading;
+        }
         self.scroll = 0;
         Ok(())
     }
@@ -179,12 +203,10 @@ impl NewsScreen {
 impl super::super::component::Component for NewsScreen {
     fn context(&self) -> super::super::keymap::Context {
         use super::super::keymap::Context;
-        if self.searching {
-            Context::Filter
-        } else if self.open {
-            Context::Reading
-        } else {
-            Context::News
+        match self.mode {
+            NewsMode::Searching => Context::Filter,
+            NewsMode::Reading => Context::Reading,
+            NewsMode::List => Context::News,
         }
     }
 
@@ -197,11 +219,11 @@ impl super::super::component::Component for NewsScreen {
         use super::super::component::{Effect, FormRequest, ask, is_movement, step};
         use super::super::keymap::Action;
         let (store, me, h) = (cx.store, cx.actor, cx.height);
-        if self.searching {
+        if self.mode == NewsMode::Searching {
             match action {
-                Action::Open => self.searching = false,
+                Action::Open => self.mode = NewsMode::List,
                 Action::Back => {
-                    self.searching = false;
+                    self.mode = NewsMode::List;
                     self.search = Input::default();
                     self.refilter(store, me, h)?;
                 }
@@ -213,7 +235,7 @@ impl super::super::component::Component for NewsScreen {
             }
             return Ok(Effect::None);
         }
-        let reading = self.open;
+        let reading = self.reading();
         match action {
             a if is_movement(a) && reading => {
                 let lines = match a {
@@ -228,14 +250,14 @@ impl super::super::component::Component for NewsScreen {
             }
             a if is_movement(a) => self.move_cursor(store, me, step(a, h), h)?,
             Action::Open => self.open(store, me, h)?,
-            Action::Back if reading => self.open = false,
+            Action::Back if reading => self.mode = NewsMode::List,
             Action::Back => {
                 // Esc clears the filters.
                 self.filter = Default::default();
                 self.search = Input::default();
                 self.refilter(store, me, h)?;
             }
-            Action::Filter => self.searching = true,
+            Action::Filter => self.mode = NewsMode::Searching,
             Action::ProjectIdea | Action::PlanItemFromNews => {
                 if let Some(id) = self.item.as_ref().map(|n| n.id) {
                     let key = if action == Action::ProjectIdea {
@@ -298,14 +320,14 @@ impl super::super::component::Component for NewsScreen {
         code: ratatui::crossterm::event::KeyCode,
         cx: &super::super::component::Cx,
     ) -> Result<super::super::component::Effect> {
-        if self.searching && self.search.handle(code) {
+        if self.mode == NewsMode::Searching && self.search.handle(code) {
             self.refilter(cx.store, cx.actor, cx.height)?;
         }
         Ok(super::super::component::Effect::None)
     }
 
     fn hide(&mut self) {
-        self.open = false;
+        self.close_page();
     }
 
     fn refresh(&mut self, cx: &super::super::component::Cx) -> Result<()> {
@@ -372,8 +394,9 @@ fn filter_summary(s: &NewsScreen, lang: Lang) -> Option<String> {
     if f.archive {
         parts.push(lang.t("news.filter_archive").to_string());
     }
-    if s.searching || !s.search.value.is_empty() {
-        let cursor = if s.searching { "▏" } else { "" };
+    let searching = s.mode == NewsMode::Searching;
+    if searching || !s.search.value.is_empty() {
+        let cursor = if searching { "▏" } else { "" };
         parts.push(format!("/ {}{cursor}", clean(&s.search.value)));
     }
     (!parts.is_empty()).then(|| parts.join(" · "))
@@ -382,7 +405,7 @@ fn filter_summary(s: &NewsScreen, lang: Lang) -> Option<String> {
 pub fn draw(f: &mut Frame, area: Rect, s: &NewsScreen, v: View) {
     let lang = v.lang;
     let theme = v.theme;
-    if s.open
+    if s.reading()
         && let Some(item) = &s.item
     {
         draw_item(f, area, item, s.stats.as_ref(), v, s.scroll);

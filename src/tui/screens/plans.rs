@@ -10,6 +10,18 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Gauge, Paragraph};
 
+/// Where the keyboard is on the action plans screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum PlansMode {
+    /// The year's plans.
+    #[default]
+    Plans,
+    /// The selected plan's checklist.
+    Items,
+    /// My open items across all plans.
+    Mine,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct PlansScreen {
     pub year: i32,
@@ -17,10 +29,7 @@ pub struct PlansScreen {
     pub plan_cursor: usize,
     pub items: Vec<PlanItem>,
     pub item_cursor: usize,
-    /// The checklist has the keyboard (else the plan list).
-    pub in_items: bool,
-    /// My open items across all plans instead of one plan's checklist.
-    pub mine: bool,
+    pub mode: PlansMode,
     pub loaded: bool,
     /// First rows drawn, so long lists scroll.
     pub plan_top: std::cell::Cell<usize>,
@@ -28,6 +37,16 @@ pub struct PlansScreen {
 }
 
 impl PlansScreen {
+    /// The items pane (a checklist or my items) has the keyboard.
+    pub fn in_items(&self) -> bool {
+        self.mode != PlansMode::Plans
+    }
+
+    /// My open items across all plans are shown.
+    pub fn mine(&self) -> bool {
+        self.mode == PlansMode::Mine
+    }
+
     pub fn new() -> PlansScreen {
         PlansScreen {
             year: crate::store::this_year(),
@@ -39,7 +58,7 @@ impl PlansScreen {
         self.loaded = true;
         self.plans = store.plans(self.year)?;
         self.plan_cursor = self.plan_cursor.min(self.plans.len().saturating_sub(1));
-        self.items = if self.mine {
+        self.items = if self.mine() {
             store.my_items(me.member_id)?
         } else {
             match self.plans.get(self.plan_cursor) {
@@ -64,7 +83,7 @@ impl PlansScreen {
         let step = |cursor: usize, len: usize| -> usize {
             (cursor as i64 + delta).clamp(0, len.saturating_sub(1) as i64) as usize
         };
-        if self.in_items || self.mine {
+        if self.in_items() {
             self.item_cursor = step(self.item_cursor, self.items.len());
             false
         } else {
@@ -90,7 +109,7 @@ impl super::super::component::Component for PlansScreen {
         use super::super::component::{Effect, FormRequest, ask};
         use super::super::keymap::Action;
         let (store, me) = (cx.store, cx.actor);
-        let in_items = self.in_items || self.mine;
+        let in_items = self.in_items();
         match action {
             Action::Up | Action::Down => {
                 let moved_to_another = self.move_by(if action == Action::Down { 1 } else { -1 });
@@ -98,14 +117,23 @@ impl super::super::component::Component for PlansScreen {
                     self.reload(store, me)?;
                 }
             }
-            Action::SwitchPane => self.in_items = !self.in_items && !self.items.is_empty(),
+            Action::SwitchPane => {
+                self.mode = match self.mode {
+                    PlansMode::Plans if !self.items.is_empty() => PlansMode::Items,
+                    PlansMode::Mine => PlansMode::Mine,
+                    _ => PlansMode::Plans,
+                };
+            }
             Action::Back => {
-                self.in_items = false;
-                self.mine = false;
+                self.mode = PlansMode::Plans;
                 self.reload(store, me)?;
             }
             Action::MyItems => {
-                self.mine = !self.mine;
+                self.mode = if self.mine() {
+                    PlansMode::Plans
+                } else {
+                    PlansMode::Mine
+                };
                 self.item_cursor = 0;
                 self.reload(store, me)?;
             }
@@ -191,14 +219,16 @@ impl PlansScreen {
     pub fn reveal_item(&mut self, cx: &super::super::component::Cx, id: i64) -> Result<()> {
         let item = cx.store.plan_item(id)?;
         self.year = item.plan_year;
-        self.mine = false;
+        self.mode = PlansMode::Plans;
         self.reload(cx.store, cx.actor)?;
         if let Some(i) = self.plans.iter().position(|p| p.id == item.data.plan_id) {
             self.plan_cursor = i;
         }
         self.reload(cx.store, cx.actor)?;
         self.item_cursor = self.items.iter().position(|i| i.id == id).unwrap_or(0);
-        self.in_items = !self.items.is_empty();
+        if !self.items.is_empty() {
+            self.mode = PlansMode::Items;
+        }
         Ok(())
     }
 
@@ -335,7 +365,7 @@ pub fn draw(f: &mut Frame, area: Rect, s: &PlansScreen, v: View) {
         );
         let mut line = Line::from(text);
         if i == s.plan_cursor {
-            let style = if s.in_items || s.mine {
+            let style = if s.in_items() {
                 theme.selected_idle
             } else {
                 theme.selected
@@ -350,7 +380,7 @@ pub fn draw(f: &mut Frame, area: Rect, s: &PlansScreen, v: View) {
         .title(lang.f("plan.title", &[("y", &s.year)]));
     f.render_widget(Paragraph::new(lines).block(block), left);
 
-    let title = if s.mine {
+    let title = if s.mine() {
         lang.t("plan.mine").to_string()
     } else {
         s.current_plan()
@@ -366,7 +396,7 @@ pub fn draw(f: &mut Frame, area: Rect, s: &PlansScreen, v: View) {
         super::super::widgets::rows::visible(&s.item_top, s.item_cursor, &s.items, right.height)
     {
         // Among my items the owner is me: the room goes to the plan they belong to.
-        let after = if s.mine {
+        let after = if s.mine() {
             format!(" · {}", clean(&item.plan_title))
         } else {
             format!(" · {}", clean(item.owner.as_deref().unwrap_or("—")))
@@ -387,13 +417,13 @@ pub fn draw(f: &mut Frame, area: Rect, s: &PlansScreen, v: View) {
             spans[2] = spans[2].clone().patch_style(theme.cancelled);
         }
         let mut line = Line::from(spans);
-        if i == s.item_cursor && (s.in_items || s.mine) {
+        if i == s.item_cursor && s.in_items() {
             line = line.style(theme.selected);
         }
         lines.push(line);
     }
     // The selected item in full: comments and what it links to.
-    if let Some(item) = s.current_item().filter(|_| s.in_items || s.mine) {
+    if let Some(item) = s.current_item().filter(|_| s.in_items()) {
         let d = &item.data;
         let links = [
             ("field.partner", &item.partner),
@@ -416,7 +446,7 @@ pub fn draw(f: &mut Frame, area: Rect, s: &PlansScreen, v: View) {
             }
         }
     }
-    if let (false, Some(p)) = (s.mine, s.current_plan())
+    if let (false, Some(p)) = (s.mine(), s.current_plan())
         && (!p.data.goals.trim().is_empty() || !p.data.priority_areas.is_empty())
     {
         lines.push(Line::default());

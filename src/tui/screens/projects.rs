@@ -10,16 +10,25 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
+/// Where the keyboard is on the projects screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ProjectsMode {
+    /// The project list.
+    #[default]
+    Projects,
+    /// The shown project's milestone checklist.
+    Milestones,
+    /// Network memberships instead of projects.
+    Memberships,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ProjectsScreen {
     pub projects: Vec<Project>,
     pub cursor: usize,
     pub milestones: Vec<Milestone>,
     pub milestone_cursor: usize,
-    /// The milestone checklist has the keyboard.
-    pub in_milestones: bool,
-    /// Memberships instead of projects.
-    pub show_memberships: bool,
+    pub mode: ProjectsMode,
     pub memberships: Vec<Membership>,
     pub membership_cursor: usize,
     pub loaded: bool,
@@ -56,7 +65,9 @@ impl ProjectsScreen {
         self.milestone_cursor = self
             .milestone_cursor
             .min(self.milestones.len().saturating_sub(1));
-        self.in_milestones &= !self.milestones.is_empty();
+        if self.mode == ProjectsMode::Milestones && self.milestones.is_empty() {
+            self.mode = ProjectsMode::Projects;
+        }
         Ok(())
     }
 
@@ -64,8 +75,7 @@ impl ProjectsScreen {
     pub fn select(&mut self, store: &Store, id: i64) -> Result<()> {
         if let Some(i) = self.projects.iter().position(|p| p.id == id) {
             self.cursor = i;
-            self.show_memberships = false;
-            self.in_milestones = false;
+            self.mode = ProjectsMode::Projects;
             self.load_milestones(store)?;
         }
         Ok(())
@@ -78,13 +88,13 @@ impl ProjectsScreen {
     pub fn current_membership(&self) -> Option<&Membership> {
         self.memberships
             .get(self.membership_cursor)
-            .filter(|_| self.show_memberships)
+            .filter(|_| self.mode == ProjectsMode::Memberships)
     }
 
     pub fn current_milestone(&self) -> Option<&Milestone> {
         self.milestones
             .get(self.milestone_cursor)
-            .filter(|_| self.in_milestones)
+            .filter(|_| self.mode == ProjectsMode::Milestones)
     }
 
     /// Moves in the list that has the keyboard; true when the project changed.
@@ -92,10 +102,10 @@ impl ProjectsScreen {
         let step = |c: usize, len: usize| {
             (c as i64 + delta).clamp(0, len.saturating_sub(1) as i64) as usize
         };
-        if self.show_memberships {
+        if self.mode == ProjectsMode::Memberships {
             self.membership_cursor = step(self.membership_cursor, self.memberships.len());
             false
-        } else if self.in_milestones {
+        } else if self.mode == ProjectsMode::Milestones {
             self.milestone_cursor = step(self.milestone_cursor, self.milestones.len());
             false
         } else {
@@ -110,10 +120,9 @@ impl ProjectsScreen {
 impl super::super::component::Component for ProjectsScreen {
     fn context(&self) -> super::super::keymap::Context {
         use super::super::keymap::Context;
-        if self.show_memberships {
-            Context::Memberships
-        } else {
-            Context::Projects
+        match self.mode {
+            ProjectsMode::Memberships => Context::Memberships,
+            _ => Context::Projects,
         }
     }
 
@@ -134,18 +143,29 @@ impl super::super::component::Component for ProjectsScreen {
                 }
             }
             Action::SwitchPane => {
-                self.in_milestones = !self.in_milestones && !self.milestones.is_empty();
+                self.mode = match self.mode {
+                    ProjectsMode::Projects if !self.milestones.is_empty() => {
+                        ProjectsMode::Milestones
+                    }
+                    ProjectsMode::Memberships => ProjectsMode::Memberships,
+                    _ => ProjectsMode::Projects,
+                };
             }
-            Action::Memberships => self.show_memberships = !self.show_memberships,
+            Action::Memberships => {
+                self.mode = if self.mode == ProjectsMode::Memberships {
+                    ProjectsMode::Projects
+                } else {
+                    ProjectsMode::Memberships
+                };
+            }
             Action::Back => {
-                self.in_milestones = false;
-                self.show_memberships = false;
+                self.mode = ProjectsMode::Projects;
             }
-            Action::New if self.show_memberships => {
+            Action::New if self.mode == ProjectsMode::Memberships => {
                 return Ok(super::super::component::form(FormRequest::Membership(None)));
             }
             Action::New => return Ok(super::super::component::form(FormRequest::Project(None))),
-            Action::NewMilestone if !self.show_memberships => {
+            Action::NewMilestone if self.mode != ProjectsMode::Memberships => {
                 return Ok(super::super::component::form(FormRequest::Milestone(None)));
             }
             Action::Evaluate => return Ok(super::super::component::form(FormRequest::Evaluation)),
@@ -222,7 +242,7 @@ impl ProjectsScreen {
         self.select(store, project_id)?;
         if let Some(i) = self.milestones.iter().position(|m| m.id == id) {
             self.milestone_cursor = i;
-            self.in_milestones = true;
+            self.mode = ProjectsMode::Milestones;
         }
         Ok(())
     }
@@ -230,7 +250,7 @@ impl ProjectsScreen {
     /// Shows a membership found from the deadlines view.
     pub fn reveal_membership(&mut self, store: &Store, id: i64) -> Result<()> {
         self.reload(store)?;
-        self.show_memberships = true;
+        self.mode = ProjectsMode::Memberships;
         if let Some(i) = self.memberships.iter().position(|m| m.id == id) {
             self.membership_cursor = i;
         }
@@ -255,7 +275,7 @@ fn due_span(due: Option<&str>, open: bool, width: usize, v: View) -> Span<'stati
 pub fn draw(f: &mut Frame, area: Rect, s: &ProjectsScreen, v: View) {
     let lang = v.lang;
     let theme = v.theme;
-    if s.show_memberships {
+    if s.mode == ProjectsMode::Memberships {
         draw_memberships(f, area, s, v);
         return;
     }
@@ -279,7 +299,7 @@ pub fn draw(f: &mut Frame, area: Rect, s: &ProjectsScreen, v: View) {
         );
         let mut line = Line::from(text);
         if i == s.cursor {
-            line = line.style(if s.in_milestones {
+            line = line.style(if s.mode == ProjectsMode::Milestones {
                 theme.selected_idle
             } else {
                 theme.selected
@@ -352,7 +372,7 @@ pub fn draw(f: &mut Frame, area: Rect, s: &ProjectsScreen, v: View) {
             Span::raw(" "),
             Span::raw(clean(&m.title).into_owned()),
         ]);
-        if s.in_milestones && i == s.milestone_cursor {
+        if s.mode == ProjectsMode::Milestones && i == s.milestone_cursor {
             line = line.style(theme.selected);
         }
         lines.push(line);

@@ -26,6 +26,16 @@ pub struct Charts {
     pub areas: Vec<SummaryRow>,
 }
 
+/// What the training screen shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum TrainingMode {
+    /// The activity list and the selected activity.
+    #[default]
+    List,
+    /// The charts.
+    Charts,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct TrainingScreen {
     pub filter: TrainingFilter,
@@ -33,8 +43,7 @@ pub struct TrainingScreen {
     pub item: Option<Training>,
     /// Activities, person-minutes and distinct participants of what the list shows.
     pub totals: (i64, i64, i64),
-    /// Charts instead of the list.
-    pub show_charts: bool,
+    pub mode: TrainingMode,
     pub charts: Option<Charts>,
     /// Loaded once the screen was first opened.
     pub loaded: bool,
@@ -65,7 +74,7 @@ impl TrainingScreen {
             self.list.cursor = self.list.start + i as i64;
         }
         self.load_item(store)?;
-        if self.show_charts {
+        if self.mode == TrainingMode::Charts {
             self.load_charts(store)?;
         }
         Ok(())
@@ -187,12 +196,15 @@ impl super::super::component::Component for TrainingScreen {
                 self.refilter(store, me, h)?;
             }
             Action::ToggleCharts => {
-                self.show_charts = !self.show_charts;
-                if self.show_charts {
+                self.mode = match self.mode {
+                    TrainingMode::List => TrainingMode::Charts,
+                    TrainingMode::Charts => TrainingMode::List,
+                };
+                if self.mode == TrainingMode::Charts {
                     self.load_charts(store)?;
                 }
             }
-            Action::Back => self.show_charts = false,
+            Action::Back => self.mode = TrainingMode::List,
             Action::New => return Ok(super::super::component::form(FormRequest::Training(None))),
             Action::Edit => {
                 if let Some(item) = &self.item {
@@ -266,7 +278,7 @@ pub fn draw(f: &mut Frame, area: Rect, s: &TrainingScreen, v: View) {
     let [head_area, body] =
         Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
     f.render_widget(Paragraph::new(Line::from(head)), head_area);
-    if s.show_charts {
+    if s.mode == TrainingMode::Charts {
         match &s.charts {
             Some(c) => draw_charts(f, body, c, v),
             None => f.render_widget(
