@@ -37,6 +37,19 @@ pub struct Found {
     pub at_least: bool,
 }
 
+/// A hit before it is read in full: what ranking needs.
+struct Candidate {
+    kind: HitKind,
+    id: i64,
+    org_id: i64,
+    rank: u8,
+    /// For an organisation: its name holds every word of the query.
+    name_match: bool,
+    last_contact: Option<String>,
+    /// The folded name (organisations, persons), the last tie-break before the id.
+    sort_name: String,
+}
+
 /// Where a kind of hit stands among hits of the same rank: organisations first, then
 /// persons, then contact summaries.
 fn kind_order(kind: HitKind) -> u8 {
@@ -62,6 +75,10 @@ impl Store {
     /// prefix, word, typo), then organisations before persons before contact
     /// summaries, then organisations whose name matches before those matched by city
     /// or tags, then the most recent contact. Says how many more there are.
+    ///
+    /// Two steps, so the pool can be large without making every lookup slow: the
+    /// candidates are ranked from the few columns ranking needs (ids, folded names,
+    /// dates), and only the hits shown are then read in full (names, place, owner).
     pub fn find_counted(&self, query: &str, limit: usize) -> Result<Found> {
         let Some(fts) = fts_prefix_query(query) else {
             return Ok(Found {
@@ -73,32 +90,34 @@ impl Store {
         let folded = fold(query);
         let n = candidates_for(limit);
         let wanted = i64::try_from(limit).unwrap_or(i64::MAX);
-        let (mut hits, mut partial) = self.candidates(&fts, &folded, false, n, wanted)?;
-        if hits.is_empty()
+        let (mut cands, mut partial) = self.candidates(&fts, &folded, false, n, wanted)?;
+        if cands.is_empty()
             && let Some(fuzzy) = self.fuzzy_query(query)?
         {
-            (hits, partial) = self.candidates(&fuzzy, &folded, true, n, wanted)?;
+            (cands, partial) = self.candidates(&fuzzy, &folded, true, n, wanted)?;
         }
         let query_words = words(query);
-        let name_matches = |h: &Hit| {
-            h.kind != HitKind::Organisation || {
-                let name = fold(&h.name);
-                query_words
+        for c in &mut cands {
+            c.name_match = c.kind != HitKind::Organisation
+                || query_words
                     .iter()
-                    .all(|w| name.split(' ').any(|nw| nw.starts_with(w.as_str())))
-            }
-        };
-        hits.sort_by(|a, b| {
+                    .all(|w| c.sort_name.split(' ').any(|nw| nw.starts_with(w.as_str())));
+        }
+        cands.sort_by(|a, b| {
             a.rank
                 .cmp(&b.rank)
                 .then_with(|| kind_order(a.kind).cmp(&kind_order(b.kind)))
-                .then_with(|| name_matches(b).cmp(&name_matches(a)))
+                .then_with(|| b.name_match.cmp(&a.name_match))
                 .then_with(|| b.last_contact.cmp(&a.last_contact))
-                .then_with(|| a.name.cmp(&b.name))
+                .then_with(|| a.sort_name.cmp(&b.sort_name))
                 .then_with(|| a.id.cmp(&b.id))
         });
-        let more = hits.len().saturating_sub(limit);
-        hits.truncate(limit);
+        let more = cands.len().saturating_sub(limit);
+        cands.truncate(limit);
+        let hits = cands
+            .into_iter()
+            .map(|c| self.hit(c))
+            .collect::<Result<Vec<_>>>()?;
         Ok(Found {
             hits,
             more,
@@ -106,6 +125,46 @@ impl Store {
         })
     }
 
+    /// Reads a ranked candidate in full, for showing.
+    fn hit(&self, c: Candidate) -> Result<Hit> {
+        let conn = self.conn();
+        let org_sql = format!(
+            "SELECT o.name, o.city, o.country, {OWNER} FROM orgs o {OWNER_JOIN} WHERE o.id = ?1"
+        );
+        let mut stmt = conn.prepare_cached(&org_sql)?;
+        let (org_name, city, country, owner): (String, String, String, Option<String>) = stmt
+            .query_row([c.org_id], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+            })?;
+        let (name, context) = match c.kind {
+            HitKind::Organisation => (org_name, None),
+            HitKind::Person => {
+                let mut stmt = conn.prepare_cached("SELECT name FROM persons WHERE id = ?1")?;
+                (stmt.query_row([c.id], |r| r.get(0))?, Some(org_name))
+            }
+            HitKind::Interaction => {
+                let mut stmt =
+                    conn.prepare_cached("SELECT summary FROM interactions WHERE id = ?1")?;
+                (stmt.query_row([c.id], |r| r.get(0))?, Some(org_name))
+            }
+        };
+        Ok(Hit {
+            kind: c.kind,
+            id: c.id,
+            org_id: c.org_id,
+            name,
+            context,
+            city,
+            country,
+            owner,
+            last_contact: c.last_contact,
+            rank: c.rank,
+        })
+    }
+
+    /// The candidates of each source, with what ranking needs. Returns whether a
+    /// source may have had more (a full pool, or a source skipped because better hits
+    /// already fill the limit).
     fn candidates(
         &self,
         fts: &str,
@@ -113,7 +172,7 @@ impl Store {
         fuzzy: bool,
         n: i64,
         limit: i64,
-    ) -> Result<(Vec<Hit>, bool)> {
+    ) -> Result<(Vec<Candidate>, bool)> {
         let rank_of = |name_fold: &str| -> u8 {
             if fuzzy {
                 3
@@ -125,49 +184,44 @@ impl Store {
                 2
             }
         };
-        let mut hits: Vec<Hit> = Vec::new();
-        // A source that filled its pool may have more.
+        let mut cands: Vec<Candidate> = Vec::new();
+        let mut seen_orgs = std::collections::HashSet::new();
         let mut partial = false;
         let conn = self.conn();
 
-        // Organisations: FTS candidates plus the exact/prefix name matches from the
-        // name index, so a short query cannot crowd out the exact name.
-        let by_text = format!(
-            "SELECT o.id, o.name, o.name_fold, o.city, o.country, {OWNER}, o.last_contact FROM orgs o {OWNER_JOIN} \
-             WHERE o.id IN (SELECT rowid FROM orgs_fts WHERE orgs_fts MATCH ?1 LIMIT ?2)"
-        );
-        let by_name_words = format!("name : ({fts})");
-        let by_name = format!(
-            "SELECT o.id, o.name, o.name_fold, o.city, o.country, {OWNER}, o.last_contact \
-             FROM orgs o INDEXED BY orgs_by_fold {OWNER_JOIN} \
-             WHERE o.deleted_at IS NULL AND o.name_fold >= ?1 AND o.name_fold < ?1 || '~' LIMIT ?2"
-        );
-        let mut org_queries = vec![(by_text.clone(), by_name_words), (by_text, fts.to_string())];
+        // Organisations: those whose name matches, then any field, then exact and
+        // prefix names from the name index, so neither a short query nor a city shared
+        // by many can crowd out the names.
+        let by_text = "SELECT o.id, o.name_fold, o.last_contact FROM orgs o \
+             WHERE o.id IN (SELECT rowid FROM orgs_fts WHERE orgs_fts MATCH ?1 LIMIT ?2)";
+        let by_name = "SELECT o.id, o.name_fold, o.last_contact FROM orgs o INDEXED BY orgs_by_fold \
+             WHERE o.deleted_at IS NULL AND o.name_fold >= ?1 AND o.name_fold < ?1 || '~' LIMIT ?2";
+        let mut org_queries = vec![
+            (by_text, format!("name : ({fts})")),
+            (by_text, fts.to_string()),
+        ];
         if !fuzzy {
             org_queries.push((by_name, folded.to_string()));
         }
         for (sql, param) in org_queries {
-            let mut stmt = conn.prepare_cached(&sql)?;
+            let mut stmt = conn.prepare_cached(sql)?;
             let mut rows = stmt.query(params![param, n])?;
             let mut seen = 0;
             while let Some(r) = rows.next()? {
                 seen += 1;
                 let id: i64 = r.get(0)?;
-                if hits.iter().any(|h| h.id == id) {
+                if !seen_orgs.insert(id) {
                     continue;
                 }
-                let name_fold: String = r.get(2)?;
-                hits.push(Hit {
+                let name_fold: String = r.get(1)?;
+                cands.push(Candidate {
                     kind: HitKind::Organisation,
                     id,
                     org_id: id,
-                    name: r.get(1)?,
-                    context: None,
-                    city: r.get(3)?,
-                    country: r.get(4)?,
-                    owner: r.get(5)?,
-                    last_contact: r.get(6)?,
                     rank: rank_of(&name_fold),
+                    name_match: false,
+                    last_contact: r.get(2)?,
+                    sort_name: name_fold,
                 });
             }
             partial |= seen >= n;
@@ -175,68 +229,60 @@ impl Store {
 
         // Persons rank 1 at best and interaction summaries 2: when enough better hits
         // are already in, their queries cannot change the answer and are skipped.
-        let better = |hits: &[Hit], rank: u8| hits.iter().filter(|h| h.rank < rank).count() as i64;
-        if !fuzzy && better(&hits, 1) >= limit {
-            return Ok((hits, true));
+        let better = |c: &[Candidate], rank: u8| c.iter().filter(|h| h.rank < rank).count() as i64;
+        if !fuzzy && better(&cands, 1) >= limit {
+            return Ok((cands, true));
         }
         // The full-text hits drive each join (CROSS JOIN fixes the order), so the
         // planner never walks a whole table to meet them.
-        let person_sql = format!(
+        let mut stmt = conn.prepare_cached(
             "WITH hits AS MATERIALIZED (SELECT rowid AS id FROM persons_fts WHERE persons_fts MATCH ?1 LIMIT ?2) \
-             SELECT p.id, p.name, o.id, o.name, o.city, o.country, {OWNER}, o.last_contact \
-             FROM hits h CROSS JOIN persons p CROSS JOIN orgs o {OWNER_JOIN} \
-             WHERE p.id = h.id AND o.id = p.org_id AND o.deleted_at IS NULL AND p.deleted_at IS NULL"
-        );
-        let mut stmt = conn.prepare_cached(&person_sql)?;
+             SELECT p.id, p.name, o.id, o.last_contact \
+             FROM hits h CROSS JOIN persons p CROSS JOIN orgs o \
+             WHERE p.id = h.id AND o.id = p.org_id AND o.deleted_at IS NULL AND p.deleted_at IS NULL",
+        )?;
         let mut rows = stmt.query(params![fts, n])?;
         let mut seen = 0;
         while let Some(r) = rows.next()? {
             seen += 1;
-            let name: String = r.get(1)?;
-            hits.push(Hit {
+            let name = fold(&r.get::<_, String>(1)?);
+            cands.push(Candidate {
                 kind: HitKind::Person,
                 id: r.get(0)?,
                 org_id: r.get(2)?,
-                rank: rank_of(&fold(&name)).max(1),
-                name,
-                context: r.get(3)?,
-                city: r.get(4)?,
-                country: r.get(5)?,
-                owner: r.get(6)?,
-                last_contact: r.get(7)?,
+                rank: rank_of(&name).max(1),
+                name_match: true,
+                last_contact: r.get(3)?,
+                sort_name: name,
             });
         }
-
-        if !fuzzy && better(&hits, 2) >= limit {
-            return Ok((hits, true));
-        }
-        let interaction_sql = format!(
-            "WITH hits AS MATERIALIZED (SELECT rowid AS id FROM interactions_fts WHERE interactions_fts MATCH ?1 LIMIT ?2) \
-             SELECT i.id, i.summary, o.id, o.name, o.city, o.country, {OWNER}, i.date \
-             FROM hits h CROSS JOIN interactions i CROSS JOIN orgs o {OWNER_JOIN} \
-             WHERE i.id = h.id AND o.id = i.org_id AND o.deleted_at IS NULL AND i.deleted_at IS NULL"
-        );
         partial |= seen >= n;
-        let mut stmt = conn.prepare_cached(&interaction_sql)?;
+
+        if !fuzzy && better(&cands, 2) >= limit {
+            return Ok((cands, true));
+        }
+        let mut stmt = conn.prepare_cached(
+            "WITH hits AS MATERIALIZED (SELECT rowid AS id FROM interactions_fts WHERE interactions_fts MATCH ?1 LIMIT ?2) \
+             SELECT i.id, o.id, i.date \
+             FROM hits h CROSS JOIN interactions i CROSS JOIN orgs o \
+             WHERE i.id = h.id AND o.id = i.org_id AND o.deleted_at IS NULL AND i.deleted_at IS NULL",
+        )?;
         let mut rows = stmt.query(params![fts, n])?;
         let mut seen = 0;
         while let Some(r) = rows.next()? {
             seen += 1;
-            hits.push(Hit {
+            cands.push(Candidate {
                 kind: HitKind::Interaction,
                 id: r.get(0)?,
-                org_id: r.get(2)?,
-                name: r.get(1)?,
-                context: r.get(3)?,
-                city: r.get(4)?,
-                country: r.get(5)?,
-                owner: r.get(6)?,
-                last_contact: r.get(7)?,
+                org_id: r.get(1)?,
                 rank: if fuzzy { 3 } else { 2 },
+                name_match: true,
+                last_contact: r.get(2)?,
+                sort_name: String::new(),
             });
         }
         partial |= seen >= n;
-        Ok((hits, partial))
+        Ok((cands, partial))
     }
 
     /// For a query that matched nothing: each word is replaced by the indexed name
