@@ -11,7 +11,7 @@ use crate::model::{Hit, HitKind};
 use crate::text::{fold, words};
 use rusqlite::params;
 
-/// How many candidates each index may offer before ranking: 200, or ten more than the
+/// How many candidates each index may offer before ranking: 110, or ten more than the
 /// hits asked for when that is more (at most 1 000). The pool does not shrink with the
 /// limit, so the limit is applied after ranking: `--limit 20` is the start of
 /// `--limit 100`. The full-text candidates are the first found (no relevance sort:
@@ -23,7 +23,7 @@ fn candidates_for(limit: usize) -> i64 {
     i64::try_from(limit)
         .unwrap_or(i64::MAX)
         .saturating_add(10)
-        .clamp(200, 1_000)
+        .clamp(110, 1_000)
 }
 
 /// What quick lookup found: the best `limit` hits, and how many more it saw.
@@ -196,14 +196,19 @@ impl Store {
              WHERE o.id IN (SELECT rowid FROM orgs_fts WHERE orgs_fts MATCH ?1 LIMIT ?2)";
         let by_name = "SELECT o.id, o.name_fold, o.last_contact FROM orgs o INDEXED BY orgs_by_fold \
              WHERE o.deleted_at IS NULL AND o.name_fold >= ?1 AND o.name_fold < ?1 || '~' LIMIT ?2";
-        let mut org_queries = vec![
-            (by_text, format!("name : ({fts})")),
-            (by_text, fts.to_string()),
-        ];
+        let mut org_queries = vec![(by_text, format!("name : ({fts})"))];
         if !fuzzy {
             org_queries.push((by_name, folded.to_string()));
         }
-        for (sql, param) in org_queries {
+        org_queries.push((by_text, fts.to_string()));
+        let last = org_queries.len() - 1;
+        for (i, (sql, param)) in org_queries.into_iter().enumerate() {
+            // Organisations matched only by city or tags sort after every one whose
+            // name matches: when those already fill the limit, they cannot be shown.
+            if i == last && !fuzzy && cands.len() as i64 >= limit {
+                partial = true;
+                break;
+            }
             let mut stmt = conn.prepare_cached(sql)?;
             let mut rows = stmt.query(params![param, n])?;
             let mut seen = 0;
@@ -227,8 +232,8 @@ impl Store {
             partial |= seen >= n;
         }
 
-        // Persons rank 1 at best and interaction summaries 2: when enough better hits
-        // are already in, their queries cannot change the answer and are skipped.
+        // Persons rank 1 at best: when enough exact names are already in, they cannot
+        // change the answer and are not asked for.
         let better = |c: &[Candidate], rank: u8| c.iter().filter(|h| h.rank < rank).count() as i64;
         if !fuzzy && better(&cands, 1) >= limit {
             return Ok((cands, true));
@@ -241,7 +246,16 @@ impl Store {
              FROM hits h CROSS JOIN persons p CROSS JOIN orgs o \
              WHERE p.id = h.id AND o.id = p.org_id AND o.deleted_at IS NULL AND p.deleted_at IS NULL",
         )?;
-        let mut rows = stmt.query(params![fts, n])?;
+        // Organisations of rank 2 or better already filling the limit leave room only
+        // for persons whose name starts with the query (rank 1): ask for names only.
+        let orgs_fill = !fuzzy && better(&cands, 3) >= limit;
+        let person_query = if orgs_fill {
+            partial = true;
+            format!("name : ({fts})")
+        } else {
+            fts.to_string()
+        };
+        let mut rows = stmt.query(params![person_query, n])?;
         let mut seen = 0;
         while let Some(r) = rows.next()? {
             seen += 1;
@@ -258,7 +272,9 @@ impl Store {
         }
         partial |= seen >= n;
 
-        if !fuzzy && better(&cands, 2) >= limit {
+        // Contact summaries come last among equals (rank 2): enough organisations and
+        // persons of rank 2 or better leave them no place.
+        if !fuzzy && better(&cands, 3) >= limit {
             return Ok((cands, true));
         }
         let mut stmt = conn.prepare_cached(
