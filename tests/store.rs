@@ -835,5 +835,6 @@ fn lookup_puts_named_organisations_first_and_limits_after_ranking() {
     // The limit applies after ranking, and what is left out is counted.
     let three = e.store.find_counted("lubeck", 3).unwrap();
     assert_eq!(three.hits, all.hits[..3].to_vec());
-    assert_eq!(three.more, 11);
+    // Sources that could not change the first three were not asked: "at least".
+    assert!(three.at_least && (1..=11).contains(&three.more), "{three:?}");
 }
