@@ -1,7 +1,7 @@
 //! Hostile and absurd input on the command line: empty names, values out of bounds,
 //! numbers that once panicked. Each refusal is exit 2 with one line on stderr.
 
-use assert_cmd::Command;
+mod common;
 use std::path::{Path, PathBuf};
 
 struct Db {
@@ -9,17 +9,10 @@ struct Db {
     path: PathBuf,
 }
 
-fn intnet(db: &Path) -> Command {
-    let mut c = Command::cargo_bin("intnet").unwrap();
-    c.env("INTNET_CONFIG", "/nonexistent/intnet.toml")
-        .env("INTNET_SYSTEM_CONFIG", "/nonexistent/intnet.toml")
-        .env_remove("INTNET_DB")
-        .env("LANG", "en_GB.UTF-8")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("RUST_BACKTRACE", "1")
-        .arg("--db")
-        .arg(db);
+/// The binary on `db`, with a backtrace should anything panic.
+fn intnet(db: &Path) -> assert_cmd::Command {
+    let mut c = common::intnet(db);
+    c.env("RUST_BACKTRACE", "1");
     c
 }
 

@@ -1,6 +1,7 @@
 //! The built binary on a temp database.
 
-use assert_cmd::Command;
+mod common;
+use common::intnet;
 use predicates::prelude::*;
 use std::path::{Path, PathBuf};
 
@@ -9,18 +10,6 @@ struct Db {
     path: PathBuf,
 }
 
-fn intnet(db: &Path) -> Command {
-    let mut c = Command::cargo_bin("intnet").unwrap();
-    c.env("INTNET_CONFIG", "/nonexistent/intnet.toml")
-        .env("INTNET_SYSTEM_CONFIG", "/nonexistent/intnet.toml")
-        .env_remove("INTNET_DB")
-        .env("LANG", "en_GB.UTF-8")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .arg("--db")
-        .arg(db);
-    c
-}
 
 /// A database initialised by `root` (the tests run as root in CI; `--as` needs it),
 /// with the member `anna` and one organisation.
@@ -457,7 +446,7 @@ fn database_location_precedence() {
     )
     .unwrap();
     let run = |envs: &[(&str, &std::ffi::OsStr)], args: &[&str]| {
-        let mut c = Command::cargo_bin("intnet").unwrap();
+        let mut c = assert_cmd::Command::cargo_bin("intnet").unwrap();
         c.env_remove("INTNET_DB").env("LANG", "C");
         for (k, v) in envs {
             c.env(k, v);

@@ -2,7 +2,8 @@
 //! or bidi character leaves, spreadsheet formulas are neutralised, and the files still
 //! read back with another program's parser.
 
-use assert_cmd::Command;
+mod common;
+use common::intnet;
 use std::path::{Path, PathBuf};
 
 /// An escape sequence, BEL, a bare CR, a right-to-left override, a one-character CSI
@@ -18,18 +19,6 @@ struct Db {
     path: PathBuf,
 }
 
-fn intnet(db: &Path) -> Command {
-    let mut c = Command::cargo_bin("intnet").unwrap();
-    c.env("INTNET_CONFIG", "/nonexistent/intnet.toml")
-        .env("INTNET_SYSTEM_CONFIG", "/nonexistent/intnet.toml")
-        .env_remove("INTNET_DB")
-        .env("LANG", "en_GB.UTF-8")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .arg("--db")
-        .arg(db);
-    c
-}
 
 fn ok(db: &Path, args: &[&str]) {
     let out = intnet(db).args(args).output().unwrap();

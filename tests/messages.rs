@@ -2,7 +2,8 @@
 //! user's language with exit code 2, the user's own input sanitised; help and version
 //! still on stdout with exit code 0; help texts that say what each option takes.
 
-use assert_cmd::Command;
+mod common;
+use common::intnet;
 use std::path::{Path, PathBuf};
 
 struct Db {
@@ -10,18 +11,6 @@ struct Db {
     path: PathBuf,
 }
 
-fn intnet(db: &Path) -> Command {
-    let mut c = Command::cargo_bin("intnet").unwrap();
-    c.env("INTNET_CONFIG", "/nonexistent/intnet.toml")
-        .env("INTNET_SYSTEM_CONFIG", "/nonexistent/intnet.toml")
-        .env_remove("INTNET_DB")
-        .env("LANG", "en_GB.UTF-8")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .arg("--db")
-        .arg(db);
-    c
-}
 
 fn ok(db: &Path, args: &[&str]) {
     let out = intnet(db).args(args).output().unwrap();

@@ -77,3 +77,17 @@ pub fn in_days(days: i64) -> String {
 pub fn year() -> i32 {
     i32::from(jiff::ZonedDateTime::now().date().year())
 }
+
+/// The built binary on `db`, in English, with none of the machine's config files.
+pub fn intnet(db: &std::path::Path) -> assert_cmd::Command {
+    let mut c = assert_cmd::Command::cargo_bin("intnet").unwrap();
+    c.env("INTNET_CONFIG", "/nonexistent/intnet.toml")
+        .env("INTNET_SYSTEM_CONFIG", "/nonexistent/intnet.toml")
+        .env_remove("INTNET_DB")
+        .env("LANG", "en_GB.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .arg("--db")
+        .arg(db);
+    c
+}
