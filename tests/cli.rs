@@ -10,7 +10,6 @@ struct Db {
     path: PathBuf,
 }
 
-
 /// A database initialised by `root` (the tests run as root in CI; `--as` needs it),
 /// with the member `anna` and one organisation.
 fn db() -> Db {

@@ -19,7 +19,6 @@ struct Db {
     path: PathBuf,
 }
 
-
 fn ok(db: &Path, args: &[&str]) {
     let out = intnet(db).args(args).output().unwrap();
     assert!(

@@ -11,7 +11,6 @@ struct Db {
     path: PathBuf,
 }
 
-
 fn ok(db: &Path, args: &[&str]) {
     let out = intnet(db).args(args).output().unwrap();
     assert!(

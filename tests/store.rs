@@ -836,5 +836,8 @@ fn lookup_puts_named_organisations_first_and_limits_after_ranking() {
     let three = e.store.find_counted("lubeck", 3).unwrap();
     assert_eq!(three.hits, all.hits[..3].to_vec());
     // Sources that could not change the first three were not asked: "at least".
-    assert!(three.at_least && (1..=11).contains(&three.more), "{three:?}");
+    assert!(
+        three.at_least && (1..=11).contains(&three.more),
+        "{three:?}"
+    );
 }
