@@ -2,12 +2,7 @@
 //! numbers that once panicked. Each refusal is exit 2 with one line on stderr.
 
 mod common;
-use std::path::{Path, PathBuf};
-
-struct Db {
-    _dir: tempfile::TempDir,
-    path: PathBuf,
-}
+use std::path::Path;
 
 /// The binary on `db`, with a backtrace should anything panic.
 fn intnet(db: &Path) -> assert_cmd::Command {
@@ -16,41 +11,7 @@ fn intnet(db: &Path) -> assert_cmd::Command {
     c
 }
 
-/// A database initialised by `root` (the tests run as root; `--as` needs it), with
-/// the member `anna` in unit KLK.
-fn db() -> Db {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("bounds.db");
-    intnet(&path)
-        .args(["--as", "root", "init", "--name", "Root Admin"])
-        .assert()
-        .success();
-    intnet(&path)
-        .args([
-            "--as",
-            "root",
-            "unit",
-            "add",
-            "KLK",
-            "Kommunledningskontoret",
-        ])
-        .assert()
-        .success();
-    intnet(&path)
-        .args([
-            "--as",
-            "root",
-            "member",
-            "add",
-            "anna",
-            "--name",
-            "Anna Åberg",
-        ])
-        .args(["--unit", "KLK"])
-        .assert()
-        .success();
-    Db { _dir: dir, path }
-}
+use common::{CliDb as Db, cli_db as db};
 
 /// Runs `intnet --as anna ARGS` and returns (exit code, stdout, stderr).
 fn run(db: &Db, args: &[&str]) -> (i32, String, String) {

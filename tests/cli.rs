@@ -5,46 +5,13 @@ use common::intnet;
 use predicates::prelude::*;
 use std::path::{Path, PathBuf};
 
-struct Db {
-    _dir: tempfile::TempDir,
-    path: PathBuf,
-}
+use common::CliDb as Db;
 
-/// A database initialised by `root` (the tests run as root in CI; `--as` needs it),
-/// with the member `anna` and one organisation.
+/// The common database (root as office, unit KLK, the member `anna`) with one
+/// organisation, Hansestadt Lübeck.
 fn db() -> Db {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("cli.db");
-    intnet(&path)
-        .args(["--as", "root", "init", "--name", "Root Admin"])
-        .assert()
-        .success();
-    intnet(&path)
-        .args([
-            "--as",
-            "root",
-            "unit",
-            "add",
-            "KLK",
-            "Kommunledningskontoret",
-        ])
-        .assert()
-        .success();
-    intnet(&path)
-        .args([
-            "--as",
-            "root",
-            "member",
-            "add",
-            "anna",
-            "--name",
-            "Anna Åberg",
-            "--unit",
-            "KLK",
-        ])
-        .assert()
-        .success();
-    intnet(&path)
+    let d = common::cli_db();
+    intnet(&d.path)
         .args([
             "--as",
             "anna",
@@ -53,15 +20,12 @@ fn db() -> Db {
             "Hansestadt Lübeck",
             "--country",
             "DE",
-            "--city",
-            "Lübeck",
-            "--kind",
-            "twin-city",
         ])
+        .args(["--city", "Lübeck", "--kind", "twin-city"])
         .args(["--website", "luebeck.de", "--twin-decided", "1995-03-01"])
         .assert()
         .success();
-    Db { _dir: dir, path }
+    d
 }
 
 #[test]

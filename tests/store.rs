@@ -530,6 +530,23 @@ fn any_query_text_is_safe() {
     }
 }
 
+/// The names of the first ten organisations in `order`.
+fn org_names(e: &common::Env, order: SortOrder) -> Vec<String> {
+    e.store
+        .list_orgs(
+            &OrgFilter {
+                text: String::new(),
+                order,
+            },
+            0,
+            10,
+        )
+        .unwrap()
+        .into_iter()
+        .map(|r| r.name)
+        .collect()
+}
+
 #[test]
 fn lists_sort_in_swedish_or_english_order() {
     let e = env();
@@ -544,21 +561,7 @@ fn lists_sort_in_swedish_or_english_order() {
             .create_org(&e.office, org(n, "SE", ""), true)
             .unwrap();
     }
-    let names = |order| -> Vec<String> {
-        e.store
-            .list_orgs(
-                &OrgFilter {
-                    text: String::new(),
-                    order,
-                },
-                0,
-                10,
-            )
-            .unwrap()
-            .into_iter()
-            .map(|r| r.name)
-            .collect()
-    };
+    let names = |order| org_names(&e, order);
     assert_eq!(
         names(SortOrder::Swedish),
         [
@@ -616,21 +619,7 @@ fn swedish_order_is_not_byte_order_and_a_rename_resorts() {
             .unwrap();
         ids.insert(n, id);
     }
-    let names = |order| -> Vec<String> {
-        e.store
-            .list_orgs(
-                &OrgFilter {
-                    text: String::new(),
-                    order,
-                },
-                0,
-                10,
-            )
-            .unwrap()
-            .into_iter()
-            .map(|r| r.name)
-            .collect()
-    };
+    let names = |order| org_names(&e, order);
     assert_eq!(
         names(SortOrder::Swedish),
         [

@@ -91,3 +91,35 @@ pub fn intnet(db: &std::path::Path) -> assert_cmd::Command {
         .arg(db);
     c
 }
+
+/// A database made through the binary as an administrator would: `root` (the tests
+/// run as root; `--as` needs it) as office, unit KLK, and the member `anna` in it.
+pub struct CliDb {
+    pub _dir: tempfile::TempDir,
+    pub path: PathBuf,
+}
+
+pub fn cli_db() -> CliDb {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cli.db");
+    for args in [
+        &["init", "--name", "Root Admin"][..],
+        &["unit", "add", "KLK", "Kommunledningskontoret"],
+        &[
+            "member",
+            "add",
+            "anna",
+            "--name",
+            "Anna Åberg",
+            "--unit",
+            "KLK",
+        ],
+    ] {
+        intnet(&path)
+            .args(["--as", "root"])
+            .args(args)
+            .assert()
+            .success();
+    }
+    CliDb { _dir: dir, path }
+}
