@@ -382,3 +382,28 @@ fn linked_partners_are_named_and_only_the_office_pins() {
     ));
     assert!(e.store.post_news(&e.office, n, true).is_ok());
 }
+
+/// A session that ends marks its drafts as left, so a start a moment later (while
+/// the old process is still being reaped, or after its pid went to another process)
+/// offers them.
+#[test]
+fn an_ended_session_leaves_its_drafts_to_be_offered_at_once() {
+    let e = env();
+    let id = e.store.save_draft(&e.anna, None, "{\"x\":1}").unwrap();
+    let pid_of = |id: i64| -> i64 {
+        rusqlite::Connection::open(&e.path)
+            .unwrap()
+            .query_row("SELECT pid FROM drafts WHERE id = ?1", [id], |r| r.get(0))
+            .unwrap()
+    };
+    assert_eq!(pid_of(id), i64::from(std::process::id()));
+    let bjorns = e.store.save_draft(&e.bjorn, None, "{\"y\":1}").unwrap();
+    e.store.leave_drafts(&e.anna).unwrap();
+    assert_eq!(pid_of(id), 0, "Anna's draft is marked as left");
+    assert_eq!(
+        pid_of(bjorns),
+        i64::from(std::process::id()),
+        "only the member's own drafts"
+    );
+    assert_eq!(e.store.drafts_to_resume(&e.anna).unwrap().len(), 1);
+}

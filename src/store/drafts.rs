@@ -126,6 +126,20 @@ impl Store {
         })
     }
 
+    /// Marks this process's drafts as left by an ended session (pid 0), so the next
+    /// start offers them even while this process is still being reaped, and even if
+    /// its pid is given to another process later.
+    pub fn leave_drafts(&self, actor: &Actor) -> Result<()> {
+        let pid = i64::from(std::process::id());
+        self.write(|tx| {
+            tx.execute(
+                "UPDATE drafts SET pid = 0 WHERE member_id = ?1 AND pid = ?2",
+                params![actor.member_id, pid],
+            )?;
+            Ok(())
+        })
+    }
+
     pub fn delete_draft(&self, actor: &Actor, id: i64) -> Result<()> {
         self.write(|tx| {
             tx.execute(

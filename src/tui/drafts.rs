@@ -6,6 +6,13 @@ use super::app::{AUTOSAVE, App, Confirm, FormState, Modal, Pending};
 use std::time::Instant;
 
 impl App {
+    /// The session ends: what is typed is saved, and this session's drafts are marked
+    /// as left so a start a moment later offers them (see `Store::leave_drafts`).
+    pub fn leave(&mut self) {
+        self.autosave(true);
+        let _ = self.store.leave_drafts(&self.actor);
+    }
+
     /// Saves the open form to the database when it changed and `AUTOSAVE` has passed
     /// since the last save (or at once with `force`, on hang-up, termination or panic).
     pub fn autosave(&mut self, force: bool) {

@@ -101,7 +101,7 @@ pub fn run(ctx: Ctx, settings: &Settings) -> ExitCode {
         event_loop(&mut terminal, &mut app, &stop)
     }));
     // Whatever ended the loop, what was typed goes to the database first.
-    app.autosave(true);
+    app.leave();
     restore();
     // ratatui shows the cursor when the terminal is dropped and prints (panicking, on
     // a hung-up terminal) if it cannot: show it here and never drop a dead one.
