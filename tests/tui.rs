@@ -1758,3 +1758,63 @@ fn the_status_line_shows_under_an_open_form() {
         "the form stays open"
     );
 }
+
+/// Help says what each key does where it is pressed, and scrolls when it is taller
+/// than the terminal.
+#[test]
+fn help_is_right_on_each_screen_and_scrolls() {
+    let e = seeded();
+    let mut app = app_for(&e, "anna", Lang::En);
+    let small = |app: &App| -> String {
+        let mut t = Terminal::new(TestBackend::new(80, 24)).unwrap();
+        t.draw(|f| intnet::tui::ui::draw(f, app)).unwrap();
+        let buf = t.backend().buffer().clone();
+        (0..24)
+            .map(|y| {
+                (0..80)
+                    .map(|x| buf[(x, y)].symbol().to_string())
+                    .collect::<String>()
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    // Projects: the pane switch is not called plans/items there.
+    press(&mut app, KeyCode::Char('5'));
+    press(&mut app, KeyCode::Char('?'));
+    let s = small(&app);
+    assert!(
+        s.contains("switch pane") && !s.contains("plans/items"),
+        "{s}"
+    );
+    // Taller than 24 rows: the last global key is out of sight until scrolled.
+    assert!(!s.contains("undo"), "{s}");
+    press(&mut app, KeyCode::PageDown);
+    let scrolled = small(&app);
+    assert!(scrolled.contains("undo"), "{scrolled}");
+    assert!(
+        matches!(app.modal, Some(Modal::Help(..))),
+        "scrolling keeps help open"
+    );
+    press(&mut app, KeyCode::Esc);
+    assert!(app.modal.is_none());
+    // Deadlines: D goes back, and help says so.
+    press(&mut app, KeyCode::Char('D'));
+    press(&mut app, KeyCode::Char('?'));
+    let s = screen(&app);
+    assert!(s.contains("D/Esc") && s.contains("back"), "{s}");
+    assert!(!s.contains("  D                deadlines"), "{s}");
+    press(&mut app, KeyCode::Esc);
+    // Training: c cycles the kind, and Esc clears it.
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('3'));
+    press(&mut app, KeyCode::Char('c'));
+    assert!(app.screens.training.filter.kind.is_some());
+    press(&mut app, KeyCode::Char('?'));
+    assert!(screen(&app).contains("kind filter"));
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(
+        app.screens.training.filter.kind, None,
+        "Esc clears the kind"
+    );
+}

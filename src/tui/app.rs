@@ -39,8 +39,8 @@ pub struct Lookup {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Modal {
-    /// Help for the context it was opened from.
-    Help(Context),
+    /// Help for the context it was opened from, scrolled down by so many lines.
+    Help(Context, u16),
     Confirm(Confirm),
     Form(Box<FormState>),
     Lookup(Lookup),
@@ -157,7 +157,7 @@ impl App {
     /// The keymap context the user is in: the modal's, else the active screen's.
     pub fn context(&self) -> Context {
         match &self.modal {
-            Some(Modal::Help(_)) => Context::Help,
+            Some(Modal::Help(..)) => Context::Help,
             Some(Modal::Confirm(_)) => Context::Confirm,
             Some(Modal::Form(f)) if f.prompt.is_some() => Context::Confirm,
             Some(Modal::Form(_)) => Context::Form,
@@ -312,7 +312,7 @@ impl App {
             return;
         }
         match context {
-            Context::Help => self.modal = None,
+            Context::Help => self.help_action(action),
             Context::Confirm => self.confirm(action == Action::Yes),
             Context::Form => self.form_action(action),
             Context::Lookup => self.lookup_action(action),
@@ -320,6 +320,20 @@ impl App {
                 let r = self.route(|s, cx| s.update(action, cx));
                 self.apply(r);
             }
+        }
+    }
+
+    /// In the help overlay the movement keys scroll it; any other key closes it.
+    fn help_action(&mut self, action: Action) {
+        let page = self.size.1.saturating_sub(4);
+        if let Some(Modal::Help(_, scroll)) = &mut self.modal {
+            *scroll = match action {
+                Action::Down => scroll.saturating_add(1),
+                Action::Up => scroll.saturating_sub(1),
+                Action::PageDown => scroll.saturating_add(page),
+                Action::PageUp => scroll.saturating_sub(page),
+                _ => return self.modal = None,
+            };
         }
     }
 
@@ -378,7 +392,7 @@ impl App {
     fn global_action(&mut self, action: Action) -> bool {
         match action {
             Action::Quit => self.quit = true,
-            Action::Help => self.modal = Some(Modal::Help(self.context())),
+            Action::Help => self.modal = Some(Modal::Help(self.context(), 0)),
             Action::Lookup => self.modal = Some(Modal::Lookup(Lookup::default())),
             Action::Screen1 => self.switch(Screen::Contacts),
             Action::Screen2 => self.switch(Screen::News),

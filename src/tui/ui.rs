@@ -44,7 +44,7 @@ pub fn draw(f: &mut Frame, app: &App) {
     draw_hints(f, hints, app, v);
     match &app.modal {
         None => {}
-        Some(Modal::Help(context)) => draw_help(f, app, v, *context),
+        Some(Modal::Help(context, scroll)) => draw_help(f, app, v, *context, *scroll),
         Some(Modal::Confirm(c)) => draw_confirm(f, v, &c.prompt),
         Some(Modal::Form(form)) => draw_form(f, v, form),
         Some(Modal::Lookup(l)) => draw_lookup(f, v, l),
@@ -144,9 +144,14 @@ fn centered(area: Rect, width: u16, height: u16) -> Rect {
     }
 }
 
-fn draw_help(f: &mut Frame, app: &App, v: View, context: Context) {
+fn draw_help(f: &mut Frame, app: &App, v: View, context: Context, scroll: u16) {
     let full = f.area();
-    let area = centered(full, 72, full.height);
+    // Above the hint line, which says how to scroll and leave.
+    let room = Rect {
+        height: full.height.saturating_sub(1),
+        ..full
+    };
+    let area = centered(room, 72, room.height);
     let mut lines = Vec::new();
     let contexts = if context == Context::Global {
         vec![context]
@@ -177,7 +182,14 @@ fn draw_help(f: &mut Frame, app: &App, v: View, context: Context) {
         .border_style(v.theme.border)
         .title(app.t("help.title"));
     popup(f, area, block, |f, inner| {
-        f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+        // Scrolled no further than the last line at the bottom.
+        let most = (lines.len() as u16).saturating_sub(inner.height);
+        f.render_widget(
+            Paragraph::new(lines)
+                .wrap(Wrap { trim: false })
+                .scroll((scroll.min(most), 0)),
+            inner,
+        );
     });
 }
 

@@ -186,7 +186,7 @@ impl super::super::component::Component for TrainingScreen {
         let (store, me, h) = (cx.store, cx.actor, cx.height);
         match action {
             a if is_movement(a) => self.move_cursor(store, me, step(a, h), h)?,
-            Action::CycleScope | Action::PrevYear | Action::NextYear | Action::CycleCategory => {
+            Action::CycleScope | Action::PrevYear | Action::NextYear | Action::CycleKind => {
                 match action {
                     Action::CycleScope => self.cycle_scope(me),
                     Action::PrevYear => self.shift_year(-1),
@@ -204,7 +204,15 @@ impl super::super::component::Component for TrainingScreen {
                     self.load_charts(store)?;
                 }
             }
-            Action::Back => self.mode = TrainingMode::List,
+            Action::Back => {
+                // Esc leaves the charts, then clears the kind filter.
+                if self.mode == TrainingMode::Charts {
+                    self.mode = TrainingMode::List;
+                } else if self.filter.kind.is_some() {
+                    self.filter.kind = None;
+                    self.refilter(store, me, h)?;
+                }
+            }
             Action::New => return Ok(super::super::component::form(FormRequest::Training(None))),
             Action::Edit => {
                 if let Some(item) = &self.item {
