@@ -69,10 +69,7 @@ pub fn find(ctx: &Ctx, query: &str, json: bool, limit: usize) -> ExitCode {
             h.org_id,
             kind,
             crate::text::truncate(&name, 50),
-            crate::text::truncate(
-                &format!("{}, {}", clean(&h.city), lang.country(&h.country)),
-                28
-            ),
+            crate::text::truncate(&lang.place(&h.city, &h.country), 28),
             crate::text::truncate(&clean(h.owner.as_deref().unwrap_or("-")), 24),
             h.last_contact.as_deref().unwrap_or("-"),
         );

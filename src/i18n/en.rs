@@ -396,7 +396,10 @@ pub const MESSAGES: &[(&str, &str)] = &[
         "Read by {m} of {mt} members, {u} of {ut} units",
     ),
     ("news.item_title", " News item "),
-    ("confirm.mark_all_read", "Mark the {n} items shown as read?"),
+    (
+        "confirm.mark_all_read",
+        "Mark the {n} unread {n|item|items} shown as read?",
+    ),
     ("confirm.delete_news", "Delete the news item {title}?"),
     (
         "confirm.resume_draft",

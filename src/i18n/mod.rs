@@ -69,6 +69,33 @@ impl Lang {
         out
     }
 
+    /// Where an organisation is: "City, Country", or the country alone when the city
+    /// is not known (never "Place , Germany"). The city is cleaned for the terminal.
+    pub fn place(self, city: &str, country: &str) -> String {
+        let city = crate::text::sanitize_line(city.trim());
+        let country = self.country(country);
+        if city.is_empty() {
+            country
+        } else {
+            format!("{city}, {country}")
+        }
+    }
+
+    /// A message that follows another one: starts with a capital and ends with a full
+    /// stop ("Saved. The due date is outside the plan's year.").
+    pub fn sentence(self, text: &str) -> String {
+        let text = text.trim();
+        let mut chars = text.chars();
+        let mut out: String = match chars.next() {
+            Some(c) => c.to_uppercase().chain(chars).collect(),
+            None => return String::new(),
+        };
+        if !out.ends_with(['.', '!', '?']) {
+            out.push('.');
+        }
+        out
+    }
+
     /// A number as this language writes it: a decimal comma in Swedish (`29,5`,
     /// `1 212 446,00`), a point in English.
     pub fn num(self, number: impl Display) -> String {

@@ -398,7 +398,7 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("news.item_title", " Nyhet "),
     (
         "confirm.mark_all_read",
-        "Markera de {n} nyheter som visas som lästa?",
+        "Markera {n|den olästa nyhet|de {n} olästa nyheter} som visas som {n|läst|lästa}?",
     ),
     ("confirm.delete_news", "Ta bort nyheten {title}?"),
     (

@@ -204,7 +204,7 @@ impl App {
                     .to_string();
                 for w in saved.warnings {
                     message.push(' ');
-                    message.push_str(self.t(w));
+                    message.push_str(&self.lang.sentence(self.t(w)));
                 }
                 self.info(message);
                 self.refresh();

@@ -481,10 +481,7 @@ fn draw_lookup_inside(f: &mut Frame, v: View, l: &Lookup, inner: Rect) {
             "{:<8} {:<name_w$} {:<22} {:<18} {}",
             truncate(kind, 8),
             truncate(&name, name_w),
-            truncate(
-                &format!("{}, {}", clean(&h.city), lang.country(&h.country)),
-                22
-            ),
+            truncate(&lang.place(&h.city, &h.country), 22),
             truncate(&clean(h.owner.as_deref().unwrap_or("—")), 18),
             h.last_contact.as_deref().unwrap_or("—"),
         );

@@ -523,10 +523,7 @@ fn draw_detail(f: &mut Frame, area: Rect, d: &Detail, v: View, selection: Option
         ));
     }
     lines.push(field("field.kind", kind));
-    lines.push(field(
-        "field.place",
-        format!("{}, {}", clean(&data.city), lang.country(&data.country)),
-    ));
+    lines.push(field("field.place", lang.place(&data.city, &data.country)));
     if !data.website.is_empty() {
         lines.push(field("field.website", clean(&data.website).into_owned()));
     }

@@ -272,7 +272,12 @@ impl super::super::component::Component for NewsScreen {
             }
             Action::ToggleRead => self.toggle_read(store, me, h)?,
             Action::MarkAllRead => {
-                let n = self.list.total;
+                // The question counts what would change: the unread items shown.
+                let unread = NewsFilter {
+                    unread_only: true,
+                    ..self.filter.clone()
+                };
+                let n = store.count_news(me, &unread)?;
                 return Ok(Effect::Ask {
                     prompt: cx.lang.f("confirm.mark_all_read", &[("n", &n)]),
                     on_yes: Pending::MarkAllRead,
