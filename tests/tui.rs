@@ -1861,3 +1861,61 @@ fn places_sentences_and_counts_read_right() {
     };
     assert_eq!(c.prompt, "Mark the 1 unread item shown as read?");
 }
+
+/// `u` undoes what this user did in this session, names it, and asks first when it
+/// is not on the screen shown.
+#[test]
+fn undo_is_for_this_session_names_the_record_and_asks_when_elsewhere() {
+    let e = seeded();
+    // Anna's change from before the session is not this session's to undo.
+    let earlier = e
+        .store
+        .create_org(&e.anna, org("Stadt Kiel", "DE", "Kiel"), true)
+        .unwrap();
+    let mut app = app_for(&e, "anna", Lang::En);
+    press(&mut app, KeyCode::Char('u'));
+    let status = app.status.clone().unwrap();
+    assert!(status.error && status.text.contains("nothing to undo in this session"));
+    assert!(e.store.org(earlier).is_ok());
+    // A change in this session, then `u` on another screen: asked, by name.
+    let now = e
+        .store
+        .create_org(&e.anna, org("Stadt Flensburg", "DE", "Flensburg"), true)
+        .unwrap();
+    press(&mut app, KeyCode::Char('2'));
+    press(&mut app, KeyCode::Char('u'));
+    let Some(Modal::Confirm(c)) = &app.modal else {
+        panic!("not asked: {:?}", app.status)
+    };
+    assert!(
+        c.prompt.contains("“Stadt Flensburg”") && c.prompt.contains("Contacts"),
+        "{}",
+        c.prompt
+    );
+    press(&mut app, KeyCode::Char('y'));
+    let status = app.status.clone().unwrap();
+    assert!(status.text.contains("“Stadt Flensburg”"), "{}", status.text);
+    assert!(
+        !e.store
+            .list_orgs(
+                &intnet::store::OrgFilter {
+                    text: "flensburg".into(),
+                    order: intnet::store::SortOrder::English,
+                },
+                0,
+                10,
+            )
+            .unwrap()
+            .iter()
+            .any(|o| o.id == now),
+        "the new organisation is gone from the list"
+    );
+    // On the screen where it is shown, undo needs no question.
+    press(&mut app, KeyCode::Char('1'));
+    e.store
+        .create_org(&e.anna, org("Stadt Lübz", "DE", ""), true)
+        .unwrap();
+    press(&mut app, KeyCode::Char('u'));
+    assert!(app.modal.is_none());
+    assert!(app.status.clone().unwrap().text.contains("“Stadt Lübz”"));
+}

@@ -636,6 +636,10 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ),
     ("err.nothing_to_undo", "nothing to undo"),
     (
+        "err.nothing_to_undo_session",
+        "nothing to undo in this session",
+    ),
+    (
         "err.org_name_empty",
         "no organisation named: give its id or a name with letters or digits",
     ),
@@ -865,10 +869,14 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("msg.deleted", "Deleted. {key} undoes."),
     (
         "msg.undo_create",
-        "Undone: the new {what} ({id}) is removed.",
+        "Undone: the new {what} {name} is removed.",
     ),
-    ("msg.undo_update", "Undone: the change to {what} {id}."),
-    ("msg.undo_delete", "Undone: {what} {id} is back."),
+    ("msg.undo_update", "Undone: the change to {what} {name}."),
+    ("msg.undo_delete", "Undone: {what} {name} is back."),
+    (
+        "confirm.undo",
+        "Undo the last change of this session, to {what} {name} on {screen}?",
+    ),
     ("msg.unknown_binding", "config: unknown key binding {name}"),
     ("msg.unknown_key", "config: unknown key in {name}"),
     ("reason.name", "similar name"),

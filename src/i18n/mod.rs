@@ -212,7 +212,15 @@ pub fn describe_undo(lang: Lang, undone: &crate::store::Undone) -> String {
         "update" => "msg.undo_update",
         _ => "msg.undo_create",
     };
-    lang.f(key, &[("what", &what), ("id", &undone.entity_id)])
+    let name = if undone.name.is_empty() {
+        format!("#{}", undone.entity_id)
+    } else {
+        format!(
+            "“{}”",
+            crate::text::truncate(&crate::text::sanitize_line(&undone.name), 60)
+        )
+    };
+    lang.f(key, &[("what", &what), ("name", &name)])
 }
 
 #[cfg(test)]

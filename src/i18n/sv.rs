@@ -639,6 +639,10 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ),
     ("err.nothing_to_undo", "inget att ångra"),
     (
+        "err.nothing_to_undo_session",
+        "inget att ångra i den här sessionen",
+    ),
+    (
         "err.org_name_empty",
         "ingen organisation angiven: ange id eller ett namn med bokstäver eller siffror",
     ),
@@ -865,10 +869,14 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("msg.deleted", "Borttaget. {key} ångrar."),
     (
         "msg.undo_create",
-        "Ångrat: den nya posten ({what} {id}) är borttagen.",
+        "Ångrat: den nya posten ({what} {name}) är borttagen.",
     ),
-    ("msg.undo_update", "Ångrat: ändringen av {what} {id}."),
-    ("msg.undo_delete", "Ångrat: {what} {id} är tillbaka."),
+    ("msg.undo_update", "Ångrat: ändringen av {what} {name}."),
+    ("msg.undo_delete", "Ångrat: {what} {name} är tillbaka."),
+    (
+        "confirm.undo",
+        "Ångra sessionens senaste ändring, av {what} {name} under {screen}?",
+    ),
     (
         "msg.unknown_binding",
         "inställningar: okänd kortkommandoåtgärd {name}",

@@ -250,7 +250,7 @@ static UNDO_SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
         .join(", ");
     format!(
         "SELECT id, action, entity, entity_id, before, after FROM audit \
-         WHERE member_id = ?1 AND undone_at IS NULL \
+         WHERE member_id = ?1 AND id > ?2 AND undone_at IS NULL \
            AND action IN ('create', 'create_anyway', 'update', 'delete', 'restore') \
            AND entity IN ({names}) \
          ORDER BY id DESC LIMIT 1"
@@ -260,12 +260,42 @@ static UNDO_SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
 /// An audit row as undo reads it: id, action, entity, entity id, before, after.
 type AuditRow = (i64, String, String, i64, Option<String>, Option<String>);
 
-/// What `undo` reversed.
+/// What `undo` reverses (or would): the change, the record kind and id, and the
+/// record's name as the change left it or found it (empty when it has none).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Undone {
     pub action: String,
     pub entity: String,
     pub entity_id: i64,
+    pub name: String,
+}
+
+/// The name a snapshot gives its record: its name, title, text or summary.
+fn snapshot_name(snapshot: Option<&str>) -> String {
+    let Some(value) = snapshot.and_then(|s| serde_json::from_str::<serde_json::Value>(s).ok())
+    else {
+        return String::new();
+    };
+    ["name", "title", "text", "summary"]
+        .iter()
+        .find_map(|k| value["data"][*k].as_str().filter(|s| !s.is_empty()))
+        .unwrap_or("")
+        .to_string()
+}
+
+fn undone_from(row: &AuditRow) -> Undone {
+    let (_, action, entity, id, before, after) = row;
+    let snapshot = if action == "update" || action == "delete" {
+        before.as_deref()
+    } else {
+        after.as_deref()
+    };
+    Undone {
+        action: action.clone(),
+        entity: entity.clone(),
+        entity_id: *id,
+        name: snapshot_name(snapshot),
+    }
 }
 
 /// One audit row, for `intnet audit`-style listings and tests.
@@ -284,20 +314,55 @@ impl Store {
     /// Undoes the actor's most recent change that is not undone yet. Refused with a
     /// conflict when someone else changed the record since.
     pub fn undo_last(&self, actor: &Actor) -> Result<Undone> {
+        self.undo_since(actor, 0)
+    }
+
+    /// The newest audit row now: a session remembers it, so its undo reaches back no
+    /// further than the session's own changes.
+    pub fn audit_mark(&self) -> Result<i64> {
+        Ok(self
+            .conn()
+            .query_row("SELECT coalesce(max(id), 0) FROM audit", [], |r| r.get(0))?)
+    }
+
+    /// What [`Store::undo_since`] would reverse, without reversing it.
+    pub fn next_undo(&self, actor: &Actor, since: i64) -> Result<Option<Undone>> {
+        let row: Option<AuditRow> = optional(self.conn().query_row(
+            &UNDO_SQL,
+            params![actor.member_id, since],
+            |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                ))
+            },
+        ))?;
+        Ok(row.as_ref().map(undone_from))
+    }
+
+    /// Undoes the actor's most recent change after audit row `since` (0: any).
+    pub fn undo_since(&self, actor: &Actor, since: i64) -> Result<Undone> {
         self.write(|tx| {
             let row: Option<AuditRow> =
-                optional(tx.query_row(&UNDO_SQL, [actor.member_id], |r| {
-                    Ok((
-                        r.get(0)?,
-                        r.get(1)?,
-                        r.get(2)?,
-                        r.get(3)?,
-                        r.get(4)?,
-                        r.get(5)?,
-                    ))
-                }))?;
-            let (audit_id, action, entity, id, before, _after) =
-                row.ok_or(Error::Rule("err.nothing_to_undo"))?;
+                optional(
+                    tx.query_row(&UNDO_SQL, params![actor.member_id, since], |r| {
+                        Ok((
+                            r.get(0)?,
+                            r.get(1)?,
+                            r.get(2)?,
+                            r.get(3)?,
+                            r.get(4)?,
+                            r.get(5)?,
+                        ))
+                    }),
+                )?;
+            let row = row.ok_or(Error::Rule("err.nothing_to_undo"))?;
+            let undone = undone_from(&row);
+            let (audit_id, action, entity, id, before, _after) = row;
             // Someone else changed the record since: refuse, and say who and when.
             let other: Option<(String, Option<String>)> = optional(tx.query_row(
                 "SELECT a.at, m.full_name FROM audit a LEFT JOIN members m ON m.id = a.member_id \
@@ -331,11 +396,7 @@ impl Store {
                 "UPDATE audit SET action = 'undo:' || action WHERE id > ?1 AND member_id = ?2",
                 params![last_id, actor.member_id],
             )?;
-            Ok(Undone {
-                action,
-                entity,
-                entity_id: id,
-            })
+            Ok(undone)
         })
     }
 

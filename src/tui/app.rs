@@ -71,6 +71,9 @@ pub struct App {
     /// Where a draft goes when the database will not take it (see `store::spool_draft`).
     pub spool: std::path::PathBuf,
     pub(super) last_autosave: Instant,
+    /// The newest audit row when the session started: `u` undoes this session's
+    /// changes only, never a colleague's or an earlier session's.
+    undo_since: i64,
     /// The look (set from the config by `tui::build`).
     pub theme: super::theme::Theme,
     /// Today, "YYYY-MM-DD": what drawing counts days from. Refreshed by the event loop.
@@ -86,6 +89,7 @@ impl App {
         size: (u16, u16),
     ) -> Result<App, Error> {
         let data_version = store.data_version()?;
+        let undo_since = store.audit_mark()?;
         let mut app = App {
             screens: Screens::new(lang.sort_order()),
             deadlines: DeadlinesView::default(),
@@ -104,6 +108,7 @@ impl App {
             draft_pending: false,
             spool: crate::config::spool_dir(),
             last_autosave: Instant::now(),
+            undo_since,
             theme: super::theme::Theme::default(),
             today: crate::store::today(),
         };
@@ -388,6 +393,50 @@ impl App {
         }
     }
 
+    /// `u`: undoes this session's last change at once when it is on the screen shown,
+    /// and asks first when it is elsewhere (it names the record either way).
+    fn ask_undo(&mut self) {
+        let r = self.store.next_undo(&self.actor, self.undo_since);
+        let Some(next) = self.check(r) else {
+            return;
+        };
+        let Some(next) = next else {
+            return self.error(&Error::Rule("err.nothing_to_undo_session"));
+        };
+        let here = screen_of(&next.entity).is_none_or(|s| s == self.screen);
+        if here {
+            return self.undo();
+        }
+        let what = self.t(&format!("entity.{}", next.entity)).to_string();
+        let name = if next.name.is_empty() {
+            format!("#{}", next.entity_id)
+        } else {
+            format!(
+                "“{}”",
+                crate::text::truncate(&crate::text::sanitize_line(&next.name), 40)
+            )
+        };
+        let screen = screen_of(&next.entity)
+            .map(|s| self.t(s.key()).to_string())
+            .unwrap_or_default();
+        self.modal = Some(Modal::Confirm(Confirm {
+            prompt: self.lang.f(
+                "confirm.undo",
+                &[("what", &what), ("name", &name), ("screen", &screen)],
+            ),
+            on_yes: Pending::Undo,
+        }));
+    }
+
+    /// Undoes this session's last change.
+    fn undo(&mut self) {
+        let r = self.store.undo_since(&self.actor, self.undo_since);
+        if let Some(u) = self.check(r) {
+            self.info(describe_undo(self.lang, &u));
+            self.refresh();
+        }
+    }
+
     /// Actions that mean the same on every screen. Returns true when handled.
     fn global_action(&mut self, action: Action) -> bool {
         match action {
@@ -401,13 +450,7 @@ impl App {
             Action::Screen5 => self.switch(Screen::Projects),
             Action::NextScreen => self.switch(self.screen.next()),
             Action::PrevScreen => self.switch(self.screen.prev()),
-            Action::Undo => {
-                let r = self.store.undo_last(&self.actor);
-                if let Some(u) = self.check(r) {
-                    self.info(describe_undo(self.lang, &u));
-                    self.refresh();
-                }
-            }
+            Action::Undo => self.ask_undo(),
             _ => return false,
         }
         true
@@ -528,6 +571,10 @@ impl App {
                 return;
             }
             Pending::ResumeDraft(_) => return,
+            Pending::Undo => {
+                self.undo();
+                return;
+            }
         };
         if self.check(r).is_some() {
             let undo = self
@@ -540,6 +587,18 @@ impl App {
             self.refresh();
         }
     }
+}
+
+/// The screen where a record kind is shown.
+fn screen_of(entity: &str) -> Option<Screen> {
+    Some(match entity {
+        "org" | "person" | "interaction" => Screen::Contacts,
+        "news" => Screen::News,
+        "training" => Screen::Training,
+        "plan" | "plan_item" => Screen::Plans,
+        "project" | "membership" | "milestone" => Screen::Projects,
+        _ => return None,
+    })
 }
 
 /// One line listing a context's keys, for the status bar.

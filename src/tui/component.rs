@@ -32,6 +32,8 @@ pub enum Pending {
     MarkAllRead,
     /// Reopen a form left by a session that ended (hang-up, kill, crash).
     ResumeDraft(i64),
+    /// Undo the session's last change (asked when it is not on the screen shown).
+    Undo,
 }
 
 /// What a screen may use while it handles an action: the database, who is acting,
