@@ -1919,3 +1919,40 @@ fn undo_is_for_this_session_names_the_record_and_asks_when_elsewhere() {
     assert!(app.modal.is_none());
     assert!(app.status.clone().unwrap().text.contains("“Stadt Lübz”"));
 }
+
+/// A viewer is offered no key that would be refused; Ctrl-C cancels a form like Esc
+/// and quits from a screen.
+#[test]
+fn hints_follow_the_role_and_ctrl_c_cancels() {
+    let e = seeded();
+    let app = app_for(&e, "vera", Lang::En);
+    let s = screen(&app);
+    let hints = s.lines().last().unwrap_or("");
+    assert!(
+        !hints.contains("n new") && !hints.contains("u undo"),
+        "{hints}"
+    );
+    assert!(hints.contains("/ filter"), "{hints}");
+    let mut app = app_for(&e, "anna", Lang::En);
+    assert!(screen(&app).lines().last().unwrap_or("").contains("n new"));
+    press(&mut app, KeyCode::Char('n'));
+    type_text(&mut app, "Half a name");
+    ctrl(&mut app, 'c');
+    // As Esc: a typed form asks before it is thrown away.
+    assert!(
+        matches!(&app.modal, Some(Modal::Form(f)) if f.prompt.is_some()),
+        "{:?}",
+        app.modal.as_ref().map(|_| "modal")
+    );
+    ctrl(&mut app, 'c');
+    assert!(
+        matches!(app.modal, Some(Modal::Form(_))),
+        "Ctrl-C on the question keeps the form"
+    );
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('y'));
+    assert!(app.modal.is_none());
+    assert!(!app.quit);
+    ctrl(&mut app, 'c');
+    assert!(app.quit, "Ctrl-C on a screen quits");
+}

@@ -283,6 +283,10 @@ pub const MESSAGES: &[(&str, &str)] = &[
         "Nothing logged here: n logs an activity; s changes whose, y/Y the year.",
     ),
     (
+        "training.empty_viewer",
+        "Nothing logged here: s changes whose, y/Y the year.",
+    ),
+    (
         "training.person_hours",
         "{h} h × {p} = {t} {t|person-hour|person-hours}",
     ),

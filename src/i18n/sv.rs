@@ -283,6 +283,10 @@ pub const MESSAGES: &[(&str, &str)] = &[
         "Inget loggat här: n loggar en aktivitet; s byter vems, y/Y året.",
     ),
     (
+        "training.empty_viewer",
+        "Inget loggat här: s byter vems, y/Y året.",
+    ),
+    (
         "training.person_hours",
         "{h} h × {p} = {t} {t|persontimme|persontimmar}",
     ),

@@ -149,6 +149,28 @@ named!(
 );
 
 impl Action {
+    /// True for the actions that change something: a viewer is not offered them in
+    /// the hint line (help still lists every key).
+    pub fn writes(self) -> bool {
+        use Action::*;
+        matches!(
+            self,
+            New | Edit
+                | Delete
+                | Undo
+                | NewPerson
+                | NewInteraction
+                | ToggleDone
+                | CycleStatus
+                | NewPlan
+                | CopyPlan
+                | ProjectIdea
+                | PlanItemFromNews
+                | NewMilestone
+                | Evaluate
+        )
+    }
+
     /// The i18n key of the description shown in help and hints.
     pub fn key(self) -> String {
         format!("action.{}", self.name())
@@ -437,6 +459,14 @@ fn defaults() -> Vec<Binding> {
         b(C::Help, p(KeyCode::PageUp), PageUp, false),
         b(C::Help, k('?'), Back, false),
         b(C::Help, k('q'), Back, false),
+        // Ctrl-C cancels where a terminal user expects it: the form, the question,
+        // the palette or the filter; on a screen it quits.
+        b(C::Global, Key::ctrl('c'), Quit, false),
+        b(C::Form, Key::ctrl('c'), Back, false),
+        b(C::Lookup, Key::ctrl('c'), Back, false),
+        b(C::Filter, Key::ctrl('c'), Back, false),
+        b(C::Confirm, Key::ctrl('c'), No, false),
+        b(C::Help, Key::ctrl('c'), Back, false),
     ]);
     all
 }

@@ -255,12 +255,14 @@ impl Default for Theme {
 }
 
 /// What drawing needs besides the state it draws: the language, today's date
-/// ("YYYY-MM-DD", so nothing drawn reads a clock) and the theme.
+/// ("YYYY-MM-DD", so nothing drawn reads a clock), the theme, and whether the user
+/// may change anything (a viewer is offered no key that would be refused).
 #[derive(Debug, Clone, Copy)]
 pub struct View<'a> {
     pub lang: Lang,
     pub today: &'a str,
     pub theme: &'a Theme,
+    pub writer: bool,
 }
 
 impl View<'_> {

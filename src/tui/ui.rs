@@ -19,6 +19,7 @@ pub fn draw(f: &mut Frame, app: &App) {
         lang: app.lang,
         today: &app.today,
         theme: &app.theme,
+        writer: app.actor.role != crate::model::Role::Viewer,
     };
     let [tabs, main, status, hints] = Layout::vertical([
         Constraint::Length(1),
@@ -118,7 +119,11 @@ fn draw_hints(f: &mut Frame, area: Rect, app: &App, v: View) {
     // whole is left out rather than cut (`?` lists them all).
     let mut room = area.width as usize;
     for c in contexts {
-        for b in app.keymap.of(c).filter(|b| b.hint) {
+        for b in app
+            .keymap
+            .of(c)
+            .filter(|b| b.hint && (v.writer || !b.action.writes()))
+        {
             let key = b.key.label();
             let what = format!(" {}  ", app.t(&b.action.key()));
             let width = key.width() + what.trim_end().width();

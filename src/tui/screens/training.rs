@@ -307,9 +307,13 @@ pub fn draw(f: &mut Frame, area: Rect, s: &TrainingScreen, v: View) {
         .title(lang.f("training.title", &[("n", &s.list.total)]));
     if s.list.total == 0 {
         f.render_widget(
-            Paragraph::new(lang.t("training.empty"))
-                .block(block)
-                .style(theme.muted),
+            Paragraph::new(lang.t(if v.writer {
+                "training.empty"
+            } else {
+                "training.empty_viewer"
+            }))
+            .block(block)
+            .style(theme.muted),
             list_area,
         );
         return;
