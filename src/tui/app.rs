@@ -5,7 +5,6 @@ pub use super::component::Pending;
 use super::component::{Component, Cx, Effect, FormRequest};
 pub use super::forms::{FormPrompt, FormState, FormTarget};
 use super::keymap::{Action, Context, Key, Keymap};
-use super::screens::contacts::Detail;
 use super::screens::deadlines::DeadlinesView;
 use super::screens::{Screen, Screens};
 use super::widgets::input::Input;
@@ -608,11 +607,4 @@ pub fn help_line(keymap: &Keymap, lang: Lang, context: Context) -> String {
         .map(|b| format!("{} {}", b.key.label(), lang.t(&b.action.key())))
         .collect::<Vec<_>>()
         .join(" · ")
-}
-
-impl Detail {
-    /// The number of selectable rows: the organisation, its persons, its interactions.
-    pub fn selectable(&self) -> usize {
-        1 + self.persons.len() + self.timeline.len()
-    }
 }

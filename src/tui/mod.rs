@@ -5,6 +5,7 @@ mod app_forms;
 pub mod component;
 mod drafts;
 pub mod forms;
+mod key;
 pub mod keymap;
 pub mod screens;
 pub mod theme;
