@@ -353,7 +353,6 @@ impl App {
             Effect::Ask { prompt, on_yes } => {
                 self.modal = Some(Modal::Confirm(Confirm { prompt, on_yes }));
             }
-            Effect::Info(text) => self.info(text),
             Effect::Changed(text) => {
                 self.info(text);
                 self.refresh();

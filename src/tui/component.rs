@@ -76,8 +76,6 @@ pub enum Effect {
     Form(Box<FormRequest>),
     /// Ask yes or no; a yes carries out `on_yes`.
     Ask { prompt: String, on_yes: Pending },
-    /// A message in the status line.
-    Info(String),
     /// Something was written: every screen reloads, and the message is shown.
     Changed(String),
     /// Show the deadlines view over this screen.
