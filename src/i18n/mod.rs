@@ -332,6 +332,9 @@ mod tests {
         all.extend(TrainingKind::ALL.iter().map(|v| v.key()));
         all.extend(Funding::ALL.iter().map(|v| v.key()));
         all.extend(NewsCategory::ALL.iter().map(|v| v.key()));
+        all.extend(AccountState::ALL.iter().map(|v| v.key()));
+        all.extend(WordsPart::ALL.iter().map(|v| v.key()));
+        all.extend(Figure::ALL.iter().map(|v| v.key()));
         for key in all {
             assert_ne!(Lang::En.t(key), key, "no English name for {key}");
             assert_ne!(Lang::Sv.t(key), key, "no Swedish name for {key}");
