@@ -1182,4 +1182,167 @@ pub const MESSAGES: &[(&str, &str)] = &[
         "err.account_state",
         "not possible in the account's present state",
     ),
+    ("deadline.account", "Yearly account"),
+    (
+        "status.account_due",
+        "the account for {year} is due on {date}",
+    ),
+    (
+        "help.report",
+        "The yearly compilation: the units' accounts and the office's compilation",
+    ),
+    (
+        "help.report.overview",
+        "Every unit's account for a year: state, who submitted and when, what is late",
+    ),
+    (
+        "help.report.show",
+        "One unit's account: state, figures, changes since submission and words",
+    ),
+    (
+        "help.report.edit",
+        "Write the unit's words, with flags or from a Markdown file",
+    ),
+    (
+        "help.report.submit",
+        "Submit the unit's account; the figures are frozen",
+    ),
+    (
+        "help.report.refresh",
+        "Take today's figures into a draft or returned account",
+    ),
+    (
+        "help.report.return",
+        "Return a submitted account with a comment (the office)",
+    ),
+    (
+        "help.report.accept",
+        "Accept a submitted account (the office)",
+    ),
+    (
+        "help.report.deadline",
+        "Set the year's submission deadline (the office)",
+    ),
+    (
+        "help.report.compile",
+        "The year's compilation as text or JSON",
+    ),
+    ("help.arg.operations", "Text on operational development"),
+    ("help.arg.business", "Text on business development"),
+    ("help.arg.horizon", "Text on horizon scanning"),
+    ("help.arg.eu_cooperation", "Text on EU cooperation"),
+    (
+        "help.arg.regional",
+        "Text on coordination with others in the region",
+    ),
+    ("help.arg.next_year", "Plans for next year"),
+    (
+        "help.arg.words_file",
+        "Markdown file with a ## heading per part (its word or title, e.g. ## EU cooperation)",
+    ),
+    (
+        "help.arg.words",
+        "Only the words, as the Markdown edit --file reads",
+    ),
+    ("help.arg.comment", "Comment for the unit"),
+    ("help.arg.deadline_date", "Deadline (YYYY-MM-DD)"),
+    ("err.report_no_data", "nothing is logged for {year}"),
+    (
+        "err.unknown_unit",
+        "no unit has the code {code} (there are: {units})",
+    ),
+    (
+        "err.report_unit_needed",
+        "name the unit with --unit CODE (you belong to no unit)",
+    ),
+    ("err.words_file_read", "cannot read {path}: {detail}"),
+    (
+        "err.words_file_size",
+        "{path} is too large for an account's words",
+    ),
+    (
+        "err.words_heading",
+        "unknown heading \"{heading}\": the headings are {parts} (or their titles)",
+    ),
+    ("err.words_twice", "the heading \"{heading}\" comes twice"),
+    (
+        "err.words_before_heading",
+        "text before the first heading: \"{heading}\" (start each part with ## and its name)",
+    ),
+    ("report.drift", "changed since submitted: {changes}"),
+    (
+        "report.overview_title",
+        "Accounts {year} (deadline {deadline})",
+    ),
+    ("report.late", "LATE"),
+    (
+        "report.saved",
+        "The words of {unit}'s account for {year} are saved.",
+    ),
+    (
+        "report.submitted",
+        "{unit}'s account for {year} is submitted; the figures are frozen.",
+    ),
+    (
+        "report.refreshed",
+        "{unit}'s account for {year} has today's figures.",
+    ),
+    (
+        "report.returned",
+        "{unit}'s account for {year} is returned.",
+    ),
+    (
+        "report.accepted",
+        "{unit}'s account for {year} is accepted.",
+    ),
+    (
+        "report.deadline_set",
+        "Deadline for the accounts of {year}: {date}.",
+    ),
+    ("report.account_title", "{unit} – account {year}: {state}"),
+    ("report.deadline", "Deadline: {date}"),
+    ("report.submitted_by", "Submitted by {by} {at}"),
+    ("report.decided_by", "Decided by {by} {at}"),
+    ("report.returned_comment", "The office's comment: {comment}"),
+    ("report.figures_frozen", "Figures (frozen at submission):"),
+    ("report.figures_live", "Figures (as logged now):"),
+    ("report.by_programme", "Projects by programme"),
+    ("report.partner_countries", "Partners' countries"),
+    ("report.contacts_by_kind", "Contacts by kind"),
+    ("report.contacts_by_country", "Contacts by country"),
+    ("report.new_by_kind", "New partners by kind"),
+    ("report.by_sector", "Organisations by sector"),
+    ("report.training_by_kind", "Person-hours by kind"),
+    ("report.training_by_funding", "Person-hours by funding"),
+    ("report.membership", "Membership:"),
+    (
+        "report.plan_line",
+        "{done} done, {progress} in progress, {not} not started, {cancelled} cancelled, {overdue} overdue",
+    ),
+    (
+        "report.compilation_title",
+        "Compilation of the international work {year}",
+    ),
+    (
+        "report.key_figures",
+        "Key figures for the whole municipality",
+    ),
+    (
+        "report.projects",
+        "Projects for the executive board's follow-up",
+    ),
+    ("report.plans", "Progress of the action plans"),
+    ("report.memberships", "Network memberships with evaluations"),
+    (
+        "report.chart_hours",
+        "Person-hours per unit, {year} and {last}",
+    ),
+    (
+        "report.chart_grant",
+        "EU grant per programme (SEK), {year} and {last}",
+    ),
+    (
+        "report.chart_contacts",
+        "Contacts per country, {year} and {last}",
+    ),
 ];

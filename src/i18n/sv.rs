@@ -1191,4 +1191,176 @@ pub const MESSAGES: &[(&str, &str)] = &[
         "err.account_state",
         "det går inte i redovisningens nuvarande läge",
     ),
+    ("deadline.account", "Årsredovisning"),
+    (
+        "status.account_due",
+        "redovisningen för {year} ska lämnas senast {date}",
+    ),
+    (
+        "help.report",
+        "Årsredovisningen: enheternas redovisningar och kontorets sammanställning",
+    ),
+    (
+        "help.report.overview",
+        "Alla enheters redovisningar för ett år: läge, vem som lämnade in och när, vad som är sent",
+    ),
+    (
+        "help.report.show",
+        "En enhets redovisning: läge, siffror, ändringar sedan inlämningen och texter",
+    ),
+    (
+        "help.report.edit",
+        "Skriv enhetens texter, med flaggor eller från en Markdown-fil",
+    ),
+    (
+        "help.report.submit",
+        "Lämna in enhetens redovisning; siffrorna fryses",
+    ),
+    (
+        "help.report.refresh",
+        "Hämta in dagens siffror i ett utkast eller en återsänd redovisning",
+    ),
+    (
+        "help.report.return",
+        "Sänd tillbaka en inlämnad redovisning med en kommentar (kontoret)",
+    ),
+    (
+        "help.report.accept",
+        "Godkänn en inlämnad redovisning (kontoret)",
+    ),
+    (
+        "help.report.deadline",
+        "Sätt årets sista dag för inlämning (kontoret)",
+    ),
+    (
+        "help.report.compile",
+        "Årets sammanställning som text eller JSON",
+    ),
+    ("help.arg.operations", "Text om verksamhetsutveckling"),
+    ("help.arg.business", "Text om näringslivsutveckling"),
+    ("help.arg.horizon", "Text om omvärldsbevakning"),
+    ("help.arg.eu_cooperation", "Text om EU-samarbete"),
+    (
+        "help.arg.regional",
+        "Text om samordning med andra i regionen",
+    ),
+    ("help.arg.next_year", "Planer för nästa år"),
+    (
+        "help.arg.words_file",
+        "Markdown-fil med en rubrik ## per del (ordet eller rubriken, t.ex. ## EU-samarbete)",
+    ),
+    (
+        "help.arg.words",
+        "Bara texterna, som Markdown som edit --file läser",
+    ),
+    ("help.arg.comment", "Kommentar till enheten"),
+    ("help.arg.deadline_date", "Sista dag (ÅÅÅÅ-MM-DD)"),
+    ("err.report_no_data", "inget är registrerat för {year}"),
+    (
+        "err.unknown_unit",
+        "ingen enhet har koden {code} (finns: {units})",
+    ),
+    (
+        "err.report_unit_needed",
+        "ange enheten med --unit KOD (du hör inte till någon enhet)",
+    ),
+    ("err.words_file_read", "kan inte läsa {path}: {detail}"),
+    (
+        "err.words_file_size",
+        "{path} är för stor för en redovisnings texter",
+    ),
+    (
+        "err.words_heading",
+        "okänd rubrik \"{heading}\": rubrikerna är {parts} (eller deras namn)",
+    ),
+    ("err.words_twice", "rubriken \"{heading}\" finns två gånger"),
+    (
+        "err.words_before_heading",
+        "text före första rubriken: \"{heading}\" (börja varje del med ## och delens namn)",
+    ),
+    ("report.drift", "ändrat sedan inlämningen: {changes}"),
+    (
+        "report.overview_title",
+        "Redovisningar {year} (sista dag {deadline})",
+    ),
+    ("report.late", "SEN"),
+    (
+        "report.saved",
+        "Texterna i {unit}s redovisning för {year} är sparade.",
+    ),
+    (
+        "report.submitted",
+        "{unit}s redovisning för {year} är inlämnad; siffrorna är frysta.",
+    ),
+    (
+        "report.refreshed",
+        "{unit}s redovisning för {year} har fått dagens siffror.",
+    ),
+    (
+        "report.returned",
+        "{unit}s redovisning för {year} är återsänd.",
+    ),
+    (
+        "report.accepted",
+        "{unit}s redovisning för {year} är godkänd.",
+    ),
+    (
+        "report.deadline_set",
+        "Sista dag för redovisningarna för {year}: {date}.",
+    ),
+    (
+        "report.account_title",
+        "{unit} – redovisning {year}: {state}",
+    ),
+    ("report.deadline", "Sista dag: {date}"),
+    ("report.submitted_by", "Inlämnad av {by} {at}"),
+    ("report.decided_by", "Beslut av {by} {at}"),
+    ("report.returned_comment", "Kontorets kommentar: {comment}"),
+    ("report.figures_frozen", "Siffror (frysta vid inlämningen):"),
+    (
+        "report.figures_live",
+        "Siffror (som de är registrerade nu):",
+    ),
+    ("report.by_programme", "Projekt per program"),
+    ("report.partner_countries", "Partners länder"),
+    ("report.contacts_by_kind", "Kontakter per slag"),
+    ("report.contacts_by_country", "Kontakter per land"),
+    ("report.new_by_kind", "Nya partner per slag"),
+    ("report.by_sector", "Organisationer per sektor"),
+    ("report.training_by_kind", "Persontimmar per slag"),
+    (
+        "report.training_by_funding",
+        "Persontimmar per finansiering",
+    ),
+    ("report.membership", "Medlemskap:"),
+    (
+        "report.plan_line",
+        "{done} klara, {progress} pågår, {not} ej påbörjade, {cancelled} strukna, {overdue} försenade",
+    ),
+    (
+        "report.compilation_title",
+        "Sammanställning av det internationella arbetet {year}",
+    ),
+    ("report.key_figures", "Nyckeltal för hela kommunen"),
+    (
+        "report.projects",
+        "Projekt för kommunstyrelsens uppföljning",
+    ),
+    ("report.plans", "Handlingsplanernas genomförande"),
+    (
+        "report.memberships",
+        "Medlemskap i nätverk med utvärderingar",
+    ),
+    (
+        "report.chart_hours",
+        "Persontimmar per enhet, {year} och {last}",
+    ),
+    (
+        "report.chart_grant",
+        "EU-bidrag per program (kr), {year} och {last}",
+    ),
+    (
+        "report.chart_contacts",
+        "Kontakter per land, {year} och {last}",
+    ),
 ];

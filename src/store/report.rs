@@ -459,7 +459,7 @@ fn figures(
     }
     pf.partner_countries = tallies(countries);
 
-    let memberships = membership_lines(conn, fp.unit)?;
+    let memberships = membership_lines(conn, fp.unit, year)?;
     Ok((
         UnitFigures {
             unit_id: fp.unit,
@@ -475,18 +475,23 @@ fn figures(
     ))
 }
 
-/// The memberships a unit answers for (all of them for the municipality), with the
-/// latest evaluation.
-fn membership_lines(conn: &Connection, unit: Option<i64>) -> Result<Vec<MembershipLine>> {
+/// The memberships a unit answers for (all of them for the municipality) that had
+/// begun by the end of `year` (or have no start date), with the latest evaluation.
+fn membership_lines(
+    conn: &Connection,
+    unit: Option<i64>,
+    year: i32,
+) -> Result<Vec<MembershipLine>> {
     let mut stmt = conn.prepare_cached(
         "SELECT s.id, o.name, (SELECT code FROM units WHERE id = s.unit_id), s.fee, s.currency, \
          s.next_evaluation, e.date, e.assessment, e.benefit, e.recommendation \
          FROM memberships s JOIN orgs o ON o.id = s.org_id \
          LEFT JOIN evaluations e ON e.id = (SELECT id FROM evaluations WHERE membership_id = s.id \
                                             ORDER BY date DESC, id DESC LIMIT 1) \
-         WHERE s.deleted_at IS NULL AND (?1 IS NULL OR s.unit_id = ?1) ORDER BY o.name, s.id",
+         WHERE s.deleted_at IS NULL AND (?1 IS NULL OR s.unit_id = ?1) \
+           AND (s.since IS NULL OR s.since <= ?2) ORDER BY o.name, s.id",
     )?;
-    let rows = stmt.query_map([unit], |r| {
+    let rows = stmt.query_map(params![unit, format!("{year:04}-12-31")], |r| {
         let last = match r.get::<_, Option<String>>(6)? {
             Some(date) => Some(crate::model::Evaluation {
                 date,
