@@ -142,7 +142,7 @@ fn unit(ctx: &Ctx, code: Option<&str>) -> Result<(i64, String), ExitCode> {
                     .join(", ");
                 bad_input(
                     ctx.lang,
-                    "err.unknown_unit",
+                    "err.report_unknown_unit",
                     &[("code", &code), ("units", &known)],
                 )
             }),

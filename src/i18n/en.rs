@@ -1248,7 +1248,7 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("help.arg.deadline_date", "Deadline (YYYY-MM-DD)"),
     ("err.report_no_data", "nothing is logged for {year}"),
     (
-        "err.unknown_unit",
+        "err.report_unknown_unit",
         "no unit has the code {code} (there are: {units})",
     ),
     (

@@ -1257,7 +1257,7 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("help.arg.deadline_date", "Sista dag (ÅÅÅÅ-MM-DD)"),
     ("err.report_no_data", "inget är registrerat för {year}"),
     (
-        "err.unknown_unit",
+        "err.report_unknown_unit",
         "ingen enhet har koden {code} (finns: {units})",
     ),
     (
