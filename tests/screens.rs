@@ -67,6 +67,7 @@ fn press(app: &mut App, key: &str) {
         "Esc" => KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE),
         "Tab" => KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE),
         "Down" => KeyEvent::new(KeyCode::Down, KeyModifiers::NONE),
+        "F1" => KeyEvent::new(KeyCode::F(1), KeyModifiers::NONE),
         "^F" => KeyEvent::new(KeyCode::Char('f'), KeyModifiers::CONTROL),
         s => {
             for c in s.chars() {
@@ -121,6 +122,9 @@ const STATES: &[(&str, &[&str])] = &[
     ("form_milestone", &["5", "m"]),
     ("form_membership", &["5", "v", "n"]),
     ("form_evaluation", &["5", "v", "E"]),
+    // Forms: the keys in a form (F1), an edit form with multi-line fields.
+    ("form_help", &["n", "F1"]),
+    ("form_project_edit", &["5", "e"]),
 ];
 
 fn all_states(lang: Lang, suffix: &str) {

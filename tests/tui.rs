@@ -764,7 +764,15 @@ fn a_project_is_made_with_partners_and_milestones_through_forms() {
     type_text(&mut app, "Nowhere Town");
     ctrl(&mut app, 's');
     assert_eq!(form_error(&app, "budget_total"), Some("err.amount"));
-    assert_eq!(form_error(&app, "partners"), Some("err.unknown_partner"));
+    assert_eq!(
+        form_error(&app, "partners"),
+        Some("err.partner_line_unknown")
+    );
+    let s = screen(&app);
+    assert!(
+        s.contains("line 2: no organisation named “Nowhere Town”"),
+        "{s}"
+    );
     // Fix both; what was typed elsewhere is still there.
     focus(&mut app, "budget_total");
     press(&mut app, KeyCode::Backspace);
@@ -812,6 +820,8 @@ fn a_project_is_made_with_partners_and_milestones_through_forms() {
     assert!(screen(&app).contains("[ ] 2026-12-01 Kick-off"));
     press(&mut app, KeyCode::Enter); // into the checklist
     press(&mut app, KeyCode::Char('e'));
+    // The title is entered selected: End first, to add to it.
+    press(&mut app, KeyCode::End);
     type_text(&mut app, " meeting");
     ctrl(&mut app, 's');
     assert!(
@@ -1955,4 +1965,332 @@ fn hints_follow_the_role_and_ctrl_c_cancels() {
     assert!(!app.quit);
     ctrl(&mut app, 'c');
     assert!(app.quit, "Ctrl-C on a screen quits");
+}
+
+// Forms and text inputs (issue 12 leftovers): replace on type, readline keys, signs
+// of more, titles that say what a form belongs to, every error at once.
+
+fn alt(app: &mut App, c: char) {
+    app.handle_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::ALT));
+}
+
+fn open_form(app: &App) -> &intnet::tui::forms::FormState {
+    match &app.modal {
+        Some(Modal::Form(f)) => f,
+        _ => panic!("no form open: {:?}", app.status),
+    }
+}
+
+/// The row of the frame that holds `text`, as a string, and the frame.
+fn row_with(app: &App, text: &str) -> (u16, String, ratatui::buffer::Buffer) {
+    let buf = frame(app);
+    for y in 0..buf.area.height {
+        let row: String = (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect();
+        if row.contains(text) {
+            return (y, row, buf);
+        }
+    }
+    panic!("no row with {text}:\n{}", screen(app));
+}
+
+#[test]
+fn typing_into_a_filled_date_field_just_entered_replaces_it() {
+    let e = seeded();
+    let mut app = app_for(&e, "anna", Lang::En);
+    press(&mut app, KeyCode::Char('p')); // a new person at the organisation selected
+    focus(&mut app, "verified_on");
+    let today = common::today();
+    // Shown selected: the date's cells are reversed while typing would replace it.
+    let (y, row, buf) = row_with(&app, &today);
+    let x = row[..row.find(&today).unwrap()].chars().count() as u16;
+    assert!(
+        buf[(x, y)]
+            .modifier
+            .contains(ratatui::style::Modifier::REVERSED),
+        "{row}"
+    );
+    type_text(&mut app, "2026-12-01");
+    assert_eq!(open_form(&app).get("verified_on"), "2026-12-01");
+    let (y, _, buf) = row_with(&app, "2026-12-01");
+    assert!(
+        !buf[(x, y)]
+            .modifier
+            .contains(ratatui::style::Modifier::REVERSED),
+        "typed: no longer selected"
+    );
+    // Entered again, a movement first lets the user edit: End, then type, appends.
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::BackTab);
+    press(&mut app, KeyCode::End);
+    type_text(&mut app, "x");
+    assert_eq!(open_form(&app).get("verified_on"), "2026-12-01x");
+    // A multi-line field is never replaced.
+    focus(&mut app, "notes");
+    type_text(&mut app, "a");
+    focus(&mut app, "notes");
+    type_text(&mut app, "b");
+    assert_eq!(open_form(&app).get("notes"), "ab");
+}
+
+#[test]
+fn readline_keys_edit_every_text_input() {
+    let e = seeded();
+    let mut app = app_for(&e, "anna", Lang::En);
+    press(&mut app, KeyCode::Char('n'));
+    type_text(&mut app, "Port of Gävle east");
+    ctrl(&mut app, 'w');
+    assert_eq!(open_form(&app).get("name"), "Port of Gävle ");
+    alt(&mut app, 'b');
+    alt(&mut app, 'b');
+    ctrl(&mut app, 'k');
+    assert_eq!(open_form(&app).get("name"), "Port ");
+    ctrl(&mut app, 'a');
+    type_text(&mut app, "The ");
+    ctrl(&mut app, 'e');
+    type_text(&mut app, "Authority");
+    assert_eq!(open_form(&app).get("name"), "The Port Authority");
+    app.handle_key(KeyEvent::new(KeyCode::Left, KeyModifiers::CONTROL));
+    alt(&mut app, 'd');
+    assert_eq!(open_form(&app).get("name"), "The Port ");
+    alt(&mut app, 'f'); // at the end already
+    ctrl(&mut app, 'u');
+    assert_eq!(open_form(&app).get("name"), "");
+    assert!(form_open(&app), "no editing key closed or saved the form");
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('y'));
+    // The quick lookup takes them too.
+    ctrl(&mut app, 'f');
+    type_text(&mut app, "tartu linn");
+    ctrl(&mut app, 'w');
+    let Some(Modal::Lookup(l)) = &app.modal else {
+        panic!("no lookup")
+    };
+    assert_eq!(l.input.value, "tartu ");
+}
+
+#[test]
+fn f1_in_a_form_lists_the_editing_keys_and_gives_the_form_back() {
+    let e = seeded();
+    let mut app = app_for(&e, "anna", Lang::En);
+    press(&mut app, KeyCode::Char('n'));
+    type_text(&mut app, "Kept");
+    press(&mut app, KeyCode::F(1));
+    let s = screen(&app);
+    for line in [
+        "Ctrl-U",
+        "delete to start of line",
+        "Ctrl-W",
+        "Alt-b/Ctrl-←",
+        "Ctrl-S",
+    ] {
+        assert!(s.contains(line), "{line}: {s}");
+    }
+    press(&mut app, KeyCode::Esc);
+    assert!(form_open(&app), "Esc leaves the help, not the form");
+    assert!(!screen(&app).contains("Ctrl-U"));
+    assert_eq!(open_form(&app).get("name"), "Kept");
+}
+
+#[test]
+fn forms_say_what_they_belong_to() {
+    let e = seeded();
+    annas_item(&e);
+    let mut net = org("Union of the Baltic Cities", "PL", "Gdańsk");
+    net.kind = intnet::model::OrgKind::Network;
+    let net = e.store.create_org(&e.office, net, false).unwrap();
+    e.store
+        .create_membership(
+            &e.office,
+            intnet::model::MembershipData {
+                org_id: net,
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    e.store
+        .create_project(
+            &e.office,
+            intnet::model::ProjectData {
+                name: "Baltic Schools".into(),
+                acronym: "BALTSCH".into(),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    let mut app = app_for(&e, "office", Lang::En);
+    let title = |app: &mut App, keys: &[KeyCode]| {
+        for k in keys {
+            press(app, *k);
+        }
+        let t = open_form(app).heading(Lang::En, 200);
+        press(app, KeyCode::Esc);
+        t
+    };
+    use KeyCode::Char as C;
+    assert_eq!(title(&mut app, &[C('p')]), "New person — Åbo Akademi");
+    assert_eq!(title(&mut app, &[C('i')]), "Log a contact — Åbo Akademi");
+    assert_eq!(
+        title(&mut app, &[C('4'), C('n')]),
+        "New item — Kommunens plan"
+    );
+    assert_eq!(
+        title(&mut app, &[C('5'), C('m')]),
+        "New milestone or report — BALTSCH"
+    );
+    assert_eq!(
+        title(&mut app, &[C('v'), C('E')]),
+        "Evaluate the membership — Union of the Baltic Cities"
+    );
+    // And in the frame, in the form's border.
+    press(&mut app, C('E'));
+    assert!(screen(&app).contains("Evaluate the membership — Union of the Baltic Cities"));
+}
+
+#[test]
+fn the_project_form_marks_every_bad_field_at_once_with_partner_lines() {
+    let e = seeded();
+    let mut app = app_for(&e, "office", Lang::En);
+    press(&mut app, KeyCode::Char('5'));
+    press(&mut app, KeyCode::Char('n'));
+    // No name; a bad amount; the end before the start; two partner lines that name
+    // nothing (lines 1 and 3), one that does.
+    focus(&mut app, "start");
+    type_text(&mut app, "2027-05-01");
+    focus(&mut app, "end");
+    type_text(&mut app, "2027-01-01");
+    focus(&mut app, "eu_grant");
+    type_text(&mut app, "lots");
+    focus(&mut app, "partners");
+    type_text(&mut app, "Atlantis");
+    press(&mut app, KeyCode::Enter);
+    type_text(&mut app, "Tartu linn, partner");
+    press(&mut app, KeyCode::Enter);
+    type_text(&mut app, "El Dorado, lead");
+    ctrl(&mut app, 's');
+    let f = open_form(&app);
+    let mut bad: Vec<(&str, &str)> = f.errors.iter().map(|e| (e.field, e.key)).collect();
+    bad.sort();
+    assert_eq!(
+        bad,
+        [
+            ("end", "err.date_order"),
+            ("eu_grant", "err.amount"),
+            ("name", "err.required"),
+            ("partners", "err.partner_line_unknown"),
+            ("partners", "err.partner_line_unknown"),
+        ]
+    );
+    assert_eq!(
+        f.fields[f.focus].name, "name",
+        "the first bad field, top down"
+    );
+    let status = app.status.as_ref().unwrap();
+    assert!(status.error);
+    assert!(
+        status.text.contains("4 marked fields") && status.text.contains("Name, End"),
+        "{}",
+        status.text
+    );
+    let s = screen(&app);
+    assert!(
+        s.contains("line 1: no organisation named “Atlantis”"),
+        "{s}"
+    );
+    assert!(
+        s.contains("line 3: no organisation named “El Dorado”"),
+        "{s}"
+    );
+    // In Swedish too.
+    let mut sv = app_for(&e, "office", Lang::Sv);
+    press(&mut sv, KeyCode::Char('5'));
+    press(&mut sv, KeyCode::Char('n'));
+    type_text(&mut sv, "Projekt");
+    focus(&mut sv, "partners");
+    press(&mut sv, KeyCode::Enter);
+    type_text(&mut sv, "Atlantis");
+    ctrl(&mut sv, 's');
+    let s = screen(&sv);
+    assert!(
+        s.contains("rad 2: ingen organisation heter ”Atlantis”"),
+        "{s}"
+    );
+}
+
+#[test]
+fn multi_line_fields_open_at_their_top_and_say_what_is_hidden() {
+    let e = seeded();
+    let mut data = org("Aalborg Kommune", "DK", "Aalborg");
+    data.notes = (1..=6)
+        .map(|n| format!("note line {n}"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    e.store.create_org(&e.office, data, true).unwrap();
+    let mut app = app_for(&e, "anna", Lang::En);
+    press(&mut app, KeyCode::Char('e'));
+    assert_eq!(open_form(&app).get("name"), "Aalborg Kommune");
+    let s = screen(&app);
+    assert!(s.contains("note line 1"), "from the top: {s}");
+    assert!(!s.contains("note line 4"), "{s}");
+    assert!(s.contains("↓ 3 more lines"), "{s}");
+    // Typed at the end and left: the end shows, with what is above counted.
+    focus(&mut app, "notes");
+    for _ in 0..5 {
+        press(&mut app, KeyCode::Down);
+    }
+    press(&mut app, KeyCode::End);
+    type_text(&mut app, ".");
+    press(&mut app, KeyCode::Tab);
+    let s = screen(&app);
+    assert!(s.contains("note line 6."), "{s}");
+    assert!(s.contains("↑ 3 more lines"), "{s}");
+    assert!(!s.contains("↓"), "{s}");
+}
+
+#[test]
+fn a_multi_choice_row_cut_at_the_edge_ends_with_a_sign_and_every_option_is_reachable() {
+    let e = seeded();
+    let mut app = app_for(&e, "anna", Lang::En);
+    press(&mut app, KeyCode::Char('n'));
+    let (_, row, _) = row_with(&app, "Growth areas");
+    let inside = row.trim_end().trim_end_matches('│').trim_end();
+    assert!(inside.ends_with('…'), "cut without a sign: {row}");
+    // Focused, each option in turn is highlighted and shown.
+    focus(&mut app, "growth_areas");
+    let labels: Vec<String> = match &open_form(&app).fields[open_form(&app).focus].kind {
+        intnet::tui::widgets::form::FieldKind::Multi { options, .. } => {
+            options.iter().map(|(_, l)| l.clone()).collect()
+        }
+        _ => panic!("not a multi-choice"),
+    };
+    assert!(labels.len() > 3);
+    for label in &labels {
+        let (_, row, _) = row_with(&app, "Growth areas");
+        assert!(row.contains(label.as_str()), "{label} not shown: {row}");
+        press(&mut app, KeyCode::Right);
+    }
+}
+
+#[test]
+fn a_letter_in_the_participants_jumps_to_the_next_member_with_it() {
+    let e = seeded();
+    let mut app = app_for(&e, "office", Lang::En);
+    press(&mut app, KeyCode::Char('3'));
+    press(&mut app, KeyCode::Char('n'));
+    focus(&mut app, "participants");
+    let at = |app: &App| match &open_form(app).fields[open_form(app).focus].kind {
+        intnet::tui::widgets::form::FieldKind::Multi { options, at, .. } => options[*at].1.clone(),
+        _ => panic!("not a multi-choice"),
+    };
+    type_text(&mut app, "b");
+    assert_eq!(at(&app), e.bjorn.full_name);
+    type_text(&mut app, "a");
+    assert_eq!(at(&app), e.anna.full_name);
+    press(&mut app, KeyCode::Char(' '));
+    assert!(
+        open_form(&app)
+            .get("participants")
+            .split(',')
+            .any(|id| id == e.anna.member_id.to_string()),
+        "Space ticks the member jumped to"
+    );
 }

@@ -1345,4 +1345,35 @@ pub const MESSAGES: &[(&str, &str)] = &[
         "report.chart_contacts",
         "Contacts per country, {year} and {last}",
     ),
+    // Forms and text inputs (issue 12 leftovers: editing keys, signs of more, help).
+    (
+        "context.text",
+        "Editing text (every field, the lookup and the filters)",
+    ),
+    ("action.line_start", "start of line"),
+    ("action.line_end", "end of line"),
+    ("action.word_left", "word back"),
+    ("action.word_right", "word forward"),
+    ("action.delete_to_start", "delete to start of line"),
+    ("action.delete_to_end", "delete to end of line"),
+    ("action.delete_word_back", "delete word before"),
+    ("action.delete_word_forward", "delete word after"),
+    ("form.lines_above", "↑ {n} more {n|line|lines}"),
+    ("form.lines_below", "↓ {n} more {n|line|lines}"),
+    (
+        "form.help_back",
+        "F1/Esc: back to the form. Typing into a filled field just entered replaces it; move first (End, ←) to edit it.",
+    ),
+    (
+        "err.partner_line_unknown",
+        "line {line}: no organisation named “{name}”: write its exact name or #id",
+    ),
+    (
+        "err.partner_line_ambiguous",
+        "line {line}: several organisations are named “{name}”: write #id",
+    ),
+    (
+        "msg.fix_n_fields",
+        "Check the {n} marked fields ({fields}); nothing was saved.",
+    ),
 ];

@@ -122,6 +122,27 @@ impl Lang {
     }
 }
 
+/// What is wrong with a field, in `lang`: the message with its values filled in
+/// (cleaned for the terminal: a value may be text the user typed), then the words
+/// the field takes, if any.
+pub fn field_message(lang: Lang, e: &crate::model::FieldError) -> String {
+    let args: Vec<(&str, String)> = e
+        .args
+        .iter()
+        .map(|(name, value)| (*name, crate::text::sanitize_line(value).into_owned()))
+        .collect();
+    let args: Vec<(&str, &dyn Display)> = args
+        .iter()
+        .map(|(name, value)| (*name, value as &dyn Display))
+        .collect();
+    let message = lang.f(e.key, &args);
+    if e.choices.is_empty() {
+        message
+    } else {
+        format!("{message} ({})", e.choices.join(", "))
+    }
+}
+
 /// One line describing a store error, for the status bar and the shell.
 pub fn describe_error(lang: Lang, err: &crate::store::Error) -> String {
     use crate::store::Error;
@@ -129,15 +150,10 @@ pub fn describe_error(lang: Lang, err: &crate::store::Error) -> String {
         Error::Invalid(errors) => errors
             .iter()
             .map(|e| {
-                let choices = if e.choices.is_empty() {
-                    String::new()
-                } else {
-                    format!(" ({})", e.choices.join(", "))
-                };
                 format!(
-                    "{}: {}{choices}",
+                    "{}: {}",
                     lang.t(&format!("field.{}", e.field)),
-                    lang.t(e.key)
+                    field_message(lang, e)
                 )
             })
             .collect::<Vec<_>>()

@@ -1363,4 +1363,35 @@ pub const MESSAGES: &[(&str, &str)] = &[
         "report.chart_contacts",
         "Kontakter per land, {year} och {last}",
     ),
+    // Forms and text inputs (issue 12 leftovers: editing keys, signs of more, help).
+    (
+        "context.text",
+        "Redigera text (alla fält, snabbsök och filter)",
+    ),
+    ("action.line_start", "radens början"),
+    ("action.line_end", "radens slut"),
+    ("action.word_left", "ett ord bakåt"),
+    ("action.word_right", "ett ord framåt"),
+    ("action.delete_to_start", "radera till radens början"),
+    ("action.delete_to_end", "radera till radens slut"),
+    ("action.delete_word_back", "radera ordet före"),
+    ("action.delete_word_forward", "radera ordet efter"),
+    ("form.lines_above", "↑ {n} {n|rad|rader} till"),
+    ("form.lines_below", "↓ {n} {n|rad|rader} till"),
+    (
+        "form.help_back",
+        "F1/Esc: tillbaka till formuläret. Det du skriver i ett ifyllt fält du just kommit till ersätter det; flytta först (End, ←) för att ändra i det.",
+    ),
+    (
+        "err.partner_line_unknown",
+        "rad {line}: ingen organisation heter ”{name}”: skriv exakt namn eller #id",
+    ),
+    (
+        "err.partner_line_ambiguous",
+        "rad {line}: flera organisationer heter ”{name}”: skriv #id",
+    ),
+    (
+        "msg.fix_n_fields",
+        "Kontrollera de {n} markerade fälten ({fields}); inget sparades.",
+    ),
 ];

@@ -41,6 +41,9 @@ pub struct FieldError {
     pub key: &'static str,
     /// The words the field takes, for "unknown value" (shown after the message).
     pub choices: Vec<&'static str>,
+    /// Values for the message's `{name}` placeholders (a line number, the text on it).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub args: Vec<(&'static str, String)>,
 }
 
 impl FieldError {
@@ -49,7 +52,14 @@ impl FieldError {
             field,
             key,
             choices: Vec::new(),
+            args: Vec::new(),
         }
+    }
+
+    /// The error with a value for the message's `{name}` placeholder.
+    pub fn with(mut self, name: &'static str, value: impl ToString) -> Self {
+        self.args.push((name, value.to_string()));
+        self
     }
 
     /// An unknown word, with the words that would do.
@@ -58,6 +68,7 @@ impl FieldError {
             field,
             key: "err.unknown_value",
             choices,
+            args: Vec::new(),
         }
     }
 }

@@ -7,7 +7,7 @@ pub use super::forms::{FormPrompt, FormState, FormTarget};
 use super::keymap::{Action, Context, Key, Keymap};
 use super::screens::deadlines::DeadlinesView;
 use super::screens::{Screen, Screens};
-use super::widgets::input::Input;
+use super::widgets::input::{Edit, Input};
 use crate::i18n::{Lang, describe_error, describe_undo};
 use crate::model::{Actor, Hit, InteractionKind};
 use crate::store::{Error, Store};
@@ -280,22 +280,26 @@ impl App {
             self.update(action);
             return;
         }
+        // Typed text: a plain key, or an editing key of the `text` context.
+        let Some(edit) = self.keymap.edit(key) else {
+            return;
+        };
         match context {
-            Context::Form if plain => self.form_key(ev.code),
-            Context::Lookup if plain => self.lookup_key(ev.code),
-            Context::Filter if plain => {
-                let r = self.route(|s, cx| s.input(ev.code, cx));
+            Context::Form => self.form_key(edit),
+            Context::Lookup => self.lookup_key(edit),
+            Context::Filter => {
+                let r = self.route(|s, cx| s.input(edit, cx));
                 self.apply(r);
             }
             _ => {}
         }
     }
 
-    fn lookup_key(&mut self, code: KeyCode) {
+    fn lookup_key(&mut self, edit: Edit) {
         let Some(Modal::Lookup(l)) = &mut self.modal else {
             return;
         };
-        if !l.input.handle(code) {
+        if !l.input.handle(edit) {
             return;
         }
         let q = l.input.value.clone();

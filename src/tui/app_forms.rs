@@ -4,13 +4,13 @@
 //! live in `forms`, which knows nothing of the app; errors they return (a refusal, a
 //! choice list that could not be loaded) go to the status bar.
 
-use super::app::{App, Modal, Status, help_line};
+use super::app::{App, Modal, Status};
 use super::forms::{self, FormPrompt, FormState, FormTarget, Then};
-use super::keymap::{Action, Context};
+use super::keymap::Action;
 use super::widgets::form::Field;
+use super::widgets::input::Edit;
 use crate::model::{Membership, Milestone, News, Org, PlanItem, PlanRow, Project, Training};
 use crate::store::Error;
-use ratatui::crossterm::event::KeyCode;
 
 impl App {
     /// Shows a built form, or the reason it could not be built.
@@ -39,7 +39,7 @@ impl App {
         let Some(org_id) = existing.map(|p| p.data.org_id).or(org_id) else {
             return;
         };
-        let r = forms::person::open(&self.actor, existing, org_id);
+        let r = forms::person::open(&self.store, &self.actor, existing, org_id);
         self.show_form(r);
     }
 
@@ -48,6 +48,7 @@ impl App {
         let detail = self.screens.contacts.detail.as_ref();
         let with = detail.map(|d| forms::interaction::With {
             org_id: d.org.id,
+            name: &d.org.data.name,
             persons: &d.persons,
         });
         let existing = index.and_then(|i| detail.and_then(|d| d.timeline.get(i)));
@@ -74,8 +75,8 @@ impl App {
 
     /// A plan item (new ones in the selected plan).
     pub(super) fn open_plan_item_form(&mut self, item: Option<PlanItem>) {
-        let plan_id = self.screens.plans.current_plan().map(|p| p.id);
-        let r = forms::plan_item::open(&self.store, &self.actor, self.lang, item.as_ref(), plan_id);
+        let plan = self.screens.plans.current_plan();
+        let r = forms::plan_item::open(&self.store, &self.actor, self.lang, item.as_ref(), plan);
         self.show_form_if_any(r);
     }
 
@@ -107,7 +108,8 @@ impl App {
         self.show_form(r);
     }
 
-    pub(super) fn open_form(&mut self, form: FormState) {
+    pub(super) fn open_form(&mut self, mut form: FormState) {
+        form.opened();
         self.modal = Some(Modal::Form(Box::new(form)));
         self.draft_id = None;
         self.draft_pending = false;
@@ -121,18 +123,19 @@ impl App {
         }
     }
 
-    pub(super) fn form_key(&mut self, code: KeyCode) {
+    pub(super) fn form_key(&mut self, edit: Edit) {
         let Some(Modal::Form(f)) = &mut self.modal else {
             return;
         };
+        f.help = false;
         let Some(field) = f.fields.get_mut(f.focus) else {
             return;
         };
-        if code == KeyCode::Enter && !field.is_multiline() {
-            f.focus = (f.focus + 1) % f.fields.len();
+        if edit == Edit::Enter && !field.is_multiline() {
+            f.next_field();
             return;
         }
-        if field.handle(code) {
+        if field.handle(edit) {
             f.dirty = true;
             self.draft_pending = true;
             let name = field.name.clone();
@@ -150,10 +153,13 @@ impl App {
         let Some(Modal::Form(f)) = &mut self.modal else {
             return;
         };
-        let n = f.fields.len();
+        // The keys shown in place of the fields: F1 or Esc puts the fields back.
+        if std::mem::take(&mut f.help) && matches!(action, Action::Help | Action::Back) {
+            return;
+        }
         match action {
-            Action::NextField => f.focus = (f.focus + 1) % n,
-            Action::PrevField => f.focus = (f.focus + n - 1) % n,
+            Action::NextField => f.next_field(),
+            Action::PrevField => f.prev_field(),
             Action::Save => self.save_form(false, true),
             Action::SaveDraft => match f.target {
                 FormTarget::News {
@@ -168,13 +174,8 @@ impl App {
                     self.close_form();
                 }
             }
-            Action::Help => {
-                // Help from a form comes back to the form: keep it underneath.
-                self.status = Some(Status {
-                    text: help_line(&self.keymap, self.lang, Context::Form),
-                    error: false,
-                });
-            }
+            // The form's keys and the editing keys, in the form (it stays open).
+            Action::Help => f.help = true,
             _ => {}
         }
     }
@@ -224,19 +225,32 @@ impl App {
                 }
             }
             Err(Error::Invalid(errors)) => {
-                let first = errors.first().map(|e| e.field);
+                // Every bad field at once: the first of them (top down) gets the focus,
+                // and the status line names them all.
+                let mut text = self.t("msg.fix_fields").to_string();
                 if let Some(Modal::Form(form)) = &mut self.modal {
-                    if let Some(i) =
-                        first.and_then(|name| form.fields.iter().position(|x| x.name == name))
-                    {
-                        form.focus = i;
+                    let bad: Vec<usize> = (0..form.fields.len())
+                        .filter(|&i| errors.iter().any(|e| e.field == form.fields[i].name))
+                        .collect();
+                    if let Some(&i) = bad.first() {
+                        form.focus_on(i);
+                    }
+                    if bad.len() > 1 {
+                        let names: Vec<String> = bad
+                            .iter()
+                            .map(|&i| {
+                                let key = format!("field.{}", form.fields[i].name);
+                                self.lang.t(&key).to_string()
+                            })
+                            .collect();
+                        text = self.lang.f(
+                            "msg.fix_n_fields",
+                            &[("n", &bad.len()), ("fields", &names.join(", "))],
+                        );
                     }
                     form.errors = errors;
                 }
-                self.status = Some(Status {
-                    text: self.t("msg.fix_fields").to_string(),
-                    error: true,
-                });
+                self.status = Some(Status { text, error: true });
             }
             Err(Error::Duplicate(similar)) => {
                 if let Some(Modal::Form(form)) = &mut self.modal {

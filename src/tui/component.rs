@@ -10,10 +10,10 @@
 //! so a screen sees actions only, and typed text only when its context takes text.
 
 use super::keymap::{Action, Context};
+use super::widgets::input::Edit;
 use crate::i18n::Lang;
 use crate::model::{Actor, Membership, Milestone, News, Org, PlanItem, PlanRow, Project, Training};
 use crate::store::{Deadline, Error, Store};
-use ratatui::crossterm::event::KeyCode;
 
 /// What a yes answer does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -94,7 +94,7 @@ pub trait Component {
     fn update(&mut self, action: Action, cx: &Cx) -> Result<Effect, Error>;
 
     /// A key no binding took, while [`Component::context`] takes text (a filter).
-    fn input(&mut self, _code: KeyCode, _cx: &Cx) -> Result<Effect, Error> {
+    fn input(&mut self, _edit: Edit, _cx: &Cx) -> Result<Effect, Error> {
         Ok(Effect::None)
     }
 

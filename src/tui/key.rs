@@ -51,7 +51,11 @@ impl Key {
             let mut chars = rest.chars();
             return match (chars.next(), chars.next()) {
                 (Some(c), None) => Some(Key::ctrl(c)),
-                _ => None,
+                // `ctrl-left` and the like: a named key with Ctrl.
+                _ => Key::named(rest).map(|code| Key {
+                    code,
+                    mods: KeyModifiers::CONTROL,
+                }),
             };
         }
         if let Some(rest) = lower.strip_prefix("alt-") {
@@ -61,10 +65,28 @@ impl Key {
                     code: KeyCode::Char(c),
                     mods: KeyModifiers::ALT,
                 }),
-                _ => None,
+                _ => Key::named(rest).map(|code| Key {
+                    code,
+                    mods: KeyModifiers::ALT,
+                }),
             };
         }
-        let code = match lower.as_str() {
+        let code = match Key::named(&lower) {
+            Some(code) => code,
+            None => {
+                let mut chars = s.chars();
+                match (chars.next(), chars.next()) {
+                    (Some(c), None) => KeyCode::Char(c),
+                    _ => return None,
+                }
+            }
+        };
+        Some(Key::plain(code))
+    }
+
+    /// A key by its name (`enter`, `left`, `f1`...), lower case.
+    fn named(lower: &str) -> Option<KeyCode> {
+        Some(match lower {
             "enter" | "return" => KeyCode::Enter,
             "esc" | "escape" => KeyCode::Esc,
             "tab" => KeyCode::Tab,
@@ -81,15 +103,8 @@ impl Key {
             "delete" | "del" => KeyCode::Delete,
             "space" => KeyCode::Char(' '),
             f if f.starts_with('f') && f.len() > 1 => KeyCode::F(f[1..].parse().ok()?),
-            _ => {
-                let mut chars = s.chars();
-                match (chars.next(), chars.next()) {
-                    (Some(c), None) => KeyCode::Char(c),
-                    _ => return None,
-                }
-            }
-        };
-        Some(Key::plain(code))
+            _ => return None,
+        })
     }
 
     /// How the key is written in help and hints.
@@ -137,5 +152,12 @@ mod tests {
         assert_eq!(Key::parse("shift-tab"), Some(Key::plain(KeyCode::BackTab)));
         assert_eq!(Key::parse("nonsense"), None);
         assert_eq!(Key::ctrl('s').label(), "Ctrl-S");
+        let ctrl_left = Key {
+            code: KeyCode::Left,
+            mods: KeyModifiers::CONTROL,
+        };
+        assert_eq!(Key::parse("ctrl-left"), Some(ctrl_left));
+        assert_eq!(ctrl_left.label(), "Ctrl-←");
+        assert_eq!(Key::parse("ctrl-nonsense"), None);
     }
 }

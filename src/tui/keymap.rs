@@ -3,7 +3,8 @@
 //! in the config file's `[keys]` table as `"<context>.<action>" = "<key>"`.
 
 pub use super::key::Key;
-use ratatui::crossterm::event::KeyCode;
+use super::widgets::input::Edit;
+use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 use std::collections::BTreeMap;
 
 /// Declares a closed set of names once: the enum, `ALL`, the name used in the config
@@ -64,6 +65,9 @@ named!(
         Confirm => "confirm",
         /// The help overlay.
         Help => "help",
+        /// Editing keys of every text input (forms, lookup, filters); a key bound in
+        /// the form, lookup or filter context comes first.
+        Text => "text",
     }
 );
 
@@ -146,6 +150,14 @@ named!(
         Deadlines => "deadlines",
         Horizon => "horizon",
         OnlyMine => "only_mine",
+        LineStart => "line_start",
+        LineEnd => "line_end",
+        WordLeft => "word_left",
+        WordRight => "word_right",
+        DeleteToStart => "delete_to_start",
+        DeleteToEnd => "delete_to_end",
+        DeleteWordBack => "delete_word_back",
+        DeleteWordForward => "delete_word_forward",
     }
 );
 
@@ -170,6 +182,21 @@ impl Action {
                 | NewMilestone
                 | Evaluate
         )
+    }
+
+    /// The change to a text input an editing action makes (the `text` context).
+    pub fn edit(self) -> Option<Edit> {
+        Some(match self {
+            Action::LineStart => Edit::LineStart,
+            Action::LineEnd => Edit::LineEnd,
+            Action::WordLeft => Edit::WordLeft,
+            Action::WordRight => Edit::WordRight,
+            Action::DeleteToStart => Edit::DeleteToStart,
+            Action::DeleteToEnd => Edit::DeleteToEnd,
+            Action::DeleteWordBack => Edit::DeleteWordBack,
+            Action::DeleteWordForward => Edit::DeleteWordForward,
+            _ => return None,
+        })
     }
 
     /// The i18n key of the description shown in help and hints.
@@ -348,7 +375,42 @@ fn defaults() -> Vec<Binding> {
         b(C::Confirm, Key::ctrl('c'), No, false),
         b(C::Help, Key::ctrl('c'), Back, false),
     ]);
+    all.extend(text_editing());
     all
+}
+
+/// The readline keys of every text input. None of them is bound in the form, lookup
+/// or filter context, where a binding would come first.
+fn text_editing() -> Vec<Binding> {
+    use Action::*;
+    let b = |key, action| Binding {
+        context: Context::Text,
+        key,
+        action,
+        hint: false,
+    };
+    let alt = |c| Key {
+        code: KeyCode::Char(c),
+        mods: KeyModifiers::ALT,
+    };
+    let ctrl = |code| Key {
+        code,
+        mods: KeyModifiers::CONTROL,
+    };
+    vec![
+        b(Key::ctrl('a'), LineStart),
+        b(Key::plain(KeyCode::Home), LineStart),
+        b(Key::ctrl('e'), LineEnd),
+        b(Key::plain(KeyCode::End), LineEnd),
+        b(alt('b'), WordLeft),
+        b(ctrl(KeyCode::Left), WordLeft),
+        b(alt('f'), WordRight),
+        b(ctrl(KeyCode::Right), WordRight),
+        b(Key::ctrl('u'), DeleteToStart),
+        b(Key::ctrl('k'), DeleteToEnd),
+        b(Key::ctrl('w'), DeleteWordBack),
+        b(alt('d'), DeleteWordForward),
+    ]
 }
 
 /// `j`/`k` and the arrows move one row.
@@ -441,6 +503,22 @@ impl Keymap {
     /// The bindings of a context, in table order.
     pub fn of(&self, context: Context) -> impl Iterator<Item = &Binding> {
         self.bindings.iter().filter(move |b| b.context == context)
+    }
+
+    /// The change a key makes to the text input being typed in: an editing key of the
+    /// `text` context, else a plain key (a character, Backspace, the arrows...).
+    /// Keys with Ctrl or Alt that are not editing keys make none.
+    pub fn edit(&self, key: Key) -> Option<Edit> {
+        if let Some(edit) = self.lookup(Context::Text, key).and_then(Action::edit) {
+            return Some(edit);
+        }
+        if key
+            .mods
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+        {
+            return None;
+        }
+        Edit::from_code(key.code)
     }
 
     /// The first key bound to an action in a context, for messages.
@@ -536,5 +614,31 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn editing_keys_are_taken_by_no_text_context_and_make_their_edits() {
+        let (map, _) = Keymap::new(&BTreeMap::new());
+        for b in map.of(Context::Text) {
+            for c in [Context::Form, Context::Lookup, Context::Filter] {
+                assert_eq!(map.lookup(c, b.key), None, "{:?} in {c:?}", b.key);
+            }
+            assert!(b.action.edit().is_some(), "{:?}", b.action);
+        }
+        assert_eq!(map.edit(Key::ctrl('u')), Some(Edit::DeleteToStart));
+        assert_eq!(map.edit(Key::ctrl('w')), Some(Edit::DeleteWordBack));
+        let ctrl_left = Key {
+            code: KeyCode::Left,
+            mods: KeyModifiers::CONTROL,
+        };
+        assert_eq!(map.edit(ctrl_left), Some(Edit::WordLeft));
+        assert_eq!(map.edit(Key::ch('x')), Some(Edit::Char('x')));
+        assert_eq!(map.edit(Key::ctrl('x')), None, "not an editing key");
+        // The editing keys may be bound elsewhere like any other.
+        let mut o = BTreeMap::new();
+        o.insert("text.delete_to_start".to_string(), "ctrl-x".to_string());
+        let (map, _) = Keymap::new(&o);
+        assert_eq!(map.edit(Key::ctrl('x')), Some(Edit::DeleteToStart));
+        assert_eq!(map.edit(Key::ctrl('u')), None);
     }
 }

@@ -55,6 +55,8 @@ pub struct Theme {
     pub focused: Style,
     /// The highlighted option of a multiple choice.
     pub option: Style,
+    /// A pre-filled value that the next character typed replaces (shown selected).
+    pub replace: Style,
     pub error: Style,
     pub ok: Style,
     /// A question that needs an answer (discard? create anyway?), similar records.
@@ -128,6 +130,7 @@ impl Theme {
             selected_idle: s().add_modifier(bold),
             focused: s().add_modifier(bold | Modifier::REVERSED),
             option: s().add_modifier(Modifier::UNDERLINED),
+            replace: s().add_modifier(Modifier::REVERSED),
             error: s().fg(Color::Red).add_modifier(bold),
             ok: s().fg(Color::Green),
             warning: s().fg(Color::Yellow).add_modifier(bold),
@@ -293,6 +296,7 @@ mod tests {
             t.selected_idle,
             t.focused,
             t.option,
+            t.replace,
             t.error,
             t.ok,
             t.warning,

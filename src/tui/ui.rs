@@ -4,7 +4,7 @@ use super::app::{App, FormPrompt, FormState, Lookup, Modal};
 use super::keymap::Context;
 use super::screens::Screen;
 use super::theme::View;
-use super::widgets::form::FieldKind;
+use super::widgets::form::{FieldKind, multi_spans};
 use super::widgets::popup::{fit_wide, popup};
 use crate::model::HitKind;
 use crate::text::{sanitize_line as clean, truncate};
@@ -47,7 +47,7 @@ pub fn draw(f: &mut Frame, app: &App) {
         None => {}
         Some(Modal::Help(context, scroll)) => draw_help(f, app, v, *context, *scroll),
         Some(Modal::Confirm(c)) => draw_confirm(f, v, &c.prompt),
-        Some(Modal::Form(form)) => draw_form(f, v, form),
+        Some(Modal::Form(form)) => draw_form(f, v, form, &app.keymap),
         Some(Modal::Lookup(l)) => draw_lookup(f, v, l),
     }
     // A wide grapheme in the last column would be wrapped or cut by the terminal.
@@ -215,7 +215,7 @@ fn draw_confirm(f: &mut Frame, v: View, prompt: &str) {
     });
 }
 
-fn draw_form(f: &mut Frame, v: View, form: &FormState) {
+fn draw_form(f: &mut Frame, v: View, form: &FormState, keymap: &super::keymap::Keymap) {
     let lang = v.lang;
     let full = f.area();
     // Between the tab bar and the status line: a message about the form (a refused
@@ -229,10 +229,43 @@ fn draw_form(f: &mut Frame, v: View, form: &FormState) {
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(v.theme.border)
-        .title(format!(" {} ", lang.t(&form.title).trim()));
+        .title(format!(
+            " {} ",
+            form.heading(lang, usize::from(area.width.saturating_sub(4)))
+        ));
     popup(f, area, block, |f, inner| {
-        draw_form_inside(f, v, form, inner)
+        if form.help {
+            draw_form_help(f, v, keymap, inner)
+        } else {
+            draw_form_inside(f, v, form, inner)
+        }
     });
+}
+
+/// `F1` in a form: the form's keys and the editing keys of every text input, from the
+/// keymap, in place of the fields.
+fn draw_form_help(f: &mut Frame, v: View, keymap: &super::keymap::Keymap, inner: Rect) {
+    let mut lines = Vec::new();
+    for c in [Context::Form, Context::Text] {
+        lines.push(
+            Line::from(v.lang.t(&format!("context.{}", c.name())).to_string()).style(v.theme.title),
+        );
+        let mut actions: Vec<(super::keymap::Action, Vec<String>)> = Vec::new();
+        for b in keymap.of(c) {
+            match actions.iter_mut().find(|(a, _)| *a == b.action) {
+                Some((_, keys)) => keys.push(b.key.label()),
+                None => actions.push((b.action, vec![b.key.label()])),
+            }
+        }
+        for (action, keys) in actions {
+            lines.push(Line::from(vec![
+                Span::styled(format!("  {:<16}", keys.join("/")), v.theme.key),
+                Span::raw(v.lang.t(&action.key()).to_string()),
+            ]));
+        }
+    }
+    lines.push(Line::from(v.lang.t("form.help_back").to_string()).style(v.theme.muted));
+    f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
 }
 
 fn draw_form_inside(f: &mut Frame, v: View, form: &FormState, inner: Rect) {
@@ -289,11 +322,24 @@ fn draw_form_inside(f: &mut Frame, v: View, form: &FormState, inner: Rect) {
                             fields_area.y + (lines.len() + row - skip) as u16,
                         ));
                     }
+                    // Lines above and below what is shown are counted under the label.
+                    let shown = rows.len().saturating_sub(skip).min(room);
+                    let below = rows.len().saturating_sub(skip + shown);
                     for (j, text) in rows.iter().skip(skip).take(room).enumerate() {
-                        let head = if j == 0 {
-                            label_span.clone()
+                        let more = if j == 1 && skip > 0 {
+                            Some(lang.f("form.lines_above", &[("n", &skip)]))
+                        } else if j + 1 == shown && j > 0 && below > 0 {
+                            Some(lang.f("form.lines_below", &[("n", &below)]))
                         } else {
-                            Span::raw(" ".repeat(label_w))
+                            None
+                        };
+                        let head = match more {
+                            _ if j == 0 => label_span.clone(),
+                            Some(more) => Span::styled(
+                                format!("{:<label_w$}", truncate(&more, label_w)),
+                                v.theme.muted,
+                            ),
+                            None => Span::raw(" ".repeat(label_w)),
                         };
                         lines.push(Line::from(vec![
                             head,
@@ -311,10 +357,17 @@ fn draw_form_inside(f: &mut Frame, v: View, form: &FormState, inner: Rect) {
                             fields_area.y + lines.len() as u16,
                         ));
                     }
+                    // Just entered and pre-filled: shown selected, as the first
+                    // character typed replaces it.
+                    let value = clean(&shown).into_owned();
                     lines.push(Line::from(vec![
                         label_span,
                         Span::raw(" "),
-                        Span::raw(clean(&shown).into_owned()),
+                        if focused && input.replace {
+                            Span::styled(value, v.theme.replace)
+                        } else {
+                            Span::raw(value)
+                        },
                     ]));
                 }
             }
@@ -336,34 +389,29 @@ fn draw_form_inside(f: &mut Frame, v: View, form: &FormState, inner: Rect) {
                 selected,
                 at,
             } => {
-                let boxes: Vec<Span> = options
-                    .iter()
-                    .zip(selected)
-                    .enumerate()
-                    .map(|(j, ((_, l), on))| {
-                        let text = format!("[{}] {} ", if *on { "x" } else { " " }, clean(l));
-                        if focused && j == *at {
-                            Span::styled(text, v.theme.option)
-                        } else {
-                            Span::raw(text)
-                        }
-                    })
-                    .collect();
-                // Many options: start the line so the highlighted one shows.
-                let mut first = 0;
-                while first < *at
-                    && boxes[first..=*at].iter().map(Span::width).sum::<usize>() > value_w
-                {
-                    first += 1;
-                }
-                let mut spans = vec![label_span, Span::raw(if first > 0 { "…" } else { " " })];
-                spans.extend(boxes.into_iter().skip(first));
+                let mut spans = vec![label_span];
+                spans.extend(multi_spans(
+                    options,
+                    selected,
+                    *at,
+                    focused,
+                    // The row's room less the sign in front and the one at the end.
+                    (fields_area.width as usize).saturating_sub(label_w + 2),
+                    v.theme.option,
+                ));
                 lines.push(Line::from(spans));
             }
         }
-        if let Some(key) = form.error_for(&field.name) {
+        // Every error of the field, each on its line (a partner list may have several).
+        for e in form.errors.iter().filter(|e| e.field == field.name) {
+            let message = crate::i18n::field_message(lang, e);
             lines.push(
-                Line::from(format!("{:label_w$} ⚠ {}", "", lang.t(key))).style(v.theme.error),
+                Line::from(format!(
+                    "{:label_w$} ⚠ {}",
+                    "",
+                    truncate(&message, value_w.saturating_sub(1))
+                ))
+                .style(v.theme.error),
             );
         }
         if focused {

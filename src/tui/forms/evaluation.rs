@@ -38,7 +38,8 @@ pub fn open(actor: &Actor, lang: Lang, membership: &Membership) -> Result<FormSt
         },
         "form.evaluate",
         fields,
-    ))
+    )
+    .about(&membership.network))
 }
 
 /// Records the evaluation and the date of the next.

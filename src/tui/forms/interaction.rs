@@ -8,9 +8,10 @@ use crate::model::{Actor, Interaction, InteractionData, InteractionKind, Person}
 use crate::store::{Error, Store, today};
 use crate::tui::widgets::form::Field;
 
-/// The organisation an interaction is with: its id and its people.
+/// The organisation an interaction is with: its id, its name and its people.
 pub struct With<'a> {
     pub org_id: i64,
+    pub name: &'a str,
     pub persons: &'a [Person],
 }
 
@@ -87,7 +88,7 @@ pub fn open(
         Field::multiline("summary", &data.summary),
         Field::text("follow_up", data.follow_up.as_deref().unwrap_or("")),
     ];
-    Ok(Some(FormState::new(target, title, fields)))
+    Ok(Some(FormState::new(target, title, fields).about(with.name)))
 }
 
 /// The kind an interaction form has chosen (the default for the user's next one), or

@@ -39,7 +39,12 @@ pub fn open(
         ),
     };
     let fields = vec![Field::text("title", &title), Field::text("due", &due)];
-    Ok(FormState::new(target, key, fields))
+    let name = if project.data.acronym.trim().is_empty() {
+        &project.data.name
+    } else {
+        &project.data.acronym
+    };
+    Ok(FormState::new(target, key, fields).about(name))
 }
 
 /// Saves the milestone of `project_id`.

@@ -27,7 +27,7 @@ pub mod plan_item;
 pub mod project;
 pub mod training;
 
-use super::widgets::form::Field;
+use super::widgets::form::{Field, FieldKind};
 use crate::model::{Actor, FieldError, Similar};
 use crate::store::{Error, Store};
 use serde::{Deserialize, Serialize};
@@ -124,6 +124,10 @@ pub struct FormState {
     pub target: FormTarget,
     /// i18n key of the title.
     pub title: String,
+    /// What the form belongs to (an organisation, a plan, a project, a membership),
+    /// named after the title; empty for a form that stands alone.
+    #[serde(default)]
+    pub subject: String,
     pub fields: Vec<Field>,
     pub focus: usize,
     #[serde(skip)]
@@ -133,6 +137,9 @@ pub struct FormState {
     #[serde(skip)]
     pub prompt: Option<FormPrompt>,
     pub dirty: bool,
+    /// The form's keys are shown in place of its fields (`F1`).
+    #[serde(skip)]
+    pub help: bool,
 }
 
 impl FormState {
@@ -167,7 +174,68 @@ impl FormState {
             similar: vec![],
             prompt: None,
             dirty: false,
+            help: false,
+            subject: String::new(),
         }
+    }
+
+    /// The form names what it belongs to in its title.
+    pub fn about(mut self, subject: &str) -> FormState {
+        self.subject = subject.trim().to_string();
+        self
+    }
+
+    /// The title in `lang`, with what the form belongs to, cleaned for the terminal
+    /// and cut with `…` to `width` columns: `Log a contact — Lübeck University`.
+    pub fn heading(&self, lang: crate::i18n::Lang, width: usize) -> String {
+        let title = lang.t(&self.title).trim();
+        let full = if self.subject.is_empty() {
+            title.to_string()
+        } else {
+            format!("{title} — {}", crate::text::sanitize_line(&self.subject))
+        };
+        crate::text::truncate(&full, width).into_owned()
+    }
+
+    /// Moves the focus to field `i` (the last one if there is no such field): the
+    /// field left keeps nothing selected, the one entered is (see `Field::enter`).
+    pub fn focus_on(&mut self, i: usize) {
+        if let Some(f) = self.fields.get_mut(self.focus) {
+            f.leave();
+        }
+        self.focus = i.min(self.fields.len().saturating_sub(1));
+        if let Some(f) = self.fields.get_mut(self.focus) {
+            f.enter();
+        }
+    }
+
+    /// The next field, round to the first.
+    pub fn next_field(&mut self) {
+        let n = self.fields.len().max(1);
+        self.focus_on((self.focus + 1) % n);
+    }
+
+    /// The previous field, round to the last.
+    pub fn prev_field(&mut self) {
+        let n = self.fields.len().max(1);
+        self.focus_on((self.focus + n - 1) % n);
+    }
+
+    /// The form as it is shown when it opens (new, or resumed from a draft): every
+    /// multi-line text not being typed in shows from its top, and the focused field
+    /// is entered.
+    pub fn opened(&mut self) {
+        for (i, f) in self.fields.iter_mut().enumerate() {
+            if i != self.focus
+                && let FieldKind::Text {
+                    input,
+                    multiline: true,
+                } = &mut f.kind
+            {
+                input.cursor = 0;
+            }
+        }
+        self.focus_on(self.focus);
     }
 }
 
@@ -269,12 +337,12 @@ mod tests {
     use super::{FormState, FormTarget, Then, plan, save};
     use crate::i18n::Lang;
     use crate::store::{Error, Store};
-    use ratatui::crossterm::event::KeyCode;
+    use crate::tui::widgets::input::Edit;
 
     fn type_into(form: &mut FormState, name: &str, text: &str) {
         let field = form.fields.iter_mut().find(|f| f.name == name).unwrap();
         for c in text.chars() {
-            field.handle(KeyCode::Char(c));
+            field.handle(Edit::Char(c));
         }
     }
 
@@ -338,5 +406,54 @@ mod tests {
         };
         let json = serde_json::to_string(&now).unwrap();
         assert_eq!(serde_json::from_str::<FormTarget>(&json).unwrap(), now);
+    }
+
+    #[test]
+    fn the_title_names_what_the_form_belongs_to_cleaned_and_cut() {
+        let form = FormState::new(
+            FormTarget::Org {
+                id: None,
+                version: 0,
+            },
+            "form.new_person",
+            vec![],
+        );
+        assert_eq!(form.heading(Lang::En, 80), "New person");
+        let form = form.about(" Lübeck\u{1b}[31m University ");
+        assert_eq!(
+            form.heading(Lang::En, 80),
+            "New person — Lübeck\u{FFFD}[31m University"
+        );
+        assert_eq!(form.heading(Lang::Sv, 16), "Ny person — Lüb…");
+    }
+
+    #[test]
+    fn a_form_opens_with_multi_line_texts_at_their_top_and_the_first_field_entered() {
+        use crate::tui::widgets::form::{Field, FieldKind};
+        let mut form = FormState::new(
+            FormTarget::Org {
+                id: None,
+                version: 0,
+            },
+            "form.new_org",
+            vec![
+                Field::text("name", "Gävle"),
+                Field::multiline("notes", "one\ntwo\nthree\nfour"),
+            ],
+        );
+        form.opened();
+        let FieldKind::Text { input, .. } = &form.fields[1].kind else {
+            panic!()
+        };
+        assert_eq!(input.cursor, 0);
+        let FieldKind::Text { input, .. } = &form.fields[0].kind else {
+            panic!()
+        };
+        assert!(input.replace);
+        form.next_field();
+        let FieldKind::Text { input, .. } = &form.fields[0].kind else {
+            panic!()
+        };
+        assert!(!input.replace, "left: nothing stays selected");
     }
 }

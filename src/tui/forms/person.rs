@@ -1,12 +1,19 @@
 //! The contact person form: someone at a partner organisation and how we know them.
 
+use super::fields::org_name;
 use super::{FormState, FormTarget, Saved};
 use crate::model::{Actor, Person, PersonData};
 use crate::store::{Error, Store, today};
 use crate::tui::widgets::form::Field;
 
-/// The form for `existing`, or for a new person at the organisation `org_id`.
-pub fn open(actor: &Actor, existing: Option<&Person>, org_id: i64) -> Result<FormState, Error> {
+/// The form for `existing`, or for a new person at the organisation `org_id`; its
+/// title names the organisation.
+pub fn open(
+    store: &Store,
+    actor: &Actor,
+    existing: Option<&Person>,
+    org_id: i64,
+) -> Result<FormState, Error> {
     if !actor.can_edit_partners() {
         return Err(Error::Forbidden);
     }
@@ -43,7 +50,9 @@ pub fn open(actor: &Actor, existing: Option<&Person>, org_id: i64) -> Result<For
         ),
         Field::multiline("notes", &data.notes),
     ];
-    Ok(FormState::new(target, title, fields))
+    let at = existing.map_or(org_id, |p| p.data.org_id);
+    let org = org_name(store, at)?.unwrap_or_default();
+    Ok(FormState::new(target, title, fields).about(&org))
 }
 
 /// Saves the person at `org_id`.

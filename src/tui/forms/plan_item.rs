@@ -5,19 +5,20 @@
 use super::fields::{id_value, member_options, options, org_name, reference};
 use super::{FormState, FormTarget, Saved};
 use crate::i18n::Lang;
-use crate::model::{Actor, ItemStatus, PlanItem, PlanItemData};
+use crate::model::{Actor, ItemStatus, PlanItem, PlanItemData, PlanRow};
 use crate::store::{Error, Store};
 use crate::tui::widgets::form::Field;
 
-/// The form for `existing`, or for a new item in the plan `plan_id`; `None` when
-/// there is no plan to add to.
+/// The form for `existing`, or for a new item in `plan` (the plan shown, which the
+/// title names); `None` when there is no plan to add to.
 pub fn open(
     store: &Store,
     actor: &Actor,
     lang: Lang,
     existing: Option<&PlanItem>,
-    plan_id: Option<i64>,
+    plan: Option<&PlanRow>,
 ) -> Result<Option<FormState>, Error> {
+    let plan_id = plan.map(|p| p.id);
     let office = actor.is_office();
     let allowed = match existing {
         Some(i) => actor.may_update_plan_item(i.data.owner_id),
@@ -85,7 +86,12 @@ pub fn open(
         ));
     }
     fields.push(Field::multiline("comments", &data.comments));
-    Ok(Some(FormState::new(target, title, fields)))
+    // The plan shown is the item's own (items are edited from their plan).
+    let subject = plan
+        .filter(|p| p.id == data.plan_id)
+        .map(|p| p.data.title.as_str())
+        .unwrap_or("");
+    Ok(Some(FormState::new(target, title, fields).about(subject)))
 }
 
 /// Saves the item with the store's warnings (a due date past the plan's year, say).

@@ -7,7 +7,8 @@ use super::fields::{org_name, reference, unit_options};
 use super::{FormState, FormTarget, Saved, Then};
 use crate::i18n::Lang;
 use crate::model::{
-    Actor, Programme, Project, ProjectData, ProjectPartner, ProjectRole, ProjectStatus, format_rate,
+    Actor, FieldError, Programme, Project, ProjectData, ProjectPartner, ProjectRole, ProjectStatus,
+    format_rate, validate_project,
 };
 use crate::store::{Error, Store};
 use crate::text::fold;
@@ -110,8 +111,8 @@ pub fn open(
     Ok(FormState::new(target, title, fields))
 }
 
-/// Saves the project; a new one is then selected. Amounts and partners are checked
-/// together, so one save shows every field in error.
+/// Saves the project; a new one is then selected. Amounts, partners and the
+/// library's checks are made together, so one save shows every field in error.
 pub(super) fn save(
     store: &Store,
     actor: &Actor,
@@ -125,23 +126,13 @@ pub(super) fn save(
         ["rate", "budget_total", "eu_grant", "own_contribution"],
         &mut errors,
     );
-    let partners = match partner_lines(store, &f.get("partners")) {
-        Ok(p) => p,
-        Err(Error::Invalid(e)) => {
-            errors.extend(e);
-            Vec::new()
-        }
-        Err(e) => return Err(e),
-    };
-    if !errors.is_empty() {
-        return Err(Error::Invalid(errors));
-    }
+    let partners = partner_lines(store, &f.get("partners"), &mut errors)?;
     // The news item a project idea came from is not in the form; an edit keeps it.
     let news_id = match id {
         Some(id) => store.project(id)?.data.news_id,
         None => None,
     };
-    let data = ProjectData {
+    let mut data = ProjectData {
         name: f.get("name"),
         acronym: f.get("acronym").trim().to_string(),
         programme: Programme::parse(&f.get("programme")).unwrap_or_default(),
@@ -161,6 +152,17 @@ pub(super) fn save(
         notes: f.get("notes"),
         news_id,
     };
+    // The library's own checks on the rest, so one save marks every bad field (the
+    // store checks again; what the form could not read is left out of the record,
+    // and so not reported twice).
+    if !errors.is_empty() {
+        for e in validate_project(&mut data) {
+            if errors.iter().all(|x| x.field != e.field) {
+                errors.push(e);
+            }
+        }
+        return Err(Error::Invalid(errors));
+    }
     match id {
         None => store
             .create_project(actor, data)
@@ -182,28 +184,42 @@ fn parse_role(s: &str) -> Option<ProjectRole> {
 
 /// One partner per line: `#id` or the organisation's exact name, then optionally a
 /// comma and the role. A line starting `#12` may go on with the name, for reading.
-fn partner_lines(store: &Store, text: &str) -> Result<Vec<ProjectPartner>, Error> {
+/// Every line that names no organisation, or a name two share, is an error of the
+/// `partners` field naming its line (counted as the user sees them, blank ones too).
+fn partner_lines(
+    store: &Store,
+    text: &str,
+    errors: &mut Vec<FieldError>,
+) -> Result<Vec<ProjectPartner>, Error> {
     let mut partners = Vec::new();
-    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+    for (n, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() {
+            continue;
+        }
         let (org, role) = match line.rsplit_once(',') {
             Some((org, role)) if parse_role(role).is_some() => (org.trim(), parse_role(role)),
             _ => (line, None),
         };
-        let org_id = store
-            .org_by_name_or_id(reference(org))
-            .map_err(|e| match e {
-                Error::Rule("err.ambiguous_org") => {
-                    Error::field("partners", "err.ambiguous_partner")
+        let key = match store.org_by_name_or_id(reference(org)) {
+            Ok(org_id) => {
+                if partners.iter().all(|p: &ProjectPartner| p.org_id != org_id) {
+                    partners.push(ProjectPartner {
+                        org_id,
+                        role: role.unwrap_or_default(),
+                    });
                 }
-                Error::Rule(_) | Error::NotFound => Error::field("partners", "err.unknown_partner"),
-                other => other,
-            })?;
-        if partners.iter().all(|p: &ProjectPartner| p.org_id != org_id) {
-            partners.push(ProjectPartner {
-                org_id,
-                role: role.unwrap_or_default(),
-            });
-        }
+                continue;
+            }
+            Err(Error::Rule("err.ambiguous_org")) => "err.partner_line_ambiguous",
+            Err(Error::Rule(_) | Error::NotFound) => "err.partner_line_unknown",
+            Err(other) => return Err(other),
+        };
+        errors.push(
+            FieldError::new("partners", key)
+                .with("line", n + 1)
+                .with("name", org),
+        );
     }
     Ok(partners)
 }

@@ -322,10 +322,10 @@ impl super::super::component::Component for NewsScreen {
 
     fn input(
         &mut self,
-        code: ratatui::crossterm::event::KeyCode,
+        edit: super::super::widgets::input::Edit,
         cx: &super::super::component::Cx,
     ) -> Result<super::super::component::Effect> {
-        if self.mode == NewsMode::Searching && self.search.handle(code) {
+        if self.mode == NewsMode::Searching && self.search.handle(edit) {
             self.refilter(cx.store, cx.actor, cx.height)?;
         }
         Ok(super::super::component::Effect::None)

@@ -1,7 +1,6 @@
 //! Forms: a list of fields (text, one-of, several-of), the focus, and field errors.
 
-use super::input::Input;
-use ratatui::crossterm::event::KeyCode;
+use super::input::{Edit, Input};
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum FieldKind {
@@ -97,35 +96,47 @@ impl Field {
         )
     }
 
-    /// Handles a key that the keymap did not claim. Returns true when the value changed.
-    pub fn handle(&mut self, code: KeyCode) -> bool {
+    /// The user has just entered this field: a pre-filled one-line text is shown
+    /// selected and replaced by the first character typed (see `Input::enter`).
+    pub fn enter(&mut self) {
+        if let FieldKind::Text {
+            input,
+            multiline: false,
+        } = &mut self.kind
+        {
+            input.enter();
+        }
+    }
+
+    /// The user left this field: nothing stays selected.
+    pub fn leave(&mut self) {
+        if let FieldKind::Text { input, .. } = &mut self.kind {
+            input.replace = false;
+        }
+    }
+
+    /// Handles an edit that the keymap did not claim. Returns true when the value changed.
+    pub fn handle(&mut self, edit: Edit) -> bool {
         match &mut self.kind {
-            FieldKind::Text { input, multiline } => match code {
-                KeyCode::Enter if *multiline => {
+            FieldKind::Text { input, multiline } => match edit {
+                Edit::Enter if *multiline => {
                     input.insert('\n');
                     true
                 }
-                KeyCode::Up | KeyCode::Down if !*multiline => false,
+                Edit::Up | Edit::Down if !*multiline => false,
                 other => input.handle(other),
             },
             FieldKind::Choice { options, index } => {
                 let n = options.len().max(1);
-                match code {
-                    KeyCode::Right | KeyCode::Char(' ') => *index = (*index + 1) % n,
-                    KeyCode::Left => *index = (*index + n - 1) % n,
+                match edit {
+                    Edit::Right | Edit::Char(' ') => *index = (*index + 1) % n,
+                    Edit::Left => *index = (*index + n - 1) % n,
                     // A letter jumps to the next option starting with it: long lists
                     // (networks, members) need no endless arrowing.
-                    KeyCode::Char(c) => {
-                        let c = crate::text::fold(&c.to_string());
-                        let Some(next) = (1..=n).map(|step| (*index + step) % n).find(|&i| {
-                            options
-                                .get(i)
-                                .is_some_and(|(_, l)| crate::text::fold(l).starts_with(&c))
-                        }) else {
-                            return false;
-                        };
-                        *index = next;
-                    }
+                    Edit::Char(c) => match jump(options, *index, c) {
+                        Some(next) => *index = next,
+                        None => return false,
+                    },
                     _ => return false,
                 }
                 true
@@ -136,13 +147,20 @@ impl Field {
                 at,
             } => {
                 let n = options.len().max(1);
-                match code {
-                    KeyCode::Right => *at = (*at + 1) % n,
-                    KeyCode::Left => *at = (*at + n - 1) % n,
-                    KeyCode::Char(' ') => {
+                match edit {
+                    Edit::Right => *at = (*at + 1) % n,
+                    Edit::Left => *at = (*at + n - 1) % n,
+                    Edit::Char(' ') => {
                         if let Some(s) = selected.get_mut(*at) {
                             *s = !*s;
                             return true;
+                        }
+                    }
+                    // As in a one-of field: the next option starting with the letter
+                    // (the highlight moves, Space still ticks).
+                    Edit::Char(c) => {
+                        if let Some(next) = jump(options, *at, c) {
+                            *at = next;
                         }
                     }
                     _ => {}
@@ -151,6 +169,74 @@ impl Field {
             }
         }
     }
+}
+
+/// A several-of row as spans after the label: the options as tick boxes from the
+/// first one that keeps the highlighted one (`at`, when `focused`) within `width`,
+/// with `…` in front when options are left out on the left and at the end when
+/// options do not fit on the right. `style` marks the highlighted option. The row
+/// takes `width + 2` columns at most: the sign in front and the one at the end.
+pub fn multi_spans(
+    options: &[(String, String)],
+    selected: &[bool],
+    at: usize,
+    focused: bool,
+    width: usize,
+    style: ratatui::style::Style,
+) -> Vec<ratatui::text::Span<'static>> {
+    use ratatui::text::Span;
+    let boxes: Vec<Span> = options
+        .iter()
+        .zip(selected)
+        .enumerate()
+        .map(|(j, ((_, l), on))| {
+            let text = format!(
+                "[{}] {} ",
+                if *on { "x" } else { " " },
+                crate::text::sanitize_line(l)
+            );
+            if focused && j == at {
+                Span::styled(text, style)
+            } else {
+                Span::raw(text)
+            }
+        })
+        .collect();
+    let at = if focused {
+        at.min(boxes.len().saturating_sub(1))
+    } else {
+        0
+    };
+    let mut first = 0;
+    while first < at && boxes[first..=at].iter().map(Span::width).sum::<usize>() > width {
+        first += 1;
+    }
+    let total = boxes.len();
+    let mut spans = vec![Span::raw(if first > 0 { "…" } else { " " })];
+    let mut used = 0;
+    for b in boxes.into_iter().skip(first) {
+        if used + b.width() > width {
+            break;
+        }
+        used += b.width();
+        spans.push(b);
+    }
+    if first + spans.len() - 1 < total {
+        spans.push(Span::raw("…"));
+    }
+    spans
+}
+
+/// The next option after `from` (going round) whose label starts with `c`, folded, so
+/// `o` finds `Örebro` too.
+fn jump(options: &[(String, String)], from: usize, c: char) -> Option<usize> {
+    let n = options.len().max(1);
+    let c = crate::text::fold(&c.to_string());
+    (1..=n).map(|step| (from + step) % n).find(|&i| {
+        options
+            .get(i)
+            .is_some_and(|(_, l)| crate::text::fold(l).starts_with(&c))
+    })
 }
 
 #[cfg(test)]
@@ -165,15 +251,15 @@ mod tests {
     fn choice_cycles_and_multi_toggles() {
         let mut f = Field::choice("kind", opts(&["a", "b", "c"]), "c");
         assert_eq!(f.value(), "c");
-        f.handle(KeyCode::Right);
+        f.handle(Edit::Right);
         assert_eq!(f.value(), "a");
-        f.handle(KeyCode::Left);
+        f.handle(Edit::Left);
         assert_eq!(f.value(), "c");
         let mut m = Field::multi("areas", opts(&["x", "y"]), &["y".to_string()]);
-        m.handle(KeyCode::Char(' '));
+        m.handle(Edit::Char(' '));
         assert_eq!(m.value(), "x,y");
-        m.handle(KeyCode::Right);
-        m.handle(KeyCode::Char(' '));
+        m.handle(Edit::Right);
+        m.handle(Edit::Char(' '));
         assert_eq!(m.value(), "x");
     }
 
@@ -184,24 +270,90 @@ mod tests {
             opts(&["Eurocities", "UBC", "Union", "Énergie"]),
             "Eurocities",
         );
-        assert!(f.handle(KeyCode::Char('u')));
+        assert!(f.handle(Edit::Char('u')));
         assert_eq!(f.value(), "UBC");
-        f.handle(KeyCode::Char('U'));
+        f.handle(Edit::Char('U'));
         assert_eq!(f.value(), "Union");
-        f.handle(KeyCode::Char('e'));
+        f.handle(Edit::Char('e'));
         assert_eq!(f.value(), "Énergie");
-        f.handle(KeyCode::Char('e'));
+        f.handle(Edit::Char('e'));
         assert_eq!(f.value(), "Eurocities");
-        assert!(!f.handle(KeyCode::Char('z')));
+        assert!(!f.handle(Edit::Char('z')));
         assert_eq!(f.value(), "Eurocities");
     }
 
     #[test]
     fn enter_is_a_newline_only_in_multiline_fields() {
         let mut notes = Field::multiline("notes", "a");
-        assert!(notes.handle(KeyCode::Enter));
+        assert!(notes.handle(Edit::Enter));
         assert_eq!(notes.value(), "a\n");
         let mut name = Field::text("name", "a");
-        assert!(!name.handle(KeyCode::Enter));
+        assert!(!name.handle(Edit::Enter));
+    }
+
+    #[test]
+    fn a_letter_in_a_several_of_field_moves_the_highlight_and_space_ticks() {
+        let mut m = Field::multi(
+            "participants",
+            opts(&["Eva", "Anders", "Örjan", "Annika"]),
+            &[],
+        );
+        assert!(!m.handle(Edit::Char('a')), "a jump changes no value");
+        m.handle(Edit::Char('a'));
+        m.handle(Edit::Char(' '));
+        assert_eq!(m.value(), "Annika");
+        m.handle(Edit::Char('o'));
+        m.handle(Edit::Char(' '));
+        assert_eq!(m.value(), "Örjan,Annika");
+        m.handle(Edit::Char('z'));
+        m.handle(Edit::Char(' '));
+        assert_eq!(m.value(), "Annika", "no such letter: the highlight stays");
+    }
+
+    fn row(spans: &[ratatui::text::Span]) -> String {
+        spans.iter().map(|s| s.content.as_ref()).collect()
+    }
+
+    #[test]
+    fn a_several_of_row_says_when_options_are_left_out() {
+        let o = opts(&["aaa", "bbb", "ccc", "ddd"]);
+        let ticks = [false, true, false, false];
+        let style = ratatui::style::Style::default();
+        // Each box is 8 wide: two fit in 20 columns, the rest are signed.
+        assert_eq!(
+            row(&multi_spans(&o, &ticks, 0, false, 20, style)),
+            " [ ] aaa [x] bbb …"
+        );
+        // All fit: no sign.
+        assert_eq!(
+            row(&multi_spans(&o, &ticks, 0, false, 32, style)),
+            " [ ] aaa [x] bbb [ ] ccc [ ] ddd "
+        );
+        // Focused on the last one: the row starts later, signed at the front.
+        assert_eq!(
+            row(&multi_spans(&o, &ticks, 3, true, 20, style)),
+            "…[ ] ccc [ ] ddd "
+        );
+        assert_eq!(
+            row(&multi_spans(&o, &ticks, 2, true, 20, style)),
+            "…[x] bbb [ ] ccc …"
+        );
+    }
+
+    #[test]
+    fn entering_a_field_selects_only_a_filled_one_line_text() {
+        let mut date = Field::text("date", "2026-11-28");
+        date.enter();
+        date.handle(Edit::Char('2'));
+        assert_eq!(date.value(), "2");
+        let mut notes = Field::multiline("notes", "keep");
+        notes.enter();
+        notes.handle(Edit::Char('!'));
+        assert_eq!(notes.value(), "keep!");
+        let mut left = Field::text("name", "Gävle");
+        left.enter();
+        left.leave();
+        left.handle(Edit::Char('!'));
+        assert_eq!(left.value(), "Gävle!");
     }
 }

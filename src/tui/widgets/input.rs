@@ -1,10 +1,72 @@
-//! A text input: a string and a cursor (in characters).
+//! A text input: a string and a cursor (in characters), edited by [`Edit`]s: the
+//! plain keys, and the readline keys the keymap's `edit` context turns into edits
+//! (`Ctrl-U`, `Ctrl-K`, `Ctrl-W`, `Ctrl-A`/`Ctrl-E`, `Alt-B`/`Alt-F`, `Alt-D`).
+//!
+//! A pre-filled one-line field that the user has just entered is in the *replace*
+//! state (`replace`): the first printable character replaces the whole value, as
+//! typing into a selected field does in a GUI. Any other edit or movement first
+//! ends that state, so `End` and then typing still appends.
+
+use ratatui::crossterm::event::KeyCode;
+
+/// One change to a text input (or, for a choice, a move), from a key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Edit {
+    /// A printable character.
+    Char(char),
+    Enter,
+    Backspace,
+    Delete,
+    Left,
+    Right,
+    Up,
+    Down,
+    /// Start of the line (`Home`, `Ctrl-A`).
+    LineStart,
+    /// End of the line (`End`, `Ctrl-E`).
+    LineEnd,
+    /// One word back (`Alt-B`, `Ctrl-←`).
+    WordLeft,
+    /// One word forward (`Alt-F`, `Ctrl-→`).
+    WordRight,
+    /// Delete to the start of the line (`Ctrl-U`).
+    DeleteToStart,
+    /// Delete to the end of the line (`Ctrl-K`).
+    DeleteToEnd,
+    /// Delete the word before the cursor (`Ctrl-W`).
+    DeleteWordBack,
+    /// Delete the word after the cursor (`Alt-D`).
+    DeleteWordForward,
+}
+
+impl Edit {
+    /// The edit a key without Ctrl or Alt makes, if any.
+    pub fn from_code(code: KeyCode) -> Option<Edit> {
+        Some(match code {
+            KeyCode::Char(c) => Edit::Char(c),
+            KeyCode::Enter => Edit::Enter,
+            KeyCode::Backspace => Edit::Backspace,
+            KeyCode::Delete => Edit::Delete,
+            KeyCode::Left => Edit::Left,
+            KeyCode::Right => Edit::Right,
+            KeyCode::Up => Edit::Up,
+            KeyCode::Down => Edit::Down,
+            KeyCode::Home => Edit::LineStart,
+            KeyCode::End => Edit::LineEnd,
+            _ => return None,
+        })
+    }
+}
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Input {
     pub value: String,
     /// Cursor position in characters.
     pub cursor: usize,
+    /// The next printable character replaces the value (see the module header). Not
+    /// kept in drafts: a resumed form arms it again when it focuses the field.
+    #[serde(skip)]
+    pub replace: bool,
 }
 
 impl Input {
@@ -12,7 +74,19 @@ impl Input {
         Input {
             value: value.to_string(),
             cursor: value.chars().count(),
+            replace: false,
         }
+    }
+
+    /// The user has just entered this one-line field: the cursor goes to the end and
+    /// a value there is replaced by the first character typed.
+    pub fn enter(&mut self) {
+        self.cursor = self.len();
+        self.replace = !self.value.is_empty();
+    }
+
+    fn len(&self) -> usize {
+        self.value.chars().count()
     }
 
     fn byte_at(&self, char_idx: usize) -> usize {
@@ -152,23 +226,103 @@ impl Input {
         (rows, cursor)
     }
 
-    /// Handles an editing key; returns true when the value changed.
-    pub fn handle(&mut self, code: ratatui::crossterm::event::KeyCode) -> bool {
-        use ratatui::crossterm::event::KeyCode;
-        let before = self.value.len();
-        match code {
-            KeyCode::Char(c) => self.insert(c),
-            KeyCode::Backspace => self.backspace(),
-            KeyCode::Delete => self.delete(),
-            KeyCode::Left => self.left(),
-            KeyCode::Right => self.right(),
-            KeyCode::Home => self.home(),
-            KeyCode::End => self.end(),
-            KeyCode::Up => self.up(),
-            KeyCode::Down => self.down(),
-            _ => return false,
+    /// The cursor after moving one word back: to the start of the word it is in or
+    /// the one before (a word: letters and digits, as readline's `Alt-B`).
+    fn word_left(&self) -> usize {
+        let chars: Vec<char> = self.value.chars().collect();
+        let mut at = self.cursor.min(chars.len());
+        while at > 0 && !chars[at - 1].is_alphanumeric() {
+            at -= 1;
         }
-        self.value.len() != before
+        while at > 0 && chars[at - 1].is_alphanumeric() {
+            at -= 1;
+        }
+        at
+    }
+
+    /// The cursor after moving one word forward: to the end of the word it is in or
+    /// the next one (readline's `Alt-F`).
+    fn word_right(&self) -> usize {
+        let chars: Vec<char> = self.value.chars().collect();
+        let mut at = self.cursor.min(chars.len());
+        while at < chars.len() && !chars[at].is_alphanumeric() {
+            at += 1;
+        }
+        while at < chars.len() && chars[at].is_alphanumeric() {
+            at += 1;
+        }
+        at
+    }
+
+    /// Where the word before the cursor starts, words separated by white space
+    /// (`Ctrl-W` as in a shell: `2026-11-28` goes whole).
+    fn spaced_word_left(&self) -> usize {
+        let chars: Vec<char> = self.value.chars().collect();
+        let mut at = self.cursor.min(chars.len());
+        while at > 0 && chars[at - 1].is_whitespace() {
+            at -= 1;
+        }
+        while at > 0 && !chars[at - 1].is_whitespace() {
+            at -= 1;
+        }
+        at
+    }
+
+    /// Removes the characters `from..to` and leaves the cursor at `from`.
+    fn remove_range(&mut self, from: usize, to: usize) {
+        let (from, to) = (from.min(to), to.max(from).min(self.len()));
+        let (a, b) = (self.byte_at(from), self.byte_at(to));
+        self.value.replace_range(a..b, "");
+        self.cursor = from;
+    }
+
+    /// Handles an edit; returns true when the value changed. In the replace state a
+    /// printable character replaces the value; any other edit ends the state first.
+    pub fn handle(&mut self, edit: Edit) -> bool {
+        if std::mem::take(&mut self.replace)
+            && let Edit::Char(c) = edit
+        {
+            self.value.clear();
+            self.cursor = 0;
+            self.insert(c);
+            return true;
+        }
+        // A cursor read from an old draft may lie past the text.
+        self.cursor = self.cursor.min(self.len());
+        let before = self.value.clone();
+        match edit {
+            Edit::Char(c) => self.insert(c),
+            Edit::Backspace => self.backspace(),
+            Edit::Delete => self.delete(),
+            Edit::Left => self.left(),
+            Edit::Right => self.right(),
+            Edit::LineStart => self.home(),
+            Edit::LineEnd => self.end(),
+            Edit::Up => self.up(),
+            Edit::Down => self.down(),
+            Edit::WordLeft => self.cursor = self.word_left(),
+            Edit::WordRight => self.cursor = self.word_right(),
+            Edit::DeleteToStart => {
+                let end = self.cursor;
+                self.home();
+                self.remove_range(self.cursor, end);
+            }
+            Edit::DeleteToEnd => {
+                let start = self.cursor;
+                self.end();
+                // At the end of a line, the line break goes (as in Emacs).
+                let end = if self.cursor == start && self.cursor < self.len() {
+                    start + 1
+                } else {
+                    self.cursor
+                };
+                self.remove_range(start, end);
+            }
+            Edit::DeleteWordBack => self.remove_range(self.spaced_word_left(), self.cursor),
+            Edit::DeleteWordForward => self.remove_range(self.cursor, self.word_right()),
+            Edit::Enter => {}
+        }
+        self.value != before
     }
 }
 
@@ -221,5 +375,85 @@ mod tests {
         assert_eq!(i.cursor, "first line\nab\n".len() + 2);
         i.down();
         assert_eq!(i.cursor, i.value.chars().count());
+    }
+
+    fn typed(i: &mut Input, text: &str) {
+        for c in text.chars() {
+            i.handle(Edit::Char(c));
+        }
+    }
+
+    #[test]
+    fn readline_keys_delete_and_move_by_words_and_lines() {
+        let mut i = Input::new("Lübeck University of Applied");
+        assert!(i.handle(Edit::DeleteWordBack));
+        assert_eq!(i.value, "Lübeck University of ");
+        i.handle(Edit::WordLeft);
+        i.handle(Edit::WordLeft);
+        assert_eq!(i.cursor, "Lübeck ".chars().count());
+        i.handle(Edit::WordRight);
+        assert_eq!(i.cursor, "Lübeck University".chars().count());
+        assert!(i.handle(Edit::DeleteToEnd));
+        assert_eq!(i.value, "Lübeck University");
+        i.handle(Edit::LineStart);
+        assert!(i.handle(Edit::DeleteWordForward));
+        assert_eq!(i.value, " University");
+        i.handle(Edit::LineEnd);
+        assert_eq!(i.cursor, i.value.chars().count());
+        assert!(i.handle(Edit::DeleteToStart));
+        assert_eq!((i.value.as_str(), i.cursor), ("", 0));
+        assert!(!i.handle(Edit::DeleteToStart), "nothing left to delete");
+
+        // Ctrl-W takes what white space bounds, as in a shell.
+        let mut d = Input::new("from 2026-11-28");
+        d.handle(Edit::DeleteWordBack);
+        assert_eq!(d.value, "from ");
+
+        // In a text of several lines, Ctrl-U and Ctrl-K stay on the cursor's line;
+        // Ctrl-K at a line's end joins the next line.
+        let mut m = Input::new("first\nsecond line\nthird");
+        m.cursor = "first\nsecond".chars().count();
+        m.handle(Edit::DeleteToStart);
+        assert_eq!(m.value, "first\n line\nthird");
+        m.handle(Edit::DeleteToEnd);
+        assert_eq!(m.value, "first\n\nthird");
+        m.handle(Edit::DeleteToEnd);
+        assert_eq!(m.value, "first\nthird");
+    }
+
+    #[test]
+    fn typing_into_a_field_just_entered_replaces_its_value() {
+        let mut date = Input::new("2026-11-28");
+        date.enter();
+        assert!(date.replace);
+        typed(&mut date, "2026-12-01");
+        assert_eq!(date.value, "2026-12-01");
+        assert!(!date.replace);
+
+        // A movement or an edit first ends the replace state: End, then type, appends.
+        let mut name = Input::new("Gävle");
+        name.enter();
+        assert!(!name.handle(Edit::LineEnd));
+        typed(&mut name, " kommun");
+        assert_eq!(name.value, "Gävle kommun");
+        let mut name = Input::new("Gävle");
+        name.enter();
+        name.handle(Edit::Backspace);
+        typed(&mut name, "f");
+        assert_eq!(name.value, "Gävlf");
+
+        // An empty field has nothing to replace.
+        let mut empty = Input::new("");
+        empty.enter();
+        assert!(!empty.replace);
+    }
+
+    #[test]
+    fn a_cursor_past_the_text_does_not_panic() {
+        let mut i = Input::new("ab");
+        i.cursor = 40;
+        i.handle(Edit::LineEnd);
+        i.handle(Edit::DeleteToStart);
+        assert_eq!(i.value, "");
     }
 }

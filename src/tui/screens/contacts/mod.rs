@@ -314,10 +314,10 @@ impl super::super::component::Component for Contacts {
 
     fn input(
         &mut self,
-        code: ratatui::crossterm::event::KeyCode,
+        edit: super::super::widgets::input::Edit,
         cx: &super::super::component::Cx,
     ) -> std::result::Result<super::super::component::Effect, crate::store::Error> {
-        if self.filtering() && self.filter.handle(code) {
+        if self.filtering() && self.filter.handle(edit) {
             self.refilter(cx.store, cx.height)?;
         }
         Ok(super::super::component::Effect::None)
