@@ -151,3 +151,84 @@ fn every_screen_and_form_in_swedish() {
 fn every_screen_and_form_in_english() {
     all_states(Lang::En, "en");
 }
+
+// The yearly compilation's screen (issue 13): a member's draft, a returned account
+// with the office's comment, the office's overview and a unit's account opened from
+// it, what a viewer sees, and the two forms; at 120×40 and 80×24. The demo has this
+// year's accounts in every state by turns (GEAB, KLK, SOC drafts; GG, KOF, UTB
+// submitted; GSV, MIL returned; GVA, NLA accepted).
+
+/// The demo database with `who`'s app on it, `size` big.
+fn demo_as(lang: Lang, who: &str, size: (u16, u16)) -> (tempfile::TempDir, App) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("demo.db");
+    std::fs::copy(template(), &path).unwrap();
+    let store = Store::open(&path).unwrap();
+    let actor = store.actor(who).unwrap();
+    let (keymap, _) = Keymap::new(&Default::default());
+    let mut app = App::new(store, actor, lang, keymap, size).unwrap();
+    app.spool = dir.path().join("spool");
+    (dir, app)
+}
+
+fn picture_sized(app: &App, size: (u16, u16)) -> String {
+    let mut t = Terminal::new(TestBackend::new(size.0, size.1)).unwrap();
+    t.draw(|f| intnet::tui::ui::draw(f, app)).unwrap();
+    let buf = t.backend().buffer().clone();
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        let mut line = String::new();
+        for x in 0..buf.area.width {
+            line.push_str(buf[(x, y)].symbol());
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+/// The report's states: a name, who is signed in, and the keys from the start.
+const REPORT_STATES: &[(&str, &str, &[&str])] = &[
+    // Malin Nordén, KLK: a draft with three of six parts written.
+    ("report_draft", "malnor", &["6"]),
+    // Tove Wallén, GSV: returned with the office's comment.
+    ("report_returned", "tovwal", &["6"]),
+    // The office: every unit, and the key figures beside last year's.
+    ("report_overview", "eva", &["6"]),
+    // The office opens GG's submitted account.
+    ("report_office_account", "eva", &["6", "j", "j", "Enter"]),
+    // Johanna Näslund, a viewer: the accepted accounts only.
+    ("report_viewer", "johnas", &["6"]),
+    ("form_account_words", "malnor", &["6", "e"]),
+    ("form_return_account", "eva", &["6", "j", "j", "r"]),
+];
+
+fn report_states(lang: Lang, suffix: &str) {
+    for size in [(120, 40), (80, 24)] {
+        for (name, who, keys) in REPORT_STATES {
+            let (_dir, mut app) = demo_as(lang, who, size);
+            for k in *keys {
+                press(&mut app, k);
+            }
+            assert!(
+                app.status.as_ref().is_none_or(|s| !s.error),
+                "{name}: {:?}",
+                app.status
+            );
+            insta::assert_snapshot!(
+                format!("{name}_{}x{}_{suffix}", size.0, size.1),
+                picture_sized(&app, size)
+            );
+        }
+    }
+}
+
+#[test]
+fn the_annual_report_in_swedish() {
+    report_states(Lang::Sv, "sv");
+}
+
+#[test]
+fn the_annual_report_in_english() {
+    report_states(Lang::En, "en");
+}

@@ -179,6 +179,12 @@ impl App {
         }
     }
 
+    /// Whether the active screen offers `action` to this user now (see
+    /// [`Component::offers`]): the hint line and the help show only those keys.
+    pub fn offers(&self, action: Action) -> bool {
+        self.active().offers(action, &self.actor)
+    }
+
     /// Runs `f` on the active screen with what a screen may use.
     fn route<R>(&mut self, f: impl FnOnce(&mut dyn Component, &Cx) -> R) -> R {
         let cx = Cx {
@@ -392,6 +398,18 @@ impl App {
             FormRequest::Milestone(m) => self.open_milestone_form(m),
             FormRequest::Membership(m) => self.open_membership_form(m),
             FormRequest::Evaluation => self.open_evaluation_form(),
+            FormRequest::AccountWords {
+                unit_id,
+                unit_name,
+                year,
+                account,
+            } => self.open_account_words_form(unit_id, &unit_name, year, account.as_deref()),
+            FormRequest::ReturnAccount {
+                unit_id,
+                unit_name,
+                year,
+                version,
+            } => self.open_return_account_form(unit_id, &unit_name, year, version),
         }
     }
 
@@ -450,6 +468,7 @@ impl App {
             Action::Screen3 => self.switch(Screen::Training),
             Action::Screen4 => self.switch(Screen::Plans),
             Action::Screen5 => self.switch(Screen::Projects),
+            Action::Screen6 => self.switch(Screen::Report),
             Action::NextScreen => self.switch(self.screen.next()),
             Action::PrevScreen => self.switch(self.screen.prev()),
             Action::Undo => self.ask_undo(),
@@ -477,8 +496,7 @@ impl App {
             DeadlineKind::PlanItem => Screen::Plans,
             DeadlineKind::Milestone | DeadlineKind::Evaluation => Screen::Projects,
             DeadlineKind::Call => Screen::News,
-            // The yearly account has no screen of its own yet (issue 13's screen).
-            DeadlineKind::Account => return Ok(()),
+            DeadlineKind::Account => Screen::Report,
         };
         self.switch(target);
         let cx = Cx {
@@ -492,7 +510,11 @@ impl App {
             DeadlineKind::Milestone => self.screens.projects.reveal_milestone(cx.store, d.id),
             DeadlineKind::Evaluation => self.screens.projects.reveal_membership(cx.store, d.id),
             DeadlineKind::Call => self.screens.news.reveal_call(&cx, d.id, &d.title),
-            DeadlineKind::Account => Ok(()),
+            // The id of an account's deadline is its year.
+            DeadlineKind::Account => {
+                let year = i32::try_from(d.id).unwrap_or_else(|_| crate::store::this_year());
+                self.screens.report.reveal_year(&cx, year)
+            }
         }
     }
 
@@ -580,6 +602,35 @@ impl App {
                 self.undo();
                 return;
             }
+            Pending::SubmitAccount {
+                unit_id,
+                year,
+                version,
+            }
+            | Pending::AcceptAccount {
+                unit_id,
+                year,
+                version,
+            } => {
+                let submit = matches!(pending, Pending::SubmitAccount { .. });
+                let r = if submit {
+                    self.store.submit(&self.actor, unit_id, year, Some(version))
+                } else {
+                    self.store.accept(&self.actor, unit_id, year, Some(version))
+                };
+                if self.check(r).is_some() {
+                    let unit = crate::text::sanitize_line(&self.screens.report.unit_code(unit_id))
+                        .into_owned();
+                    let key = if submit {
+                        "report.submitted"
+                    } else {
+                        "report.accepted"
+                    };
+                    self.info(self.lang.f(key, &[("unit", &unit), ("year", &year)]));
+                    self.refresh();
+                }
+                return;
+            }
         };
         if self.check(r).is_some() {
             let undo = self
@@ -602,6 +653,7 @@ fn screen_of(entity: &str) -> Option<Screen> {
         "training" => Screen::Training,
         "plan" | "plan_item" => Screen::Plans,
         "project" | "membership" | "milestone" => Screen::Projects,
+        "account" => Screen::Report,
         _ => return None,
     })
 }

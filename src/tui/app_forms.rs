@@ -108,6 +108,30 @@ impl App {
         self.show_form(r);
     }
 
+    /// The words of a unit's yearly account.
+    pub(super) fn open_account_words_form(
+        &mut self,
+        unit_id: i64,
+        unit_name: &str,
+        year: i32,
+        account: Option<&crate::model::Account>,
+    ) {
+        let r = forms::account::open_words(&self.actor, unit_id, unit_name, year, account);
+        self.show_form(r);
+    }
+
+    /// The office's comment on an account it returns.
+    pub(super) fn open_return_account_form(
+        &mut self,
+        unit_id: i64,
+        unit_name: &str,
+        year: i32,
+        version: i64,
+    ) {
+        let r = forms::account::open_return(&self.actor, unit_id, unit_name, year, version);
+        self.show_form(r);
+    }
+
     pub(super) fn open_form(&mut self, mut form: FormState) {
         form.opened();
         self.modal = Some(Modal::Form(Box::new(form)));

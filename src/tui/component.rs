@@ -12,7 +12,9 @@
 use super::keymap::{Action, Context};
 use super::widgets::input::Edit;
 use crate::i18n::Lang;
-use crate::model::{Actor, Membership, Milestone, News, Org, PlanItem, PlanRow, Project, Training};
+use crate::model::{
+    Account, Actor, Membership, Milestone, News, Org, PlanItem, PlanRow, Project, Training,
+};
 use crate::store::{Deadline, Error, Store};
 
 /// What a yes answer does.
@@ -34,6 +36,18 @@ pub enum Pending {
     ResumeDraft(i64),
     /// Undo the session's last change (asked when it is not on the screen shown).
     Undo,
+    /// Submit a unit's yearly account (the version read when asked).
+    SubmitAccount {
+        unit_id: i64,
+        year: i32,
+        version: i64,
+    },
+    /// Accept a unit's yearly account.
+    AcceptAccount {
+        unit_id: i64,
+        year: i32,
+        version: i64,
+    },
 }
 
 /// What a screen may use while it handles an action: the database, who is acting,
@@ -65,6 +79,20 @@ pub enum FormRequest {
     Milestone(Option<Milestone>),
     Membership(Option<Membership>),
     Evaluation,
+    /// A unit's words in its yearly account (`account` `None`: not started).
+    AccountWords {
+        unit_id: i64,
+        unit_name: String,
+        year: i32,
+        account: Option<Box<Account>>,
+    },
+    /// Return a handed-in account with a comment (the office).
+    ReturnAccount {
+        unit_id: i64,
+        unit_name: String,
+        year: i32,
+        version: i64,
+    },
 }
 
 /// What a screen wants from the app after an action.
@@ -92,6 +120,14 @@ pub trait Component {
 
     /// Carries out one action of this screen's context.
     fn update(&mut self, action: Action, cx: &Cx) -> Result<Effect, Error>;
+
+    /// Whether the user may use `action` here now: the hint line and the help offer
+    /// only those. A screen whose keys depend on the role or on the record shown (the
+    /// yearly account's) says so; the rest offer every key of their context (and the
+    /// hint line leaves out writing keys for a viewer).
+    fn offers(&self, _action: Action, _actor: &Actor) -> bool {
+        true
+    }
 
     /// A key no binding took, while [`Component::context`] takes text (a filter).
     fn input(&mut self, _edit: Edit, _cx: &Cx) -> Result<Effect, Error> {

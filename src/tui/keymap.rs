@@ -68,6 +68,11 @@ named!(
         /// Editing keys of every text input (forms, lookup, filters); a key bound in
         /// the form, lookup or filter context comes first.
         Text => "text",
+        /// A unit's yearly account (issue 13).
+        Report => "report",
+        /// The accounts of every unit for a year (the office; others see the ones
+        /// they may read).
+        ReportOverview => "report_overview",
     }
 );
 
@@ -85,6 +90,8 @@ impl Context {
                 | Context::Projects
                 | Context::Memberships
                 | Context::Deadlines
+                | Context::Report
+                | Context::ReportOverview
         )
     }
 }
@@ -158,6 +165,12 @@ named!(
         DeleteToEnd => "delete_to_end",
         DeleteWordBack => "delete_word_back",
         DeleteWordForward => "delete_word_forward",
+        // The yearly compilation (issue 13).
+        Screen6 => "screen6",
+        Submit => "submit",
+        RefreshFigures => "refresh_figures",
+        ReturnAccount => "return_account",
+        Accept => "accept",
     }
 );
 
@@ -181,6 +194,10 @@ impl Action {
                 | PlanItemFromNews
                 | NewMilestone
                 | Evaluate
+                | Submit
+                | RefreshFigures
+                | ReturnAccount
+                | Accept
         )
     }
 
@@ -246,6 +263,7 @@ fn defaults() -> Vec<Binding> {
         b(C::Global, k('3'), Screen3, false),
         b(C::Global, k('4'), Screen4, false),
         b(C::Global, k('5'), Screen5, false),
+        b(C::Global, k('6'), Screen6, false),
         b(C::Global, p(KeyCode::Tab), NextScreen, false),
         b(C::Global, p(KeyCode::BackTab), PrevScreen, false),
         b(C::Global, Key::ctrl('f'), Lookup, true),
@@ -376,6 +394,43 @@ fn defaults() -> Vec<Binding> {
         b(C::Help, Key::ctrl('c'), Back, false),
     ]);
     all.extend(text_editing());
+    all.extend(report());
+    all
+}
+
+/// The yearly compilation's screen (issue 13): a unit's account and the overview of
+/// every unit's. `[`/`]` change the year as on a calendar; `y`/`Y` too, as on the
+/// training and plans screens.
+fn report() -> Vec<Binding> {
+    use Action::*;
+    use Context as C;
+    let b = |context, key, action, hint| Binding {
+        context,
+        key,
+        action,
+        hint,
+    };
+    let k = Key::ch;
+    let p = Key::plain;
+    let mut all = Vec::new();
+    for c in [C::Report, C::ReportOverview] {
+        all.extend(full_navigation(c));
+        all.extend([
+            b(c, k('['), PrevYear, true),
+            b(c, k(']'), NextYear, true),
+            b(c, k('y'), PrevYear, false),
+            b(c, k('Y'), NextYear, false),
+            b(c, k('r'), ReturnAccount, true),
+            b(c, k('a'), Accept, true),
+        ]);
+    }
+    all.extend([
+        b(C::ReportOverview, p(KeyCode::Enter), Open, true),
+        b(C::Report, k('e'), Edit, true),
+        b(C::Report, k('s'), Submit, true),
+        b(C::Report, k('f'), RefreshFigures, true),
+        b(C::Report, p(KeyCode::Esc), Back, true),
+    ]);
     all
 }
 
@@ -587,6 +642,8 @@ mod tests {
             Context::Projects,
             Context::Memberships,
             Context::Deadlines,
+            Context::Report,
+            Context::ReportOverview,
         ] {
             assert_eq!(map.lookup(c, Key::ch('j')), Some(Action::Down), "{c:?}");
             assert_eq!(

@@ -123,6 +123,8 @@ fn draw_hints(f: &mut Frame, area: Rect, app: &App, v: View) {
             .keymap
             .of(c)
             .filter(|b| b.hint && (v.writer || !b.action.writes()))
+            // The screen's keys that work for this user on what is shown.
+            .filter(|b| c == Context::Global || app.offers(b.action))
         {
             let key = b.key.label();
             let what = format!(" {}  ", app.t(&b.action.key()));
@@ -169,7 +171,12 @@ fn draw_help(f: &mut Frame, app: &App, v: View, context: Context, scroll: u16) {
         );
         // One line per action, its keys together: "j/↓  down".
         let mut actions: Vec<(super::keymap::Action, Vec<String>)> = Vec::new();
-        for b in app.keymap.of(c) {
+        // A screen's keys that this user may use there (see `Component::offers`).
+        for b in app
+            .keymap
+            .of(c)
+            .filter(|b| !c.takes_global() || c == Context::Global || app.offers(b.action))
+        {
             match actions.iter_mut().find(|(a, _)| *a == b.action) {
                 Some((_, keys)) => keys.push(b.key.label()),
                 None => actions.push((b.action, vec![b.key.label()])),

@@ -1,6 +1,6 @@
 //! Forms: what each one edits, how it is built and how it is saved. One module per
 //! record kind (`org`, `person`, `interaction`, `news`, `training`, `plan`,
-//! `plan_item`, `project`, `milestone`, `membership`, `evaluation`), each with its
+//! `plan_item`, `project`, `milestone`, `membership`, `evaluation`, `account`), each with its
 //! `open` and its `save` side by side as free functions over the store, the user and
 //! the language; a kind's fields and what it saves are then read in one short file.
 //! What several kinds build alike (enum options, the member and unit lists, amounts,
@@ -14,6 +14,7 @@
 //! dispatch from a target to its module. A form refused by the store stays open with
 //! everything typed.
 
+pub mod account;
 pub mod evaluation;
 mod fields;
 pub mod interaction;
@@ -92,6 +93,18 @@ pub enum FormTarget {
     },
     Evaluation {
         membership_id: i64,
+    },
+    /// A unit's words in its yearly account (`version` `None`: not started).
+    AccountWords {
+        unit_id: i64,
+        year: i32,
+        version: Option<i64>,
+    },
+    /// The office returns a unit's account with a comment.
+    ReturnAccount {
+        unit_id: i64,
+        year: i32,
+        version: i64,
     },
 }
 
@@ -316,6 +329,16 @@ pub fn save(
         FormTarget::Evaluation { membership_id } => {
             evaluation::save(store, actor, form, membership_id)
         }
+        FormTarget::AccountWords {
+            unit_id,
+            year,
+            version,
+        } => account::save_words(store, actor, form, unit_id, year, version),
+        FormTarget::ReturnAccount {
+            unit_id,
+            year,
+            version,
+        } => account::save_return(store, actor, form, unit_id, year, version),
     }
 }
 

@@ -5,6 +5,7 @@ pub mod deadlines;
 pub mod news;
 pub mod plans;
 pub mod projects;
+pub mod report;
 pub mod training;
 
 use super::component::Component;
@@ -72,6 +73,7 @@ screens! {
     Training => training: training::TrainingScreen = |_| training::TrainingScreen::new(), "screen.training", training::draw;
     Plans => plans: plans::PlansScreen = |_| plans::PlansScreen::new(), "screen.plans", plans::draw;
     Projects => projects: projects::ProjectsScreen = |_| projects::ProjectsScreen::default(), "screen.projects", projects::draw;
+    Report => report: report::ReportScreen = |_| report::ReportScreen::new(), "screen.report", report::draw;
 }
 
 impl Screen {
