@@ -2294,3 +2294,251 @@ fn a_letter_in_the_participants_jumps_to_the_next_member_with_it() {
         "Space ticks the member jumped to"
     );
 }
+
+// The yearly compilation's screen (issue 13): the flow through the keys, for each role.
+
+fn hint_line(app: &App) -> String {
+    screen(app).lines().last().unwrap_or("").to_string()
+}
+
+fn a_training_for(e: &common::Env, who: i64, date: &str) {
+    e.store
+        .log_training(
+            &e.office,
+            intnet::model::TrainingData {
+                title: "Kurs i EU-ansökan".into(),
+                kind: intnet::model::TrainingKind::Course,
+                date_from: date.into(),
+                minutes: 90,
+                participants: vec![who],
+                ..Default::default()
+            },
+        )
+        .unwrap();
+}
+
+/// A member writes the unit's words in the form, submits (asked first), cannot edit
+/// what is handed in, and after the office returns it sees what changed since and
+/// takes today's figures in with `f`.
+#[test]
+fn a_member_writes_submits_and_refreshes_the_units_account_through_the_screen() {
+    let e = seeded();
+    let y = common::year();
+    let klk = e.store.unit_by_code("KLK").unwrap().id;
+    let mut app = app_for(&e, "anna", Lang::En);
+    press(&mut app, KeyCode::Char('6'));
+    let s = screen(&app);
+    assert!(
+        s.contains("KLK Kommunledningskontoret") && s.contains("[ Not started ]"),
+        "{s}"
+    );
+    let hints = hint_line(&app);
+    assert!(hints.contains("e edit"), "{hints}");
+    assert!(
+        !hints.contains("s submit") && !hints.contains("a accept") && !hints.contains("r return"),
+        "nothing to submit yet, and deciding is the office's: {hints}"
+    );
+
+    press(&mut app, KeyCode::Char('e'));
+    assert!(screen(&app).contains("The unit's words — Kommunledningskontoret"));
+    type_text(&mut app, "Studiebesök i Tartu");
+    ctrl(&mut app, 's');
+    assert!(app.modal.is_none(), "{:?}", app.status);
+    let account = e.store.account(&e.anna, klk, y).unwrap().unwrap();
+    assert_eq!(account.words.operations, "Studiebesök i Tartu");
+    assert_eq!(account.state, intnet::model::AccountState::Draft);
+    let s = screen(&app);
+    assert!(
+        s.contains("[ Draft ]") && s.contains("Studiebesök i Tartu"),
+        "{s}"
+    );
+    assert!(hint_line(&app).contains("s submit"));
+
+    // Submitting asks first; no leaves it a draft.
+    press(&mut app, KeyCode::Char('s'));
+    assert!(matches!(app.modal, Some(Modal::Confirm(_))));
+    press(&mut app, KeyCode::Char('n'));
+    let state = |e: &common::Env| e.store.account(&e.office, klk, y).unwrap().unwrap().state;
+    assert_eq!(state(&e), intnet::model::AccountState::Draft);
+    press(&mut app, KeyCode::Char('s'));
+    press(&mut app, KeyCode::Char('y'));
+    assert_eq!(state(&e), intnet::model::AccountState::Submitted);
+    assert!(
+        app.status
+            .as_ref()
+            .is_some_and(|s| !s.error && s.text.contains("submitted")),
+        "{:?}",
+        app.status
+    );
+    assert!(screen(&app).contains("[ Submitted ]"));
+    let hints = hint_line(&app);
+    assert!(
+        !hints.contains("e edit") && !hints.contains("s submit"),
+        "{hints}"
+    );
+    // Handed in: the form does not open, and the status line says why.
+    press(&mut app, KeyCode::Char('e'));
+    assert!(app.modal.is_none());
+    assert!(app.status.as_ref().is_some_and(|s| s.error));
+
+    // A training logged after submission: the office returns the account, and the
+    // member sees what changed and refreshes.
+    a_training_for(&e, e.anna.member_id, &format!("{y}-02-03"));
+    e.store
+        .return_account(&e.office, klk, y, None, "Lägg till kursen")
+        .unwrap();
+    app.refresh();
+    let s = screen(&app);
+    assert!(
+        s.contains("[ Returned ]") && s.contains("Lägg till kursen"),
+        "{s}"
+    );
+    assert!(
+        s.contains("changed since submitted: Training activities +1"),
+        "{s}"
+    );
+    assert!(hint_line(&app).contains("f refresh figures"));
+    press(&mut app, KeyCode::Char('f'));
+    let account = e.store.account(&e.anna, klk, y).unwrap().unwrap();
+    assert_eq!(account.figures.map(|f| f.training.activities), Some(1));
+    let s = screen(&app);
+    assert!(!s.contains("changed since submitted"), "{s}");
+    assert!(!hint_line(&app).contains("f refresh"));
+}
+
+/// The office returns an account with a comment (a form that wants one) and accepts
+/// another from the overview, sees what is late marked in words, and opens an
+/// account; a member cannot decide; a viewer sees the accepted account only.
+#[test]
+fn the_office_returns_and_accepts_through_the_overview_and_a_viewer_sees_accepted_only() {
+    let e = seeded();
+    let y = common::year();
+    let klk = e.store.unit_by_code("KLK").unwrap().id;
+    let hamn = e.store.unit_by_code("HAMN").unwrap().id;
+    let words = |t: &str| intnet::model::AccountWords {
+        operations: t.into(),
+        ..Default::default()
+    };
+    e.store
+        .save_words(&e.anna, klk, y, None, words("KLK:s text"))
+        .unwrap();
+    e.store.submit(&e.anna, klk, y, None).unwrap();
+    e.store
+        .save_words(&e.bjorn, hamn, y, None, words("Hamnens text"))
+        .unwrap();
+    e.store.submit(&e.bjorn, hamn, y, None).unwrap();
+    let state = |u: i64| e.store.account(&e.office, u, y).unwrap().unwrap().state;
+
+    // A member has no return or accept key, and the keys are refused.
+    let mut anna = app_for(&e, "anna", Lang::En);
+    press(&mut anna, KeyCode::Char('6'));
+    press(&mut anna, KeyCode::Char('r'));
+    press(&mut anna, KeyCode::Char('a'));
+    assert!(anna.modal.is_none());
+    assert_eq!(state(klk), intnet::model::AccountState::Submitted);
+
+    let mut app = app_for(&e, "office", Lang::En);
+    press(&mut app, KeyCode::Char('6'));
+    let s = screen(&app);
+    assert!(s.contains("Accounts ") && s.contains("Anna Åberg"), "{s}");
+    assert!(s.contains("Key figures for the whole municipality"), "{s}");
+    let row = |app: &App, code: &str| {
+        app.screens
+            .report
+            .rows
+            .iter()
+            .position(|r| r.unit_code == code)
+            .unwrap()
+    };
+    let go_to = |app: &mut App, code: &str| {
+        press(app, KeyCode::Char('g'));
+        for _ in 0..row(app, code) {
+            press(app, KeyCode::Char('j'));
+        }
+    };
+    go_to(&mut app, "KLK");
+    assert!(hint_line(&app).contains("r return") && hint_line(&app).contains("a accept"));
+    press(&mut app, KeyCode::Char('r'));
+    assert!(screen(&app).contains("Return the account — Kommunledningskontoret"));
+    ctrl(&mut app, 's');
+    assert!(
+        matches!(app.modal, Some(Modal::Form(_))),
+        "a return wants a comment"
+    );
+    type_text(&mut app, "Beskriv kursen");
+    ctrl(&mut app, 's');
+    assert!(app.modal.is_none(), "{:?}", app.status);
+    assert_eq!(state(klk), intnet::model::AccountState::Returned);
+    let klk_account = e.store.account(&e.office, klk, y).unwrap().unwrap();
+    assert_eq!(
+        klk_account.returned_comment.as_deref(),
+        Some("Beskriv kursen")
+    );
+
+    go_to(&mut app, "HAMN");
+    press(&mut app, KeyCode::Char('a'));
+    assert!(
+        matches!(app.modal, Some(Modal::Confirm(_))),
+        "accepting asks"
+    );
+    press(&mut app, KeyCode::Char('y'));
+    assert_eq!(state(hamn), intnet::model::AccountState::Accepted);
+    // Accepted: only returning is left.
+    let hints = hint_line(&app);
+    assert!(
+        hints.contains("r return") && !hints.contains("a accept"),
+        "{hints}"
+    );
+
+    // Past the deadline: the account not handed in is marked late in words.
+    e.store
+        .set_deadline(&e.office, y, Some(&common::in_days(-1)))
+        .unwrap();
+    app.refresh();
+    let late_rows: Vec<String> = screen(&app)
+        .lines()
+        .filter(|l| l.contains("LATE"))
+        .map(str::to_string)
+        .collect();
+    assert!(
+        late_rows.iter().any(|l| l.contains("KLK"))
+            && !late_rows.iter().any(|l| l.contains("HAMN")),
+        "{late_rows:?}"
+    );
+    assert!(
+        late_rows
+            .iter()
+            .all(|l| l.starts_with('!') || l.contains("late")),
+        "{late_rows:?}"
+    );
+
+    // Enter opens the account with the comment; Esc goes back.
+    go_to(&mut app, "KLK");
+    press(&mut app, KeyCode::Enter);
+    let s = screen(&app);
+    assert!(
+        s.contains("[ Returned ]") && s.contains("Beskriv kursen"),
+        "{s}"
+    );
+    press(&mut app, KeyCode::Esc);
+    assert!(screen(&app).contains("Key figures"));
+
+    // A viewer: the accepted account only, which opens.
+    let mut vera = app_for(&e, "vera", Lang::En);
+    press(&mut vera, KeyCode::Char('6'));
+    let codes: Vec<&str> = vera
+        .screens
+        .report
+        .rows
+        .iter()
+        .map(|r| r.unit_code.as_str())
+        .collect();
+    assert_eq!(codes, ["HAMN"]);
+    let hints = hint_line(&vera);
+    assert!(
+        !hints.contains("r return") && hints.contains("Enter open"),
+        "{hints}"
+    );
+    press(&mut vera, KeyCode::Enter);
+    assert!(screen(&vera).contains("Hamnens text"));
+}
