@@ -245,6 +245,34 @@ fn undo_from_the_shell() {
 }
 
 #[test]
+fn redo_from_the_shell() {
+    let d = db();
+    intnet(&d.path)
+        .args(["--as", "anna", "org", "delete", "Hansestadt Lübeck"])
+        .assert()
+        .success();
+    intnet(&d.path)
+        .args(["--as", "anna", "undo"])
+        .assert()
+        .success();
+    intnet(&d.path)
+        .args(["--as", "anna", "redo"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Redone").and(predicate::str::contains("Lübeck")));
+    intnet(&d.path)
+        .args(["--as", "anna", "find", "lubeck"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("No hits"));
+    intnet(&d.path)
+        .args(["--as", "anna", "redo"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("nothing to redo"));
+}
+
+#[test]
 fn swedish_messages_and_help() {
     let d = db();
     intnet(&d.path)

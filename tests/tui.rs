@@ -1956,3 +1956,52 @@ fn hints_follow_the_role_and_ctrl_c_cancels() {
     ctrl(&mut app, 'c');
     assert!(app.quit, "Ctrl-C on a screen quits");
 }
+
+/// `Ctrl-R` redoes what `u` undid in this session, names it, asks first when it is on
+/// another screen, and has nothing to redo after a new change.
+#[test]
+fn ctrl_r_redoes_the_last_undo_of_this_session() {
+    let e = seeded();
+    let mut app = app_for(&e, "anna", Lang::En);
+    ctrl(&mut app, 'r');
+    let status = app.status.clone().unwrap();
+    assert!(
+        status.error && status.text.contains("nothing to redo in this session"),
+        "{status:?}"
+    );
+    let id = e
+        .store
+        .create_org(&e.anna, org("Stadt Husum", "DE", "Husum"), true)
+        .unwrap();
+    press(&mut app, KeyCode::Char('u'));
+    assert!(e.store.org(id).is_err(), "undone");
+    ctrl(&mut app, 'r');
+    assert!(app.modal.is_none());
+    let status = app.status.clone().unwrap();
+    assert!(
+        !status.error && status.text.contains("“Stadt Husum”"),
+        "{status:?}"
+    );
+    assert!(e.store.org(id).is_ok(), "redone");
+    // From another screen: asked first, by name and screen.
+    press(&mut app, KeyCode::Char('u'));
+    press(&mut app, KeyCode::Char('2'));
+    ctrl(&mut app, 'r');
+    let Some(Modal::Confirm(c)) = &app.modal else {
+        panic!("not asked: {:?}", app.status)
+    };
+    assert!(
+        c.prompt.contains("“Stadt Husum”") && c.prompt.contains("Contacts"),
+        "{}",
+        c.prompt
+    );
+    press(&mut app, KeyCode::Char('n'));
+    assert!(e.store.org(id).is_err(), "not redone when declined");
+    // A new change ends the redo chain.
+    e.store
+        .create_org(&e.anna, org("Stadt Heide", "DE", "Heide"), true)
+        .unwrap();
+    ctrl(&mut app, 'r');
+    assert!(app.status.clone().unwrap().error);
+    assert!(e.store.org(id).is_err());
+}

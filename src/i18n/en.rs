@@ -1130,4 +1130,20 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("deadlines.none", "Nothing falls due in this period."),
     ("action.new_milestone", "new milestone"),
     ("action.evaluate", "evaluate membership"),
+    // Redo, Ctrl-Z, the conflict choice and local times (app-level flow).
+    ("err.nothing_to_redo", "nothing to redo"),
+    (
+        "err.nothing_to_redo_session",
+        "nothing to redo in this session",
+    ),
+    ("msg.redo_create", "Redone: {what} {name} is there again."),
+    ("msg.redo_update", "Redone: the change to {what} {name}."),
+    ("msg.redo_delete", "Redone: {what} {name} is deleted again."),
+    (
+        "confirm.redo",
+        "Redo the last undone change, to {what} {name} on {screen}?",
+    ),
+    ("action.redo", "redo"),
+    ("help.redo", "Redo your last undone change"),
+    ("action.suspend", "suspend (fg resumes)"),
 ];

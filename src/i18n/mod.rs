@@ -206,12 +206,26 @@ pub fn describe_evaluation(lang: Lang, evaluation: Option<&crate::model::Evaluat
 }
 
 pub fn describe_undo(lang: Lang, undone: &crate::store::Undone) -> String {
-    let what = lang.t(&format!("entity.{}", undone.entity)).to_string();
     let key = match undone.action.as_str() {
         "delete" => "msg.undo_delete",
         "update" => "msg.undo_update",
         _ => "msg.undo_create",
     };
+    describe_change(lang, key, undone)
+}
+
+/// Says what `redo` made again.
+pub fn describe_redo(lang: Lang, redone: &crate::store::Undone) -> String {
+    let key = match redone.action.as_str() {
+        "delete" => "msg.redo_delete",
+        "update" => "msg.redo_update",
+        _ => "msg.redo_create",
+    };
+    describe_change(lang, key, redone)
+}
+
+fn describe_change(lang: Lang, key: &str, undone: &crate::store::Undone) -> String {
+    let what = lang.t(&format!("entity.{}", undone.entity)).to_string();
     let name = if undone.name.is_empty() {
         format!("#{}", undone.entity_id)
     } else {

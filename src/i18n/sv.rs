@@ -1136,4 +1136,23 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("deadlines.none", "Inget förfaller under perioden."),
     ("action.new_milestone", "nytt delmål"),
     ("action.evaluate", "utvärdera medlemskap"),
+    // Redo, Ctrl-Z, the conflict choice and local times (app-level flow).
+    ("err.nothing_to_redo", "inget att göra om"),
+    (
+        "err.nothing_to_redo_session",
+        "inget att göra om i den här sessionen",
+    ),
+    ("msg.redo_create", "Gjort om: {what} {name} finns igen."),
+    ("msg.redo_update", "Gjort om: ändringen av {what} {name}."),
+    (
+        "msg.redo_delete",
+        "Gjort om: {what} {name} är borttagen igen.",
+    ),
+    (
+        "confirm.redo",
+        "Göra om den senast ångrade ändringen, av {what} {name} under {screen}?",
+    ),
+    ("action.redo", "gör om"),
+    ("help.redo", "Gör om din senast ångrade ändring"),
+    ("action.suspend", "pausa (fg fortsätter)"),
 ];

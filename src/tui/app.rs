@@ -8,7 +8,7 @@ use super::keymap::{Action, Context, Key, Keymap};
 use super::screens::deadlines::DeadlinesView;
 use super::screens::{Screen, Screens};
 use super::widgets::input::Input;
-use crate::i18n::{Lang, describe_error, describe_undo};
+use crate::i18n::{Lang, describe_error, describe_redo, describe_undo};
 use crate::model::{Actor, Hit, InteractionKind};
 use crate::store::{Error, Store};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -58,6 +58,8 @@ pub struct App {
     pub modal: Option<Modal>,
     pub status: Option<Status>,
     pub quit: bool,
+    /// `Ctrl-Z` was pressed: the event loop suspends the program and clears this.
+    pub suspend: bool,
     /// Terminal size (columns, rows), for paging.
     pub size: (u16, u16),
     data_version: i64,
@@ -100,6 +102,7 @@ impl App {
             modal: None,
             status: None,
             quit: false,
+            suspend: false,
             size,
             data_version,
             last_kind: InteractionKind::Meeting,
@@ -310,6 +313,11 @@ impl App {
 
     /// Does one action in the current context.
     pub fn update(&mut self, action: Action) {
+        if action == Action::Suspend {
+            // Whatever is open stays as it is; the event loop stops and resumes us.
+            self.suspend = true;
+            return;
+        }
         self.status = None;
         let context = self.context();
         if context.takes_global() && self.global_action(action) {
@@ -395,15 +403,43 @@ impl App {
     /// and asks first when it is elsewhere (it names the record either way).
     fn ask_undo(&mut self) {
         let r = self.store.next_undo(&self.actor, self.undo_since);
-        let Some(next) = self.check(r) else {
+        self.ask_replay(
+            r,
+            "err.nothing_to_undo_session",
+            "confirm.undo",
+            Pending::Undo,
+        );
+    }
+
+    /// `Ctrl-R`: redoes this session's last undone change, asking as `u` does.
+    fn ask_redo(&mut self) {
+        let r = self.store.next_redo(&self.actor, self.undo_since);
+        self.ask_replay(
+            r,
+            "err.nothing_to_redo_session",
+            "confirm.redo",
+            Pending::Redo,
+        );
+    }
+
+    /// Does `then` (an undo or a redo of `next`) at once when the record is on the
+    /// screen shown, else asks first with `prompt`, naming the record.
+    fn ask_replay(
+        &mut self,
+        next: Result<Option<crate::store::Undone>, Error>,
+        nothing: &'static str,
+        prompt: &str,
+        then: Pending,
+    ) {
+        let Some(next) = self.check(next) else {
             return;
         };
         let Some(next) = next else {
-            return self.error(&Error::Rule("err.nothing_to_undo_session"));
+            return self.error(&Error::Rule(nothing));
         };
         let here = screen_of(&next.entity).is_none_or(|s| s == self.screen);
         if here {
-            return self.undo();
+            return self.replay(&then);
         }
         let what = self.t(&format!("entity.{}", next.entity)).to_string();
         let name = if next.name.is_empty() {
@@ -419,18 +455,24 @@ impl App {
             .unwrap_or_default();
         self.modal = Some(Modal::Confirm(Confirm {
             prompt: self.lang.f(
-                "confirm.undo",
+                prompt,
                 &[("what", &what), ("name", &name), ("screen", &screen)],
             ),
-            on_yes: Pending::Undo,
+            on_yes: then,
         }));
     }
 
-    /// Undoes this session's last change.
-    fn undo(&mut self) {
-        let r = self.store.undo_since(&self.actor, self.undo_since);
-        if let Some(u) = self.check(r) {
-            self.info(describe_undo(self.lang, &u));
+    /// Undoes (`Pending::Undo`) or redoes (`Pending::Redo`) this session's last change.
+    fn replay(&mut self, what: &Pending) {
+        let said = if *what == Pending::Redo {
+            let r = self.store.redo_since(&self.actor, self.undo_since);
+            self.check(r).map(|u| describe_redo(self.lang, &u))
+        } else {
+            let r = self.store.undo_since(&self.actor, self.undo_since);
+            self.check(r).map(|u| describe_undo(self.lang, &u))
+        };
+        if let Some(said) = said {
+            self.info(said);
             self.refresh();
         }
     }
@@ -449,6 +491,7 @@ impl App {
             Action::NextScreen => self.switch(self.screen.next()),
             Action::PrevScreen => self.switch(self.screen.prev()),
             Action::Undo => self.ask_undo(),
+            Action::Redo => self.ask_redo(),
             _ => return false,
         }
         true
@@ -569,8 +612,8 @@ impl App {
                 return;
             }
             Pending::ResumeDraft(_) => return,
-            Pending::Undo => {
-                self.undo();
+            p @ (Pending::Undo | Pending::Redo) => {
+                self.replay(&p);
                 return;
             }
         };

@@ -146,6 +146,8 @@ named!(
         Deadlines => "deadlines",
         Horizon => "horizon",
         OnlyMine => "only_mine",
+        Redo => "redo",
+        Suspend => "suspend",
     }
 );
 
@@ -159,6 +161,7 @@ impl Action {
             New | Edit
                 | Delete
                 | Undo
+                | Redo
                 | NewPerson
                 | NewInteraction
                 | ToggleDone
@@ -347,6 +350,14 @@ fn defaults() -> Vec<Binding> {
         b(C::Filter, Key::ctrl('c'), Back, false),
         b(C::Confirm, Key::ctrl('c'), No, false),
         b(C::Help, Key::ctrl('c'), Back, false),
+        // Redo (`U` is taken by News); Ctrl-Z suspends from anywhere, a form too.
+        b(C::Global, Key::ctrl('r'), Redo, false),
+        b(C::Global, Key::ctrl('z'), Suspend, false),
+        b(C::Form, Key::ctrl('z'), Suspend, false),
+        b(C::Lookup, Key::ctrl('z'), Suspend, false),
+        b(C::Filter, Key::ctrl('z'), Suspend, false),
+        b(C::Confirm, Key::ctrl('z'), Suspend, false),
+        b(C::Help, Key::ctrl('z'), Suspend, false),
     ]);
     all
 }
