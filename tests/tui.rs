@@ -2005,3 +2005,58 @@ fn ctrl_r_redoes_the_last_undo_of_this_session() {
     assert!(app.status.clone().unwrap().error);
     assert!(e.store.org(id).is_err());
 }
+
+/// Deadlines → `Enter` on an EU call shows it in the news; `Esc` comes back to the
+/// deadlines as they were, and the news is left without the call filter the jump set.
+/// A tab switch after a jump is a tab switch: `Esc` then means what it always means.
+#[test]
+fn esc_after_a_jump_from_the_deadlines_returns_there_and_leaves_no_filter() {
+    use intnet::model::{NewsCategory, NewsData};
+    use intnet::tui::screens::Screen;
+    let e = env();
+    let (call, _) = e
+        .store
+        .post_news(
+            &e.office,
+            NewsData {
+                title: "Interreg Baltic call".into(),
+                body: "Text".into(),
+                category: NewsCategory::Call,
+                deadline: Some(common::in_days(5)),
+                ..NewsData::default()
+            },
+            true,
+        )
+        .unwrap();
+    let mut app = app_for(&e, "anna", Lang::En);
+    press(&mut app, KeyCode::Char('5'));
+    press(&mut app, KeyCode::Char('D'));
+    assert!(screen(&app).contains("Interreg Baltic call"));
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.screen, Screen::News);
+    assert!(app.screens.news.reading(), "the call is open");
+    assert_eq!(app.screens.news.item.as_ref().map(|n| n.id), Some(call));
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(
+        app.screen,
+        Screen::Projects,
+        "back where the jump came from"
+    );
+    assert!(app.deadlines.open, "with the deadlines shown again");
+    assert!(screen(&app).contains("Deadlines (1)"), "{}", screen(&app));
+    // The news screen has no filter left from the jump.
+    press(&mut app, KeyCode::Char('2'));
+    assert_eq!(
+        app.screens.news.filter,
+        intnet::store::NewsFilter::default()
+    );
+    assert!(!app.screens.news.reading());
+    // A jump followed by a tab switch: Esc no longer goes back.
+    press(&mut app, KeyCode::Char('5'));
+    press(&mut app, KeyCode::Char('D'));
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Char('1'));
+    press(&mut app, KeyCode::Char('2'));
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.screen, Screen::News);
+}

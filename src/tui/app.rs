@@ -36,6 +36,25 @@ pub struct Lookup {
     pub selected: usize,
 }
 
+/// A jump from one screen to another (see [`App::jump`]): the screen left and
+/// whether its deadlines view was open, and the state the screen jumped to had
+/// before (its filter, cursor, mode), put back on the way back.
+#[derive(Debug, Clone)]
+struct Jump {
+    from: Screen,
+    deadlines: bool,
+    to: Screen,
+    before: Before,
+}
+
+/// The state of the screen jumped to, as it was before the jump.
+#[derive(Debug, Clone)]
+enum Before {
+    News(super::screens::news::NewsScreen),
+    Plans(super::screens::plans::PlansScreen),
+    Projects(super::screens::projects::ProjectsScreen),
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Modal {
     /// Help for the context it was opened from, scrolled down by so many lines.
@@ -75,6 +94,9 @@ pub struct App {
     /// The newest audit row when the session started: `u` undoes this session's
     /// changes only, never a colleague's or an earlier session's.
     undo_since: i64,
+    /// Where a jump the user did not ask for as a tab switch (`Effect::GoTo`, from
+    /// the deadlines) came from: `Esc` on the screen jumped to goes back there.
+    jump: Option<Jump>,
     /// The look (set from the config by `tui::build`).
     pub theme: super::theme::Theme,
     /// Today, "YYYY-MM-DD": what drawing counts days from. Refreshed by the event loop.
@@ -111,6 +133,7 @@ impl App {
             spool: crate::config::spool_dir(),
             last_autosave: Instant::now(),
             undo_since,
+            jump: None,
             theme: super::theme::Theme::default(),
             today: crate::store::today(),
         };
@@ -320,6 +343,13 @@ impl App {
         }
         self.status = None;
         let context = self.context();
+        if action == Action::Back
+            && context.takes_global()
+            && self.jump.as_ref().is_some_and(|j| j.to == self.screen)
+            && !self.deadlines.open
+        {
+            return self.jump_back();
+        }
         if context.takes_global() && self.global_action(action) {
             return;
         }
@@ -500,6 +530,8 @@ impl App {
     /// Shows another tab: the one left closes its reading pane or overlay, the one
     /// shown loads what it has not loaded yet.
     fn switch(&mut self, screen: Screen) {
+        // A tab switch ends a jump: `Esc` means what it always means again.
+        self.jump = None;
         self.route(|s, _| s.hide());
         self.deadlines.hide();
         self.screen = screen;
@@ -517,7 +549,19 @@ impl App {
             DeadlineKind::Milestone | DeadlineKind::Evaluation => Screen::Projects,
             DeadlineKind::Call => Screen::News,
         };
+        let before = match target {
+            Screen::Plans => Before::Plans(self.screens.plans.clone()),
+            Screen::Projects => Before::Projects(self.screens.projects.clone()),
+            _ => Before::News(self.screens.news.clone()),
+        };
+        let jump = Jump {
+            from: self.screen,
+            deadlines: self.deadlines.open,
+            to: target,
+            before,
+        };
         self.switch(target);
+        self.jump = Some(jump);
         let cx = Cx {
             store: &self.store,
             actor: &self.actor,
@@ -530,6 +574,22 @@ impl App {
             DeadlineKind::Evaluation => self.screens.projects.reveal_membership(cx.store, d.id),
             DeadlineKind::Call => self.screens.news.reveal_call(&cx, d.id, &d.title),
         }
+    }
+
+    /// `Esc` after a jump: the screen jumped to gets back the state it had (no filter
+    /// left behind), and the screen left is shown as it was, its deadlines too.
+    fn jump_back(&mut self) {
+        let Some(jump) = self.jump.take() else {
+            return;
+        };
+        match jump.before {
+            Before::News(s) => self.screens.news = s,
+            Before::Plans(s) => self.screens.plans = s,
+            Before::Projects(s) => self.screens.projects = s,
+        }
+        self.switch(jump.from);
+        self.deadlines.open = jump.deadlines;
+        self.refresh();
     }
 
     fn lookup_action(&mut self, action: Action) {
