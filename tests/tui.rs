@@ -2060,3 +2060,93 @@ fn esc_after_a_jump_from_the_deadlines_returns_there_and_leaves_no_filter() {
     press(&mut app, KeyCode::Esc);
     assert_eq!(app.screen, Screen::News);
 }
+
+/// A save that lost a race offers the colleague's version beside mine: `t` takes
+/// theirs and puts back only the fields I changed (the form stays open), `Esc` leaves
+/// the form as it was, `m` saves mine over theirs. The time is local, not stored UTC.
+#[test]
+fn a_lost_race_offers_theirs_beside_mine_and_a_way_forward() {
+    let e = seeded();
+    let mut app = app_for(&e, "anna", Lang::En);
+    press(&mut app, KeyCode::Char('e'));
+    let Some(Modal::Form(f)) = &app.modal else {
+        panic!("no form")
+    };
+    let id = match f.target {
+        intnet::tui::app::FormTarget::Org { id: Some(id), .. } => id,
+        _ => panic!(),
+    };
+    let my_city = f.get("city");
+    for _ in 0..12 {
+        press(&mut app, KeyCode::Tab);
+    }
+    type_text(&mut app, " Anna's note");
+    let other = Store::open(&e.path).unwrap();
+    let bjorn = other.actor("bjorn").unwrap();
+    let bjorns_change = |city: &str| {
+        let current = other.org(id).unwrap();
+        let mut d = current.data.clone();
+        d.city = city.into();
+        other
+            .update_org(&bjorn, id, current.meta.version, d)
+            .unwrap();
+        other.org(id).unwrap().meta.updated_at
+    };
+    let at = bjorns_change("Changed");
+    ctrl(&mut app, 's');
+    let c = app.conflict.clone().expect("a choice is offered");
+    assert!(
+        c.rows.iter().any(|(l, theirs, yours)| l == "field.city"
+            && theirs == "Changed"
+            && *yours == my_city),
+        "{:?}",
+        c.rows
+    );
+    assert!(
+        c.rows
+            .iter()
+            .any(|(l, _, yours)| l == "field.notes" && yours.contains("Anna's note")),
+        "{:?}",
+        c.rows
+    );
+    let s = screen(&app);
+    assert!(s.contains("Björn Ek saved this at"), "{s}");
+    assert!(s.contains(&Lang::En.datetime(&at)), "{s}");
+    assert!(!s.contains(&at), "no stored UTC moment: {s}");
+    // Take theirs, re-apply mine: their city, my note, the form still open.
+    press(&mut app, KeyCode::Char('t'));
+    assert!(app.conflict.is_none());
+    let Some(Modal::Form(f)) = &app.modal else {
+        panic!("the form stays open for review")
+    };
+    assert_eq!(f.get("city"), "Changed");
+    assert!(f.get("notes").contains("Anna's note"));
+    ctrl(&mut app, 's');
+    assert!(app.modal.is_none(), "{:?}", app.status);
+    let saved = e.store.org(id).unwrap().data;
+    assert_eq!(saved.city, "Changed");
+    assert!(saved.notes.contains("Anna's note"));
+
+    // Again, with Esc first and then mine over theirs.
+    press(&mut app, KeyCode::Char('e'));
+    for _ in 0..12 {
+        press(&mut app, KeyCode::Tab);
+    }
+    type_text(&mut app, " again");
+    bjorns_change("Björn's city");
+    ctrl(&mut app, 's');
+    assert!(app.conflict.is_some());
+    press(&mut app, KeyCode::Esc);
+    assert!(app.conflict.is_none());
+    let Some(Modal::Form(f)) = &app.modal else {
+        panic!("Esc keeps the form")
+    };
+    assert!(f.get("notes").ends_with(" again"));
+    ctrl(&mut app, 's');
+    assert!(app.conflict.is_some(), "still their newer version");
+    press(&mut app, KeyCode::Char('m'));
+    assert!(app.modal.is_none(), "{:?}", app.status);
+    let saved = e.store.org(id).unwrap().data;
+    assert_eq!(saved.city, "Changed", "mine, over Björn's");
+    assert!(saved.notes.ends_with(" again"));
+}

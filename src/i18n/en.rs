@@ -1146,4 +1146,19 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("action.redo", "redo"),
     ("help.redo", "Redo your last undone change"),
     ("action.suspend", "suspend (fg resumes)"),
+    ("action.keep_mine", "save mine over theirs"),
+    ("action.take_theirs", "take theirs, re-apply my changes"),
+    ("conflict.title", " Someone else saved "),
+    ("conflict.header", "{by} saved this at {at}. What differs:"),
+    ("conflict.theirs", "Theirs"),
+    ("conflict.yours", "Yours"),
+    ("conflict.same", "No field differs (only the version)."),
+    (
+        "conflict.keys",
+        "m save mine over theirs · t take theirs and re-apply my changes · Esc back",
+    ),
+    (
+        "msg.conflict_reapplied",
+        "Their version, with the fields you changed put back. Review, then Ctrl-S.",
+    ),
 ];

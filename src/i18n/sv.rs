@@ -1155,4 +1155,22 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("action.redo", "gör om"),
     ("help.redo", "Gör om din senast ångrade ändring"),
     ("action.suspend", "pausa (fg fortsätter)"),
+    ("action.keep_mine", "spara min över deras"),
+    ("action.take_theirs", "ta deras, lägg på mina ändringar"),
+    ("conflict.title", " Någon annan har sparat "),
+    (
+        "conflict.header",
+        "{by} sparade detta {at}. Det här skiljer:",
+    ),
+    ("conflict.theirs", "Deras"),
+    ("conflict.yours", "Din"),
+    ("conflict.same", "Inget fält skiljer (bara versionen)."),
+    (
+        "conflict.keys",
+        "m spara min över deras · t ta deras och lägg på mina ändringar · Esc tillbaka",
+    ),
+    (
+        "msg.conflict_reapplied",
+        "Deras version, med dina ändrade fält ilagda. Granska och spara med Ctrl-S.",
+    ),
 ];

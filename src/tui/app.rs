@@ -1,6 +1,7 @@
 //! App state and `update`: keys become actions through the keymap; actions change
 //! state and call the store. Rendering (in `ui`) only reads this state.
 
+pub use super::app_forms::ConflictChoice;
 pub use super::component::Pending;
 use super::component::{Component, Cx, Effect, FormRequest};
 pub use super::forms::{FormPrompt, FormState, FormTarget};
@@ -97,6 +98,11 @@ pub struct App {
     /// Where a jump the user did not ask for as a tab switch (`Effect::GoTo`, from
     /// the deadlines) came from: `Esc` on the screen jumped to goes back there.
     jump: Option<Jump>,
+    /// The choice offered after a save lost a race with a colleague, over the form.
+    pub conflict: Option<Box<super::app_forms::ConflictChoice>>,
+    /// The open form's target and values as it was opened, for the conflict choice's
+    /// "re-apply my changes" (absent for a form resumed from a draft).
+    pub(super) form_base: Option<(FormTarget, Vec<(String, String)>)>,
     /// The look (set from the config by `tui::build`).
     pub theme: super::theme::Theme,
     /// Today, "YYYY-MM-DD": what drawing counts days from. Refreshed by the event loop.
@@ -134,6 +140,8 @@ impl App {
             last_autosave: Instant::now(),
             undo_since,
             jump: None,
+            conflict: None,
+            form_base: None,
             theme: super::theme::Theme::default(),
             today: crate::store::today(),
         };
@@ -186,6 +194,9 @@ impl App {
 
     /// The keymap context the user is in: the modal's, else the active screen's.
     pub fn context(&self) -> Context {
+        if self.conflict.is_some() {
+            return Context::Confirm;
+        }
         match &self.modal {
             Some(Modal::Help(..)) => Context::Help,
             Some(Modal::Confirm(_)) => Context::Confirm,
@@ -355,6 +366,7 @@ impl App {
         }
         match context {
             Context::Help => self.help_action(action),
+            Context::Confirm if self.conflict.is_some() => self.conflict_action(action),
             Context::Confirm => self.confirm(action == Action::Yes),
             Context::Form => self.form_action(action),
             Context::Lookup => self.lookup_action(action),

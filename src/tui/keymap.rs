@@ -148,6 +148,8 @@ named!(
         OnlyMine => "only_mine",
         Redo => "redo",
         Suspend => "suspend",
+        KeepMine => "keep_mine",
+        TakeTheirs => "take_theirs",
     }
 );
 
@@ -358,6 +360,9 @@ fn defaults() -> Vec<Binding> {
         b(C::Filter, Key::ctrl('z'), Suspend, false),
         b(C::Confirm, Key::ctrl('z'), Suspend, false),
         b(C::Help, Key::ctrl('z'), Suspend, false),
+        // After losing a race: save mine over theirs, or take theirs and re-apply mine.
+        b(C::Confirm, k('m'), KeepMine, false),
+        b(C::Confirm, k('t'), TakeTheirs, false),
     ]);
     all
 }
