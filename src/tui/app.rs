@@ -51,7 +51,7 @@ struct Jump {
 /// The state of the screen jumped to, as it was before the jump.
 #[derive(Debug, Clone)]
 enum Before {
-    News(super::screens::news::NewsScreen),
+    News(Box<super::screens::news::NewsScreen>),
     Plans(super::screens::plans::PlansScreen),
     Projects(super::screens::projects::ProjectsScreen),
 }
@@ -564,7 +564,7 @@ impl App {
         let before = match target {
             Screen::Plans => Before::Plans(self.screens.plans.clone()),
             Screen::Projects => Before::Projects(self.screens.projects.clone()),
-            _ => Before::News(self.screens.news.clone()),
+            _ => Before::News(Box::new(self.screens.news.clone())),
         };
         let jump = Jump {
             from: self.screen,
@@ -595,7 +595,7 @@ impl App {
             return;
         };
         match jump.before {
-            Before::News(s) => self.screens.news = s,
+            Before::News(s) => self.screens.news = *s,
             Before::Plans(s) => self.screens.plans = s,
             Before::Projects(s) => self.screens.projects = s,
         }
