@@ -245,6 +245,34 @@ fn undo_from_the_shell() {
 }
 
 #[test]
+fn redo_from_the_shell() {
+    let d = db();
+    intnet(&d.path)
+        .args(["--as", "anna", "org", "delete", "Hansestadt Lübeck"])
+        .assert()
+        .success();
+    intnet(&d.path)
+        .args(["--as", "anna", "undo"])
+        .assert()
+        .success();
+    intnet(&d.path)
+        .args(["--as", "anna", "redo"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Redone").and(predicate::str::contains("Lübeck")));
+    intnet(&d.path)
+        .args(["--as", "anna", "find", "lubeck"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("No hits"));
+    intnet(&d.path)
+        .args(["--as", "anna", "redo"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("nothing to redo"));
+}
+
+#[test]
 fn swedish_messages_and_help() {
     let d = db();
     intnet(&d.path)
@@ -709,6 +737,47 @@ fn news_digest_in_markdown_and_read_marks() {
         .args(["--as", "anna", "news", "digest", "--since", "yesterday"])
         .assert()
         .code(2);
+}
+
+/// The digest says when an item was published in local time (`TZ`), minutes, never
+/// the stored UTC moment; the JSON list keeps the stored moment.
+#[test]
+fn news_digest_shows_local_time() {
+    let d = db();
+    intnet(&d.path)
+        .args([
+            "--as",
+            "root",
+            "news",
+            "post",
+            "--title",
+            "Tid",
+            "--category",
+            "event",
+        ])
+        .assert()
+        .success();
+    let out = intnet(&d.path)
+        .args(["--as", "anna", "news", "list", "--json"])
+        .output()
+        .unwrap();
+    let rows: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let stored = rows[0]["published_at"].as_str().unwrap().to_string();
+    let moment: jiff::Timestamp = stored.parse().unwrap();
+    for zone in ["Europe/Stockholm", "Asia/Tokyo"] {
+        let local = moment
+            .to_zoned_datetime(jiff::tz::TimeZone::get(zone).unwrap())
+            .strftime("%Y-%m-%d %H:%M")
+            .to_string();
+        let out = intnet(&d.path)
+            .env("TZ", zone)
+            .args(["--as", "anna", "news", "digest"])
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(text.contains(&local), "{zone}: {local} not in {text}");
+        assert!(!text.contains(&stored), "{text}");
+    }
 }
 
 #[test]

@@ -830,3 +830,112 @@ fn lookup_puts_named_organisations_first_and_limits_after_ranking() {
         "{three:?}"
     );
 }
+
+#[test]
+fn redo_makes_undone_changes_again_in_order_until_a_new_change() {
+    let e = env();
+    let id = e
+        .store
+        .create_org(&e.anna, org("Rīgas pilsēta", "LV", "Rīga"), false)
+        .unwrap();
+    let v1 = e.store.org(id).unwrap();
+    let mut renamed = v1.data.clone();
+    renamed.name = "Riga City".into();
+    e.store
+        .update_org(&e.anna, id, v1.meta.version, renamed)
+        .unwrap();
+    e.store.delete_org(&e.anna, id).unwrap();
+    assert!(matches!(
+        e.store.redo_last(&e.anna),
+        Err(Error::Rule("err.nothing_to_redo"))
+    ));
+    // Undo the delete and the rename: the record is back under its first name.
+    e.store.undo_last(&e.anna).unwrap();
+    e.store.undo_last(&e.anna).unwrap();
+    assert_eq!(e.store.org(id).unwrap().data.name, "Rīgas pilsēta");
+    // Redo walks forward: first the rename (undone last), then the delete.
+    let next = e.store.next_redo(&e.anna, 0).unwrap().unwrap();
+    assert_eq!((next.action.as_str(), next.entity_id), ("update", id));
+    assert_eq!(next.name, "Rīgas pilsēta");
+    let r = e.store.redo_last(&e.anna).unwrap();
+    assert_eq!(r.action, "update");
+    assert_eq!(e.store.org(id).unwrap().data.name, "Riga City");
+    let r = e.store.redo_last(&e.anna).unwrap();
+    assert_eq!(
+        (r.action.as_str(), r.name.as_str()),
+        ("delete", "Riga City")
+    );
+    assert!(matches!(e.store.org(id), Err(Error::NotFound)));
+    assert!(matches!(
+        e.store.redo_last(&e.anna),
+        Err(Error::Rule("err.nothing_to_redo"))
+    ));
+    // A redone change is undone again by the next undo, and redone again after it.
+    let u = e.store.undo_last(&e.anna).unwrap();
+    assert_eq!(u.action, "delete");
+    assert_eq!(e.store.org(id).unwrap().data.name, "Riga City");
+    e.store.redo_last(&e.anna).unwrap();
+    assert!(matches!(e.store.org(id), Err(Error::NotFound)));
+    // The redo's audit rows are marked as such.
+    let actions: Vec<String> = e
+        .store
+        .audit_for("org", id)
+        .unwrap()
+        .into_iter()
+        .map(|a| a.action)
+        .collect();
+    assert!(actions.iter().any(|a| a == "redo:update"), "{actions:?}");
+    assert!(actions.iter().any(|a| a == "redo:delete"), "{actions:?}");
+
+    // Undo twice, then a new change: the redo chain is gone, also after undoing it.
+    e.store.undo_last(&e.anna).unwrap();
+    e.store.undo_last(&e.anna).unwrap();
+    let other = e
+        .store
+        .create_org(&e.anna, org("Tallinna linn", "EE", "Tallinn"), false)
+        .unwrap();
+    assert!(matches!(
+        e.store.redo_last(&e.anna),
+        Err(Error::Rule("err.nothing_to_redo"))
+    ));
+    e.store.undo_last(&e.anna).unwrap();
+    let r = e.store.redo_last(&e.anna).unwrap();
+    assert_eq!(r.entity_id, other, "only the new change is redone");
+    assert!(matches!(
+        e.store.redo_last(&e.anna),
+        Err(Error::Rule("err.nothing_to_redo"))
+    ));
+    assert_eq!(e.store.org(id).unwrap().data.name, "Rīgas pilsēta");
+}
+
+#[test]
+fn redo_is_refused_when_someone_changed_the_record_after_the_undo() {
+    let e = env();
+    let id = e
+        .store
+        .create_org(&e.anna, org("Klaipėdos miestas", "LT", "Klaipėda"), false)
+        .unwrap();
+    let v = e.store.org(id).unwrap();
+    let mut d = v.data.clone();
+    d.city = "Memel".into();
+    e.store
+        .update_org(&e.anna, id, v.meta.version, d.clone())
+        .unwrap();
+    e.store.undo_last(&e.anna).unwrap();
+    let v2 = e.store.org(id).unwrap();
+    d.city = "Klaipėda".into();
+    d.notes = "Björn was here".into();
+    e.store
+        .update_org(&e.bjorn, id, v2.meta.version, d)
+        .unwrap();
+    match e.store.redo_last(&e.anna) {
+        Err(Error::Conflict { by, .. }) => assert_eq!(by, "Björn Ek"),
+        other => panic!("expected a conflict, got {other:?}"),
+    }
+    assert_eq!(e.store.org(id).unwrap().data.notes, "Björn was here");
+    // Björn's own change has no undo of his to redo.
+    assert!(matches!(
+        e.store.redo_last(&e.bjorn),
+        Err(Error::Rule("err.nothing_to_redo"))
+    ));
+}

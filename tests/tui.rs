@@ -2294,3 +2294,199 @@ fn a_letter_in_the_participants_jumps_to_the_next_member_with_it() {
         "Space ticks the member jumped to"
     );
 }
+
+/// `Ctrl-R` redoes what `u` undid in this session, names it, asks first when it is on
+/// another screen, and has nothing to redo after a new change.
+#[test]
+fn ctrl_r_redoes_the_last_undo_of_this_session() {
+    let e = seeded();
+    let mut app = app_for(&e, "anna", Lang::En);
+    ctrl(&mut app, 'r');
+    let status = app.status.clone().unwrap();
+    assert!(
+        status.error && status.text.contains("nothing to redo in this session"),
+        "{status:?}"
+    );
+    let id = e
+        .store
+        .create_org(&e.anna, org("Stadt Husum", "DE", "Husum"), true)
+        .unwrap();
+    press(&mut app, KeyCode::Char('u'));
+    assert!(e.store.org(id).is_err(), "undone");
+    ctrl(&mut app, 'r');
+    assert!(app.modal.is_none());
+    let status = app.status.clone().unwrap();
+    assert!(
+        !status.error && status.text.contains("“Stadt Husum”"),
+        "{status:?}"
+    );
+    assert!(e.store.org(id).is_ok(), "redone");
+    // From another screen: asked first, by name and screen.
+    press(&mut app, KeyCode::Char('u'));
+    press(&mut app, KeyCode::Char('2'));
+    ctrl(&mut app, 'r');
+    let Some(Modal::Confirm(c)) = &app.modal else {
+        panic!("not asked: {:?}", app.status)
+    };
+    assert!(
+        c.prompt.contains("“Stadt Husum”") && c.prompt.contains("Contacts"),
+        "{}",
+        c.prompt
+    );
+    press(&mut app, KeyCode::Char('n'));
+    assert!(e.store.org(id).is_err(), "not redone when declined");
+    // A new change ends the redo chain.
+    e.store
+        .create_org(&e.anna, org("Stadt Heide", "DE", "Heide"), true)
+        .unwrap();
+    ctrl(&mut app, 'r');
+    assert!(app.status.clone().unwrap().error);
+    assert!(e.store.org(id).is_err());
+}
+
+/// Deadlines → `Enter` on an EU call shows it in the news; `Esc` comes back to the
+/// deadlines as they were, and the news is left without the call filter the jump set.
+/// A tab switch after a jump is a tab switch: `Esc` then means what it always means.
+#[test]
+fn esc_after_a_jump_from_the_deadlines_returns_there_and_leaves_no_filter() {
+    use intnet::model::{NewsCategory, NewsData};
+    use intnet::tui::screens::Screen;
+    let e = env();
+    let (call, _) = e
+        .store
+        .post_news(
+            &e.office,
+            NewsData {
+                title: "Interreg Baltic call".into(),
+                body: "Text".into(),
+                category: NewsCategory::Call,
+                deadline: Some(common::in_days(5)),
+                ..NewsData::default()
+            },
+            true,
+        )
+        .unwrap();
+    let mut app = app_for(&e, "anna", Lang::En);
+    press(&mut app, KeyCode::Char('5'));
+    press(&mut app, KeyCode::Char('D'));
+    assert!(screen(&app).contains("Interreg Baltic call"));
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.screen, Screen::News);
+    assert!(app.screens.news.reading(), "the call is open");
+    assert_eq!(app.screens.news.item.as_ref().map(|n| n.id), Some(call));
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(
+        app.screen,
+        Screen::Projects,
+        "back where the jump came from"
+    );
+    assert!(app.deadlines.open, "with the deadlines shown again");
+    assert!(screen(&app).contains("Deadlines (1)"), "{}", screen(&app));
+    // The news screen has no filter left from the jump.
+    press(&mut app, KeyCode::Char('2'));
+    assert_eq!(
+        app.screens.news.filter,
+        intnet::store::NewsFilter::default()
+    );
+    assert!(!app.screens.news.reading());
+    // A jump followed by a tab switch: Esc no longer goes back.
+    press(&mut app, KeyCode::Char('5'));
+    press(&mut app, KeyCode::Char('D'));
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Char('1'));
+    press(&mut app, KeyCode::Char('2'));
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.screen, Screen::News);
+}
+
+/// A save that lost a race offers the colleague's version beside mine: `t` takes
+/// theirs and puts back only the fields I changed (the form stays open), `Esc` leaves
+/// the form as it was, `m` saves mine over theirs. The time is local, not stored UTC.
+#[test]
+fn a_lost_race_offers_theirs_beside_mine_and_a_way_forward() {
+    let e = seeded();
+    let mut app = app_for(&e, "anna", Lang::En);
+    press(&mut app, KeyCode::Char('e'));
+    let Some(Modal::Form(f)) = &app.modal else {
+        panic!("no form")
+    };
+    let id = match f.target {
+        intnet::tui::app::FormTarget::Org { id: Some(id), .. } => id,
+        _ => panic!(),
+    };
+    let my_city = f.get("city");
+    for _ in 0..12 {
+        press(&mut app, KeyCode::Tab);
+    }
+    type_text(&mut app, " Anna's note");
+    let other = Store::open(&e.path).unwrap();
+    let bjorn = other.actor("bjorn").unwrap();
+    let bjorns_change = |city: &str| {
+        let current = other.org(id).unwrap();
+        let mut d = current.data.clone();
+        d.city = city.into();
+        other
+            .update_org(&bjorn, id, current.meta.version, d)
+            .unwrap();
+        other.org(id).unwrap().meta.updated_at
+    };
+    let at = bjorns_change("Changed");
+    ctrl(&mut app, 's');
+    let c = app.conflict.clone().expect("a choice is offered");
+    assert!(
+        c.rows.iter().any(|(l, theirs, yours)| l == "field.city"
+            && theirs == "Changed"
+            && *yours == my_city),
+        "{:?}",
+        c.rows
+    );
+    assert!(
+        c.rows
+            .iter()
+            .any(|(l, _, yours)| l == "field.notes" && yours.contains("Anna's note")),
+        "{:?}",
+        c.rows
+    );
+    let s = screen(&app);
+    assert!(s.contains("Björn Ek saved this at"), "{s}");
+    assert!(s.contains(&Lang::En.datetime(&at)), "{s}");
+    assert!(!s.contains(&at), "no stored UTC moment: {s}");
+    // Take theirs, re-apply mine: their city, my note, the form still open.
+    press(&mut app, KeyCode::Char('t'));
+    assert!(app.conflict.is_none());
+    let Some(Modal::Form(f)) = &app.modal else {
+        panic!("the form stays open for review")
+    };
+    assert_eq!(f.get("city"), "Changed");
+    assert!(f.get("notes").contains("Anna's note"));
+    ctrl(&mut app, 's');
+    assert!(app.modal.is_none(), "{:?}", app.status);
+    let saved = e.store.org(id).unwrap().data;
+    assert_eq!(saved.city, "Changed");
+    assert!(saved.notes.contains("Anna's note"));
+
+    // Again, with Esc first and then mine over theirs.
+    press(&mut app, KeyCode::Char('e'));
+    for _ in 0..12 {
+        press(&mut app, KeyCode::Tab);
+    }
+    // A multi-line field opens at its top: go to the end to append.
+    press(&mut app, KeyCode::End);
+    type_text(&mut app, " again");
+    bjorns_change("Björn's city");
+    ctrl(&mut app, 's');
+    assert!(app.conflict.is_some());
+    press(&mut app, KeyCode::Esc);
+    assert!(app.conflict.is_none());
+    let Some(Modal::Form(f)) = &app.modal else {
+        panic!("Esc keeps the form")
+    };
+    assert!(f.get("notes").ends_with(" again"));
+    ctrl(&mut app, 's');
+    assert!(app.conflict.is_some(), "still their newer version");
+    press(&mut app, KeyCode::Char('m'));
+    assert!(app.modal.is_none(), "{:?}", app.status);
+    let saved = e.store.org(id).unwrap().data;
+    assert_eq!(saved.city, "Changed", "mine, over Björn's");
+    assert!(saved.notes.ends_with(" again"));
+}

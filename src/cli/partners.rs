@@ -1,4 +1,5 @@
-//! The partner registry from the shell: `find`, `org`, `person`, `interaction`, `undo`.
+//! The partner registry from the shell: `find`, `org`, `person`, `interaction`, `undo`,
+//! `redo`.
 
 use super::{Ctx, InteractionCmd, OrgCmd, OrgFields, PersonCmd, bad_input, fail};
 use crate::i18n::Lang;
@@ -391,6 +392,15 @@ pub fn undo(ctx: &Ctx) -> ExitCode {
     let lang = ctx.lang;
     let result = ctx.store.undo_last(&ctx.actor).map(|u| {
         println!("{}", crate::i18n::describe_undo(lang, &u));
+    });
+    done(lang, result)
+}
+
+/// `intnet redo`: makes the last undone change again, the mirror of `undo`.
+pub fn redo(ctx: &Ctx) -> ExitCode {
+    let lang = ctx.lang;
+    let result = ctx.store.redo_last(&ctx.actor).map(|u| {
+        println!("{}", crate::i18n::describe_redo(lang, &u));
     });
     done(lang, result)
 }

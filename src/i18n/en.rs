@@ -1161,4 +1161,35 @@ pub const MESSAGES: &[(&str, &str)] = &[
         "msg.fix_n_fields",
         "Check the {n} marked fields ({fields}); nothing was saved.",
     ),
+    // Redo, Ctrl-Z, the conflict choice and local times (app-level flow).
+    ("err.nothing_to_redo", "nothing to redo"),
+    (
+        "err.nothing_to_redo_session",
+        "nothing to redo in this session",
+    ),
+    ("msg.redo_create", "Redone: {what} {name} is there again."),
+    ("msg.redo_update", "Redone: the change to {what} {name}."),
+    ("msg.redo_delete", "Redone: {what} {name} is deleted again."),
+    (
+        "confirm.redo",
+        "Redo the last undone change, to {what} {name} on {screen}?",
+    ),
+    ("action.redo", "redo"),
+    ("help.redo", "Redo your last undone change"),
+    ("action.suspend", "suspend (fg resumes)"),
+    ("action.keep_mine", "save mine over theirs"),
+    ("action.take_theirs", "take theirs, re-apply my changes"),
+    ("conflict.title", " Someone else saved "),
+    ("conflict.header", "{by} saved this at {at}. What differs:"),
+    ("conflict.theirs", "Theirs"),
+    ("conflict.yours", "Yours"),
+    ("conflict.same", "No field differs (only the version)."),
+    (
+        "conflict.keys",
+        "m save mine over theirs · t take theirs and re-apply my changes · Esc back",
+    ),
+    (
+        "msg.conflict_reapplied",
+        "Their version, with the fields you changed put back. Review, then Ctrl-S.",
+    ),
 ];

@@ -1167,4 +1167,41 @@ pub const MESSAGES: &[(&str, &str)] = &[
         "msg.fix_n_fields",
         "Kontrollera de {n} markerade fälten ({fields}); inget sparades.",
     ),
+    // Redo, Ctrl-Z, the conflict choice and local times (app-level flow).
+    ("err.nothing_to_redo", "inget att göra om"),
+    (
+        "err.nothing_to_redo_session",
+        "inget att göra om i den här sessionen",
+    ),
+    ("msg.redo_create", "Gjort om: {what} {name} finns igen."),
+    ("msg.redo_update", "Gjort om: ändringen av {what} {name}."),
+    (
+        "msg.redo_delete",
+        "Gjort om: {what} {name} är borttagen igen.",
+    ),
+    (
+        "confirm.redo",
+        "Göra om den senast ångrade ändringen, av {what} {name} under {screen}?",
+    ),
+    ("action.redo", "gör om"),
+    ("help.redo", "Gör om din senast ångrade ändring"),
+    ("action.suspend", "pausa (fg fortsätter)"),
+    ("action.keep_mine", "spara min över deras"),
+    ("action.take_theirs", "ta deras, lägg på mina ändringar"),
+    ("conflict.title", " Någon annan har sparat "),
+    (
+        "conflict.header",
+        "{by} sparade detta {at}. Det här skiljer:",
+    ),
+    ("conflict.theirs", "Deras"),
+    ("conflict.yours", "Din"),
+    ("conflict.same", "Inget fält skiljer (bara versionen)."),
+    (
+        "conflict.keys",
+        "m spara min över deras · t ta deras och lägg på mina ändringar · Esc tillbaka",
+    ),
+    (
+        "msg.conflict_reapplied",
+        "Deras version, med dina ändrade fält ilagda. Granska och spara med Ctrl-S.",
+    ),
 ];

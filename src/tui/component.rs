@@ -34,6 +34,8 @@ pub enum Pending {
     ResumeDraft(i64),
     /// Undo the session's last change (asked when it is not on the screen shown).
     Undo,
+    /// Redo the session's last undone change (asked likewise).
+    Redo,
 }
 
 /// What a screen may use while it handles an action: the database, who is acting,

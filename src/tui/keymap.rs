@@ -158,6 +158,10 @@ named!(
         DeleteToEnd => "delete_to_end",
         DeleteWordBack => "delete_word_back",
         DeleteWordForward => "delete_word_forward",
+        Redo => "redo",
+        Suspend => "suspend",
+        KeepMine => "keep_mine",
+        TakeTheirs => "take_theirs",
     }
 );
 
@@ -171,6 +175,7 @@ impl Action {
             New | Edit
                 | Delete
                 | Undo
+                | Redo
                 | NewPerson
                 | NewInteraction
                 | ToggleDone
@@ -374,6 +379,17 @@ fn defaults() -> Vec<Binding> {
         b(C::Filter, Key::ctrl('c'), Back, false),
         b(C::Confirm, Key::ctrl('c'), No, false),
         b(C::Help, Key::ctrl('c'), Back, false),
+        // Redo (`U` is taken by News); Ctrl-Z suspends from anywhere, a form too.
+        b(C::Global, Key::ctrl('r'), Redo, false),
+        b(C::Global, Key::ctrl('z'), Suspend, false),
+        b(C::Form, Key::ctrl('z'), Suspend, false),
+        b(C::Lookup, Key::ctrl('z'), Suspend, false),
+        b(C::Filter, Key::ctrl('z'), Suspend, false),
+        b(C::Confirm, Key::ctrl('z'), Suspend, false),
+        b(C::Help, Key::ctrl('z'), Suspend, false),
+        // After losing a race: save mine over theirs, or take theirs and re-apply mine.
+        b(C::Confirm, k('m'), KeepMine, false),
+        b(C::Confirm, k('t'), TakeTheirs, false),
     ]);
     all.extend(text_editing());
     all

@@ -50,6 +50,9 @@ pub fn draw(f: &mut Frame, app: &App) {
         Some(Modal::Form(form)) => draw_form(f, v, form, &app.keymap),
         Some(Modal::Lookup(l)) => draw_lookup(f, v, l),
     }
+    if let Some(c) = &app.conflict {
+        draw_conflict(f, v, c);
+    }
     // A wide grapheme in the last column would be wrapped or cut by the terminal.
     let area = f.area();
     fit_wide(f.buffer_mut(), area);
@@ -195,6 +198,60 @@ fn draw_help(f: &mut Frame, app: &App, v: View, context: Context, scroll: u16) {
                 .scroll((scroll.min(most), 0)),
             inner,
         );
+    });
+}
+
+/// The choice after a save lost a race: each field that differs, theirs | yours.
+fn draw_conflict(f: &mut Frame, v: View, c: &super::app::ConflictChoice) {
+    let lang = v.lang;
+    let full = f.area();
+    let width = full.width.saturating_sub(4).min(100);
+    let rows = c.rows.len().max(1) as u16;
+    let area = centered(full, width, rows.saturating_add(8));
+    let inner_w = usize::from(width.saturating_sub(2));
+    let label_w = c
+        .rows
+        .iter()
+        .map(|(l, _, _)| lang.t(l).width())
+        .max()
+        .unwrap_or(0)
+        .clamp(6, 22);
+    let value_w = inner_w.saturating_sub(label_w + 6) / 2;
+    let cell = |s: &str, w: usize| {
+        let t = truncate(s, w);
+        let pad = w.saturating_sub(t.width());
+        format!("{t}{}", " ".repeat(pad))
+    };
+    let mut lines = vec![
+        Line::from(lang.f("conflict.header", &[("by", &c.by), ("at", &c.at)])),
+        Line::default(),
+        Line::from(format!(
+            "{} │ {} │ {}",
+            cell("", label_w),
+            cell(lang.t("conflict.theirs"), value_w),
+            lang.t("conflict.yours")
+        ))
+        .style(v.theme.muted),
+    ];
+    if c.rows.is_empty() {
+        lines.push(Line::from(lang.t("conflict.same")));
+    }
+    for (label, theirs, yours) in &c.rows {
+        lines.push(Line::from(format!(
+            "{} │ {} │ {}",
+            cell(lang.t(label), label_w),
+            cell(theirs, value_w),
+            truncate(yours, value_w)
+        )));
+    }
+    lines.push(Line::default());
+    lines.push(Line::from(lang.t("conflict.keys")).style(v.theme.warning));
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(v.theme.border)
+        .title(lang.t("conflict.title"));
+    popup(f, area, block, |f, inner| {
+        f.render_widget(Paragraph::new(lines), inner);
     });
 }
 
