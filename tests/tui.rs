@@ -2451,6 +2451,11 @@ fn a_lost_race_offers_theirs_beside_mine_and_a_way_forward() {
     assert!(s.contains("Björn Ek saved this at"), "{s}");
     assert!(s.contains(&Lang::En.datetime(&at)), "{s}");
     assert!(!s.contains(&at), "no stored UTC moment: {s}");
+    let hints = s.lines().last().unwrap_or_default();
+    assert!(
+        hints.contains("m ") && hints.contains("t ") && !hints.contains("y yes"),
+        "the hint line offers the choice's keys, not yes/no: {hints}"
+    );
     // Take theirs, re-apply mine: their city, my note, the form still open.
     press(&mut app, KeyCode::Char('t'));
     assert!(app.conflict.is_none());

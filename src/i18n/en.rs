@@ -900,6 +900,7 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("context.lookup", "In quick lookup"),
     ("context.filter", "While filtering"),
     ("context.confirm", "When asked"),
+    ("context.conflict", "After a colleague saved first"),
     ("context.help", "In help"),
     ("action.quit", "quit"),
     ("action.help", "help"),

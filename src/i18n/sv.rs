@@ -906,6 +906,7 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("context.lookup", "I snabbsök"),
     ("context.filter", "När du filtrerar"),
     ("context.confirm", "Vid en fråga"),
+    ("context.conflict", "När en kollega sparat först"),
     ("context.help", "I hjälpen"),
     ("action.quit", "avsluta"),
     ("action.help", "hjälp"),

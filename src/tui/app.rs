@@ -195,7 +195,7 @@ impl App {
     /// The keymap context the user is in: the modal's, else the active screen's.
     pub fn context(&self) -> Context {
         if self.conflict.is_some() {
-            return Context::Confirm;
+            return Context::Conflict;
         }
         match &self.modal {
             Some(Modal::Help(..)) => Context::Help,
@@ -370,7 +370,7 @@ impl App {
         }
         match context {
             Context::Help => self.help_action(action),
-            Context::Confirm if self.conflict.is_some() => self.conflict_action(action),
+            Context::Conflict => self.conflict_action(action),
             Context::Confirm => self.confirm(action == Action::Yes),
             Context::Form => self.form_action(action),
             Context::Lookup => self.lookup_action(action),

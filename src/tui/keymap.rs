@@ -63,6 +63,8 @@ named!(
         Filter => "filter",
         /// A yes/no question.
         Confirm => "confirm",
+        /// The choice after a colleague saved the same record first.
+        Conflict => "conflict",
         /// The help overlay.
         Help => "help",
         /// Editing keys of every text input (forms, lookup, filters); a key bound in
@@ -388,8 +390,11 @@ fn defaults() -> Vec<Binding> {
         b(C::Confirm, Key::ctrl('z'), Suspend, false),
         b(C::Help, Key::ctrl('z'), Suspend, false),
         // After losing a race: save mine over theirs, or take theirs and re-apply mine.
-        b(C::Confirm, k('m'), KeepMine, false),
-        b(C::Confirm, k('t'), TakeTheirs, false),
+        b(C::Conflict, k('m'), KeepMine, true),
+        b(C::Conflict, k('t'), TakeTheirs, true),
+        b(C::Conflict, p(KeyCode::Esc), Back, true),
+        b(C::Conflict, Key::ctrl('c'), Back, false),
+        b(C::Conflict, Key::ctrl('z'), Suspend, false),
     ]);
     all.extend(text_editing());
     all
