@@ -1170,3 +1170,62 @@ fn validation_gaps_are_closed_with_messages_that_help() {
         .assert()
         .success();
 }
+
+#[test]
+fn a_milestone_in_the_calendar_names_its_project() {
+    let d = db();
+    for args in [
+        vec![
+            "project",
+            "add",
+            "Green Ports",
+            "--acronym",
+            "GP",
+            "--unit",
+            "KLK",
+        ],
+        vec!["project", "add", "Baltic Bridges", "--unit", "KLK"],
+    ] {
+        intnet(&d.path)
+            .args(["--as", "root"])
+            .args(&args)
+            .assert()
+            .success();
+    }
+    let due = in_days(10);
+    for (project, title) in [("1", "Styrgruppsmöte"), ("2", "Slutrapport")] {
+        intnet(&d.path)
+            .args([
+                "--as",
+                "root",
+                "project",
+                "milestone",
+                project,
+                title,
+                "--due",
+            ])
+            .arg(&due)
+            .assert()
+            .success();
+    }
+    let out = intnet(&d.path)
+        .args(["--as", "root", "export", "ics"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let mut parser = ical::IcalParser::new(std::io::BufReader::new(text.as_bytes()));
+    let cal = parser.next().expect("one calendar").expect("parses");
+    let mut summaries: Vec<String> = cal
+        .events
+        .iter()
+        .filter_map(|e| e.properties.iter().find(|p| p.name == "SUMMARY"))
+        .filter_map(|p| p.value.clone())
+        .collect();
+    summaries.sort();
+    // The acronym where there is one, else the project's name.
+    assert_eq!(
+        summaries,
+        ["Slutrapport — Baltic Bridges", "Styrgruppsmöte — GP"]
+    );
+}
