@@ -1956,3 +1956,38 @@ fn hints_follow_the_role_and_ctrl_c_cancels() {
     ctrl(&mut app, 'c');
     assert!(app.quit, "Ctrl-C on a screen quits");
 }
+
+/// Quick lookup `Enter` on a person opens the organisation with that person selected
+/// on the detail page (not only the organisation).
+#[test]
+fn quick_lookup_selects_the_person_found() {
+    use intnet::tui::screens::contacts::Selection;
+    let e = seeded();
+    let tartu = e.store.org_by_name_or_id("Tartu linn").unwrap();
+    for name in ["Aino Tamm", "Mart Kask", "Kadri Saar"] {
+        e.store
+            .create_person(
+                &e.office,
+                intnet::model::PersonData {
+                    org_id: tartu,
+                    name: name.into(),
+                    ..Default::default()
+                },
+            )
+            .unwrap();
+    }
+    let mut app = app_for(&e, "anna", Lang::En);
+    ctrl(&mut app, 'f');
+    type_text(&mut app, "kadri saar");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.modal.is_none());
+    let contacts = &app.screens.contacts;
+    assert!(contacts.detail_open());
+    let d = contacts.detail.as_ref().unwrap();
+    assert_eq!(d.org.data.name, "Tartu linn");
+    let Selection::Person(i) = contacts.selection else {
+        panic!("{:?}", contacts.selection)
+    };
+    assert_eq!(d.persons[i].data.name, "Kadri Saar");
+    assert!(screen(&app).contains("▶ Kadri Saar"), "{}", screen(&app));
+}
