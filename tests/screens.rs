@@ -109,6 +109,7 @@ const STATES: &[(&str, &[&str])] = &[
     ("plans_mine", &["4", "m"]),
     ("projects", &["5"]),
     ("memberships", &["5", "v"]),
+    ("membership_evaluated", &["5", "v", "Down"]),
     ("deadlines", &["4", "D"]),
     ("form_org", &["n"]),
     ("form_person", &["Enter", "p"]),

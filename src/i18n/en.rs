@@ -1130,4 +1130,8 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("deadlines.none", "Nothing falls due in this period."),
     ("action.new_milestone", "new milestone"),
     ("action.evaluate", "evaluate membership"),
+    // Screens, lookup and narrow layout (walk-through issue, brief C).
+    ("membership.evaluations", "Evaluations ({n})"),
+    ("membership.benefit", "benefit {n}/5"),
+    ("membership.not_evaluated", "Not evaluated yet."),
 ];

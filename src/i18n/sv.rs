@@ -1136,4 +1136,8 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("deadlines.none", "Inget förfaller under perioden."),
     ("action.new_milestone", "nytt delmål"),
     ("action.evaluate", "utvärdera medlemskap"),
+    // Screens, lookup and narrow layout (walk-through issue, brief C).
+    ("membership.evaluations", "Utvärderingar ({n})"),
+    ("membership.benefit", "nytta {n}/5"),
+    ("membership.not_evaluated", "Inte utvärderat än."),
 ];
