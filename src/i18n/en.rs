@@ -1134,4 +1134,12 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("membership.evaluations", "Evaluations ({n})"),
     ("membership.benefit", "benefit {n}/5"),
     ("membership.not_evaluated", "Not evaluated yet."),
+    ("screen.contacts.short", "Contacts"),
+    ("screen.news.short", "News"),
+    ("screen.training.short", "Training"),
+    ("screen.plans.short", "Plans"),
+    ("screen.projects.short", "Projects"),
+    ("role.office.short", "office"),
+    ("role.member.short", "member"),
+    ("role.viewer.short", "viewer"),
 ];

@@ -1140,4 +1140,12 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("membership.evaluations", "Utvärderingar ({n})"),
     ("membership.benefit", "nytta {n}/5"),
     ("membership.not_evaluated", "Inte utvärderat än."),
+    ("screen.contacts.short", "Kontakter"),
+    ("screen.news.short", "Nyheter"),
+    ("screen.training.short", "Kompetens"),
+    ("screen.plans.short", "Planer"),
+    ("screen.projects.short", "Projekt"),
+    ("role.office.short", "kontoret"),
+    ("role.member.short", "medlem"),
+    ("role.viewer.short", "läsare"),
 ];

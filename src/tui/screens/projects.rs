@@ -439,7 +439,9 @@ fn draw_memberships(f: &mut Frame, area: Rect, s: &ProjectsScreen, v: View) {
     ) {
         let last = crate::i18n::describe_evaluation(lang, m.last.as_ref());
         let next = m.data.next_evaluation.as_deref();
-        let name_w = width.saturating_sub(8 + 24 + 36 + 12);
+        // Narrow: the responsible and the last evaluation give up room to the name.
+        let (member_w, last_w) = if width >= 110 { (23, 35) } else { (16, 24) };
+        let name_w = width.saturating_sub(8 + member_w + last_w + 2 + 12);
         let mut line = Line::from(vec![
             Span::raw(format!(
                 "{:<name_w$} ",
@@ -450,10 +452,13 @@ fn draw_memberships(f: &mut Frame, area: Rect, s: &ProjectsScreen, v: View) {
                 clean(m.unit_code.as_deref().unwrap_or("—"))
             )),
             Span::raw(format!(
-                "{:<23} ",
-                truncate(&clean(m.member_name.as_deref().unwrap_or("—")), 23)
+                "{:<member_w$} ",
+                truncate(&clean(m.member_name.as_deref().unwrap_or("—")), member_w)
             )),
-            Span::styled(format!("{:<35} ", last), theme.muted),
+            Span::styled(
+                format!("{:<last_w$} ", truncate(&last, last_w)),
+                theme.muted,
+            ),
             due_span(next, true, 0, v),
         ]);
         if i == s.membership_cursor {
