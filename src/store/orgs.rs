@@ -365,14 +365,15 @@ impl Store {
                 [],
                 |r| r.get(0),
             )?,
-            Some(_) if let Some(k) = kind_filter(&filter.text) => {
-                self.match_count.replace(None);
-                let mut stmt = self.conn().prepare_cached(&k.count)?;
-                stmt.query_row(rusqlite::params_from_iter(&k.params), |r| r.get(0))?
-            }
             Some(q) => {
                 self.match_count.replace(None);
-                self.fts_matches(&q)?
+                match kind_filter(&filter.text) {
+                    Some(k) => {
+                        let mut stmt = self.conn().prepare_cached(&k.count)?;
+                        stmt.query_row(rusqlite::params_from_iter(&k.params), |r| r.get(0))?
+                    }
+                    None => self.fts_matches(&q)?,
+                }
             }
         })
     }
