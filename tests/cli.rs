@@ -1239,3 +1239,133 @@ fn validation_gaps_are_closed_with_messages_that_help() {
         .assert()
         .success();
 }
+
+#[test]
+fn a_milestone_in_the_calendar_names_its_project() {
+    let d = db();
+    for args in [
+        vec![
+            "project",
+            "add",
+            "Green Ports",
+            "--acronym",
+            "GP",
+            "--unit",
+            "KLK",
+        ],
+        vec!["project", "add", "Baltic Bridges", "--unit", "KLK"],
+    ] {
+        intnet(&d.path)
+            .args(["--as", "root"])
+            .args(&args)
+            .assert()
+            .success();
+    }
+    let due = in_days(10);
+    for (project, title) in [("1", "Styrgruppsmöte"), ("2", "Slutrapport")] {
+        intnet(&d.path)
+            .args([
+                "--as",
+                "root",
+                "project",
+                "milestone",
+                project,
+                title,
+                "--due",
+            ])
+            .arg(&due)
+            .assert()
+            .success();
+    }
+    let out = intnet(&d.path)
+        .args(["--as", "root", "export", "ics"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let mut parser = ical::IcalParser::new(std::io::BufReader::new(text.as_bytes()));
+    let cal = parser.next().expect("one calendar").expect("parses");
+    let mut summaries: Vec<String> = cal
+        .events
+        .iter()
+        .filter_map(|e| e.properties.iter().find(|p| p.name == "SUMMARY"))
+        .filter_map(|p| p.value.clone())
+        .collect();
+    summaries.sort();
+    // The acronym where there is one, else the project's name.
+    assert_eq!(
+        summaries,
+        ["Slutrapport — Baltic Bridges", "Styrgruppsmöte — GP"]
+    );
+}
+
+#[test]
+fn org_show_has_notes_tags_areas_and_the_council_decision() {
+    let d = db();
+    intnet(&d.path)
+        .args([
+            "--as",
+            "anna",
+            "org",
+            "add",
+            "Kaunas",
+            "--kind",
+            "twin_city",
+            "--country",
+            "LT",
+            "--twin-decided",
+            "1992-05-14",
+            "--priority",
+            "business,horizon",
+            "--growth",
+            "logistics",
+            "--tags",
+            "hamn,väpnad\x1b[31m",
+            "--notes",
+            "Första raden\nAndra\x1b]0;x\x07 raden",
+        ])
+        .assert()
+        .success();
+    let out = intnet(&d.path)
+        .args(["--as", "anna", "--lang", "en", "org", "show", "Kaunas"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    for want in [
+        "Council decision",
+        "1992-05-14",
+        "Priority areas",
+        "Growth areas",
+        "Logistics",
+        "Tags",
+        "hamn, väpnad",
+        "Notes",
+        "Första raden",
+        "raden",
+    ] {
+        assert!(text.contains(want), "{want:?} missing in\n{text}");
+    }
+    assert!(!text.contains('\x1b'), "{text:?}");
+    let out = intnet(&d.path)
+        .args(["--as", "anna", "--lang", "sv", "org", "show", "Kaunas"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("Beslut i KF"), "{text}");
+    assert!(text.contains("Anteckningar"), "{text}");
+    let out = intnet(&d.path)
+        .args(["--as", "anna", "org", "show", "Kaunas", "--json"])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let o = &v["organisation"]["data"];
+    assert_eq!(o["twin_decided"], "1992-05-14");
+    assert_eq!(
+        o["priority_areas"],
+        serde_json::json!(["business", "horizon"])
+    );
+    assert_eq!(o["growth_areas"], serde_json::json!(["logistics"]));
+    assert_eq!(o["tags"][0], "hamn");
+    assert!(o["notes"].as_str().unwrap().starts_with("Första raden"));
+}

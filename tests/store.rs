@@ -939,3 +939,70 @@ fn redo_is_refused_when_someone_changed_the_record_after_the_undo() {
         Err(Error::Rule("err.nothing_to_redo"))
     ));
 }
+
+/// The list filter matches an organisation's kind by a word of its name in either
+/// language (three letters or more), together with the other words.
+#[test]
+fn the_list_filter_matches_a_kind_in_either_language() {
+    use intnet::model::{OrgData, OrgKind};
+    let e = env();
+    for (name, cc, city, kind) in [
+        ("Kaunas", "LT", "Kaunas", OrgKind::TwinCity),
+        ("Nakskov", "DK", "Nakskov", OrgKind::TwinCity),
+        ("Lübeck", "DE", "Lübeck", OrgKind::CityRegion),
+        ("Universität zu Lübeck", "DE", "Lübeck", OrgKind::University),
+        ("Twinning Advisors", "SE", "Gävle", OrgKind::Company),
+        ("Annecy", "FR", "Annecy", OrgKind::CityRegion),
+        ("Anything AB", "SE", "Gävle", OrgKind::Other),
+    ] {
+        let data = OrgData {
+            kind,
+            ..org(name, cc, city)
+        };
+        e.store.create_org(&e.office, data, true).unwrap();
+    }
+    let list = |text: &str| -> (i64, Vec<String>) {
+        let f = OrgFilter {
+            text: text.into(),
+            order: SortOrder::English,
+        };
+        let names = e
+            .store
+            .list_orgs(&f, 0, 50)
+            .unwrap()
+            .into_iter()
+            .map(|r| r.name)
+            .collect();
+        (e.store.count_orgs(&f).unwrap(), names)
+    };
+    let twins = (
+        3,
+        vec![
+            "Kaunas".to_string(),
+            "Nakskov".to_string(),
+            "Twinning Advisors".to_string(),
+        ],
+    );
+    // The kind, and the name that starts with the word.
+    assert_eq!(list("twin"), twins);
+    assert_eq!(list("Vänort"), (2, vec!["Kaunas".into(), "Nakskov".into()]));
+    assert_eq!(list("VANO"), list("vänort"));
+    // Combined with the other words (AND), also with the kind word second.
+    assert_eq!(list("lub univ").1, ["Universität zu Lübeck"]);
+    assert_eq!(list("universitet lübeck").1, ["Universität zu Lübeck"]);
+    assert_eq!(list("region lub").1, ["Lübeck"]);
+    // Two letters are not enough to name a kind; a word of a kind's name that names
+    // nothing ("or", "eller") and the kind "other" are not looked for.
+    assert_eq!(list("tw").1, ["Twinning Advisors"]);
+    assert_eq!(list("eller").0, 0);
+    assert_eq!(list("ann").1, ["Annecy"]);
+    // A deleted twin city is not listed.
+    let f = OrgFilter {
+        text: "Nakskov".into(),
+        order: SortOrder::English,
+    };
+    let id = e.store.list_orgs(&f, 0, 1).unwrap()[0].id;
+    e.store.delete_org(&e.office, id).unwrap();
+    assert_eq!(list("vänort"), (1, vec!["Kaunas".into()]));
+    assert_eq!(list("twin").0, 2);
+}

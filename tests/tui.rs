@@ -1724,8 +1724,13 @@ fn labels_and_hints_are_never_cut_mid_word() {
                     .to_string()
             };
             let top = row(0);
+            // Whole forms only: name and role, name, or (narrow, where the tabs keep
+            // their names) the account.
             assert!(
-                top.ends_with(&format!("Anna Åberg · {role}")) || top.ends_with("Anna Åberg"),
+                top.ends_with(&format!("Anna Åberg · {role}"))
+                    || top.ends_with(&format!("Anna Åberg · {}", role.to_lowercase()))
+                    || top.ends_with("Anna Åberg")
+                    || top.ends_with("  anna"),
                 "{width}: {top:?}"
             );
             let hints = row(23);
@@ -2494,4 +2499,74 @@ fn a_lost_race_offers_theirs_beside_mine_and_a_way_forward() {
     let saved = e.store.org(id).unwrap().data;
     assert_eq!(saved.city, "Changed", "mine, over Björn's");
     assert!(saved.notes.ends_with(" again"));
+}
+
+/// Quick lookup `Enter` on a person opens the organisation with that person selected
+/// on the detail page (not only the organisation).
+#[test]
+fn quick_lookup_selects_the_person_found() {
+    use intnet::tui::screens::contacts::Selection;
+    let e = seeded();
+    let tartu = e.store.org_by_name_or_id("Tartu linn").unwrap();
+    for name in ["Aino Tamm", "Mart Kask", "Kadri Saar"] {
+        e.store
+            .create_person(
+                &e.office,
+                intnet::model::PersonData {
+                    org_id: tartu,
+                    name: name.into(),
+                    ..Default::default()
+                },
+            )
+            .unwrap();
+    }
+    let mut app = app_for(&e, "anna", Lang::En);
+    ctrl(&mut app, 'f');
+    type_text(&mut app, "kadri saar");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.modal.is_none());
+    let contacts = &app.screens.contacts;
+    assert!(contacts.detail_open());
+    let d = contacts.detail.as_ref().unwrap();
+    assert_eq!(d.org.data.name, "Tartu linn");
+    let Selection::Person(i) = contacts.selection else {
+        panic!("{:?}", contacts.selection)
+    };
+    assert_eq!(d.persons[i].data.name, "Kadri Saar");
+    assert!(screen(&app).contains("▶ Kadri Saar"), "{}", screen(&app));
+}
+
+/// Hints and help follow the screen's rules, not only the role: on Memberships a
+/// member is not offered `n`/`e`/`d` (the office's), but is offered `E` (the member
+/// responsible may evaluate); the office is offered all of them.
+#[test]
+fn hints_and_help_follow_the_screens_rules() {
+    let e = seeded();
+    let hints = |app: &App| screen(app).lines().last().unwrap_or("").to_string();
+    let mut member = app_for(&e, "anna", Lang::En);
+    member.handle_key(KeyEvent::new(KeyCode::Char('5'), KeyModifiers::NONE));
+    press(&mut member, KeyCode::Char('v'));
+    let line = hints(&member);
+    assert!(line.contains("E evaluate"), "{line}");
+    assert!(
+        !line.contains("n new") && !line.contains("e edit"),
+        "{line}"
+    );
+    press(&mut member, KeyCode::Char('?'));
+    let help = screen(&member);
+    assert!(help.contains("evaluate membership"), "{help}");
+    assert!(
+        !help.contains("  new  ") && !help.contains("delete"),
+        "{help}"
+    );
+    let mut office = app_for(&e, "office", Lang::En);
+    office.handle_key(KeyEvent::new(KeyCode::Char('5'), KeyModifiers::NONE));
+    press(&mut office, KeyCode::Char('v'));
+    let line = hints(&office);
+    assert!(line.contains("n new") && line.contains("e edit"), "{line}");
+    // Plans: new items are the office's too; a member keeps "e" for their own items.
+    let mut member = app_for(&e, "anna", Lang::En);
+    member.handle_key(KeyEvent::new(KeyCode::Char('4'), KeyModifiers::NONE));
+    let line = hints(&member);
+    assert!(!line.contains("n new") && line.contains("e edit"), "{line}");
 }

@@ -1193,4 +1193,16 @@ pub const MESSAGES: &[(&str, &str)] = &[
         "msg.conflict_reapplied",
         "Their version, with the fields you changed put back. Review, then Ctrl-S.",
     ),
+    // Screens, lookup and narrow layout (walk-through issue, brief C).
+    ("membership.evaluations", "Evaluations ({n})"),
+    ("membership.benefit", "benefit {n}/5"),
+    ("membership.not_evaluated", "Not evaluated yet."),
+    ("screen.contacts.short", "Contacts"),
+    ("screen.news.short", "News"),
+    ("screen.training.short", "Training"),
+    ("screen.plans.short", "Plans"),
+    ("screen.projects.short", "Projects"),
+    ("role.office.short", "office"),
+    ("role.member.short", "member"),
+    ("role.viewer.short", "viewer"),
 ];

@@ -1205,4 +1205,16 @@ pub const MESSAGES: &[(&str, &str)] = &[
         "msg.conflict_reapplied",
         "Deras version, med dina ändrade fält ilagda. Granska och spara med Ctrl-S.",
     ),
+    // Screens, lookup and narrow layout (walk-through issue, brief C).
+    ("membership.evaluations", "Utvärderingar ({n})"),
+    ("membership.benefit", "nytta {n}/5"),
+    ("membership.not_evaluated", "Inte utvärderat än."),
+    ("screen.contacts.short", "Kontakter"),
+    ("screen.news.short", "Nyheter"),
+    ("screen.training.short", "Kompetens"),
+    ("screen.plans.short", "Planer"),
+    ("screen.projects.short", "Projekt"),
+    ("role.office.short", "kontoret"),
+    ("role.member.short", "medlem"),
+    ("role.viewer.short", "läsare"),
 ];

@@ -621,7 +621,7 @@ impl App {
                     self.modal = None;
                     self.switch(Screen::Contacts);
                     let h = self.list_height();
-                    let r = self.screens.contacts.open_org(&self.store, hit.org_id, h);
+                    let r = self.screens.contacts.open_hit(&self.store, &hit, h);
                     self.check(r);
                 }
             }

@@ -58,32 +58,51 @@ pub fn draw(f: &mut Frame, app: &App) {
     fit_wide(f.buffer_mut(), area);
 }
 
+/// How much of each tab's name is shown: the whole name, a short one, or the number
+/// alone (the shown tab keeps its short name).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TabLabels {
+    Full,
+    Short,
+    Numbers,
+}
+
+/// The tab bar: the brand, the screens, and who is signed in at the right. The
+/// widest tab labels that leave room for at least the account name; then the
+/// longest form of the user that fits whole (name and role, name and short role,
+/// name, account). Nothing is cut in the middle of a word.
 fn draw_tabs(f: &mut Frame, area: Rect, app: &App, v: View) {
-    let label = |i: usize, screen: Screen, compact: bool| {
+    let label = |i: usize, screen: Screen, labels: TabLabels| {
         let unread = match app.screens.get(screen).badge() {
             Some(n) if n > 0 => format!(" ({n})"),
             _ => String::new(),
         };
-        if compact && screen != app.screen {
-            // Narrow: the other tabs by number (and the unread count), the shown one
-            // by name.
-            format!(" {}{unread} ", i + 1)
-        } else {
-            format!(" {} {}{unread} ", i + 1, app.t(screen.key()))
+        let short = || app.t(&format!("{}.short", screen.key())).to_string();
+        match labels {
+            TabLabels::Full => format!(" {} {}{unread} ", i + 1, app.t(screen.key())),
+            TabLabels::Numbers if screen != app.screen => format!(" {}{unread} ", i + 1),
+            _ => format!(" {} {}{unread} ", i + 1, short()),
         }
     };
-    let width_of = |compact: bool| -> usize {
-        9 + Screen::ALL
-            .iter()
-            .enumerate()
-            .map(|(i, s)| label(i, *s, compact).width() + 1)
-            .sum::<usize>()
+    const BRAND: &str = " intnet  ";
+    let width_of = |labels: TabLabels| -> usize {
+        BRAND.width()
+            + Screen::ALL
+                .iter()
+                .enumerate()
+                .map(|(i, s)| label(i, *s, labels).width() + 1)
+                .sum::<usize>()
     };
-    // Room for the tabs and at least the user's name.
-    let compact = width_of(false) + clean(&app.actor.full_name).width() + 1 > area.width as usize;
-    let mut spans = vec![Span::styled(" intnet  ", v.theme.brand)];
+    let account = clean(&app.actor.account);
+    let name = clean(&app.actor.full_name);
+    let width = area.width as usize;
+    let labels = [TabLabels::Full, TabLabels::Short]
+        .into_iter()
+        .find(|l| width_of(*l) + account.width() < width)
+        .unwrap_or(TabLabels::Numbers);
+    let mut spans = vec![Span::styled(BRAND, v.theme.brand)];
     for (i, screen) in Screen::ALL.iter().enumerate() {
-        let span = Span::raw(label(i, *screen, compact));
+        let span = Span::raw(label(i, *screen, labels));
         spans.push(if *screen == app.screen {
             span.patch_style(v.theme.tab_active)
         } else {
@@ -91,52 +110,64 @@ fn draw_tabs(f: &mut Frame, area: Rect, app: &App, v: View) {
         });
         spans.push(Span::raw(" "));
     }
-    // Who is signed in, as much of it as fits whole: name and role, else the name,
-    // else the name cut with a sign; never a label cut mid-word.
     let used: usize = spans.iter().map(Span::width).sum();
-    let room = (area.width as usize).saturating_sub(used);
-    let name = clean(&app.actor.full_name);
-    let full = format!("{name} · {} ", app.t(app.actor.role.key()));
-    let who = if full.width() <= room {
-        full
-    } else if name.width() < room {
-        format!("{name} ")
-    } else {
-        format!("{} ", truncate(&name, room.saturating_sub(1)))
-    };
+    let room = width.saturating_sub(used);
+    let role = app.actor.role.key();
+    let who = [
+        format!("{name} · {} ", app.t(role)),
+        format!("{name} · {} ", app.t(&format!("{role}.short"))),
+        format!("{name} "),
+        format!("{account} "),
+    ]
+    .into_iter()
+    .find(|w| w.width() <= room)
+    .unwrap_or_else(|| format!("{} ", truncate(&account, room.saturating_sub(1))));
     let pad = room.saturating_sub(who.width());
     spans.push(Span::raw(" ".repeat(pad)));
     spans.push(Span::styled(who, v.theme.muted));
     f.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
-/// The hint bar: the keys marked as hints in the current context, from the keymap.
+/// The hint bar: the keys marked as hints in the current context that this user may
+/// use there (`Binding::needs`), from the keymap. When the line is short the most
+/// useful stay (`Binding::hint_rank`), shown in table order; a hint that does not fit
+/// whole is left out rather than cut (`?` lists them all).
 fn draw_hints(f: &mut Frame, area: Rect, app: &App, v: View) {
     let context = app.context();
-    let mut spans = Vec::new();
     let mut contexts = vec![context];
     if context.takes_global() {
         contexts.push(Context::Global);
     }
-    // The screen's own keys first, then the global ones; a hint that does not fit
-    // whole is left out rather than cut (`?` lists them all).
-    let mut room = area.width as usize;
-    for c in contexts {
-        for b in app
-            .keymap
-            .of(c)
-            .filter(|b| b.hint && (v.writer || !b.action.writes()))
-        {
-            let key = b.key.label();
-            let what = format!(" {}  ", app.t(&b.action.key()));
-            let width = key.width() + what.trim_end().width();
-            if width > room {
-                continue;
-            }
-            room = room.saturating_sub(key.width() + what.width());
-            spans.push(Span::styled(key, v.theme.key));
-            spans.push(Span::styled(what, v.theme.muted));
+    // The screen's own keys first, then the global ones.
+    let offered: Vec<(String, String, u8)> = contexts
+        .iter()
+        .flat_map(|c| app.keymap.of(*c))
+        .filter(|b| b.hint && b.needs().allows(&app.actor))
+        .map(|b| {
+            (
+                b.key.label(),
+                format!(" {}", app.t(&b.action.key())),
+                b.hint_rank(),
+            )
+        })
+        .collect();
+    let mut order: Vec<usize> = (0..offered.len()).collect();
+    order.sort_by_key(|&i| offered[i].2);
+    let mut keep = vec![false; offered.len()];
+    // Each hint is followed by two spaces but the last.
+    let mut used = 0;
+    for i in order {
+        let (key, what, _) = &offered[i];
+        let w = key.width() + what.width();
+        if used + w <= area.width as usize {
+            used += w + 2;
+            keep[i] = true;
         }
+    }
+    let mut spans = Vec::new();
+    for ((key, what, _), _) in offered.into_iter().zip(keep).filter(|(_, k)| *k) {
+        spans.push(Span::styled(key, v.theme.key));
+        spans.push(Span::styled(format!("{what}  "), v.theme.muted));
     }
     f.render_widget(Paragraph::new(Line::from(spans)), area);
 }
@@ -172,7 +203,7 @@ fn draw_help(f: &mut Frame, app: &App, v: View, context: Context, scroll: u16) {
         );
         // One line per action, its keys together: "j/↓  down".
         let mut actions: Vec<(super::keymap::Action, Vec<String>)> = Vec::new();
-        for b in app.keymap.of(c) {
+        for b in app.keymap.of(c).filter(|b| b.needs().allows(&app.actor)) {
             match actions.iter_mut().find(|(a, _)| *a == b.action) {
                 Some((_, keys)) => keys.push(b.key.label()),
                 None => actions.push((b.action, vec![b.key.label()])),
