@@ -245,6 +245,34 @@ fn undo_from_the_shell() {
 }
 
 #[test]
+fn redo_from_the_shell() {
+    let d = db();
+    intnet(&d.path)
+        .args(["--as", "anna", "org", "delete", "Hansestadt Lübeck"])
+        .assert()
+        .success();
+    intnet(&d.path)
+        .args(["--as", "anna", "undo"])
+        .assert()
+        .success();
+    intnet(&d.path)
+        .args(["--as", "anna", "redo"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Redone").and(predicate::str::contains("Lübeck")));
+    intnet(&d.path)
+        .args(["--as", "anna", "find", "lubeck"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("No hits"));
+    intnet(&d.path)
+        .args(["--as", "anna", "redo"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("nothing to redo"));
+}
+
+#[test]
 fn swedish_messages_and_help() {
     let d = db();
     intnet(&d.path)
@@ -711,6 +739,47 @@ fn news_digest_in_markdown_and_read_marks() {
         .code(2);
 }
 
+/// The digest says when an item was published in local time (`TZ`), minutes, never
+/// the stored UTC moment; the JSON list keeps the stored moment.
+#[test]
+fn news_digest_shows_local_time() {
+    let d = db();
+    intnet(&d.path)
+        .args([
+            "--as",
+            "root",
+            "news",
+            "post",
+            "--title",
+            "Tid",
+            "--category",
+            "event",
+        ])
+        .assert()
+        .success();
+    let out = intnet(&d.path)
+        .args(["--as", "anna", "news", "list", "--json"])
+        .output()
+        .unwrap();
+    let rows: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let stored = rows[0]["published_at"].as_str().unwrap().to_string();
+    let moment: jiff::Timestamp = stored.parse().unwrap();
+    for zone in ["Europe/Stockholm", "Asia/Tokyo"] {
+        let local = moment
+            .to_zoned_datetime(jiff::tz::TimeZone::get(zone).unwrap())
+            .strftime("%Y-%m-%d %H:%M")
+            .to_string();
+        let out = intnet(&d.path)
+            .env("TZ", zone)
+            .args(["--as", "anna", "news", "digest"])
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(text.contains(&local), "{zone}: {local} not in {text}");
+        assert!(!text.contains(&stored), "{text}");
+    }
+}
+
 #[test]
 fn training_log_is_one_line_and_all_or_nothing() {
     let d = db();
@@ -1169,4 +1238,134 @@ fn validation_gaps_are_closed_with_messages_that_help() {
         ])
         .assert()
         .success();
+}
+
+#[test]
+fn a_milestone_in_the_calendar_names_its_project() {
+    let d = db();
+    for args in [
+        vec![
+            "project",
+            "add",
+            "Green Ports",
+            "--acronym",
+            "GP",
+            "--unit",
+            "KLK",
+        ],
+        vec!["project", "add", "Baltic Bridges", "--unit", "KLK"],
+    ] {
+        intnet(&d.path)
+            .args(["--as", "root"])
+            .args(&args)
+            .assert()
+            .success();
+    }
+    let due = in_days(10);
+    for (project, title) in [("1", "Styrgruppsmöte"), ("2", "Slutrapport")] {
+        intnet(&d.path)
+            .args([
+                "--as",
+                "root",
+                "project",
+                "milestone",
+                project,
+                title,
+                "--due",
+            ])
+            .arg(&due)
+            .assert()
+            .success();
+    }
+    let out = intnet(&d.path)
+        .args(["--as", "root", "export", "ics"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let mut parser = ical::IcalParser::new(std::io::BufReader::new(text.as_bytes()));
+    let cal = parser.next().expect("one calendar").expect("parses");
+    let mut summaries: Vec<String> = cal
+        .events
+        .iter()
+        .filter_map(|e| e.properties.iter().find(|p| p.name == "SUMMARY"))
+        .filter_map(|p| p.value.clone())
+        .collect();
+    summaries.sort();
+    // The acronym where there is one, else the project's name.
+    assert_eq!(
+        summaries,
+        ["Slutrapport — Baltic Bridges", "Styrgruppsmöte — GP"]
+    );
+}
+
+#[test]
+fn org_show_has_notes_tags_areas_and_the_council_decision() {
+    let d = db();
+    intnet(&d.path)
+        .args([
+            "--as",
+            "anna",
+            "org",
+            "add",
+            "Kaunas",
+            "--kind",
+            "twin_city",
+            "--country",
+            "LT",
+            "--twin-decided",
+            "1992-05-14",
+            "--priority",
+            "business,horizon",
+            "--growth",
+            "logistics",
+            "--tags",
+            "hamn,väpnad\x1b[31m",
+            "--notes",
+            "Första raden\nAndra\x1b]0;x\x07 raden",
+        ])
+        .assert()
+        .success();
+    let out = intnet(&d.path)
+        .args(["--as", "anna", "--lang", "en", "org", "show", "Kaunas"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    for want in [
+        "Council decision",
+        "1992-05-14",
+        "Priority areas",
+        "Growth areas",
+        "Logistics",
+        "Tags",
+        "hamn, väpnad",
+        "Notes",
+        "Första raden",
+        "raden",
+    ] {
+        assert!(text.contains(want), "{want:?} missing in\n{text}");
+    }
+    assert!(!text.contains('\x1b'), "{text:?}");
+    let out = intnet(&d.path)
+        .args(["--as", "anna", "--lang", "sv", "org", "show", "Kaunas"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("Beslut i KF"), "{text}");
+    assert!(text.contains("Anteckningar"), "{text}");
+    let out = intnet(&d.path)
+        .args(["--as", "anna", "org", "show", "Kaunas", "--json"])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let o = &v["organisation"]["data"];
+    assert_eq!(o["twin_decided"], "1992-05-14");
+    assert_eq!(
+        o["priority_areas"],
+        serde_json::json!(["business", "horizon"])
+    );
+    assert_eq!(o["growth_areas"], serde_json::json!(["logistics"]));
+    assert_eq!(o["tags"][0], "hamn");
+    assert!(o["notes"].as_str().unwrap().starts_with("Första raden"));
 }

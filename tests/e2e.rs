@@ -51,6 +51,10 @@ struct Launch<'a> {
     /// controlling terminal and closing the master sends it no SIGHUP: only the
     /// hung-up terminal (POLLHUP, read errors) can tell it the link is gone.
     own_session: bool,
+    /// Start it from a shell with job control (`bash -m`), as a person's shell does:
+    /// `Ctrl-Z` stops it and hands the terminal to the shell, which waits for a line
+    /// and then brings the program back with `fg`.
+    job_control: bool,
     env: &'a [(&'a str, &'a str)],
 }
 
@@ -83,6 +87,11 @@ impl Tui {
             // with its status; the program itself runs in a new session.
             let mut c = CommandBuilder::new("sh");
             c.args(["-c", "trap '' HUP; exec setsid -w \"$0\" \"$@\"", BIN]);
+            c.args(args);
+            c
+        } else if how.job_control {
+            let mut c = CommandBuilder::new("bash");
+            c.args(["-m", "-c", "\"$0\" \"$@\"; read -r _; fg", BIN]);
             c.args(args);
             c
         } else {
@@ -494,4 +503,73 @@ fn no_color_in_the_environment_keeps_meaning_without_colour() {
         t.keys(b"q");
         assert_eq!(wait_exit(&mut t, Duration::from_secs(5)), Some(0));
     }
+}
+
+/// The state letter of a process (`T` when stopped), from `/proc`.
+fn process_state(pid: u32) -> Option<char> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // "pid (comm) S …": the state follows the last ')'.
+    stat.rsplit_once(')')?.1.trim_start().chars().next()
+}
+
+/// Polls (bounded) until `f` holds.
+fn wait_until(what: &str, within: Duration, f: impl Fn() -> bool) {
+    let deadline = Instant::now() + within;
+    while !f() {
+        assert!(Instant::now() < deadline, "never: {what}");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// `Ctrl-Z` in a form gives the terminal back to the shell and stops the program;
+/// `fg` brings it back redrawn with the form and its text as they were, and typing
+/// goes on into the same field.
+#[test]
+fn ctrl_z_suspends_and_fg_resumes_with_the_form_intact() {
+    let (_dir, db) = demo_db();
+    let mut t = typing(
+        &db,
+        Launch {
+            job_control: true,
+            ..Launch::default()
+        },
+    );
+    let shell = t.child.process_id().expect("pid");
+    let children = format!("/proc/{shell}/task/{shell}/children");
+    let pid: u32 = std::fs::read_to_string(&children)
+        .unwrap()
+        .split_whitespace()
+        .next()
+        .expect("the program runs under the shell")
+        .parse()
+        .unwrap();
+    t.keys(b"\x1a"); // Ctrl-Z
+    wait_until("the program stopped", Duration::from_secs(5), || {
+        process_state(pid) == Some('T')
+    });
+    wait_until("the terminal given back", Duration::from_secs(5), || {
+        !t.parser.lock().unwrap().screen().alternate_screen()
+    });
+    assert!(!t.screen().contains(TYPED), "the shell's screen is shown");
+    t.keys(b"\r"); // the shell reads the line and runs `fg`
+    wait_until("the program running again", Duration::from_secs(5), || {
+        process_state(pid).is_some_and(|s| s != 'T')
+    });
+    wait_until("the alternate screen again", Duration::from_secs(5), || {
+        t.parser.lock().unwrap().screen().alternate_screen()
+    });
+    let s = t.wait_for(TYPED, Duration::from_secs(5));
+    assert!(s.contains("New news item"), "{s}");
+    assert!(
+        s.contains("Partner") || s.contains("News"),
+        "the screen behind: {s}"
+    );
+    t.keys(b" resumed");
+    t.wait_for("Interreg resumed", Duration::from_secs(5));
+    nix::sys::signal::kill(
+        nix::unistd::Pid::from_raw(pid as i32),
+        nix::sys::signal::Signal::SIGKILL,
+    )
+    .unwrap();
+    let _ = wait_exit(&mut t, Duration::from_secs(5));
 }

@@ -830,3 +830,179 @@ fn lookup_puts_named_organisations_first_and_limits_after_ranking() {
         "{three:?}"
     );
 }
+
+#[test]
+fn redo_makes_undone_changes_again_in_order_until_a_new_change() {
+    let e = env();
+    let id = e
+        .store
+        .create_org(&e.anna, org("Rīgas pilsēta", "LV", "Rīga"), false)
+        .unwrap();
+    let v1 = e.store.org(id).unwrap();
+    let mut renamed = v1.data.clone();
+    renamed.name = "Riga City".into();
+    e.store
+        .update_org(&e.anna, id, v1.meta.version, renamed)
+        .unwrap();
+    e.store.delete_org(&e.anna, id).unwrap();
+    assert!(matches!(
+        e.store.redo_last(&e.anna),
+        Err(Error::Rule("err.nothing_to_redo"))
+    ));
+    // Undo the delete and the rename: the record is back under its first name.
+    e.store.undo_last(&e.anna).unwrap();
+    e.store.undo_last(&e.anna).unwrap();
+    assert_eq!(e.store.org(id).unwrap().data.name, "Rīgas pilsēta");
+    // Redo walks forward: first the rename (undone last), then the delete.
+    let next = e.store.next_redo(&e.anna, 0).unwrap().unwrap();
+    assert_eq!((next.action.as_str(), next.entity_id), ("update", id));
+    assert_eq!(next.name, "Rīgas pilsēta");
+    let r = e.store.redo_last(&e.anna).unwrap();
+    assert_eq!(r.action, "update");
+    assert_eq!(e.store.org(id).unwrap().data.name, "Riga City");
+    let r = e.store.redo_last(&e.anna).unwrap();
+    assert_eq!(
+        (r.action.as_str(), r.name.as_str()),
+        ("delete", "Riga City")
+    );
+    assert!(matches!(e.store.org(id), Err(Error::NotFound)));
+    assert!(matches!(
+        e.store.redo_last(&e.anna),
+        Err(Error::Rule("err.nothing_to_redo"))
+    ));
+    // A redone change is undone again by the next undo, and redone again after it.
+    let u = e.store.undo_last(&e.anna).unwrap();
+    assert_eq!(u.action, "delete");
+    assert_eq!(e.store.org(id).unwrap().data.name, "Riga City");
+    e.store.redo_last(&e.anna).unwrap();
+    assert!(matches!(e.store.org(id), Err(Error::NotFound)));
+    // The redo's audit rows are marked as such.
+    let actions: Vec<String> = e
+        .store
+        .audit_for("org", id)
+        .unwrap()
+        .into_iter()
+        .map(|a| a.action)
+        .collect();
+    assert!(actions.iter().any(|a| a == "redo:update"), "{actions:?}");
+    assert!(actions.iter().any(|a| a == "redo:delete"), "{actions:?}");
+
+    // Undo twice, then a new change: the redo chain is gone, also after undoing it.
+    e.store.undo_last(&e.anna).unwrap();
+    e.store.undo_last(&e.anna).unwrap();
+    let other = e
+        .store
+        .create_org(&e.anna, org("Tallinna linn", "EE", "Tallinn"), false)
+        .unwrap();
+    assert!(matches!(
+        e.store.redo_last(&e.anna),
+        Err(Error::Rule("err.nothing_to_redo"))
+    ));
+    e.store.undo_last(&e.anna).unwrap();
+    let r = e.store.redo_last(&e.anna).unwrap();
+    assert_eq!(r.entity_id, other, "only the new change is redone");
+    assert!(matches!(
+        e.store.redo_last(&e.anna),
+        Err(Error::Rule("err.nothing_to_redo"))
+    ));
+    assert_eq!(e.store.org(id).unwrap().data.name, "Rīgas pilsēta");
+}
+
+#[test]
+fn redo_is_refused_when_someone_changed_the_record_after_the_undo() {
+    let e = env();
+    let id = e
+        .store
+        .create_org(&e.anna, org("Klaipėdos miestas", "LT", "Klaipėda"), false)
+        .unwrap();
+    let v = e.store.org(id).unwrap();
+    let mut d = v.data.clone();
+    d.city = "Memel".into();
+    e.store
+        .update_org(&e.anna, id, v.meta.version, d.clone())
+        .unwrap();
+    e.store.undo_last(&e.anna).unwrap();
+    let v2 = e.store.org(id).unwrap();
+    d.city = "Klaipėda".into();
+    d.notes = "Björn was here".into();
+    e.store
+        .update_org(&e.bjorn, id, v2.meta.version, d)
+        .unwrap();
+    match e.store.redo_last(&e.anna) {
+        Err(Error::Conflict { by, .. }) => assert_eq!(by, "Björn Ek"),
+        other => panic!("expected a conflict, got {other:?}"),
+    }
+    assert_eq!(e.store.org(id).unwrap().data.notes, "Björn was here");
+    // Björn's own change has no undo of his to redo.
+    assert!(matches!(
+        e.store.redo_last(&e.bjorn),
+        Err(Error::Rule("err.nothing_to_redo"))
+    ));
+}
+
+/// The list filter matches an organisation's kind by a word of its name in either
+/// language (three letters or more), together with the other words.
+#[test]
+fn the_list_filter_matches_a_kind_in_either_language() {
+    use intnet::model::{OrgData, OrgKind};
+    let e = env();
+    for (name, cc, city, kind) in [
+        ("Kaunas", "LT", "Kaunas", OrgKind::TwinCity),
+        ("Nakskov", "DK", "Nakskov", OrgKind::TwinCity),
+        ("Lübeck", "DE", "Lübeck", OrgKind::CityRegion),
+        ("Universität zu Lübeck", "DE", "Lübeck", OrgKind::University),
+        ("Twinning Advisors", "SE", "Gävle", OrgKind::Company),
+        ("Annecy", "FR", "Annecy", OrgKind::CityRegion),
+        ("Anything AB", "SE", "Gävle", OrgKind::Other),
+    ] {
+        let data = OrgData {
+            kind,
+            ..org(name, cc, city)
+        };
+        e.store.create_org(&e.office, data, true).unwrap();
+    }
+    let list = |text: &str| -> (i64, Vec<String>) {
+        let f = OrgFilter {
+            text: text.into(),
+            order: SortOrder::English,
+        };
+        let names = e
+            .store
+            .list_orgs(&f, 0, 50)
+            .unwrap()
+            .into_iter()
+            .map(|r| r.name)
+            .collect();
+        (e.store.count_orgs(&f).unwrap(), names)
+    };
+    let twins = (
+        3,
+        vec![
+            "Kaunas".to_string(),
+            "Nakskov".to_string(),
+            "Twinning Advisors".to_string(),
+        ],
+    );
+    // The kind, and the name that starts with the word.
+    assert_eq!(list("twin"), twins);
+    assert_eq!(list("Vänort"), (2, vec!["Kaunas".into(), "Nakskov".into()]));
+    assert_eq!(list("VANO"), list("vänort"));
+    // Combined with the other words (AND), also with the kind word second.
+    assert_eq!(list("lub univ").1, ["Universität zu Lübeck"]);
+    assert_eq!(list("universitet lübeck").1, ["Universität zu Lübeck"]);
+    assert_eq!(list("region lub").1, ["Lübeck"]);
+    // Two letters are not enough to name a kind; a word of a kind's name that names
+    // nothing ("or", "eller") and the kind "other" are not looked for.
+    assert_eq!(list("tw").1, ["Twinning Advisors"]);
+    assert_eq!(list("eller").0, 0);
+    assert_eq!(list("ann").1, ["Annecy"]);
+    // A deleted twin city is not listed.
+    let f = OrgFilter {
+        text: "Nakskov".into(),
+        order: SortOrder::English,
+    };
+    let id = e.store.list_orgs(&f, 0, 1).unwrap()[0].id;
+    e.store.delete_org(&e.office, id).unwrap();
+    assert_eq!(list("vänort"), (1, vec!["Kaunas".into()]));
+    assert_eq!(list("twin").0, 2);
+}

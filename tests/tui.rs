@@ -1724,8 +1724,13 @@ fn labels_and_hints_are_never_cut_mid_word() {
                     .to_string()
             };
             let top = row(0);
+            // Whole forms only: name and role, name, or (narrow, where the tabs keep
+            // their names) the account.
             assert!(
-                top.ends_with(&format!("Anna Åberg · {role}")) || top.ends_with("Anna Åberg"),
+                top.ends_with(&format!("Anna Åberg · {role}"))
+                    || top.ends_with(&format!("Anna Åberg · {}", role.to_lowercase()))
+                    || top.ends_with("Anna Åberg")
+                    || top.ends_with("  anna"),
                 "{width}: {top:?}"
             );
             let hints = row(23);
@@ -2541,4 +2546,275 @@ fn the_office_returns_and_accepts_through_the_overview_and_a_viewer_sees_accepte
     );
     press(&mut vera, KeyCode::Enter);
     assert!(screen(&vera).contains("Hamnens text"));
+}
+
+/// `Ctrl-R` redoes what `u` undid in this session, names it, asks first when it is on
+/// another screen, and has nothing to redo after a new change.
+#[test]
+fn ctrl_r_redoes_the_last_undo_of_this_session() {
+    let e = seeded();
+    let mut app = app_for(&e, "anna", Lang::En);
+    ctrl(&mut app, 'r');
+    let status = app.status.clone().unwrap();
+    assert!(
+        status.error && status.text.contains("nothing to redo in this session"),
+        "{status:?}"
+    );
+    let id = e
+        .store
+        .create_org(&e.anna, org("Stadt Husum", "DE", "Husum"), true)
+        .unwrap();
+    press(&mut app, KeyCode::Char('u'));
+    assert!(e.store.org(id).is_err(), "undone");
+    ctrl(&mut app, 'r');
+    assert!(app.modal.is_none());
+    let status = app.status.clone().unwrap();
+    assert!(
+        !status.error && status.text.contains("“Stadt Husum”"),
+        "{status:?}"
+    );
+    assert!(e.store.org(id).is_ok(), "redone");
+    // From another screen: asked first, by name and screen.
+    press(&mut app, KeyCode::Char('u'));
+    press(&mut app, KeyCode::Char('2'));
+    ctrl(&mut app, 'r');
+    let Some(Modal::Confirm(c)) = &app.modal else {
+        panic!("not asked: {:?}", app.status)
+    };
+    assert!(
+        c.prompt.contains("“Stadt Husum”") && c.prompt.contains("Contacts"),
+        "{}",
+        c.prompt
+    );
+    press(&mut app, KeyCode::Char('n'));
+    assert!(e.store.org(id).is_err(), "not redone when declined");
+    // A new change ends the redo chain.
+    e.store
+        .create_org(&e.anna, org("Stadt Heide", "DE", "Heide"), true)
+        .unwrap();
+    ctrl(&mut app, 'r');
+    assert!(app.status.clone().unwrap().error);
+    assert!(e.store.org(id).is_err());
+}
+
+/// Deadlines → `Enter` on an EU call shows it in the news; `Esc` comes back to the
+/// deadlines as they were, and the news is left without the call filter the jump set.
+/// A tab switch after a jump is a tab switch: `Esc` then means what it always means.
+#[test]
+fn esc_after_a_jump_from_the_deadlines_returns_there_and_leaves_no_filter() {
+    use intnet::model::{NewsCategory, NewsData};
+    use intnet::tui::screens::Screen;
+    let e = env();
+    let (call, _) = e
+        .store
+        .post_news(
+            &e.office,
+            NewsData {
+                title: "Interreg Baltic call".into(),
+                body: "Text".into(),
+                category: NewsCategory::Call,
+                deadline: Some(common::in_days(5)),
+                ..NewsData::default()
+            },
+            true,
+        )
+        .unwrap();
+    let mut app = app_for(&e, "anna", Lang::En);
+    press(&mut app, KeyCode::Char('5'));
+    press(&mut app, KeyCode::Char('D'));
+    assert!(screen(&app).contains("Interreg Baltic call"));
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.screen, Screen::News);
+    assert!(app.screens.news.reading(), "the call is open");
+    assert_eq!(app.screens.news.item.as_ref().map(|n| n.id), Some(call));
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(
+        app.screen,
+        Screen::Projects,
+        "back where the jump came from"
+    );
+    assert!(app.deadlines.open, "with the deadlines shown again");
+    assert!(screen(&app).contains("Deadlines (1)"), "{}", screen(&app));
+    // The news screen has no filter left from the jump.
+    press(&mut app, KeyCode::Char('2'));
+    assert_eq!(
+        app.screens.news.filter,
+        intnet::store::NewsFilter::default()
+    );
+    assert!(!app.screens.news.reading());
+    // A jump followed by a tab switch: Esc no longer goes back.
+    press(&mut app, KeyCode::Char('5'));
+    press(&mut app, KeyCode::Char('D'));
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Char('1'));
+    press(&mut app, KeyCode::Char('2'));
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.screen, Screen::News);
+}
+
+/// A save that lost a race offers the colleague's version beside mine: `t` takes
+/// theirs and puts back only the fields I changed (the form stays open), `Esc` leaves
+/// the form as it was, `m` saves mine over theirs. The time is local, not stored UTC.
+#[test]
+fn a_lost_race_offers_theirs_beside_mine_and_a_way_forward() {
+    let e = seeded();
+    let mut app = app_for(&e, "anna", Lang::En);
+    press(&mut app, KeyCode::Char('e'));
+    let Some(Modal::Form(f)) = &app.modal else {
+        panic!("no form")
+    };
+    let id = match f.target {
+        intnet::tui::app::FormTarget::Org { id: Some(id), .. } => id,
+        _ => panic!(),
+    };
+    let my_city = f.get("city");
+    for _ in 0..12 {
+        press(&mut app, KeyCode::Tab);
+    }
+    type_text(&mut app, " Anna's note");
+    let other = Store::open(&e.path).unwrap();
+    let bjorn = other.actor("bjorn").unwrap();
+    let bjorns_change = |city: &str| {
+        let current = other.org(id).unwrap();
+        let mut d = current.data.clone();
+        d.city = city.into();
+        other
+            .update_org(&bjorn, id, current.meta.version, d)
+            .unwrap();
+        other.org(id).unwrap().meta.updated_at
+    };
+    let at = bjorns_change("Changed");
+    ctrl(&mut app, 's');
+    let c = app.conflict.clone().expect("a choice is offered");
+    assert!(
+        c.rows.iter().any(|(l, theirs, yours)| l == "field.city"
+            && theirs == "Changed"
+            && *yours == my_city),
+        "{:?}",
+        c.rows
+    );
+    assert!(
+        c.rows
+            .iter()
+            .any(|(l, _, yours)| l == "field.notes" && yours.contains("Anna's note")),
+        "{:?}",
+        c.rows
+    );
+    let s = screen(&app);
+    assert!(s.contains("Björn Ek saved this at"), "{s}");
+    assert!(s.contains(&Lang::En.datetime(&at)), "{s}");
+    assert!(!s.contains(&at), "no stored UTC moment: {s}");
+    let hints = s.lines().last().unwrap_or_default();
+    assert!(
+        hints.contains("m ") && hints.contains("t ") && !hints.contains("y yes"),
+        "the hint line offers the choice's keys, not yes/no: {hints}"
+    );
+    // Take theirs, re-apply mine: their city, my note, the form still open.
+    press(&mut app, KeyCode::Char('t'));
+    assert!(app.conflict.is_none());
+    let Some(Modal::Form(f)) = &app.modal else {
+        panic!("the form stays open for review")
+    };
+    assert_eq!(f.get("city"), "Changed");
+    assert!(f.get("notes").contains("Anna's note"));
+    ctrl(&mut app, 's');
+    assert!(app.modal.is_none(), "{:?}", app.status);
+    let saved = e.store.org(id).unwrap().data;
+    assert_eq!(saved.city, "Changed");
+    assert!(saved.notes.contains("Anna's note"));
+
+    // Again, with Esc first and then mine over theirs.
+    press(&mut app, KeyCode::Char('e'));
+    for _ in 0..12 {
+        press(&mut app, KeyCode::Tab);
+    }
+    // A multi-line field opens at its top: go to the end to append.
+    press(&mut app, KeyCode::End);
+    type_text(&mut app, " again");
+    bjorns_change("Björn's city");
+    ctrl(&mut app, 's');
+    assert!(app.conflict.is_some());
+    press(&mut app, KeyCode::Esc);
+    assert!(app.conflict.is_none());
+    let Some(Modal::Form(f)) = &app.modal else {
+        panic!("Esc keeps the form")
+    };
+    assert!(f.get("notes").ends_with(" again"));
+    ctrl(&mut app, 's');
+    assert!(app.conflict.is_some(), "still their newer version");
+    press(&mut app, KeyCode::Char('m'));
+    assert!(app.modal.is_none(), "{:?}", app.status);
+    let saved = e.store.org(id).unwrap().data;
+    assert_eq!(saved.city, "Changed", "mine, over Björn's");
+    assert!(saved.notes.ends_with(" again"));
+}
+
+/// Quick lookup `Enter` on a person opens the organisation with that person selected
+/// on the detail page (not only the organisation).
+#[test]
+fn quick_lookup_selects_the_person_found() {
+    use intnet::tui::screens::contacts::Selection;
+    let e = seeded();
+    let tartu = e.store.org_by_name_or_id("Tartu linn").unwrap();
+    for name in ["Aino Tamm", "Mart Kask", "Kadri Saar"] {
+        e.store
+            .create_person(
+                &e.office,
+                intnet::model::PersonData {
+                    org_id: tartu,
+                    name: name.into(),
+                    ..Default::default()
+                },
+            )
+            .unwrap();
+    }
+    let mut app = app_for(&e, "anna", Lang::En);
+    ctrl(&mut app, 'f');
+    type_text(&mut app, "kadri saar");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.modal.is_none());
+    let contacts = &app.screens.contacts;
+    assert!(contacts.detail_open());
+    let d = contacts.detail.as_ref().unwrap();
+    assert_eq!(d.org.data.name, "Tartu linn");
+    let Selection::Person(i) = contacts.selection else {
+        panic!("{:?}", contacts.selection)
+    };
+    assert_eq!(d.persons[i].data.name, "Kadri Saar");
+    assert!(screen(&app).contains("▶ Kadri Saar"), "{}", screen(&app));
+}
+
+/// Hints and help follow the screen's rules, not only the role: on Memberships a
+/// member is not offered `n`/`e`/`d` (the office's), but is offered `E` (the member
+/// responsible may evaluate); the office is offered all of them.
+#[test]
+fn hints_and_help_follow_the_screens_rules() {
+    let e = seeded();
+    let hints = |app: &App| screen(app).lines().last().unwrap_or("").to_string();
+    let mut member = app_for(&e, "anna", Lang::En);
+    member.handle_key(KeyEvent::new(KeyCode::Char('5'), KeyModifiers::NONE));
+    press(&mut member, KeyCode::Char('v'));
+    let line = hints(&member);
+    assert!(line.contains("E evaluate"), "{line}");
+    assert!(
+        !line.contains("n new") && !line.contains("e edit"),
+        "{line}"
+    );
+    press(&mut member, KeyCode::Char('?'));
+    let help = screen(&member);
+    assert!(help.contains("evaluate membership"), "{help}");
+    assert!(
+        !help.contains("  new  ") && !help.contains("delete"),
+        "{help}"
+    );
+    let mut office = app_for(&e, "office", Lang::En);
+    office.handle_key(KeyEvent::new(KeyCode::Char('5'), KeyModifiers::NONE));
+    press(&mut office, KeyCode::Char('v'));
+    let line = hints(&office);
+    assert!(line.contains("n new") && line.contains("e edit"), "{line}");
+    // Plans: new items are the office's too; a member keeps "e" for their own items.
+    let mut member = app_for(&e, "anna", Lang::En);
+    member.handle_key(KeyEvent::new(KeyCode::Char('4'), KeyModifiers::NONE));
+    let line = hints(&member);
+    assert!(!line.contains("n new") && line.contains("e edit"), "{line}");
 }

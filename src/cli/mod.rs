@@ -69,6 +69,7 @@ pub enum Command {
     #[command(subcommand)]
     Interaction(InteractionCmd),
     Undo,
+    Redo,
     #[command(subcommand)]
     News(NewsCmd),
     Status,
@@ -800,6 +801,7 @@ pub fn run(ctx: &Ctx, command: Command) -> ExitCode {
         Command::Person(c) => partners::person(ctx, c),
         Command::Interaction(c) => partners::interaction(ctx, c),
         Command::Undo => partners::undo(ctx),
+        Command::Redo => partners::redo(ctx),
         Command::News(c) => news::news(ctx, c),
         Command::Training(c) => training::training(ctx, c),
         Command::Export(ExportCmd::Ics { mine }) => plans::export_ics(ctx, mine),

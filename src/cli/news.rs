@@ -26,7 +26,10 @@ fn read_body(file: Option<&str>) -> Result<String, std::io::Error> {
 fn print_item(lang: Lang, n: &News, markdown: bool) {
     let today = crate::store::today();
     let category = lang.t(n.data.category.key());
-    let published = clean(n.published_at.as_deref().unwrap_or("-"));
+    let published = n
+        .published_at
+        .as_deref()
+        .map_or_else(|| "-".to_string(), |p| lang.datetime(p));
     if markdown {
         println!("## {}\n", clean(&n.data.title));
         print!("*{category}* · {} · {published}", clean(&n.author));
@@ -200,8 +203,8 @@ pub fn news(ctx: &Ctx, cmd: NewsCmd) -> ExitCode {
                     mark,
                     r.published_at
                         .as_deref()
-                        .and_then(|p| p.get(..10))
-                        .unwrap_or(""),
+                        .map(|p| lang.date_of(p))
+                        .unwrap_or_default(),
                     crate::text::truncate(&clean(&r.title), 60),
                     due
                 );

@@ -1,4 +1,5 @@
-//! The partner registry from the shell: `find`, `org`, `person`, `interaction`, `undo`.
+//! The partner registry from the shell: `find`, `org`, `person`, `interaction`, `undo`,
+//! `redo`.
 
 use super::{Ctx, InteractionCmd, OrgCmd, OrgFields, PersonCmd, bad_input, fail};
 use crate::i18n::Lang;
@@ -257,6 +258,9 @@ pub fn org(ctx: &Ctx, cmd: OrgCmd) -> ExitCode {
             println!("{}", clean(&d.name));
             let line = |k: &str, v: &str| println!("  {:<18} {}", lang.t(k), clean(v));
             line("field.kind", lang.t(d.kind.key()));
+            if let Some(date) = &d.twin_decided {
+                line("field.twin_decided", date);
+            }
             line("field.country", &lang.country(&d.country));
             line("field.city", &d.city);
             line("field.website", &d.website);
@@ -272,6 +276,24 @@ pub fn org(ctx: &Ctx, cmd: OrgCmd) -> ExitCode {
                 "field.last_contact",
                 org.last_contact.as_deref().unwrap_or("-"),
             );
+            let words = |keys: Vec<&str>| keys.join(", ");
+            if !d.priority_areas.is_empty() {
+                let areas = d.priority_areas.iter().map(|a| lang.t(a.key())).collect();
+                line("field.priority_areas", &words(areas));
+            }
+            if !d.growth_areas.is_empty() {
+                let areas = d.growth_areas.iter().map(|a| lang.t(a.key())).collect();
+                line("field.growth_areas", &words(areas));
+            }
+            if !d.tags.is_empty() {
+                line("field.tags", &d.tags.join(", "));
+            }
+            // Notes keep their lines, each cleaned and indented under the label.
+            let notes = crate::text::sanitize_block(&d.notes);
+            for (i, l) in notes.lines().filter(|l| !l.trim().is_empty()).enumerate() {
+                let label = if i == 0 { lang.t("field.notes") } else { "" };
+                println!("  {label:<18} {l}");
+            }
             for p in &persons {
                 println!(
                     "  • {} — {} {}",
@@ -391,6 +413,15 @@ pub fn undo(ctx: &Ctx) -> ExitCode {
     let lang = ctx.lang;
     let result = ctx.store.undo_last(&ctx.actor).map(|u| {
         println!("{}", crate::i18n::describe_undo(lang, &u));
+    });
+    done(lang, result)
+}
+
+/// `intnet redo`: makes the last undone change again, the mirror of `undo`.
+pub fn redo(ctx: &Ctx) -> ExitCode {
+    let lang = ctx.lang;
+    let result = ctx.store.redo_last(&ctx.actor).map(|u| {
+        println!("{}", crate::i18n::describe_redo(lang, &u));
     });
     done(lang, result)
 }

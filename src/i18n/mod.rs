@@ -14,6 +14,19 @@ pub enum Lang {
 }
 
 impl Lang {
+    /// A stored moment (`2026-11-28T20:37:13Z`, UTC) as a person reads it: local time
+    /// in the system time zone (`TZ` honoured), `2026-11-28 21:37` in both languages
+    /// (the program's dates are ISO everywhere; see `docs/usage.md`). Text that is
+    /// not such a moment (a bare date, a damaged value) comes back sanitised as it is.
+    pub fn datetime(self, ts: &str) -> String {
+        local_datetime(ts, &jiff::tz::TimeZone::system(), "%Y-%m-%d %H:%M")
+    }
+
+    /// The local date (`YYYY-MM-DD`) of a stored moment, for columns that show the day.
+    pub fn date_of(self, ts: &str) -> String {
+        local_datetime(ts, &jiff::tz::TimeZone::system(), "%Y-%m-%d")
+    }
+
     /// `sv`/`svenska`/`swedish` or `en`/`english`.
     pub fn parse(s: &str) -> Option<Lang> {
         match s.trim().to_ascii_lowercase().as_str() {
@@ -160,7 +173,10 @@ pub fn describe_error(lang: Lang, err: &crate::store::Error) -> String {
             .join("; "),
         Error::Conflict { by, at } => lang.f(
             "err.conflict",
-            &[("by", &crate::text::sanitize_line(by)), ("at", at)],
+            &[
+                ("by", &crate::text::sanitize_line(by)),
+                ("at", &lang.datetime(at)),
+            ],
         ),
         Error::NotFound => lang.t("err.not_found").to_string(),
         Error::Forbidden => lang.t("err.forbidden").to_string(),
@@ -245,6 +261,18 @@ pub fn countdown(lang: Lang, deadline: &str, today: &str) -> String {
     }
 }
 
+/// `ts` in `tz` with the strftime `pattern`; anything that is not a UTC moment is
+/// returned sanitised, unchanged.
+fn local_datetime(ts: &str, tz: &jiff::tz::TimeZone, pattern: &str) -> String {
+    match ts.trim().parse::<jiff::Timestamp>() {
+        Ok(t) => t
+            .to_zoned_datetime(tz.clone())
+            .strftime(pattern)
+            .to_string(),
+        Err(_) => crate::text::sanitize_line(ts).into_owned(),
+    }
+}
+
 /// Says what `undo` reversed.
 /// An evaluation in one line: its date, the benefit out of five and the
 /// recommendation; `—` when there is none.
@@ -262,12 +290,26 @@ pub fn describe_evaluation(lang: Lang, evaluation: Option<&crate::model::Evaluat
 }
 
 pub fn describe_undo(lang: Lang, undone: &crate::store::Undone) -> String {
-    let what = lang.t(&format!("entity.{}", undone.entity)).to_string();
     let key = match undone.action.as_str() {
         "delete" => "msg.undo_delete",
         "update" => "msg.undo_update",
         _ => "msg.undo_create",
     };
+    describe_change(lang, key, undone)
+}
+
+/// Says what `redo` made again.
+pub fn describe_redo(lang: Lang, redone: &crate::store::Undone) -> String {
+    let key = match redone.action.as_str() {
+        "delete" => "msg.redo_delete",
+        "update" => "msg.redo_update",
+        _ => "msg.redo_create",
+    };
+    describe_change(lang, key, redone)
+}
+
+fn describe_change(lang: Lang, key: &str, undone: &crate::store::Undone) -> String {
+    let what = lang.t(&format!("entity.{}", undone.entity)).to_string();
     let name = if undone.name.is_empty() {
         format!("#{}", undone.entity_id)
     } else {
@@ -286,6 +328,27 @@ mod tests {
 
     fn keys(m: &[(&str, &str)]) -> BTreeSet<String> {
         m.iter().map(|(k, _)| (*k).to_string()).collect()
+    }
+
+    #[test]
+    fn a_stored_moment_reads_in_local_time() {
+        let Ok(stockholm) = jiff::tz::TimeZone::get("Europe/Stockholm") else {
+            // No time zone database on this machine: nothing to compare with.
+            return;
+        };
+        let p = "%Y-%m-%d %H:%M";
+        // Winter (UTC+1) and summer (UTC+2), and across midnight.
+        assert_eq!(
+            local_datetime("2026-11-28T20:37:13Z", &stockholm, p),
+            "2026-11-28 21:37"
+        );
+        assert_eq!(
+            local_datetime("2026-07-01T22:30:00Z", &stockholm, p),
+            "2026-07-02 00:30"
+        );
+        // Not a moment: shown as it is, without control characters.
+        assert_eq!(local_datetime("2026-11-28", &stockholm, p), "2026-11-28");
+        assert!(!local_datetime("x\u{1b}[2J", &stockholm, p).contains('\u{1b}'));
     }
 
     #[test]

@@ -196,9 +196,16 @@ pub fn deadlines_ics(deadlines: &[Deadline], calendar_name: &str) -> String {
             }
             description.push_str(&ics_text(o));
         }
+        // A milestone names its project in the title a calendar shows
+        // (`Styrgruppsmöte — ACRONYM`), not only in the description.
+        let summary = if d.project.trim().is_empty() {
+            ics_text(&d.title).into_owned()
+        } else {
+            format!("{} — {}", ics_text(&d.title), ics_text(&d.project))
+        };
         let event = Event::new()
             .uid(&format!("{kind}-{}@intnet", d.id))
-            .summary(&ics_text(&d.title))
+            .summary(&summary)
             .description(&description)
             .append_property(
                 Property::new("DTSTART", &start)
@@ -352,6 +359,7 @@ mod tests {
             id: 7,
             title: hostile().into(),
             context: "Plan\x1b]0;title\x07 A\nB".into(),
+            project: String::new(),
             owner: Some("Anna\u{202E}".into()),
             overdue: false,
         };

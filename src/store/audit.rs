@@ -1,5 +1,6 @@
 //! The audit trail, the generic record life cycle (update with version check, soft
-//! delete, restore) and undo, which replays the audit trail backwards.
+//! delete, restore), undo, which replays the audit trail backwards, and redo, which
+//! makes an undone change again.
 
 use super::{Error, Result, Store, check_version, now, optional};
 use crate::model::Actor;
@@ -212,17 +213,44 @@ fn undo_entity<E: Entity>(
     }
 }
 
+/// Makes one undone change of `E` again: the inverse of [`undo_entity`]. The caller
+/// has made sure nobody else changed the record since the undo.
+fn redo_entity<E: Entity>(
+    tx: &Transaction,
+    actor: &Actor,
+    action: &str,
+    id: i64,
+    after: Option<String>,
+) -> Result<()> {
+    match action {
+        "create" | "create_anyway" | "restore" => set_deleted::<E>(tx, actor, id, false),
+        "delete" => set_deleted::<E>(tx, actor, id, true),
+        "update" => {
+            let after: Snapshot<E> = serde_json::from_str(&after.ok_or(Error::NotFound)?)
+                .map_err(|e| Error::Io(e.into()))?;
+            let (_, current) = E::load(tx, id)?;
+            update::<E>(tx, actor, id, current, &after.data)
+        }
+        _ => Err(Error::Rule("err.nothing_to_redo")),
+    }
+}
+
+/// How one record kind undoes or redoes an audited change.
+type Replay = fn(&Transaction, &Actor, &str, i64, Option<String>) -> Result<()>;
+
 /// A record kind with the generic life cycle, as the audit trail names it.
 pub struct EntityKind {
     /// The audit's `entity` word (and `entity.NAME` in the catalogue).
     pub name: &'static str,
-    undo: fn(&Transaction, &Actor, &str, i64, Option<String>) -> Result<()>,
+    undo: Replay,
+    redo: Replay,
 }
 
 const fn kind<E: Entity>() -> EntityKind {
     EntityKind {
         name: E::NAME,
         undo: undo_entity::<E>,
+        redo: redo_entity::<E>,
     }
 }
 
@@ -255,6 +283,37 @@ static UNDO_SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
            AND action IN ('create', 'create_anyway', 'update', 'delete', 'restore') \
            AND entity IN ({names}) \
          ORDER BY id DESC LIMIT 1"
+    )
+});
+
+/// The member's change that redo makes again: of the changes after audit row `?2`
+/// that an undo reversed (`undone_at` set, action not marked), the one undone last
+/// (`undo_id`: the first `undo:` row that undo wrote, found by the record and the
+/// `undone_at` it shares with the change). Only undos after the member's newest own
+/// change count: a new change ends the redo chain, as in an editor.
+static REDO_SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+    let names = ENTITIES
+        .iter()
+        .map(|k| format!("'{}'", k.name))
+        .collect::<Vec<_>>()
+        .join(", ");
+    format!(
+        "WITH changes AS ( \
+           SELECT id, action, entity, entity_id, before, after, undone_at FROM audit \
+           WHERE member_id = ?1 \
+             AND action IN ('create', 'create_anyway', 'update', 'delete', 'restore') \
+             AND entity IN ({names}) \
+         ), newest AS (SELECT coalesce(max(id), 0) AS id FROM changes), \
+         undone AS ( \
+           SELECT c.*, (SELECT min(u.id) FROM audit u \
+                        WHERE u.member_id = ?1 AND u.action LIKE 'undo:%' \
+                          AND u.entity = c.entity AND u.entity_id = c.entity_id \
+                          AND u.undone_at = c.undone_at AND u.id > c.id) AS undo_id \
+           FROM changes c WHERE c.id > ?2 AND c.undone_at IS NOT NULL \
+         ) \
+         SELECT id, action, entity, entity_id, before, after, undo_id FROM undone \
+         WHERE undo_id > (SELECT id FROM newest) \
+         ORDER BY undo_id DESC, id ASC LIMIT 1"
     )
 });
 
@@ -297,6 +356,27 @@ fn undone_from(row: &AuditRow) -> Undone {
         entity_id: *id,
         name: snapshot_name(snapshot),
     }
+}
+
+/// The change redo would make again, and the id of the undo that reversed it.
+fn redo_row(conn: &Connection, actor: &Actor, since: i64) -> Result<Option<(AuditRow, i64)>> {
+    Ok(optional(conn.query_row(
+        &REDO_SQL,
+        params![actor.member_id, since],
+        |r| {
+            Ok((
+                (
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                ),
+                r.get(6)?,
+            ))
+        },
+    ))?)
 }
 
 /// One audit row, for `intnet audit`-style listings and tests.
@@ -399,6 +479,58 @@ impl Store {
             )?;
             Ok(undone)
         })
+    }
+
+    /// What [`Store::redo_since`] would make again, without doing it.
+    pub fn next_redo(&self, actor: &Actor, since: i64) -> Result<Option<Undone>> {
+        Ok(redo_row(self.conn(), actor, since)?.map(|(row, _)| undone_from(&row)))
+    }
+
+    /// Redoes the actor's change after audit row `since` (0: any) that was undone
+    /// last, unless the actor made a new change since that undo. Refused with a
+    /// conflict when someone else changed the record after the undo. The redo's audit
+    /// rows are marked `redo:…`; the change itself counts as not undone again, so the
+    /// next undo reverses it once more.
+    pub fn redo_since(&self, actor: &Actor, since: i64) -> Result<Undone> {
+        self.write(|tx| {
+            let (row, undo_id) =
+                redo_row(tx, actor, since)?.ok_or(Error::Rule("err.nothing_to_redo"))?;
+            let redone = undone_from(&row);
+            let (audit_id, action, entity, id, _before, after) = row;
+            let other: Option<(String, Option<String>)> = optional(tx.query_row(
+                "SELECT a.at, m.full_name FROM audit a LEFT JOIN members m ON m.id = a.member_id \
+                 WHERE a.entity = ?1 AND a.entity_id = ?2 AND a.id >= ?3 AND a.member_id <> ?4 \
+                 ORDER BY a.id DESC LIMIT 1",
+                params![entity, id, undo_id, actor.member_id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            ))?;
+            if let Some((at, by)) = other {
+                return Err(Error::Conflict {
+                    by: by.unwrap_or_default(),
+                    at,
+                });
+            }
+            let last_id: i64 = tx.query_row("SELECT max(id) FROM audit", [], |r| r.get(0))?;
+            let kind = ENTITIES
+                .iter()
+                .find(|k| k.name == entity)
+                .ok_or(Error::Rule("err.nothing_to_redo"))?;
+            (kind.redo)(tx, actor, &action, id, after)?;
+            tx.execute(
+                "UPDATE audit SET action = 'redo:' || action WHERE id > ?1 AND member_id = ?2",
+                params![last_id, actor.member_id],
+            )?;
+            tx.execute(
+                "UPDATE audit SET undone_at = NULL WHERE id = ?1",
+                [audit_id],
+            )?;
+            Ok(redone)
+        })
+    }
+
+    /// Redoes the actor's most recently undone change (any session).
+    pub fn redo_last(&self, actor: &Actor) -> Result<Undone> {
+        self.redo_since(actor, 0)
     }
 
     /// The audit rows about one record, oldest first.

@@ -41,6 +41,9 @@ pub struct Deadline {
     pub title: String,
     /// The plan's or project's title; empty for calls and evaluations.
     pub context: String,
+    /// A milestone's project by its acronym, else its name (for a calendar event's
+    /// title, which must say whose meeting it is); empty for the other kinds.
+    pub project: String,
     pub owner: Option<String>,
     /// Due before today and not done: the most urgent lines (a call that closed is not
     /// listed at all; it cannot be late).
@@ -53,22 +56,23 @@ pub struct Deadline {
 /// and `:to` (ISO dates), `:mine` (0 or 1), `:me` (member id), `:unit` (the member's
 /// unit id, or -1), `:office` (0 or 1). Public so the benchmark can hand the very same
 /// statement to the `sqlite3` shell.
-pub const DEADLINES_SQL: &str = "SELECT i.due, 'plan_item', i.id, i.text, p.title, m.full_name FROM plan_items i \
+pub const DEADLINES_SQL: &str = "SELECT i.due, 'plan_item', i.id, i.text, p.title, m.full_name, '' FROM plan_items i \
              JOIN plans p ON p.id = i.plan_id LEFT JOIN members m ON m.id = i.owner_id \
              WHERE i.deleted_at IS NULL AND p.deleted_at IS NULL AND i.due <= :to \
              AND i.status IN ('not_started', 'in_progress') AND (:mine = 0 OR i.owner_id = :me) \
              UNION ALL \
-             SELECT ms.due, 'milestone', ms.id, ms.title, pr.name, c.full_name FROM milestones ms \
+             SELECT ms.due, 'milestone', ms.id, ms.title, pr.name, c.full_name, \
+             CASE WHEN trim(pr.acronym) <> '' THEN pr.acronym ELSE pr.name END FROM milestones ms \
              JOIN projects pr ON pr.id = ms.project_id LEFT JOIN members c ON c.id = pr.contact \
              WHERE ms.done = 0 AND ms.deleted_at IS NULL AND ms.due <= :to AND pr.deleted_at IS NULL \
              AND (:mine = 0 OR pr.contact = :me) \
              UNION ALL \
-             SELECT s.next_evaluation, 'evaluation', s.id, o.name, '', r.full_name FROM memberships s \
+             SELECT s.next_evaluation, 'evaluation', s.id, o.name, '', r.full_name, '' FROM memberships s \
              JOIN orgs o ON o.id = s.org_id LEFT JOIN members r ON r.id = s.member_id \
              WHERE s.deleted_at IS NULL AND s.next_evaluation <= :to \
              AND (:mine = 0 OR s.member_id = :me) \
              UNION ALL \
-             SELECT n.deadline, 'call', n.id, n.title, '', a.full_name FROM news n \
+             SELECT n.deadline, 'call', n.id, n.title, '', a.full_name, '' FROM news n \
              JOIN members a ON a.id = n.author_id \
              WHERE :mine = 0 AND n.deleted_at IS NULL AND n.published_at IS NOT NULL AND n.category = 'call' \
              AND n.deadline >= :from AND n.deadline <= :to \
@@ -110,6 +114,7 @@ impl Store {
                 title: r.get(3)?,
                 context: r.get(4)?,
                 owner: r.get(5)?,
+                project: r.get(6)?,
             })
         })?;
         let mut list: Vec<Deadline> = rows.collect::<rusqlite::Result<_>>()?;
@@ -149,6 +154,7 @@ impl Store {
                 title: year.to_string(),
                 context: r.get(2)?,
                 owner: None,
+                project: String::new(),
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)

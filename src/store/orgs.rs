@@ -53,6 +53,102 @@ pub(super) fn fts_prefix_query(text: &str) -> Option<String> {
     )
 }
 
+/// Words in a kind's name that name no kind ("City or region").
+const KIND_FILLER: &[&str] = &["or", "and", "eller", "och"];
+
+/// The kinds a filter word names: a word of three letters or more that begins a word
+/// of a kind's name in Swedish or English (folded: `vanort`, `twin`, `univ`). "Other"
+/// is no kind to look for (`ann` would list every "Annat").
+fn kinds_named(word: &str) -> Vec<OrgKind> {
+    if word.chars().count() < 3 {
+        return Vec::new();
+    }
+    OrgKind::ALL
+        .iter()
+        .copied()
+        .filter(|k| *k != OrgKind::Other)
+        .filter(|k| {
+            [crate::i18n::Lang::Sv, crate::i18n::Lang::En]
+                .iter()
+                .flat_map(|lang| crate::text::words(lang.t(k.key())))
+                .any(|w| !KIND_FILLER.contains(&w.as_str()) && w.starts_with(word))
+        })
+        .collect()
+}
+
+/// A filter that names a kind, as SQL over `orgs o`: the words that name no kind as
+/// one full-text query, and for each word that does, "its text matches or the
+/// organisation is of that kind". `None` when no word names a kind (the plain
+/// full-text plans apply).
+struct KindFilter {
+    /// `o.deleted_at IS NULL AND …`, with `?1…?n` for `params`.
+    condition: String,
+    /// The same count as `SELECT count(*) … WHERE condition`, split on the first
+    /// word that names a kind: the organisations of that kind (counted in the
+    /// `orgs_by_kind` index) plus its text matches of another kind. Read through an
+    /// `OR`, every organisation of the kind would be fetched.
+    count: String,
+    params: Vec<String>,
+}
+
+fn kind_filter(text: &str) -> Option<KindFilter> {
+    let words = crate::text::words(text);
+    let named: Vec<Vec<OrgKind>> = words.iter().map(|w| kinds_named(w)).collect();
+    if named.iter().all(Vec::is_empty) {
+        return None;
+    }
+    let fts = |n: usize| format!("o.id IN (SELECT rowid FROM orgs_fts WHERE orgs_fts MATCH ?{n})");
+    // Kind words are the enum's own (a closed set of [a-z_]), never user text.
+    let kind_list = |kinds: &[OrgKind]| {
+        kinds
+            .iter()
+            .map(|k| format!("'{}'", k.as_str()))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let mut params = Vec::new();
+    let mut rest = String::new();
+    let plain: Vec<String> = words
+        .iter()
+        .zip(&named)
+        .filter(|(_, k)| k.is_empty())
+        .map(|(w, _)| format!("\"{w}\"*"))
+        .collect();
+    if !plain.is_empty() {
+        params.push(plain.join(" "));
+        rest.push_str(&format!(" AND {}", fts(params.len())));
+    }
+    let mut first = None;
+    for (w, kinds) in words.iter().zip(&named).filter(|(_, k)| !k.is_empty()) {
+        params.push(format!("\"{w}\"*"));
+        let n = params.len();
+        if first.is_none() {
+            first = Some((n, kind_list(kinds)));
+        } else {
+            rest.push_str(&format!(
+                " AND ({} OR o.kind IN ({}))",
+                fts(n),
+                kind_list(kinds)
+            ));
+        }
+    }
+    let (n, kinds) = first?;
+    let condition = format!(
+        "o.deleted_at IS NULL AND ({} OR o.kind IN ({kinds})){rest}",
+        fts(n)
+    );
+    let count = format!(
+        "SELECT (SELECT count(*) FROM orgs o WHERE o.kind IN ({kinds}) AND o.deleted_at IS NULL{rest}) \
+         + (SELECT count(*) FROM orgs o WHERE {} AND o.kind NOT IN ({kinds}) AND o.deleted_at IS NULL{rest})",
+        fts(n)
+    );
+    Some(KindFilter {
+        condition,
+        count,
+        params,
+    })
+}
+
 const ORG_COLUMNS: &str = "o.name, o.kind, o.twin_decided, o.sector, o.country, o.city, o.website, o.status, \
      o.priority_areas, o.growth_areas, o.tags, o.notes, o.owner_member, o.owner_unit";
 
@@ -271,7 +367,13 @@ impl Store {
             )?,
             Some(q) => {
                 self.match_count.replace(None);
-                self.fts_matches(&q)?
+                match kind_filter(&filter.text) {
+                    Some(k) => {
+                        let mut stmt = self.conn().prepare_cached(&k.count)?;
+                        stmt.query_row(rusqlite::params_from_iter(&k.params), |r| r.get(0))?
+                    }
+                    None => self.fts_matches(&q)?,
+                }
             }
         })
     }
@@ -294,6 +396,9 @@ impl Store {
                 .query_map(params![limit, offset], row_from)?
                 .collect::<rusqlite::Result<Vec<_>>>()?);
         };
+        if let Some(k) = kind_filter(&filter.text) {
+            return self.list_orgs_of_kind(&k, col, cols, offset, limit);
+        }
         let matches = self.fts_matches(&q)?;
         let (walk_index, key_index) = match filter.order {
             SortOrder::Swedish => ("orgs_by_sv", "orgs_sv_by_id"),
@@ -317,6 +422,47 @@ impl Store {
         let mut stmt = self.conn().prepare_cached(&sql)?;
         Ok(stmt
             .query_map(params![q, limit, offset], row_from)?
+            .collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    /// One page of a filter that names a kind. The kind index (`orgs_by_kind`, and
+    /// the full-text index for the other words) finds the matches; a kind with many
+    /// organisations walks the sort index and stops when the page is full, as a
+    /// common word does.
+    fn list_orgs_of_kind(
+        &self,
+        k: &KindFilter,
+        col: &str,
+        cols: &str,
+        offset: i64,
+        limit: i64,
+    ) -> Result<Vec<OrgRow>> {
+        let n = k.params.len();
+        let matches: i64 = self
+            .conn()
+            .prepare_cached(&k.count)?
+            .query_row(rusqlite::params_from_iter(&k.params), |r| r.get(0))?;
+        let walk = if matches > MANY_MATCHES {
+            match col {
+                "sort_sv" => "INDEXED BY orgs_by_sv",
+                _ => "INDEXED BY orgs_by_fold",
+            }
+        } else {
+            ""
+        };
+        let sql = format!(
+            "SELECT {cols} FROM orgs o {walk} WHERE {} ORDER BY o.{col}, o.id LIMIT ?{} OFFSET ?{}",
+            k.condition,
+            n + 1,
+            n + 2
+        );
+        let mut values: Vec<rusqlite::types::Value> =
+            k.params.iter().map(|p| p.clone().into()).collect();
+        values.push(limit.into());
+        values.push(offset.into());
+        let mut stmt = self.conn().prepare_cached(&sql)?;
+        Ok(stmt
+            .query_map(rusqlite::params_from_iter(values), row_from)?
             .collect::<rusqlite::Result<Vec<_>>>()?)
     }
 

@@ -605,6 +605,23 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// A membership's evaluations, the latest first.
+    pub fn evaluations(&self, membership_id: i64) -> Result<Vec<Evaluation>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT date, assessment, benefit, recommendation FROM evaluations \
+             WHERE membership_id = ?1 ORDER BY date DESC, id DESC",
+        )?;
+        let rows = stmt.query_map([membership_id], |r| {
+            Ok(Evaluation {
+                date: r.get(0)?,
+                assessment: r.get(1)?,
+                benefit: r.get(2)?,
+                recommendation: Recommendation::parse(&r.get::<_, String>(3)?).unwrap_or_default(),
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// Records an evaluation (the office or the member responsible) and the date of
     /// the next one.
     pub fn evaluate_membership(

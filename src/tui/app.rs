@@ -1,6 +1,7 @@
 //! App state and `update`: keys become actions through the keymap; actions change
 //! state and call the store. Rendering (in `ui`) only reads this state.
 
+pub use super::app_forms::ConflictChoice;
 pub use super::component::Pending;
 use super::component::{Component, Cx, Effect, FormRequest};
 pub use super::forms::{FormPrompt, FormState, FormTarget};
@@ -8,7 +9,7 @@ use super::keymap::{Action, Context, Key, Keymap};
 use super::screens::deadlines::DeadlinesView;
 use super::screens::{Screen, Screens};
 use super::widgets::input::{Edit, Input};
-use crate::i18n::{Lang, describe_error, describe_undo};
+use crate::i18n::{Lang, describe_error, describe_redo, describe_undo};
 use crate::model::{Actor, Hit, InteractionKind};
 use crate::store::{Error, Store};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -36,6 +37,25 @@ pub struct Lookup {
     pub selected: usize,
 }
 
+/// A jump from one screen to another (see [`App::jump`]): the screen left and
+/// whether its deadlines view was open, and the state the screen jumped to had
+/// before (its filter, cursor, mode), put back on the way back.
+#[derive(Debug, Clone)]
+struct Jump {
+    from: Screen,
+    deadlines: bool,
+    to: Screen,
+    before: Before,
+}
+
+/// The state of the screen jumped to, as it was before the jump.
+#[derive(Debug, Clone)]
+enum Before {
+    News(Box<super::screens::news::NewsScreen>),
+    Plans(super::screens::plans::PlansScreen),
+    Projects(super::screens::projects::ProjectsScreen),
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Modal {
     /// Help for the context it was opened from, scrolled down by so many lines.
@@ -58,6 +78,8 @@ pub struct App {
     pub modal: Option<Modal>,
     pub status: Option<Status>,
     pub quit: bool,
+    /// `Ctrl-Z` was pressed: the event loop suspends the program and clears this.
+    pub suspend: bool,
     /// Terminal size (columns, rows), for paging.
     pub size: (u16, u16),
     data_version: i64,
@@ -73,6 +95,14 @@ pub struct App {
     /// The newest audit row when the session started: `u` undoes this session's
     /// changes only, never a colleague's or an earlier session's.
     undo_since: i64,
+    /// Where a jump the user did not ask for as a tab switch (`Effect::GoTo`, from
+    /// the deadlines) came from: `Esc` on the screen jumped to goes back there.
+    jump: Option<Jump>,
+    /// The choice offered after a save lost a race with a colleague, over the form.
+    pub conflict: Option<Box<super::app_forms::ConflictChoice>>,
+    /// The open form's target and values as it was opened, for the conflict choice's
+    /// "re-apply my changes" (absent for a form resumed from a draft).
+    pub(super) form_base: Option<(FormTarget, Vec<(String, String)>)>,
     /// The look (set from the config by `tui::build`).
     pub theme: super::theme::Theme,
     /// Today, "YYYY-MM-DD": what drawing counts days from. Refreshed by the event loop.
@@ -100,6 +130,7 @@ impl App {
             modal: None,
             status: None,
             quit: false,
+            suspend: false,
             size,
             data_version,
             last_kind: InteractionKind::Meeting,
@@ -108,6 +139,9 @@ impl App {
             spool: crate::config::spool_dir(),
             last_autosave: Instant::now(),
             undo_since,
+            jump: None,
+            conflict: None,
+            form_base: None,
             theme: super::theme::Theme::default(),
             today: crate::store::today(),
         };
@@ -160,6 +194,9 @@ impl App {
 
     /// The keymap context the user is in: the modal's, else the active screen's.
     pub fn context(&self) -> Context {
+        if self.conflict.is_some() {
+            return Context::Conflict;
+        }
         match &self.modal {
             Some(Modal::Help(..)) => Context::Help,
             Some(Modal::Confirm(_)) => Context::Confirm,
@@ -320,13 +357,26 @@ impl App {
 
     /// Does one action in the current context.
     pub fn update(&mut self, action: Action) {
+        if action == Action::Suspend {
+            // Whatever is open stays as it is; the event loop stops and resumes us.
+            self.suspend = true;
+            return;
+        }
         self.status = None;
         let context = self.context();
+        if action == Action::Back
+            && context.takes_global()
+            && self.jump.as_ref().is_some_and(|j| j.to == self.screen)
+            && !self.deadlines.open
+        {
+            return self.jump_back();
+        }
         if context.takes_global() && self.global_action(action) {
             return;
         }
         match context {
             Context::Help => self.help_action(action),
+            Context::Conflict => self.conflict_action(action),
             Context::Confirm => self.confirm(action == Action::Yes),
             Context::Form => self.form_action(action),
             Context::Lookup => self.lookup_action(action),
@@ -417,15 +467,43 @@ impl App {
     /// and asks first when it is elsewhere (it names the record either way).
     fn ask_undo(&mut self) {
         let r = self.store.next_undo(&self.actor, self.undo_since);
-        let Some(next) = self.check(r) else {
+        self.ask_replay(
+            r,
+            "err.nothing_to_undo_session",
+            "confirm.undo",
+            Pending::Undo,
+        );
+    }
+
+    /// `Ctrl-R`: redoes this session's last undone change, asking as `u` does.
+    fn ask_redo(&mut self) {
+        let r = self.store.next_redo(&self.actor, self.undo_since);
+        self.ask_replay(
+            r,
+            "err.nothing_to_redo_session",
+            "confirm.redo",
+            Pending::Redo,
+        );
+    }
+
+    /// Does `then` (an undo or a redo of `next`) at once when the record is on the
+    /// screen shown, else asks first with `prompt`, naming the record.
+    fn ask_replay(
+        &mut self,
+        next: Result<Option<crate::store::Undone>, Error>,
+        nothing: &'static str,
+        prompt: &str,
+        then: Pending,
+    ) {
+        let Some(next) = self.check(next) else {
             return;
         };
         let Some(next) = next else {
-            return self.error(&Error::Rule("err.nothing_to_undo_session"));
+            return self.error(&Error::Rule(nothing));
         };
         let here = screen_of(&next.entity).is_none_or(|s| s == self.screen);
         if here {
-            return self.undo();
+            return self.replay(&then);
         }
         let what = self.t(&format!("entity.{}", next.entity)).to_string();
         let name = if next.name.is_empty() {
@@ -441,18 +519,24 @@ impl App {
             .unwrap_or_default();
         self.modal = Some(Modal::Confirm(Confirm {
             prompt: self.lang.f(
-                "confirm.undo",
+                prompt,
                 &[("what", &what), ("name", &name), ("screen", &screen)],
             ),
-            on_yes: Pending::Undo,
+            on_yes: then,
         }));
     }
 
-    /// Undoes this session's last change.
-    fn undo(&mut self) {
-        let r = self.store.undo_since(&self.actor, self.undo_since);
-        if let Some(u) = self.check(r) {
-            self.info(describe_undo(self.lang, &u));
+    /// Undoes (`Pending::Undo`) or redoes (`Pending::Redo`) this session's last change.
+    fn replay(&mut self, what: &Pending) {
+        let said = if *what == Pending::Redo {
+            let r = self.store.redo_since(&self.actor, self.undo_since);
+            self.check(r).map(|u| describe_redo(self.lang, &u))
+        } else {
+            let r = self.store.undo_since(&self.actor, self.undo_since);
+            self.check(r).map(|u| describe_undo(self.lang, &u))
+        };
+        if let Some(said) = said {
+            self.info(said);
             self.refresh();
         }
     }
@@ -472,6 +556,7 @@ impl App {
             Action::NextScreen => self.switch(self.screen.next()),
             Action::PrevScreen => self.switch(self.screen.prev()),
             Action::Undo => self.ask_undo(),
+            Action::Redo => self.ask_redo(),
             _ => return false,
         }
         true
@@ -480,6 +565,8 @@ impl App {
     /// Shows another tab: the one left closes its reading pane or overlay, the one
     /// shown loads what it has not loaded yet.
     fn switch(&mut self, screen: Screen) {
+        // A tab switch ends a jump: `Esc` means what it always means again.
+        self.jump = None;
         self.route(|s, _| s.hide());
         self.deadlines.hide();
         self.screen = screen;
@@ -498,7 +585,19 @@ impl App {
             DeadlineKind::Call => Screen::News,
             DeadlineKind::Account => Screen::Report,
         };
+        let before = match target {
+            Screen::Plans => Before::Plans(self.screens.plans.clone()),
+            Screen::Projects => Before::Projects(self.screens.projects.clone()),
+            _ => Before::News(Box::new(self.screens.news.clone())),
+        };
+        let jump = Jump {
+            from: self.screen,
+            deadlines: self.deadlines.open,
+            to: target,
+            before,
+        };
         self.switch(target);
+        self.jump = Some(jump);
         let cx = Cx {
             store: &self.store,
             actor: &self.actor,
@@ -518,6 +617,22 @@ impl App {
         }
     }
 
+    /// `Esc` after a jump: the screen jumped to gets back the state it had (no filter
+    /// left behind), and the screen left is shown as it was, its deadlines too.
+    fn jump_back(&mut self) {
+        let Some(jump) = self.jump.take() else {
+            return;
+        };
+        match jump.before {
+            Before::News(s) => self.screens.news = *s,
+            Before::Plans(s) => self.screens.plans = s,
+            Before::Projects(s) => self.screens.projects = s,
+        }
+        self.switch(jump.from);
+        self.deadlines.open = jump.deadlines;
+        self.refresh();
+    }
+
     fn lookup_action(&mut self, action: Action) {
         let Some(Modal::Lookup(l)) = &mut self.modal else {
             return;
@@ -531,7 +646,7 @@ impl App {
                     self.modal = None;
                     self.switch(Screen::Contacts);
                     let h = self.list_height();
-                    let r = self.screens.contacts.open_org(&self.store, hit.org_id, h);
+                    let r = self.screens.contacts.open_hit(&self.store, &hit, h);
                     self.check(r);
                 }
             }
@@ -598,8 +713,8 @@ impl App {
                 return;
             }
             Pending::ResumeDraft(_) => return,
-            Pending::Undo => {
-                self.undo();
+            p @ (Pending::Undo | Pending::Redo) => {
+                self.replay(&p);
                 return;
             }
             Pending::SubmitAccount {

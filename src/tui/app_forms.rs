@@ -3,6 +3,12 @@
 //! showing what was made). The forms themselves, their fields and what they save,
 //! live in `forms`, which knows nothing of the app; errors they return (a refusal, a
 //! choice list that could not be loaded) go to the status bar.
+//!
+//! A save that lost a race (`Conflict`: a colleague saved the record since the form
+//! was opened) opens a choice over the form: the fields that differ, theirs beside
+//! yours; `m` saves mine over theirs, `t` takes theirs and puts back only the fields
+//! the user changed since the form was opened (the form stays open for review), `Esc`
+//! leaves the form as it is.
 
 use super::app::{App, Modal, Status};
 use super::forms::{self, FormPrompt, FormState, FormTarget, Then};
@@ -11,6 +17,48 @@ use super::widgets::form::Field;
 use super::widgets::input::Edit;
 use crate::model::{Membership, Milestone, News, Org, PlanItem, PlanRow, Project, Training};
 use crate::store::Error;
+
+/// The choice after losing a race: who saved, when, the colleague's record as a
+/// fresh form, and the fields that differ (label key, theirs, yours), as shown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConflictChoice {
+    pub by: String,
+    pub at: String,
+    pub rows: Vec<(String, String, String)>,
+    theirs: Box<FormState>,
+}
+
+/// A field's value as a person reads it: a choice by its label, several by theirs.
+fn shown(field: &Field, lang: crate::i18n::Lang) -> String {
+    use super::widgets::form::FieldKind;
+    let label = |l: &str| lang.t(l).to_string();
+    let text = match &field.kind {
+        FieldKind::Text { input, .. } => input.value.clone(),
+        FieldKind::Choice { options, index } => options
+            .get(*index)
+            .map(|(_, l)| label(l))
+            .unwrap_or_default(),
+        FieldKind::Multi {
+            options, selected, ..
+        } => options
+            .iter()
+            .zip(selected)
+            .filter(|(_, s)| **s)
+            .map(|((_, l), _)| label(l))
+            .collect::<Vec<_>>()
+            .join(", "),
+    };
+    crate::text::sanitize_line(&text.replace('\n', " ⏎ ")).into_owned()
+}
+
+/// The values a form holds, by field name: what it was opened with, for the
+/// "re-apply my changes" choice.
+fn values(form: &FormState) -> Vec<(String, String)> {
+    form.fields
+        .iter()
+        .map(|f| (f.name.clone(), f.value()))
+        .collect()
+}
 
 impl App {
     /// Shows a built form, or the reason it could not be built.
@@ -134,6 +182,7 @@ impl App {
 
     pub(super) fn open_form(&mut self, mut form: FormState) {
         form.opened();
+        self.form_base = Some((form.target, values(&form)));
         self.modal = Some(Modal::Form(Box::new(form)));
         self.draft_id = None;
         self.draft_pending = false;
@@ -276,6 +325,14 @@ impl App {
                 }
                 self.status = Some(Status { text, error: true });
             }
+            Err(Error::Conflict { by, at }) => {
+                let e = Error::Conflict {
+                    by: by.clone(),
+                    at: at.clone(),
+                };
+                self.error(&e);
+                self.open_conflict(&f, by, at);
+            }
             Err(Error::Duplicate(similar)) => {
                 if let Some(Modal::Form(form)) = &mut self.modal {
                     form.similar = similar;
@@ -283,6 +340,166 @@ impl App {
                 }
             }
             Err(e) => self.error(&e),
+        }
+    }
+
+    /// The record `form` edits, as it is in the database now, as a fresh form (the
+    /// same `open` that made the form); `None` for a form that creates.
+    fn reopen(&self, form: &FormState) -> Result<Option<FormState>, Error> {
+        let (store, actor, lang) = (&self.store, &self.actor, self.lang);
+        Ok(Some(match form.target.upgraded() {
+            FormTarget::Org { id: Some(id), .. } => {
+                forms::org::open(store, actor, lang, Some(&store.org(id)?))?
+            }
+            FormTarget::Person {
+                org_id,
+                id: Some(id),
+                ..
+            } => forms::person::open(store, actor, Some(&store.person(id)?), org_id)?,
+            FormTarget::Interaction {
+                org_id,
+                id: Some(id),
+                ..
+            } => {
+                let persons = store.persons_of(org_id)?;
+                let org = store.org(org_id)?;
+                let with = forms::interaction::With {
+                    org_id,
+                    name: &org.data.name,
+                    persons: &persons,
+                };
+                let existing = store.interaction(id)?;
+                let r = forms::interaction::open(
+                    actor,
+                    lang,
+                    Some(with),
+                    Some(&existing),
+                    self.last_kind,
+                )?;
+                return Ok(r);
+            }
+            FormTarget::News { id: Some(id), .. } => {
+                forms::news::open(store, actor, lang, Some(&store.news(actor, id)?))?
+            }
+            FormTarget::Training { id: Some(id), .. } => {
+                forms::training::open(store, actor, lang, Some(&store.training(id)?))?
+            }
+            FormTarget::Plan { id: Some(id), .. } => {
+                let year = self.screens.plans.year;
+                let plans = store.plans(year)?;
+                let Some(plan) = plans.iter().find(|p| p.id == id) else {
+                    return Err(Error::NotFound);
+                };
+                forms::plan::open(store, actor, lang, Some(plan), year)?
+            }
+            FormTarget::PlanItem {
+                plan_id,
+                id: Some(id),
+                ..
+            } => {
+                let item = store.plan_item(id)?;
+                let plans = store.plans(self.screens.plans.year)?;
+                let plan = plans.iter().find(|p| p.id == plan_id);
+                return forms::plan_item::open(store, actor, lang, Some(&item), plan);
+            }
+            FormTarget::Project { id: Some(id), .. } => {
+                forms::project::open(store, actor, lang, Some(&store.project(id)?))?
+            }
+            FormTarget::Milestone {
+                project_id,
+                id: Some(id),
+                ..
+            } => {
+                let project = store.project(project_id)?;
+                forms::milestone::open(actor, &project, Some(&store.milestone(id)?))?
+            }
+            FormTarget::Membership { id: Some(id), .. } => {
+                let all = store.memberships()?;
+                let Some(m) = all.iter().find(|m| m.id == id) else {
+                    return Err(Error::NotFound);
+                };
+                forms::membership::open(store, actor, Some(m))?
+            }
+            _ => return Ok(None),
+        }))
+    }
+
+    /// After a lost race: loads the colleague's version and offers the choice.
+    fn open_conflict(&mut self, mine: &FormState, by: String, at: String) {
+        let theirs = self.reopen(mine);
+        let Some(Some(theirs)) = self.check(theirs) else {
+            return;
+        };
+        let rows = mine
+            .fields
+            .iter()
+            .filter_map(|m| {
+                let t = theirs.fields.iter().find(|t| t.name == m.name)?;
+                (t.value() != m.value()).then(|| {
+                    (
+                        format!("field.{}", m.name),
+                        shown(t, self.lang),
+                        shown(m, self.lang),
+                    )
+                })
+            })
+            .collect();
+        self.conflict = Some(Box::new(ConflictChoice {
+            by: crate::text::sanitize_line(&by).into_owned(),
+            at: self.lang.datetime(&at),
+            rows,
+            theirs: Box::new(theirs),
+        }));
+    }
+
+    /// `m`, `t` or `Esc` on the conflict choice.
+    pub(super) fn conflict_action(&mut self, action: Action) {
+        let Some(choice) = self.conflict.take() else {
+            return;
+        };
+        let Some(Modal::Form(mine)) = &mut self.modal else {
+            return;
+        };
+        match action {
+            // Save mine over theirs: the same text, against the version now stored.
+            Action::KeepMine => {
+                mine.target = choice.theirs.target;
+                if let Some(base) = &mut self.form_base {
+                    base.0 = choice.theirs.target;
+                }
+                self.save_form(false, true);
+            }
+            // Take theirs, then set again only what I changed since the form opened
+            // (everything, for a form resumed from an older draft that lacks it).
+            Action::TakeTheirs => {
+                let base = self
+                    .form_base
+                    .as_ref()
+                    .filter(|(target, _)| *target == mine.target)
+                    .map(|(_, v)| v.clone());
+                let theirs_base = (choice.theirs.target, values(&choice.theirs));
+                let mut next = *choice.theirs;
+                for field in &mut next.fields {
+                    let Some(my) = mine.fields.iter().find(|m| m.name == field.name) else {
+                        continue;
+                    };
+                    let opened = base
+                        .as_ref()
+                        .and_then(|b| b.iter().find(|(n, _)| *n == field.name))
+                        .map(|(_, v)| v.as_str());
+                    if opened != Some(my.value().as_str()) {
+                        *field = my.clone();
+                    }
+                }
+                next.focus = mine.focus.min(next.fields.len().saturating_sub(1));
+                next.dirty = true;
+                self.form_base = Some(theirs_base);
+                **mine = next;
+                self.draft_pending = true;
+                self.info(self.t("msg.conflict_reapplied").to_string());
+            }
+            // Anything else (Esc, n): the form as it was, the choice gone.
+            _ => {}
         }
     }
 }

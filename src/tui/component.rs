@@ -48,6 +48,8 @@ pub enum Pending {
         year: i32,
         version: i64,
     },
+    /// Redo the session's last undone change (asked likewise).
+    Redo,
 }
 
 /// What a screen may use while it handles an action: the database, who is acting,

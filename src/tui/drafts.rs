@@ -72,11 +72,7 @@ impl App {
             .and_then(|f| f.fields.first().map(|x| x.value()))
             .map(|v| crate::text::truncate(&crate::text::sanitize_line(&v), 40).into_owned())
             .unwrap_or_default();
-        let at = d
-            .saved_at
-            .replace('T', " ")
-            .trim_end_matches('Z')
-            .to_string();
+        let at = self.lang.datetime(&d.saved_at);
         self.modal = Some(Modal::Confirm(Confirm {
             prompt: self
                 .lang

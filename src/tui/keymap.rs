@@ -63,6 +63,8 @@ named!(
         Filter => "filter",
         /// A yes/no question.
         Confirm => "confirm",
+        /// The choice after a colleague saved the same record first.
+        Conflict => "conflict",
         /// The help overlay.
         Help => "help",
         /// Editing keys of every text input (forms, lookup, filters); a key bound in
@@ -171,12 +173,16 @@ named!(
         RefreshFigures => "refresh_figures",
         ReturnAccount => "return_account",
         Accept => "accept",
+        Redo => "redo",
+        Suspend => "suspend",
+        KeepMine => "keep_mine",
+        TakeTheirs => "take_theirs",
     }
 );
 
 impl Action {
-    /// True for the actions that change something: a viewer is not offered them in
-    /// the hint line (help still lists every key).
+    /// True for the actions that change something: a viewer is not offered them (see
+    /// [`Binding::needs`]).
     pub fn writes(self) -> bool {
         use Action::*;
         matches!(
@@ -184,6 +190,7 @@ impl Action {
             New | Edit
                 | Delete
                 | Undo
+                | Redo
                 | NewPerson
                 | NewInteraction
                 | ToggleDone
@@ -222,6 +229,65 @@ impl Action {
     }
 }
 
+/// Who may use a key. The hint line and the help offer a key only to those who may;
+/// the store refuses the rest anyway (its rules are `model::access`), so this only
+/// spares the user a key that would be refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Needs {
+    Anyone,
+    /// Not a viewer: the actions that change something ([`Action::writes`]).
+    Writer,
+    /// The International Office only.
+    Office,
+}
+
+impl Needs {
+    pub fn allows(self, actor: &crate::model::Actor) -> bool {
+        match self {
+            Needs::Anyone => true,
+            Needs::Writer => actor.role != crate::model::Role::Viewer,
+            Needs::Office => actor.is_office(),
+        }
+    }
+}
+
+/// The keys only the office may use on a screen, declared once: memberships are
+/// added, edited and deleted by the office; plans, new plan items, deleting an item
+/// and copying a plan are the office's; a plan item from a call too.
+const OFFICE_ONLY: &[(Context, Action)] = &[
+    (Context::Memberships, Action::New),
+    (Context::Memberships, Action::Edit),
+    (Context::Memberships, Action::Delete),
+    (Context::Plans, Action::New),
+    (Context::Plans, Action::Delete),
+    (Context::Plans, Action::NewPlan),
+    (Context::Plans, Action::CopyPlan),
+    (Context::News, Action::PlanItemFromNews),
+    (Context::Reading, Action::PlanItemFromNews),
+    // The yearly account: the office returns and accepts.
+    (Context::Report, Action::ReturnAccount),
+    (Context::Report, Action::Accept),
+    (Context::ReportOverview, Action::ReturnAccount),
+    (Context::ReportOverview, Action::Accept),
+];
+
+/// Which hints stay when the line is short (0 first): how to get help and out, then
+/// each screen's main work, then the rest. Among equals, table order.
+fn hint_rank(context: Context, action: Action) -> u8 {
+    use Action::*;
+    match (context, action) {
+        (_, Help | Open | Save | Yes | No) => 0,
+        (Context::Global, Quit) => 1,
+        (Context::Global, _) => 2,
+        (
+            _,
+            Back | Filter | New | Edit | Evaluate | ToggleDone | SwitchPane | Deadlines
+            | Memberships | Submit | RefreshFigures | ReturnAccount | Accept,
+        ) => 1,
+        _ => 3,
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Binding {
     pub context: Context,
@@ -229,6 +295,24 @@ pub struct Binding {
     pub action: Action,
     /// Shown in the hint bar (the help overlay shows all).
     pub hint: bool,
+}
+
+impl Binding {
+    /// Who may use this key here ([`OFFICE_ONLY`], else [`Action::writes`]).
+    pub fn needs(&self) -> Needs {
+        if OFFICE_ONLY.contains(&(self.context, self.action)) {
+            Needs::Office
+        } else if self.action.writes() {
+            Needs::Writer
+        } else {
+            Needs::Anyone
+        }
+    }
+
+    /// Its place when hints compete for a short line (0 first).
+    pub fn hint_rank(&self) -> u8 {
+        hint_rank(self.context, self.action)
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -392,6 +476,20 @@ fn defaults() -> Vec<Binding> {
         b(C::Filter, Key::ctrl('c'), Back, false),
         b(C::Confirm, Key::ctrl('c'), No, false),
         b(C::Help, Key::ctrl('c'), Back, false),
+        // Redo (`U` is taken by News); Ctrl-Z suspends from anywhere, a form too.
+        b(C::Global, Key::ctrl('r'), Redo, false),
+        b(C::Global, Key::ctrl('z'), Suspend, false),
+        b(C::Form, Key::ctrl('z'), Suspend, false),
+        b(C::Lookup, Key::ctrl('z'), Suspend, false),
+        b(C::Filter, Key::ctrl('z'), Suspend, false),
+        b(C::Confirm, Key::ctrl('z'), Suspend, false),
+        b(C::Help, Key::ctrl('z'), Suspend, false),
+        // After losing a race: save mine over theirs, or take theirs and re-apply mine.
+        b(C::Conflict, k('m'), KeepMine, true),
+        b(C::Conflict, k('t'), TakeTheirs, true),
+        b(C::Conflict, p(KeyCode::Esc), Back, true),
+        b(C::Conflict, Key::ctrl('c'), Back, false),
+        b(C::Conflict, Key::ctrl('z'), Suspend, false),
     ]);
     all.extend(text_editing());
     all.extend(report());
@@ -656,6 +754,32 @@ mod tests {
             map.lookup(Context::Reading, Key::ch('G')),
             Some(Action::Bottom)
         );
+    }
+
+    #[test]
+    fn office_keys_are_declared_per_screen() {
+        use crate::model::{Actor, Role};
+        let who = |role| Actor {
+            member_id: 1,
+            account: String::new(),
+            full_name: String::new(),
+            role,
+            unit_id: None,
+        };
+        let (map, _) = Keymap::new(&BTreeMap::new());
+        let binding = |c, k| map.of(c).find(|b| b.key == k).cloned().unwrap();
+        let new_membership = binding(Context::Memberships, Key::ch('n'));
+        assert_eq!(new_membership.needs(), Needs::Office);
+        assert!(new_membership.needs().allows(&who(Role::Office)));
+        assert!(!new_membership.needs().allows(&who(Role::Member)));
+        // Evaluating is for the member responsible too; a new project for a member.
+        let evaluate = binding(Context::Memberships, Key::ch('E'));
+        assert!(evaluate.needs().allows(&who(Role::Member)));
+        assert!(!evaluate.needs().allows(&who(Role::Viewer)));
+        let new_project = binding(Context::Projects, Key::ch('n'));
+        assert!(new_project.needs().allows(&who(Role::Member)));
+        let filter = binding(Context::List, Key::ch('/'));
+        assert!(filter.needs().allows(&who(Role::Viewer)));
     }
 
     #[test]

@@ -222,6 +222,10 @@ fn event_loop(
                 #[cfg(debug_assertions)]
                 test_panic(k);
                 app.handle_key(k);
+                if app.suspend {
+                    app.suspend = false;
+                    suspend(terminal, app)?;
+                }
                 dirty = true;
             }
             Ok(Ok(Event::Resize(w, h))) => {
@@ -249,6 +253,37 @@ fn event_loop(
         if dirty && !app.quit {
             terminal.draw(|f| ui::draw(f, app))?;
         }
+    }
+    Ok(())
+}
+
+/// `Ctrl-Z`: saves the draft of an open form (the form itself stays open), gives the
+/// terminal back (raw mode and the alternate screen off, cursor shown) and stops the
+/// process as the shell's job control expects. On `SIGCONT` (`fg`) it takes the
+/// terminal again and clears it, so the next draw paints every cell.
+fn suspend(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> std::io::Result<()> {
+    use nix::sys::signal::{Signal, raise};
+    use ratatui::crossterm::{execute, terminal as term};
+    app.autosave(true);
+    restore();
+    let _ = terminal.show_cursor();
+    // Stops here until the shell sends SIGCONT (`fg`). Without job control (an
+    // orphaned process group) the kernel drops the signal and we simply go on.
+    raise(Signal::SIGTSTP).map_err(std::io::Error::from)?;
+    term::enable_raw_mode()?;
+    execute!(
+        std::io::stdout(),
+        term::EnterAlternateScreen,
+        term::Clear(term::ClearType::All)
+    )?;
+    // Both buffers blank, as the screen now is: the next draw writes every cell.
+    // (`Terminal::clear` would do this too, but it asks the terminal for the cursor
+    // position, an answer the input thread reads first.)
+    terminal.current_buffer_mut().reset();
+    terminal.swap_buffers();
+    // The window may have changed size while we were stopped.
+    if let Ok(size) = terminal.size() {
+        app.resize(size.width, size.height);
     }
     Ok(())
 }

@@ -50,37 +50,59 @@ pub fn draw(f: &mut Frame, app: &App) {
         Some(Modal::Form(form)) => draw_form(f, v, form, &app.keymap),
         Some(Modal::Lookup(l)) => draw_lookup(f, v, l),
     }
+    if let Some(c) = &app.conflict {
+        draw_conflict(f, v, c);
+    }
     // A wide grapheme in the last column would be wrapped or cut by the terminal.
     let area = f.area();
     fit_wide(f.buffer_mut(), area);
 }
 
+/// How much of each tab's name is shown: the whole name, a short one, or the number
+/// alone (the shown tab keeps its short name).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TabLabels {
+    Full,
+    Short,
+    Numbers,
+}
+
+/// The tab bar: the brand, the screens, and who is signed in at the right. The
+/// widest tab labels that leave room for at least the account name; then the
+/// longest form of the user that fits whole (name and role, name and short role,
+/// name, account). Nothing is cut in the middle of a word.
 fn draw_tabs(f: &mut Frame, area: Rect, app: &App, v: View) {
-    let label = |i: usize, screen: Screen, compact: bool| {
+    let label = |i: usize, screen: Screen, labels: TabLabels| {
         let unread = match app.screens.get(screen).badge() {
             Some(n) if n > 0 => format!(" ({n})"),
             _ => String::new(),
         };
-        if compact && screen != app.screen {
-            // Narrow: the other tabs by number (and the unread count), the shown one
-            // by name.
-            format!(" {}{unread} ", i + 1)
-        } else {
-            format!(" {} {}{unread} ", i + 1, app.t(screen.key()))
+        let short = || app.t(&format!("{}.short", screen.key())).to_string();
+        match labels {
+            TabLabels::Full => format!(" {} {}{unread} ", i + 1, app.t(screen.key())),
+            TabLabels::Numbers if screen != app.screen => format!(" {}{unread} ", i + 1),
+            _ => format!(" {} {}{unread} ", i + 1, short()),
         }
     };
-    let width_of = |compact: bool| -> usize {
-        9 + Screen::ALL
-            .iter()
-            .enumerate()
-            .map(|(i, s)| label(i, *s, compact).width() + 1)
-            .sum::<usize>()
+    const BRAND: &str = " intnet  ";
+    let width_of = |labels: TabLabels| -> usize {
+        BRAND.width()
+            + Screen::ALL
+                .iter()
+                .enumerate()
+                .map(|(i, s)| label(i, *s, labels).width() + 1)
+                .sum::<usize>()
     };
-    // Room for the tabs and at least the user's name.
-    let compact = width_of(false) + clean(&app.actor.full_name).width() + 1 > area.width as usize;
-    let mut spans = vec![Span::styled(" intnet  ", v.theme.brand)];
+    let account = clean(&app.actor.account);
+    let name = clean(&app.actor.full_name);
+    let width = area.width as usize;
+    let labels = [TabLabels::Full, TabLabels::Short]
+        .into_iter()
+        .find(|l| width_of(*l) + account.width() < width)
+        .unwrap_or(TabLabels::Numbers);
+    let mut spans = vec![Span::styled(BRAND, v.theme.brand)];
     for (i, screen) in Screen::ALL.iter().enumerate() {
-        let span = Span::raw(label(i, *screen, compact));
+        let span = Span::raw(label(i, *screen, labels));
         spans.push(if *screen == app.screen {
             span.patch_style(v.theme.tab_active)
         } else {
@@ -88,54 +110,66 @@ fn draw_tabs(f: &mut Frame, area: Rect, app: &App, v: View) {
         });
         spans.push(Span::raw(" "));
     }
-    // Who is signed in, as much of it as fits whole: name and role, else the name,
-    // else the name cut with a sign; never a label cut mid-word.
     let used: usize = spans.iter().map(Span::width).sum();
-    let room = (area.width as usize).saturating_sub(used);
-    let name = clean(&app.actor.full_name);
-    let full = format!("{name} · {} ", app.t(app.actor.role.key()));
-    let who = if full.width() <= room {
-        full
-    } else if name.width() < room {
-        format!("{name} ")
-    } else {
-        format!("{} ", truncate(&name, room.saturating_sub(1)))
-    };
+    let room = width.saturating_sub(used);
+    let role = app.actor.role.key();
+    let who = [
+        format!("{name} · {} ", app.t(role)),
+        format!("{name} · {} ", app.t(&format!("{role}.short"))),
+        format!("{name} "),
+        format!("{account} "),
+    ]
+    .into_iter()
+    .find(|w| w.width() <= room)
+    .unwrap_or_else(|| format!("{} ", truncate(&account, room.saturating_sub(1))));
     let pad = room.saturating_sub(who.width());
     spans.push(Span::raw(" ".repeat(pad)));
     spans.push(Span::styled(who, v.theme.muted));
     f.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
-/// The hint bar: the keys marked as hints in the current context, from the keymap.
+/// The hint bar: the keys marked as hints in the current context that this user may
+/// use there (`Binding::needs`), from the keymap. When the line is short the most
+/// useful stay (`Binding::hint_rank`), shown in table order; a hint that does not fit
+/// whole is left out rather than cut (`?` lists them all).
 fn draw_hints(f: &mut Frame, area: Rect, app: &App, v: View) {
     let context = app.context();
-    let mut spans = Vec::new();
     let mut contexts = vec![context];
     if context.takes_global() {
         contexts.push(Context::Global);
     }
-    // The screen's own keys first, then the global ones; a hint that does not fit
-    // whole is left out rather than cut (`?` lists them all).
-    let mut room = area.width as usize;
-    for c in contexts {
-        for b in app
-            .keymap
-            .of(c)
-            .filter(|b| b.hint && (v.writer || !b.action.writes()))
-            // The screen's keys that work for this user on what is shown.
-            .filter(|b| c == Context::Global || app.offers(b.action))
-        {
-            let key = b.key.label();
-            let what = format!(" {}  ", app.t(&b.action.key()));
-            let width = key.width() + what.trim_end().width();
-            if width > room {
-                continue;
-            }
-            room = room.saturating_sub(key.width() + what.width());
-            spans.push(Span::styled(key, v.theme.key));
-            spans.push(Span::styled(what, v.theme.muted));
+    // The screen's own keys first, then the global ones.
+    let offered: Vec<(String, String, u8)> = contexts
+        .iter()
+        .flat_map(|c| app.keymap.of(*c))
+        .filter(|b| b.hint && b.needs().allows(&app.actor))
+        // And what the screen offers for the record shown (`Component::offers`).
+        .filter(|b| b.context == Context::Global || app.offers(b.action))
+        .map(|b| {
+            (
+                b.key.label(),
+                format!(" {}", app.t(&b.action.key())),
+                b.hint_rank(),
+            )
+        })
+        .collect();
+    let mut order: Vec<usize> = (0..offered.len()).collect();
+    order.sort_by_key(|&i| offered[i].2);
+    let mut keep = vec![false; offered.len()];
+    // Each hint is followed by two spaces but the last.
+    let mut used = 0;
+    for i in order {
+        let (key, what, _) = &offered[i];
+        let w = key.width() + what.width();
+        if used + w <= area.width as usize {
+            used += w + 2;
+            keep[i] = true;
         }
+    }
+    let mut spans = Vec::new();
+    for ((key, what, _), _) in offered.into_iter().zip(keep).filter(|(_, k)| *k) {
+        spans.push(Span::styled(key, v.theme.key));
+        spans.push(Span::styled(format!("{what}  "), v.theme.muted));
     }
     f.render_widget(Paragraph::new(Line::from(spans)), area);
 }
@@ -171,12 +205,11 @@ fn draw_help(f: &mut Frame, app: &App, v: View, context: Context, scroll: u16) {
         );
         // One line per action, its keys together: "j/↓  down".
         let mut actions: Vec<(super::keymap::Action, Vec<String>)> = Vec::new();
-        // A screen's keys that this user may use there (see `Component::offers`).
-        for b in app
-            .keymap
-            .of(c)
-            .filter(|b| !c.takes_global() || c == Context::Global || app.offers(b.action))
-        {
+        // The keys this user may use, and of a screen those it offers now.
+        for b in app.keymap.of(c).filter(|b| {
+            b.needs().allows(&app.actor)
+                && (!c.takes_global() || c == Context::Global || app.offers(b.action))
+        }) {
             match actions.iter_mut().find(|(a, _)| *a == b.action) {
                 Some((_, keys)) => keys.push(b.key.label()),
                 None => actions.push((b.action, vec![b.key.label()])),
@@ -202,6 +235,60 @@ fn draw_help(f: &mut Frame, app: &App, v: View, context: Context, scroll: u16) {
                 .scroll((scroll.min(most), 0)),
             inner,
         );
+    });
+}
+
+/// The choice after a save lost a race: each field that differs, theirs | yours.
+fn draw_conflict(f: &mut Frame, v: View, c: &super::app::ConflictChoice) {
+    let lang = v.lang;
+    let full = f.area();
+    let width = full.width.saturating_sub(4).min(100);
+    let rows = c.rows.len().max(1) as u16;
+    let area = centered(full, width, rows.saturating_add(8));
+    let inner_w = usize::from(width.saturating_sub(2));
+    let label_w = c
+        .rows
+        .iter()
+        .map(|(l, _, _)| lang.t(l).width())
+        .max()
+        .unwrap_or(0)
+        .clamp(6, 22);
+    let value_w = inner_w.saturating_sub(label_w + 6) / 2;
+    let cell = |s: &str, w: usize| {
+        let t = truncate(s, w);
+        let pad = w.saturating_sub(t.width());
+        format!("{t}{}", " ".repeat(pad))
+    };
+    let mut lines = vec![
+        Line::from(lang.f("conflict.header", &[("by", &c.by), ("at", &c.at)])),
+        Line::default(),
+        Line::from(format!(
+            "{} │ {} │ {}",
+            cell("", label_w),
+            cell(lang.t("conflict.theirs"), value_w),
+            lang.t("conflict.yours")
+        ))
+        .style(v.theme.muted),
+    ];
+    if c.rows.is_empty() {
+        lines.push(Line::from(lang.t("conflict.same")));
+    }
+    for (label, theirs, yours) in &c.rows {
+        lines.push(Line::from(format!(
+            "{} │ {} │ {}",
+            cell(lang.t(label), label_w),
+            cell(theirs, value_w),
+            truncate(yours, value_w)
+        )));
+    }
+    lines.push(Line::default());
+    lines.push(Line::from(lang.t("conflict.keys")).style(v.theme.warning));
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(v.theme.border)
+        .title(lang.t("conflict.title"));
+    popup(f, area, block, |f, inner| {
+        f.render_widget(Paragraph::new(lines), inner);
     });
 }
 

@@ -85,6 +85,8 @@ pub fn intnet(db: &std::path::Path) -> assert_cmd::Command {
         .env("INTNET_SYSTEM_CONFIG", "/nonexistent/intnet.toml")
         .env_remove("INTNET_DB")
         .env("LANG", "en_GB.UTF-8")
+        // Times are shown in local time: one fixed zone, whatever the machine's.
+        .env("TZ", "Europe/Stockholm")
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
         .arg("--db")

@@ -146,7 +146,11 @@ pub fn draw(f: &mut Frame, area: Rect, v: &DeadlinesView, view: View) {
             .copied()
             .collect::<Vec<_>>()
             .join(" · ");
-        let title_w = width.saturating_sub(11 + 15 + 3).min(60);
+        // The title gets up to 60 columns and two thirds of what is left after date
+        // and kind; plan, project or owner the rest, cut with a sign.
+        let rest = width.saturating_sub(11 + 15);
+        let title_w = rest.saturating_sub(rest / 3 + 1).min(60);
+        let who_w = rest.saturating_sub(title_w + 1);
         let mut line = Line::from(vec![
             Span::styled(
                 format!("{}{} ", theme.due_mark(due), d.date),
@@ -157,7 +161,7 @@ pub fn draw(f: &mut Frame, area: Rect, v: &DeadlinesView, view: View) {
                 "{:<title_w$} ",
                 truncate(&clean(&d.title), title_w)
             )),
-            Span::styled(clean(&who).into_owned(), theme.muted),
+            Span::styled(truncate(&clean(&who), who_w).into_owned(), theme.muted),
         ]);
         if i == v.cursor {
             line = line.style(theme.selected);

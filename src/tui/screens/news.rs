@@ -457,8 +457,8 @@ pub fn draw(f: &mut Frame, area: Rect, s: &NewsScreen, v: View) {
         let date = r
             .published_at
             .as_deref()
-            .and_then(|p| p.get(..10))
-            .unwrap_or("");
+            .map(|p| v.lang.date_of(p))
+            .unwrap_or_default();
         let due = r.deadline.as_deref().map(|d| countdown_span(v, d));
         let due_w = due.as_ref().map(|d| d.width() + 1).unwrap_or(0);
         let pin = if r.pinned { "▲ " } else { "" };
@@ -524,7 +524,7 @@ fn draw_item(f: &mut Frame, area: Rect, n: &News, stats: Option<&ReadStats>, v: 
     )];
     meta.push(Span::raw(format!(" · {}", clean(&n.author))));
     match &n.published_at {
-        Some(p) => meta.push(Span::raw(format!(" · {}", p.get(..10).unwrap_or(p)))),
+        Some(p) => meta.push(Span::raw(format!(" · {}", lang.date_of(p)))),
         None => meta.push(Span::styled(
             format!(" · {}", lang.t("news.is_draft")),
             theme.draft,

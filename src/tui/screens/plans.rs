@@ -474,5 +474,12 @@ pub fn draw(f: &mut Frame, area: Rect, s: &PlansScreen, v: View) {
         .borders(Borders::TOP | Borders::LEFT)
         .border_style(theme.border)
         .title(title);
-    f.render_widget(Paragraph::new(lines).block(block), right);
+    // Item rows are cut to the width already; goals and areas wrap rather than end
+    // mid-word at a narrow terminal.
+    f.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(ratatui::widgets::Wrap { trim: false }),
+        right,
+    );
 }

@@ -2,7 +2,7 @@
 //! and the milestone checklist; `v` shows the network memberships and evaluations.
 
 use super::super::theme::{Due, View};
-use crate::model::{Membership, Milestone, Project, format_amount, format_rate};
+use crate::model::{Evaluation, Membership, Milestone, Project, format_amount, format_rate};
 use crate::store::{Result, Store};
 use crate::text::{sanitize_block, sanitize_line as clean, truncate};
 use ratatui::Frame;
@@ -31,6 +31,8 @@ pub struct ProjectsScreen {
     pub mode: ProjectsMode,
     pub memberships: Vec<Membership>,
     pub membership_cursor: usize,
+    /// The selected membership's evaluations, the latest first (its detail pane).
+    pub evaluations: Vec<Evaluation>,
     pub loaded: bool,
     /// First rows drawn, so long lists scroll.
     pub project_top: std::cell::Cell<usize>,
@@ -47,6 +49,15 @@ impl ProjectsScreen {
         self.membership_cursor = self
             .membership_cursor
             .min(self.memberships.len().saturating_sub(1));
+        self.load_evaluations(store)
+    }
+
+    /// The selected membership's evaluations, for its detail pane.
+    pub fn load_evaluations(&mut self, store: &Store) -> Result<()> {
+        self.evaluations = match self.memberships.get(self.membership_cursor) {
+            Some(m) => store.evaluations(m.id)?,
+            None => Vec::new(),
+        };
         Ok(())
     }
 
@@ -97,14 +108,16 @@ impl ProjectsScreen {
             .filter(|_| self.mode == ProjectsMode::Milestones)
     }
 
-    /// Moves in the list that has the keyboard; true when the project changed.
+    /// Moves in the list that has the keyboard; true when the project or the
+    /// membership changed.
     pub fn move_by(&mut self, delta: i64) -> bool {
         let step = |c: usize, len: usize| {
             (c as i64 + delta).clamp(0, len.saturating_sub(1) as i64) as usize
         };
         if self.mode == ProjectsMode::Memberships {
+            let before = self.membership_cursor;
             self.membership_cursor = step(self.membership_cursor, self.memberships.len());
-            false
+            before != self.membership_cursor
         } else if self.mode == ProjectsMode::Milestones {
             self.milestone_cursor = step(self.milestone_cursor, self.milestones.len());
             false
@@ -138,7 +151,9 @@ impl super::super::component::Component for ProjectsScreen {
         match action {
             Action::Up | Action::Down => {
                 let moved_to_another = self.move_by(if action == Action::Down { 1 } else { -1 });
-                if moved_to_another {
+                if moved_to_another && self.mode == ProjectsMode::Memberships {
+                    self.load_evaluations(store)?;
+                } else if moved_to_another {
                     self.load_milestones(store)?;
                 }
             }
@@ -254,7 +269,7 @@ impl ProjectsScreen {
         if let Some(i) = self.memberships.iter().position(|m| m.id == id) {
             self.membership_cursor = i;
         }
-        Ok(())
+        self.load_evaluations(store)
     }
 }
 
@@ -400,6 +415,17 @@ pub fn draw(f: &mut Frame, area: Rect, s: &ProjectsScreen, v: View) {
 fn draw_memberships(f: &mut Frame, area: Rect, s: &ProjectsScreen, v: View) {
     let lang = v.lang;
     let theme = v.theme;
+    // The list above, the selected membership below (fee, notes, every evaluation),
+    // so an assessment just written can be read.
+    let rows = (s.memberships.len().max(1) + 1) as u16;
+    let [area, detail] = Layout::vertical([
+        Constraint::Length(rows.min(area.height / 2).max(3)),
+        Constraint::Min(0),
+    ])
+    .areas(area);
+    if let Some(m) = s.memberships.get(s.membership_cursor) {
+        draw_membership_detail(f, detail, m, &s.evaluations, v);
+    }
     let mut lines = Vec::new();
     if s.memberships.is_empty() {
         lines.push(Line::from(lang.t("membership.none")).style(theme.muted));
@@ -413,7 +439,9 @@ fn draw_memberships(f: &mut Frame, area: Rect, s: &ProjectsScreen, v: View) {
     ) {
         let last = crate::i18n::describe_evaluation(lang, m.last.as_ref());
         let next = m.data.next_evaluation.as_deref();
-        let name_w = width.saturating_sub(8 + 24 + 36 + 12);
+        // Narrow: the responsible and the last evaluation give up room to the name.
+        let (member_w, last_w) = if width >= 110 { (23, 35) } else { (16, 24) };
+        let name_w = width.saturating_sub(8 + member_w + last_w + 2 + 12);
         let mut line = Line::from(vec![
             Span::raw(format!(
                 "{:<name_w$} ",
@@ -424,10 +452,13 @@ fn draw_memberships(f: &mut Frame, area: Rect, s: &ProjectsScreen, v: View) {
                 clean(m.unit_code.as_deref().unwrap_or("—"))
             )),
             Span::raw(format!(
-                "{:<23} ",
-                truncate(&clean(m.member_name.as_deref().unwrap_or("—")), 23)
+                "{:<member_w$} ",
+                truncate(&clean(m.member_name.as_deref().unwrap_or("—")), member_w)
             )),
-            Span::styled(format!("{:<35} ", last), theme.muted),
+            Span::styled(
+                format!("{:<last_w$} ", truncate(&last, last_w)),
+                theme.muted,
+            ),
             due_span(next, true, 0, v),
         ]);
         if i == s.membership_cursor {
@@ -440,4 +471,87 @@ fn draw_memberships(f: &mut Frame, area: Rect, s: &ProjectsScreen, v: View) {
         .border_style(theme.border)
         .title(lang.f("membership.title", &[("n", &s.memberships.len())]));
     f.render_widget(Paragraph::new(lines).block(block), area);
+}
+
+/// One membership: what it costs, who answers for it, its notes and its evaluations.
+fn draw_membership_detail(
+    f: &mut Frame,
+    area: Rect,
+    m: &Membership,
+    evaluations: &[Evaluation],
+    v: View,
+) {
+    let lang = v.lang;
+    let theme = v.theme;
+    let d = &m.data;
+    let field = |k: &str, v: String| {
+        Line::from(vec![
+            Span::styled(format!("{:<18} ", lang.t(k)), theme.muted),
+            Span::raw(v),
+        ])
+    };
+    let dash = |s: Option<&str>| clean(s.unwrap_or("—")).into_owned();
+    let mut lines = vec![
+        field("field.since", dash(d.since.as_deref())),
+        field(
+            "field.fee",
+            match d.fee {
+                Some(fee) => format!("{} {}", lang.num(format_amount(fee)), clean(&d.currency)),
+                None => "—".into(),
+            },
+        ),
+        field(
+            "field.member",
+            format!(
+                "{} · {}",
+                dash(m.unit_code.as_deref()),
+                dash(m.member_name.as_deref())
+            ),
+        ),
+        Line::from(vec![
+            Span::styled(
+                format!("{:<18} ", lang.t("field.next_evaluation")),
+                theme.muted,
+            ),
+            due_span(d.next_evaluation.as_deref(), true, 0, v),
+        ]),
+    ];
+    if !d.notes.trim().is_empty() {
+        lines.extend(
+            sanitize_block(&d.notes)
+                .lines()
+                .map(|l| Line::from(l.to_string()).style(theme.note)),
+        );
+    }
+    lines.push(Line::default());
+    lines.push(
+        Line::from(lang.f("membership.evaluations", &[("n", &evaluations.len())]))
+            .style(theme.title),
+    );
+    if evaluations.is_empty() {
+        lines.push(Line::from(lang.t("membership.not_evaluated")).style(theme.muted));
+    }
+    for e in evaluations {
+        lines.push(Line::from(vec![
+            Span::raw(format!("{}  ", clean(&e.date))),
+            Span::styled(
+                lang.f("membership.benefit", &[("n", &e.benefit)]),
+                theme.muted,
+            ),
+            Span::raw(format!("  {}", lang.t(e.recommendation.key()))),
+        ]));
+        for l in sanitize_block(&e.assessment).lines() {
+            lines.push(Line::from(format!("  {l}")));
+        }
+    }
+    let block = Block::default()
+        .borders(Borders::TOP)
+        .border_style(theme.border)
+        .title(format!(" {} ", clean(&m.network)));
+    f.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false }),
+        area,
+    );
 }

@@ -108,7 +108,7 @@ pub(super) fn draw_detail(
         "field.updated",
         format!(
             "{} {}",
-            o.meta.updated_at.get(..10).unwrap_or(&o.meta.updated_at),
+            lang.date_of(&o.meta.updated_at),
             clean(o.meta.updated_by.as_deref().unwrap_or(""))
         ),
     ));

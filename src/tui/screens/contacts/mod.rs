@@ -186,6 +186,33 @@ impl Contacts {
         Ok(())
     }
 
+    /// Opens a quick-lookup hit: its organisation (as [`Contacts::open_org`]) with
+    /// the person or the contact found selected on the detail page.
+    pub fn open_hit(&mut self, store: &Store, hit: &crate::model::Hit, height: i64) -> Result<()> {
+        use crate::model::HitKind;
+        self.open_org(store, hit.org_id, height)?;
+        let Some(d) = &self.detail else {
+            return Ok(());
+        };
+        let found = match hit.kind {
+            HitKind::Organisation => None,
+            HitKind::Person => d
+                .persons
+                .iter()
+                .position(|p| p.id == hit.id)
+                .map(Selection::Person),
+            HitKind::Interaction => d
+                .timeline
+                .iter()
+                .position(|x| x.id == hit.id)
+                .map(Selection::Interaction),
+        };
+        if let Some(selection) = found {
+            self.selection = selection;
+        }
+        Ok(())
+    }
+
     fn selection_index(&self) -> usize {
         let persons = self.detail.as_ref().map(|d| d.persons.len()).unwrap_or(0);
         match self.selection {
