@@ -2570,3 +2570,39 @@ fn hints_and_help_follow_the_screens_rules() {
     let line = hints(&member);
     assert!(!line.contains("n new") && line.contains("e edit"), "{line}");
 }
+
+/// At 80 columns a longer account name does not cost the tabs their names: the tabs
+/// keep their short names and the user label shortens or goes (a walk-through as
+/// `karsod` showed `2 (6)   3   4   5` beside the full name).
+#[test]
+fn narrow_tabs_keep_their_names_whatever_the_account() {
+    let e = seeded();
+    e.store
+        .add_member(
+            &e.office,
+            "karsoder",
+            "Karin Söderberg",
+            Some("KLK"),
+            intnet::model::Role::Member,
+        )
+        .unwrap();
+    for (lang, names) in [
+        (
+            Lang::Sv,
+            ["Kontakter", "Nyheter", "Kompetens", "Planer", "Projekt"],
+        ),
+        (
+            Lang::En,
+            ["Contacts", "News", "Training", "Plans", "Projects"],
+        ),
+    ] {
+        let app = app_for(&e, "karsoder", lang);
+        let mut t = Terminal::new(TestBackend::new(80, 24)).unwrap();
+        t.draw(|f| intnet::tui::ui::draw(f, &app)).unwrap();
+        let buf = t.backend().buffer().clone();
+        let top: String = (0..80).map(|x| buf[(x, 0)].symbol().to_string()).collect();
+        for name in names {
+            assert!(top.contains(name), "{name} missing: {top:?}");
+        }
+    }
+}
