@@ -206,6 +206,8 @@ fn overdue_items_come_first_and_closed_calls_are_gone() {
         assert_eq!(list[0].id, late, "{within:?} {mine}: {list:?}");
         assert!(list[0].overdue);
         assert_eq!(list[0].date, in_days(-8));
+        // A unit's plan is named with the unit's code: whose plan it is.
+        assert_eq!(list[0].context, "KLK · KLK 2026");
         assert!(list.iter().skip(1).all(|d| !d.overdue));
         assert!(
             list.iter()

@@ -2818,3 +2818,88 @@ fn hints_and_help_follow_the_screens_rules() {
     let line = hints(&member);
     assert!(!line.contains("n new") && line.contains("e edit"), "{line}");
 }
+
+/// At 80 columns a longer account name does not cost the tabs their names: the tabs
+/// keep their short names and the user label shortens or goes (a walk-through as
+/// `karsod` showed `2 (6)   3   4   5` beside the full name).
+#[test]
+fn narrow_tabs_keep_their_names_whatever_the_account() {
+    let e = seeded();
+    e.store
+        .add_member(
+            &e.office,
+            "karsoder",
+            "Karin Söderberg",
+            Some("KLK"),
+            intnet::model::Role::Member,
+        )
+        .unwrap();
+    for (lang, names) in [
+        (
+            Lang::Sv,
+            ["Kontakter", "Nyheter", "Kompetens", "Planer", "Projekt"],
+        ),
+        (
+            Lang::En,
+            ["Contacts", "News", "Training", "Plans", "Projects"],
+        ),
+    ] {
+        let app = app_for(&e, "karsoder", lang);
+        let mut t = Terminal::new(TestBackend::new(80, 24)).unwrap();
+        t.draw(|f| intnet::tui::ui::draw(f, &app)).unwrap();
+        let buf = t.backend().buffer().clone();
+        let top: String = (0..80).map(|x| buf[(x, 0)].symbol().to_string()).collect();
+        for name in names {
+            assert!(top.contains(name), "{name} missing: {top:?}");
+        }
+    }
+}
+
+/// Deadlines (`D`): an overdue plan item comes first and says "overdue" in words, in
+/// the view as in `intnet deadlines` (the walk-through found it neither marked nor
+/// styled as overdue there).
+#[test]
+fn the_deadlines_view_lists_an_overdue_item_first_and_says_so() {
+    let e = seeded();
+    let y = common::year();
+    let plan = e
+        .store
+        .create_plan(
+            &e.office,
+            intnet::model::PlanData {
+                year: y,
+                title: "Plan".into(),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    for (text, due) in [
+        ("Soon item", common::in_days(3)),
+        ("Late item", common::in_days(-8)),
+    ] {
+        let item = intnet::model::PlanItemData {
+            plan_id: plan,
+            text: text.into(),
+            owner_id: Some(e.anna.member_id),
+            due: Some(due),
+            ..Default::default()
+        };
+        e.store.add_plan_item(&e.office, item).unwrap();
+    }
+    for (lang, word) in [
+        (Lang::En, "overdue: Late item"),
+        (Lang::Sv, "försenad: Late item"),
+    ] {
+        let mut app = app_for(&e, "anna", lang);
+        press(&mut app, KeyCode::Char('4'));
+        press(&mut app, KeyCode::Char('D'));
+        let s = screen(&app);
+        let rows: Vec<&str> = s.lines().filter(|l| l.contains(" item")).collect();
+        assert!(rows.len() >= 2, "{s}");
+        assert!(rows[0].contains(word), "{s}");
+        assert!(
+            !rows[1].contains(word.split(':').next().unwrap_or("")),
+            "{s}"
+        );
+    }
+}

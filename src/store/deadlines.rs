@@ -50,14 +50,16 @@ pub struct Deadline {
     pub overdue: bool,
 }
 
-/// One statement over the four sources; each row names its kind. Open plan items,
+/// One statement over the four sources; each row names its kind. A plan item's context
+/// is its plan, prefixed by the unit's code for a unit's plan ("AMF · Handlingsplan
+/// 2026"), since plan titles alone rarely say whose plan it is. Open plan items,
 /// milestones and evaluations are listed however long ago they fell due (overdue, they
 /// sort first); calls only until they close. Parameters: `:from`
 /// and `:to` (ISO dates), `:mine` (0 or 1), `:me` (member id), `:unit` (the member's
 /// unit id, or -1), `:office` (0 or 1). Public so the benchmark can hand the very same
 /// statement to the `sqlite3` shell.
-pub const DEADLINES_SQL: &str = "SELECT i.due, 'plan_item', i.id, i.text, p.title, m.full_name, '' FROM plan_items i \
-             JOIN plans p ON p.id = i.plan_id LEFT JOIN members m ON m.id = i.owner_id \
+pub const DEADLINES_SQL: &str = "SELECT i.due, 'plan_item', i.id, i.text, coalesce(u.code || ' · ', '') || p.title, m.full_name, '' FROM plan_items i \
+             JOIN plans p ON p.id = i.plan_id LEFT JOIN members m ON m.id = i.owner_id LEFT JOIN units u ON u.id = p.unit_id \
              WHERE i.deleted_at IS NULL AND p.deleted_at IS NULL AND i.due <= :to \
              AND i.status IN ('not_started', 'in_progress') AND (:mine = 0 OR i.owner_id = :me) \
              UNION ALL \

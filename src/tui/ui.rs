@@ -96,10 +96,16 @@ fn draw_tabs(f: &mut Frame, area: Rect, app: &App, v: View) {
     let account = clean(&app.actor.account);
     let name = clean(&app.actor.full_name);
     let width = area.width as usize;
-    let labels = [TabLabels::Full, TabLabels::Short]
-        .into_iter()
-        .find(|l| width_of(*l) + account.width() < width)
-        .unwrap_or(TabLabels::Numbers);
+    // Named tabs matter more than the user label: full names when the account still
+    // fits beside them, else short names (the label then shortens or goes), else
+    // numbers with only the open screen named.
+    let labels = if width_of(TabLabels::Full) + account.width() < width {
+        TabLabels::Full
+    } else if width_of(TabLabels::Short) <= width {
+        TabLabels::Short
+    } else {
+        TabLabels::Numbers
+    };
     let mut spans = vec![Span::styled(BRAND, v.theme.brand)];
     for (i, screen) in Screen::ALL.iter().enumerate() {
         let span = Span::raw(label(i, *screen, labels));
@@ -121,7 +127,7 @@ fn draw_tabs(f: &mut Frame, area: Rect, app: &App, v: View) {
     ]
     .into_iter()
     .find(|w| w.width() <= room)
-    .unwrap_or_else(|| format!("{} ", truncate(&account, room.saturating_sub(1))));
+    .unwrap_or_default();
     let pad = room.saturating_sub(who.width());
     spans.push(Span::raw(" ".repeat(pad)));
     spans.push(Span::styled(who, v.theme.muted));

@@ -11,6 +11,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 use std::cell::Cell;
+use unicode_width::UnicodeWidthStr;
 
 /// The horizon's steps (`w`): two weeks, a month, a quarter, everything ahead.
 const WITHIN_STEPS: [Option<i64>; 4] = [Some(14), Some(30), Some(90), None];
@@ -139,7 +140,13 @@ pub fn draw(f: &mut Frame, area: Rect, v: &DeadlinesView, view: View) {
     for (i, d) in super::super::widgets::rows::visible(&v.top, v.cursor, &v.rows, area.height) {
         // What is gathered here is still open: anything up to 14 days ahead is soon.
         let soon = crate::model::days_between(view.today, &d.date).is_some_and(|n| n <= 14);
-        let due = if soon { Due::Soon } else { Due::Later };
+        let due = if d.overdue {
+            Due::Overdue
+        } else if soon {
+            Due::Soon
+        } else {
+            Due::Later
+        };
         let who = [d.context.as_str(), d.owner.as_deref().unwrap_or("")]
             .iter()
             .filter(|s| !s.is_empty())
@@ -151,16 +158,21 @@ pub fn draw(f: &mut Frame, area: Rect, v: &DeadlinesView, view: View) {
         let rest = width.saturating_sub(11 + 15);
         let title_w = rest.saturating_sub(rest / 3 + 1).min(60);
         let who_w = rest.saturating_sub(title_w + 1);
+        // Overdue says so in words before the title, not by colour alone.
+        let late = if d.overdue {
+            format!("{}: ", lang.t("deadline.overdue"))
+        } else {
+            String::new()
+        };
+        let text_w = title_w.saturating_sub(late.width());
         let mut line = Line::from(vec![
             Span::styled(
                 format!("{}{} ", theme.due_mark(due), d.date),
                 theme.due(due),
             ),
             Span::raw(format!("{:<14} ", truncate(lang.t(d.kind.key()), 14))),
-            Span::raw(format!(
-                "{:<title_w$} ",
-                truncate(&clean(&d.title), title_w)
-            )),
+            Span::styled(late, theme.overdue),
+            Span::raw(format!("{:<text_w$} ", truncate(&clean(&d.title), text_w))),
             Span::styled(truncate(&clean(&who), who_w).into_owned(), theme.muted),
         ]);
         if i == v.cursor {
