@@ -106,19 +106,21 @@ use intnet::model::{
 };
 use std::collections::{BTreeMap, BTreeSet};
 
+/// (participants with their unit, minutes, cost in kronor, year, kind, funding)
+type LoggedTraining = (
+    Vec<(i64, i64)>,
+    i64,
+    Option<i64>,
+    i32,
+    TrainingKind,
+    Funding,
+);
+
 /// What the test logged, to sum by itself.
 struct Logged {
     klk: i64,
     hamn: i64,
-    /// (participants with their unit, minutes, cost in kronor, year, kind, funding)
-    trainings: Vec<(
-        Vec<(i64, i64)>,
-        i64,
-        Option<i64>,
-        i32,
-        TrainingKind,
-        Funding,
-    )>,
+    trainings: Vec<LoggedTraining>,
     /// (unit, org, date, kind, deleted)
     contacts: Vec<(Option<i64>, i64, String, InteractionKind, bool)>,
     /// org id → (country, kind, sector)
