@@ -40,8 +40,8 @@ pub enum FigureScope {
 
 /// The statements behind a year's figures, with named parameters `:unit` (only for a
 /// unit), `:year`, `:from`, `:to` (the year's first and last day) and `:today`. In
-/// order: training by kind, by priority area, by funding (with the cost), training
-/// totals, contacts per organisation, contacts by kind, plan items by status, the
+/// order: training by kind, priority area, funding and person (rolled up into every
+/// breakdown), contacts per organisation, contacts by kind, plan items by status, the
 /// projects of the year.
 pub fn figure_queries(scope: FigureScope) -> Vec<String> {
     let unit = matches!(scope, FigureScope::Unit(_));
@@ -65,26 +65,15 @@ pub fn figure_queries(scope: FigureScope) -> Vec<String> {
     };
     let plan_scope = if unit { "AND p.unit_id = :unit " } else { "" };
     let project_scope = if unit { "AND p.lead_unit = :unit " } else { "" };
-    let training = |key: &str| {
-        format!(
-            "SELECT {key}, sum({first}), count(DISTINCT p.member_id), sum(p.minutes) FROM {tp} GROUP BY 1"
-        )
-    };
+    let (tp_from, tp_where) = tp.split_once(" WHERE ").unwrap_or((tp, "1"));
     vec![
-        training("p.kind"),
-        training("p.priority_area"),
+        // One pass over the year's participant rows, grouped finely enough that
+        // every breakdown and the distinct people can be rolled up from it.
         format!(
-            "SELECT t.funding, sum({first}), count(DISTINCT p.member_id), sum(p.minutes), \
+            "SELECT p.kind, p.priority_area, t.funding, p.member_id, sum({first}), sum(p.minutes), \
              sum(CASE WHEN {first} THEN coalesce(t.cost_sek, 0) ELSE 0 END) \
-             FROM {tp_join} JOIN trainings t ON t.id = p.training_id {tp_where} GROUP BY 1",
-            tp_join = tp.split(" WHERE ").next().unwrap_or(tp),
-            tp_where = tp
-                .split_once(" WHERE ")
-                .map(|(_, w)| format!("WHERE {w}"))
-                .unwrap_or_default(),
-        ),
-        format!(
-            "SELECT coalesce(sum({first}), 0), count(DISTINCT p.member_id), coalesce(sum(p.minutes), 0) FROM {tp}"
+             FROM {tp_from} JOIN trainings t ON t.id = p.training_id WHERE {tp_where} \
+             GROUP BY 1, 2, 3, 4"
         ),
         format!(
             "SELECT o.country, o.kind, o.sector, count(*), NOT EXISTS (SELECT 1 FROM interactions j \
@@ -268,69 +257,70 @@ fn figures(
         |i: usize| -> Result<rusqlite::CachedStatement<'_>> { Ok(conn.prepare_cached(&q[i])?) };
     let params_of = |i: usize| fp.bind(&q[i]);
 
-    // Competence development.
-    let mut training = TrainingFigures::default();
-    let hours = |r: &Row| -> rusqlite::Result<(Option<String>, i64, i64, i64)> {
-        Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
-    };
-    for (k, a, p, m) in run(0)?
-        .query_map(params_of(0).as_slice(), hours)?
-        .collect::<rusqlite::Result<Vec<_>>>()?
-    {
-        if let Some(kind) = k.as_deref().and_then(TrainingKind::parse) {
-            training.by_kind.push(Hours {
-                key: kind,
-                activities: a,
-                participants: p,
-                minutes: m,
-            });
+    // Competence development: rolled up from (kind, area, funding, person) groups.
+    #[derive(Default)]
+    struct Acc {
+        activities: i64,
+        minutes: i64,
+        people: BTreeSet<i64>,
+    }
+    impl Acc {
+        fn add(&mut self, activities: i64, minutes: i64, member: i64) {
+            self.activities += activities;
+            self.minutes = self.minutes.saturating_add(minutes);
+            self.people.insert(member);
+        }
+        fn hours<K>(self, key: K) -> Hours<K> {
+            Hours {
+                key,
+                activities: self.activities,
+                participants: self.people.len() as i64,
+                minutes: self.minutes,
+            }
         }
     }
-    for (k, a, p, m) in run(1)?
-        .query_map(params_of(1).as_slice(), hours)?
-        .collect::<rusqlite::Result<Vec<_>>>()?
-    {
-        let area = k.as_deref().and_then(PriorityArea::parse);
-        training.by_area.push(Hours {
-            key: area,
-            activities: a,
-            participants: p,
-            minutes: m,
-        });
-    }
+    let mut total = Acc::default();
+    let mut by_kind: BTreeMap<TrainingKind, Acc> = BTreeMap::new();
+    let mut by_area: BTreeMap<Option<PriorityArea>, Acc> = BTreeMap::new();
+    let mut by_funding: BTreeMap<Funding, Acc> = BTreeMap::new();
     let mut cost_kr: i64 = 0;
-    for (k, a, p, m, c) in run(2)?
-        .query_map(params_of(2).as_slice(), |r| {
-            Ok((
-                r.get::<_, Option<String>>(0)?,
-                r.get::<_, i64>(1)?,
-                r.get::<_, i64>(2)?,
-                r.get::<_, i64>(3)?,
-                r.get::<_, i64>(4)?,
-            ))
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?
     {
-        cost_kr = cost_kr.saturating_add(c);
-        let funding = k
-            .as_deref()
-            .and_then(Funding::parse)
-            .unwrap_or(Funding::Other);
-        training.by_funding.push(Hours {
-            key: funding,
-            activities: a,
-            participants: p,
-            minutes: m,
-        });
+        let mut stmt = run(0)?;
+        let mut rows = stmt.query(params_of(0).as_slice())?;
+        while let Some(r) = rows.next()? {
+            let kind = TrainingKind::parse(r.get_ref(0)?.as_str().unwrap_or(""));
+            let area = r
+                .get_ref(1)?
+                .as_str_or_null()
+                .ok()
+                .flatten()
+                .and_then(PriorityArea::parse);
+            let funding = r
+                .get_ref(2)?
+                .as_str()
+                .ok()
+                .and_then(Funding::parse)
+                .unwrap_or(Funding::Other);
+            let member: i64 = r.get(3)?;
+            let (a, m, c): (i64, i64, i64) = (r.get(4)?, r.get(5)?, r.get(6)?);
+            total.add(a, m, member);
+            if let Some(kind) = kind {
+                by_kind.entry(kind).or_default().add(a, m, member);
+            }
+            by_area.entry(area).or_default().add(a, m, member);
+            by_funding.entry(funding).or_default().add(a, m, member);
+            cost_kr = cost_kr.saturating_add(c);
+        }
     }
-    training.cost_sek = cost_kr.saturating_mul(100);
-    (training.activities, training.participants, training.minutes) = run(3)?
-        .query_row(params_of(3).as_slice(), |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-        })?;
-    training.by_kind.sort_by_key(|h| h.key);
-    training.by_area.sort_by_key(|h| h.key);
-    training.by_funding.sort_by_key(|h| h.key);
+    let training = TrainingFigures {
+        activities: total.activities,
+        participants: total.people.len() as i64,
+        minutes: total.minutes,
+        by_kind: by_kind.into_iter().map(|(k, a)| a.hours(k)).collect(),
+        by_area: by_area.into_iter().map(|(k, a)| a.hours(k)).collect(),
+        by_funding: by_funding.into_iter().map(|(k, a)| a.hours(k)).collect(),
+        cost_sek: cost_kr.saturating_mul(100),
+    };
 
     // Contacts: one row per organisation contacted in the year.
     let mut contacts = ContactFigures::default();
@@ -340,8 +330,8 @@ fn figures(
         BTreeMap::new(),
         BTreeMap::new(),
     );
-    let mut stmt = run(4)?;
-    let mut rows = stmt.query(params_of(4).as_slice())?;
+    let mut stmt = run(1)?;
+    let mut rows = stmt.query(params_of(1).as_slice())?;
     while let Some(r) = rows.next()? {
         let country: String = r.get(0)?;
         let kind = OrgKind::parse(&r.get::<_, String>(1)?).unwrap_or_default();
@@ -372,8 +362,8 @@ fn figures(
     contacts.new_by_country = tallies(new_country);
     contacts.new_by_kind = tallies(new_kind);
     let mut by_kind = BTreeMap::new();
-    for (k, n) in run(5)?
-        .query_map(params_of(5).as_slice(), |r| {
+    for (k, n) in run(2)?
+        .query_map(params_of(2).as_slice(), |r| {
             Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?))
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?
@@ -389,8 +379,8 @@ fn figures(
 
     // Action-plan items.
     let mut plan_items = PlanFigures::default();
-    for (status, n, overdue) in run(6)?
-        .query_map(params_of(6).as_slice(), |r| {
+    for (status, n, overdue) in run(3)?
+        .query_map(params_of(3).as_slice(), |r| {
             Ok((
                 r.get::<_, String>(0)?,
                 r.get::<_, i64>(1)?,
@@ -409,8 +399,8 @@ fn figures(
     }
 
     // Projects.
-    let projects: Vec<ProjectRow> = run(7)?
-        .query_map(params_of(7).as_slice(), project_row)?
+    let projects: Vec<ProjectRow> = run(4)?
+        .query_map(params_of(4).as_slice(), project_row)?
         .collect::<rusqlite::Result<_>>()?;
     let mut pf = ProjectFigures::default();
     let mut by_programme: BTreeMap<Programme, (i64, i64, i64)> = BTreeMap::new();
