@@ -45,17 +45,21 @@ pub enum FigureScope {
 /// projects of the year.
 pub fn figure_queries(scope: FigureScope) -> Vec<String> {
     let unit = matches!(scope, FigureScope::Unit(_));
-    // Training: a unit's rows by tp_by_unit and one marker row per activity and unit;
-    // the municipality's by tp_by_year and one marker per activity.
-    let (tp, first) = if unit {
+    // Training: a unit's rows by tp_by_unit, counting one marker row per activity and
+    // unit; the municipality's by tp_by_year, one marker per activity. Both indexes
+    // (migration 9) hold the grouping columns in this order, so the groups stream
+    // from the index with no sort and no look-up of the activities.
+    let (training_from, first, group) = if unit {
         (
             "training_participants p INDEXED BY tp_by_unit WHERE p.unit_id = :unit AND p.year = :year",
             "p.first_in_unit",
+            "p.kind, p.priority_area, p.funding, p.member_id",
         )
     } else {
         (
             "training_participants p INDEXED BY tp_by_year WHERE p.year = :year",
             "p.first",
+            "p.unit_id, p.member_id, p.kind, p.priority_area, p.funding",
         )
     };
     let (i_scope, j_scope) = if unit {
@@ -65,15 +69,13 @@ pub fn figure_queries(scope: FigureScope) -> Vec<String> {
     };
     let plan_scope = if unit { "AND p.unit_id = :unit " } else { "" };
     let project_scope = if unit { "AND p.lead_unit = :unit " } else { "" };
-    let (tp_from, tp_where) = tp.split_once(" WHERE ").unwrap_or((tp, "1"));
     vec![
         // One pass over the year's participant rows, grouped finely enough that
-        // every breakdown and the distinct people can be rolled up from it.
+        // every breakdown, the distinct people and the hours per unit roll up from it.
         format!(
-            "SELECT p.kind, p.priority_area, t.funding, p.member_id, sum({first}), sum(p.minutes), \
-             sum(CASE WHEN {first} THEN coalesce(t.cost_sek, 0) ELSE 0 END) \
-             FROM {tp_from} JOIN trainings t ON t.id = p.training_id WHERE {tp_where} \
-             GROUP BY 1, 2, 3, 4"
+            "SELECT p.kind, p.priority_area, p.funding, p.member_id, sum({first}), sum(p.minutes), \
+             sum(CASE WHEN {first} THEN p.cost_sek ELSE 0 END), p.unit_id \
+             FROM {training_from} GROUP BY {group}"
         ),
         format!(
             "SELECT o.country, o.kind, o.sector, count(*), NOT EXISTS (SELECT 1 FROM interactions j \
@@ -244,13 +246,17 @@ fn tallies<K: Ord + Clone>(map: BTreeMap<K, i64>) -> Vec<Tally<K>> {
     v
 }
 
+/// What [`figures`] gathers: the figures, the projects behind them (for the
+/// compilation's follow-up) and the person-hours (minutes) per unit id.
+struct Gathered {
+    figures: UnitFigures,
+    projects: Vec<ProjectRow>,
+    minutes_by_unit: BTreeMap<Option<i64>, i64>,
+}
+
 /// Reads the year's figures for `scope`. Runs on any connection, so `submit` can
 /// freeze them in its own transaction.
-fn figures(
-    conn: &Connection,
-    scope: FigureScope,
-    year: i32,
-) -> Result<(UnitFigures, Vec<ProjectRow>)> {
+fn figures(conn: &Connection, scope: FigureScope, year: i32) -> Result<Gathered> {
     let fp = FigureParams::new(scope, year, &today());
     let q = figure_queries(scope);
     let run =
@@ -284,6 +290,7 @@ fn figures(
     let mut by_area: BTreeMap<Option<PriorityArea>, Acc> = BTreeMap::new();
     let mut by_funding: BTreeMap<Funding, Acc> = BTreeMap::new();
     let mut cost_kr: i64 = 0;
+    let mut minutes_by_unit = BTreeMap::new();
     {
         let mut stmt = run(0)?;
         let mut rows = stmt.query(params_of(0).as_slice())?;
@@ -303,6 +310,7 @@ fn figures(
                 .unwrap_or(Funding::Other);
             let member: i64 = r.get(3)?;
             let (a, m, c): (i64, i64, i64) = (r.get(4)?, r.get(5)?, r.get(6)?);
+            *minutes_by_unit.entry(r.get(7)?).or_default() += m;
             total.add(a, m, member);
             if let Some(kind) = kind {
                 by_kind.entry(kind).or_default().add(a, m, member);
@@ -450,8 +458,8 @@ fn figures(
     pf.partner_countries = tallies(countries);
 
     let memberships = membership_lines(conn, fp.unit, year)?;
-    Ok((
-        UnitFigures {
+    Ok(Gathered {
+        figures: UnitFigures {
             unit_id: fp.unit,
             year,
             as_of: fp.today.clone(),
@@ -462,7 +470,8 @@ fn figures(
             memberships,
         },
         projects,
-    ))
+        minutes_by_unit,
+    })
 }
 
 /// The memberships a unit answers for (all of them for the municipality) that had
@@ -647,14 +656,14 @@ impl Store {
     pub fn unit_figures(&self, _me: &Actor, unit_id: i64, year: i32) -> Result<UnitFigures> {
         check_year(year)?;
         self.unit_exists(unit_id)?;
-        Ok(figures(self.conn(), FigureScope::Unit(unit_id), year)?.0)
+        Ok(figures(self.conn(), FigureScope::Unit(unit_id), year)?.figures)
     }
 
     /// The whole municipality's live figures for the year (each activity, contact and
     /// project counted once).
     pub fn municipality_figures(&self, _me: &Actor, year: i32) -> Result<UnitFigures> {
         check_year(year)?;
-        Ok(figures(self.conn(), FigureScope::Municipality, year)?.0)
+        Ok(figures(self.conn(), FigureScope::Municipality, year)?.figures)
     }
 
     fn unit_exists(&self, unit_id: i64) -> Result<()> {
@@ -783,7 +792,7 @@ impl Store {
                 return Err(Error::Rule("err.account_state"));
             }
             let frozen = if freeze {
-                Some(figures(tx, FigureScope::Unit(unit_id), year)?.0)
+                Some(figures(tx, FigureScope::Unit(unit_id), year)?.figures)
             } else {
                 None
             };
@@ -1019,7 +1028,7 @@ impl Store {
         let Some(frozen) = account.figures else {
             return Ok(Drift::default());
         };
-        let live = figures(self.conn(), FigureScope::Unit(unit_id), year)?.0;
+        let live = figures(self.conn(), FigureScope::Unit(unit_id), year)?.figures;
         Ok(live.drift_from(&frozen))
     }
 
@@ -1031,8 +1040,10 @@ impl Store {
     pub fn compilation(&self, me: &Actor, year: i32) -> Result<Compilation> {
         check_year(year)?;
         let conn = self.conn();
-        let (municipality, projects) = figures(conn, FigureScope::Municipality, year)?;
-        let (last, last_projects) = figures(conn, FigureScope::Municipality, year - 1)?;
+        let this_year = figures(conn, FigureScope::Municipality, year)?;
+        let last_year = figures(conn, FigureScope::Municipality, year - 1)?;
+        let (municipality, projects) = (this_year.figures, this_year.projects);
+        let (last, last_projects) = (last_year.figures, last_year.projects);
         let mut years = vec![year];
         let mut per_year = vec![municipality.clone()];
         for y in (year - KEY_FIGURE_YEARS as i32 + 1..year).rev() {
@@ -1041,7 +1052,7 @@ impl Store {
                 per_year.push(if y == year - 1 {
                     last.clone()
                 } else {
-                    figures(conn, FigureScope::Municipality, y)?.0
+                    figures(conn, FigureScope::Municipality, y)?.figures
                 });
             }
         }
@@ -1063,7 +1074,10 @@ impl Store {
                 Some(a) if a.state.is_handed_in() && a.figures.is_some() => {
                     (a.figures.clone().unwrap_or_default(), true)
                 }
-                _ => (figures(conn, FigureScope::Unit(unit.id), year)?.0, false),
+                _ => (
+                    figures(conn, FigureScope::Unit(unit.id), year)?.figures,
+                    false,
+                ),
             };
             units.push(UnitSection {
                 unit_id: unit.id,
@@ -1109,7 +1123,8 @@ impl Store {
 
         let plans = self.plan_progress(year)?;
         let charts = Charts {
-            person_hours_per_unit: self.hours_per_unit(year)?,
+            person_hours_per_unit: self
+                .hours_per_unit(&this_year.minutes_by_unit, &last_year.minutes_by_unit)?,
             eu_grant_per_programme: series(
                 Measure::SekMinor,
                 grant_per_programme(&projects),
@@ -1185,32 +1200,26 @@ impl Store {
         Ok(out)
     }
 
-    /// Person-hours (minutes) per unit code, this year against last.
-    fn hours_per_unit(&self, year: i32) -> Result<Series> {
+    /// Person-hours (minutes) per unit code, this year against last, from the
+    /// municipality's training pass of each year.
+    fn hours_per_unit(
+        &self,
+        this: &BTreeMap<Option<i64>, i64>,
+        last: &BTreeMap<Option<i64>, i64>,
+    ) -> Result<Series> {
         let codes: BTreeMap<i64, String> =
             self.units()?.into_iter().map(|u| (u.id, u.code)).collect();
-        let mut stmt = self.conn().prepare_cached(
-            "SELECT unit_id, sum(minutes) FROM training_participants INDEXED BY tp_by_year \
-             WHERE year = ?1 GROUP BY unit_id",
-        )?;
-        let mut of_year = |y: i32| -> Result<BTreeMap<String, i64>> {
-            let mut m = BTreeMap::new();
-            for (u, minutes) in stmt
-                .query_map([y], |r| {
-                    Ok((r.get::<_, Option<i64>>(0)?, r.get::<_, i64>(1)?))
-                })?
-                .collect::<rusqlite::Result<Vec<_>>>()?
-            {
+        let by_code = |m: &BTreeMap<Option<i64>, i64>| {
+            let mut out = BTreeMap::new();
+            for (u, minutes) in m {
                 let code = u
                     .and_then(|u| codes.get(&u).cloned())
                     .unwrap_or_else(|| "-".into());
-                bump(&mut m, code, minutes);
+                bump(&mut out, code, *minutes);
             }
-            Ok(m)
+            out
         };
-        let this = of_year(year)?;
-        let last = of_year(year - 1)?;
-        Ok(series(Measure::Minutes, this, last))
+        Ok(series(Measure::Minutes, by_code(this), by_code(last)))
     }
 }
 
