@@ -2546,6 +2546,19 @@ fn the_office_returns_and_accepts_through_the_overview_and_a_viewer_sees_accepte
     );
     press(&mut vera, KeyCode::Enter);
     assert!(screen(&vera).contains("Hamnens text"));
+    // Returned while she reads it: no longer hers to read, so back to the overview,
+    // which no longer lists it, and no error.
+    e.store
+        .return_account(&e.office, hamn, y, None, "Komplettera")
+        .unwrap();
+    vera.refresh();
+    assert!(
+        vera.status.as_ref().is_none_or(|s| !s.error),
+        "{:?}",
+        vera.status
+    );
+    assert!(vera.screens.report.rows.is_empty());
+    assert!(!screen(&vera).contains("Hamnens text"));
 }
 
 /// `Ctrl-R` redoes what `u` undid in this session, names it, asks first when it is on

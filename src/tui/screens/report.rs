@@ -156,8 +156,15 @@ impl ReportScreen {
                 .or_else(|| Self::own_unit(me)),
             ReportMode::Overview => None,
         };
-        self.shown = match unit {
-            Some(u) => Some(self.load_account(cx, u)?),
+        self.shown = match unit.map(|u| self.load_account(cx, u)) {
+            Some(Ok(shown)) => Some(shown),
+            // No longer readable (an accepted account a viewer had open was returned):
+            // back to the overview.
+            Some(Err(Error::Forbidden)) if self.overview_home => {
+                self.mode = ReportMode::Overview;
+                None
+            }
+            Some(Err(e)) => return Err(e),
             None => None,
         };
         Ok(())
