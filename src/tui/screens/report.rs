@@ -319,11 +319,9 @@ impl Component for ReportScreen {
                     self.scroll = 0;
                 }
             }
-            Action::Back => {
-                if self.overview_home {
-                    self.mode = ReportMode::Overview;
-                    self.shown = None;
-                }
+            Action::Back if self.overview_home => {
+                self.mode = ReportMode::Overview;
+                self.shown = None;
             }
             Action::Edit => {
                 if let Some(s) = &self.shown {
