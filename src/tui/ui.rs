@@ -58,13 +58,14 @@ pub fn draw(f: &mut Frame, app: &App) {
     fit_wide(f.buffer_mut(), area);
 }
 
-/// How much of each tab's name is shown: the whole name, a short one, or the number
-/// alone (the shown tab keeps its short name).
+/// How much of each tab's name is shown: the whole name, a short one, or a short one
+/// for the first so many tabs and the number alone for the rest (the shown tab keeps
+/// its short name).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum TabLabels {
     Full,
     Short,
-    Numbers,
+    Named(usize),
 }
 
 /// The tab bar: the brand, the screens, and who is signed in at the right. The
@@ -80,31 +81,40 @@ fn draw_tabs(f: &mut Frame, area: Rect, app: &App, v: View) {
         let short = || app.t(&format!("{}.short", screen.key())).to_string();
         match labels {
             TabLabels::Full => format!(" {} {}{unread} ", i + 1, app.t(screen.key())),
-            TabLabels::Numbers if screen != app.screen => format!(" {}{unread} ", i + 1),
+            TabLabels::Named(n) if i >= n && screen != app.screen => {
+                format!(" {}{unread} ", i + 1)
+            }
             _ => format!(" {} {}{unread} ", i + 1, short()),
         }
     };
     const BRAND: &str = " intnet  ";
+    // Between tabs: a space, none when names are short (each label is padded already).
+    let gap = |labels: TabLabels| usize::from(labels == TabLabels::Full);
     let width_of = |labels: TabLabels| -> usize {
         BRAND.width()
             + Screen::ALL
                 .iter()
                 .enumerate()
-                .map(|(i, s)| label(i, *s, labels).width() + 1)
+                .map(|(i, s)| label(i, *s, labels).width() + gap(labels))
                 .sum::<usize>()
     };
     let account = clean(&app.actor.account);
     let name = clean(&app.actor.full_name);
     let width = area.width as usize;
     // Named tabs matter more than the user label: full names when the account still
-    // fits beside them, else short names (the label then shortens or goes), else
-    // numbers with only the open screen named.
+    // fits beside them, else short names (the label then shortens or goes), else short
+    // names for as many tabs from the left as fit and numbers for the rest, the open
+    // screen always named.
     let labels = if width_of(TabLabels::Full) + account.width() < width {
         TabLabels::Full
     } else if width_of(TabLabels::Short) <= width {
         TabLabels::Short
     } else {
-        TabLabels::Numbers
+        (1..Screen::ALL.len())
+            .rev()
+            .map(TabLabels::Named)
+            .find(|l| width_of(*l) <= width)
+            .unwrap_or(TabLabels::Named(0))
     };
     let mut spans = vec![Span::styled(BRAND, v.theme.brand)];
     for (i, screen) in Screen::ALL.iter().enumerate() {
@@ -114,7 +124,7 @@ fn draw_tabs(f: &mut Frame, area: Rect, app: &App, v: View) {
         } else {
             span
         });
-        spans.push(Span::raw(" "));
+        spans.push(Span::raw(" ".repeat(gap(labels))));
     }
     let used: usize = spans.iter().map(Span::width).sum();
     let room = width.saturating_sub(used);
@@ -124,6 +134,8 @@ fn draw_tabs(f: &mut Frame, area: Rect, app: &App, v: View) {
         format!("{name} · {} ", app.t(&format!("{role}.short"))),
         format!("{name} "),
         format!("{account} "),
+        // At the very edge, without the space after it.
+        account.to_string(),
     ]
     .into_iter()
     .find(|w| w.width() <= room)
