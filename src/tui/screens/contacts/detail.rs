@@ -2,11 +2,11 @@
 //! and who in the municipality knows it, and what is selected there.
 
 use super::super::super::theme::View;
+use super::super::super::widgets::wrap::hang;
 use crate::model::{Acquaintance, Interaction, Org, Person};
 use crate::text::{sanitize_block, sanitize_line as clean};
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
@@ -35,23 +35,6 @@ impl Detail {
 
 pub(super) fn date_or_dash(d: Option<&str>) -> String {
     d.unwrap_or("—").to_string()
-}
-
-/// `text` as lines of at most `width` columns, the lines after the first indented
-/// under it (a person's e-mail and phone, a long timeline entry), instead of the
-/// paragraph's wrap that starts them at the border.
-fn hang<'a>(lines: &mut Vec<Line<'a>>, text: &str, style: Option<Style>, width: usize) {
-    let indent = " ".repeat(text.len() - text.trim_start().len() + 4);
-    let options = textwrap::Options::new(width.max(8))
-        .subsequent_indent(&indent)
-        .word_splitter(textwrap::WordSplitter::NoHyphenation);
-    for part in textwrap::wrap(text, options) {
-        let line = Line::from(part.into_owned());
-        lines.push(match style {
-            Some(s) => line.style(s),
-            None => line,
-        });
-    }
 }
 
 pub(super) fn draw_detail(
