@@ -9,6 +9,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Gauge, Paragraph};
+use unicode_width::UnicodeWidthStr;
 
 /// Where the keyboard is on the action plans screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -340,29 +341,58 @@ pub fn draw(f: &mut Frame, area: Rect, s: &PlansScreen, v: View) {
         lines.push(Line::from(lang.t("plan.none")).style(theme.muted));
     }
     let width = left.width.saturating_sub(2) as usize;
+    // One choice for the whole pane, so bars and counts line up: the bar only where a
+    // title keeps at least 12 columns beside it; on a narrow pane the count says it (the
+    // per-unit line above has the percentages).
+    let count_of = |p: &PlanRow| format!("{}/{}", p.done, p.total);
+    let count_w = s
+        .plans
+        .iter()
+        .map(|p| count_of(p).width())
+        .max()
+        .unwrap_or(0);
+    let widest_unit = s
+        .plans
+        .iter()
+        .map(|p| {
+            p.unit_code
+                .as_deref()
+                .unwrap_or(lang.t("plan.municipality"))
+                .width()
+        })
+        .max()
+        .unwrap_or(0);
+    let bar_w = 10usize;
+    let with_bar = width.saturating_sub(widest_unit + 1 + bar_w + 1 + count_w + 1) >= 12;
+    // "unit title" is padded to this, then the bar and the count.
+    let head_w = width.saturating_sub(count_w + 1 + if with_bar { bar_w + 1 } else { 0 });
     for (i, p) in
         super::super::widgets::rows::visible(&s.plan_top, s.plan_cursor, &s.plans, left.height)
     {
-        let unit = p
-            .unit_code
-            .clone()
-            .unwrap_or_else(|| lang.t("plan.municipality").to_string());
-        let bar_w = 10usize;
+        let unit = clean(
+            p.unit_code
+                .as_deref()
+                .unwrap_or(lang.t("plan.municipality")),
+        );
         let filled = if p.total > 0 {
             (p.done as usize * bar_w) / p.total as usize
         } else {
             0
         };
-        let bar = format!("{}{}", "█".repeat(filled), "░".repeat(bar_w - filled));
-        let title_w = width.saturating_sub(bar_w + 8 + unit.chars().count());
-        let text = format!(
-            "{} {} {} {}/{}",
-            clean(&unit),
-            truncate(&clean(&p.data.title), title_w),
-            bar,
-            p.done,
-            p.total
+        let bar = if with_bar {
+            format!("{}{} ", "█".repeat(filled), "░".repeat(bar_w - filled))
+        } else {
+            String::new()
+        };
+        let head = format!(
+            "{unit} {}",
+            truncate(
+                &clean(&p.data.title),
+                head_w.saturating_sub(unit.width() + 1)
+            )
         );
+        let pad = head_w.saturating_sub(head.width());
+        let text = format!("{head}{} {bar}{:>count_w$}", " ".repeat(pad), count_of(p));
         let mut line = Line::from(text);
         if i == s.plan_cursor {
             let style = if s.in_items() {

@@ -2,6 +2,7 @@
 //! and the milestone checklist; `v` shows the network memberships and evaluations.
 
 use super::super::theme::{Due, View};
+use super::super::widgets::wrap::hang;
 use crate::model::{Evaluation, Membership, Milestone, Project, format_amount, format_rate};
 use crate::store::{Result, Store};
 use crate::text::{sanitize_block, sanitize_line as clean, truncate};
@@ -370,12 +371,10 @@ pub fn draw(f: &mut Frame, area: Rect, s: &ProjectsScreen, v: View) {
     if !p.partner_names.is_empty() {
         lines.push(Line::default());
         lines.push(Line::from(lang.t("field.partners")).style(theme.title));
+        let wrap_w = right.width.saturating_sub(1) as usize;
         for (name, role) in &p.partner_names {
-            lines.push(Line::from(format!(
-                "  {} ({})",
-                clean(name),
-                lang.t(role.key())
-            )));
+            let text = format!("  {} ({})", clean(name), lang.t(role.key()));
+            hang(&mut lines, &text, None, wrap_w);
         }
     }
     lines.push(Line::default());

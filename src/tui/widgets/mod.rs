@@ -5,3 +5,4 @@ pub mod input;
 pub mod popup;
 pub mod rows;
 pub mod window;
+pub mod wrap;

@@ -2,6 +2,7 @@
 //! and who in the municipality knows it, and what is selected there.
 
 use super::super::super::theme::View;
+use super::super::super::widgets::wrap::hang;
 use crate::model::{Acquaintance, Interaction, Org, Person};
 use crate::text::{sanitize_block, sanitize_line as clean};
 use ratatui::Frame;
@@ -50,6 +51,8 @@ pub(super) fn draw_detail(
     let sel = |s: Selection| selection == Some(s);
     let mark = |on: bool| if on { "▶ " } else { "  " };
     let mut lines: Vec<Line> = Vec::new();
+    // Inside the left border.
+    let wrap_w = area.width.saturating_sub(1) as usize;
     let title_style = if sel(Selection::Org) {
         theme.title.patch(theme.selected)
     } else {
@@ -124,32 +127,34 @@ pub(super) fn draw_detail(
         lines.push(Line::from(format!("  {}", lang.t("detail.nobody"))).style(theme.muted));
     }
     for a in d.known_by.iter().take(8) {
-        lines.push(Line::from(format!(
+        let text = format!(
             "  {} · {} · {} ({})",
             clean(&a.member_name),
             clean(a.unit_name.as_deref().unwrap_or("—")),
             a.last_contact,
             a.contacts
-        )));
+        );
+        hang(&mut lines, &text, None, wrap_w);
     }
 
     lines.push(Line::default());
     lines.push(Line::from(lang.f("detail.persons", &[("n", &d.persons.len())])).style(theme.title));
     for (i, p) in d.persons.iter().enumerate() {
         let on = sel(Selection::Person(i));
-        let text = format!(
-            "{}{} — {} {} {}",
-            mark(on),
-            clean(&p.data.name),
-            clean(&p.data.title),
-            clean(&p.data.email),
-            clean(&p.data.phone)
-        );
-        lines.push(if on {
-            Line::from(text).style(theme.selected)
-        } else {
-            Line::from(text)
-        });
+        // Name and title, then how to reach them on a line of their own.
+        let mut text = format!("{}{}", mark(on), clean(&p.data.name));
+        if !p.data.title.is_empty() {
+            text.push_str(&format!(" — {}", clean(&p.data.title)));
+        }
+        hang(&mut lines, &text, on.then_some(theme.selected), wrap_w);
+        let reach = [clean(&p.data.email), clean(&p.data.phone)]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join("  ");
+        if !reach.is_empty() {
+            hang(&mut lines, &format!("    {reach}"), None, wrap_w);
+        }
     }
 
     lines.push(Line::default());
@@ -176,11 +181,7 @@ pub(super) fn draw_detail(
                 lang.f("detail.follow_up", &[("date", fu)])
             ));
         }
-        lines.push(if on {
-            Line::from(text).style(theme.selected)
-        } else {
-            Line::from(text)
-        });
+        hang(&mut lines, &text, on.then_some(theme.selected), wrap_w);
     }
 
     // Keep the selected line in view on the detail page.
