@@ -2916,3 +2916,74 @@ fn the_deadlines_view_lists_an_overdue_item_first_and_says_so() {
         );
     }
 }
+
+/// The account's deadline in the deadlines view opens the unit's account for that
+/// year, and `Esc` goes back to the deadlines.
+#[test]
+fn enter_on_the_account_deadline_opens_the_account_and_esc_comes_back() {
+    let e = seeded();
+    let y = common::year();
+    e.store
+        .set_deadline(&e.office, y, Some(&common::in_days(10)))
+        .unwrap();
+    let mut app = app_for(&e, "anna", Lang::En);
+    press(&mut app, KeyCode::Char('4'));
+    press(&mut app, KeyCode::Char('D'));
+    let i = app
+        .deadlines
+        .rows
+        .iter()
+        .position(|d| d.kind == intnet::store::DeadlineKind::Account)
+        .expect("the account's deadline is listed");
+    for _ in 0..i {
+        press(&mut app, KeyCode::Char('j'));
+    }
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.screen, intnet::tui::screens::Screen::Report);
+    assert_eq!(app.screens.report.year, y);
+    let s = screen(&app);
+    assert!(
+        s.contains("KLK Kommunledningskontoret") && s.contains("in 10 days"),
+        "{s}"
+    );
+    press(&mut app, KeyCode::Esc);
+    assert!(app.deadlines.open, "back to the deadlines");
+    assert_eq!(app.screen, intnet::tui::screens::Screen::Plans);
+}
+
+/// A unit's words and the office's comment with control and direction characters are
+/// drawn harmlessly on the Annual report screen (unit names refuse them).
+#[test]
+fn hostile_text_on_the_annual_report_is_drawn_harmlessly() {
+    let e = env();
+    let y = common::year();
+    e.store
+        .add_unit(&e.office, "EVIL", "Evil unit", false)
+        .unwrap();
+    e.store
+        .add_member(
+            &e.office,
+            "eve",
+            "Eve Ek",
+            Some("EVIL"),
+            intnet::model::Role::Member,
+        )
+        .unwrap();
+    let eve = e.store.actor("eve").unwrap();
+    let unit = e.store.unit_by_code("EVIL").unwrap().id;
+    let words = intnet::model::AccountWords {
+        operations: format!("{}\n\u{1b}[2J", hostile("Words")),
+        ..Default::default()
+    };
+    e.store.save_words(&eve, unit, y, None, words).unwrap();
+    e.store.submit(&eve, unit, y, None).unwrap();
+    e.store
+        .return_account(&e.office, unit, y, None, &hostile("Comment"))
+        .unwrap();
+    let mut app = app_for(&e, "eve", Lang::En);
+    press(&mut app, KeyCode::Char('6'));
+    let s = screen(&app);
+    assert_harmless(&s, &drawn("Words"));
+    assert_harmless(&s, &drawn("Comment"));
+    assert_harmless(&s, "\u{FFFD}[2J");
+}

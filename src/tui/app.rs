@@ -54,6 +54,7 @@ enum Before {
     News(Box<super::screens::news::NewsScreen>),
     Plans(super::screens::plans::PlansScreen),
     Projects(super::screens::projects::ProjectsScreen),
+    Report(Box<super::screens::report::ReportScreen>),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -588,6 +589,7 @@ impl App {
         let before = match target {
             Screen::Plans => Before::Plans(self.screens.plans.clone()),
             Screen::Projects => Before::Projects(self.screens.projects.clone()),
+            Screen::Report => Before::Report(Box::new(self.screens.report.clone())),
             _ => Before::News(Box::new(self.screens.news.clone())),
         };
         let jump = Jump {
@@ -627,6 +629,7 @@ impl App {
             Before::News(s) => self.screens.news = *s,
             Before::Plans(s) => self.screens.plans = s,
             Before::Projects(s) => self.screens.projects = s,
+            Before::Report(s) => self.screens.report = *s,
         }
         self.switch(jump.from);
         self.deadlines.open = jump.deadlines;
