@@ -7,6 +7,7 @@ mod enums;
 mod news;
 mod plans;
 mod projects;
+mod report;
 mod training;
 mod validate;
 
@@ -14,6 +15,7 @@ pub use enums::*;
 pub use news::*;
 pub use plans::*;
 pub use projects::*;
+pub use report::*;
 pub use training::*;
 pub use validate::*;
 
