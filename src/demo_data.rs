@@ -1280,6 +1280,45 @@ pub const PLAN_ITEMS: &[(&str, &str)] = &[
     ("Erbjuda språkkurs i tyska för personal", "10-15"),
 ];
 
+/// The units' words in their yearly accounts (issue 13), per part in `WordsPart`
+/// order: a few versions each, `{unit}` standing for the unit's name, `{year}` for the
+/// year.
+pub const ACCOUNT_WORDS: [&[&str]; 6] = [
+    &[
+        "Under {year} har {unit} använt erfarenheterna från studiebesöket i Tartu för att se över hur vi tar emot nyanlända medarbetare. Två arbetsgrupper har prövat arbetssätten och ett av dem är nu infört i hela förvaltningen.",
+        "{unit} har deltagit i nätverksmöten inom Eurocities och tagit med sig metoder för medborgardialog som vi prövat i två bostadsområden under hösten {year}.",
+        "Jobbskuggningen hos vänorten Lahti gav {unit} nya idéer om digitala ärendeflöden. En förstudie är gjord och ett förslag ligger hos ledningsgruppen.",
+    ],
+    &[
+        "Tillsammans med Gävle Hamn och Region Gävleborg har {unit} tagit emot tre delegationer från Östersjöregionen med intresse för logistik och gröna transporter. Två företag har fått nya kontakter i Polen.",
+        "{unit} har stöttat lokala företag inför mässor i Hannover och Tallinn, och varit med och arrangerat ett matchmaking-möte om radioteknik och GIS.",
+        "Under {year} har {unit} arbetat med att locka internationella investerare till området kring hamnen, bland annat genom deltagande i ett Interreg-projekt om smart logistik.",
+    ],
+    &[
+        "{unit} följer EU:s arbete med den nya sammanhållningspolitiken och har sammanfattat det som rör kommunen i två nyhetsbrev under {year}.",
+        "Genom nätverket Union of the Baltic Cities får {unit} löpande information om utlysningar och om hur andra städer arbetar med klimatanpassning.",
+        "{unit} har bevakat utlysningar inom Erasmus+ och Horisont Europa och delat dem med verksamheterna i nyhetsflödet.",
+    ],
+    &[
+        "{unit} är partner i ett Interreg Östersjöprojekt och har under {year} lett arbetspaketet om kommunikation. Vi har också lämnat en ansökan inom Erasmus+ tillsammans med två skolor i Finland.",
+        "Under {year} har {unit} deltagit i en Erasmus+-mobilitet för personal och skickat in en projektidé inom CERV tillsammans med vänorten Rauma.",
+        "{unit} har inte drivit egna EU-projekt under {year}, men har medverkat som referensgrupp i kommunens projekt om grön omställning.",
+    ],
+    &[
+        "Vi samordnar vårt internationella arbete med Region Gävleborg och Högskolan i Gävle genom det regionala EU-nätverket, som träffas varannan månad.",
+        "{unit} har tillsammans med grannkommunerna Sandviken och Hofors tagit fram en gemensam plan för att söka EU-medel inom kompetensförsörjning.",
+        "Samarbetet med Region Gävleborgs Brysselkontor har gett {unit} stöd i två ansökningar och en plats i ett europeiskt partnerskap.",
+    ],
+    &[
+        "Nästa år vill {unit} söka minst ett eget EU-projekt, fortsätta utbytet med vänorterna och sprida det vi lärt oss på arbetsplatsträffar.",
+        "Inför nästa år planerar {unit} ett studiebesök i Tallinn om digitalisering och att låta fler medarbetare delta i jobbskuggning genom Erasmus+.",
+        "Nästa år prioriterar {unit} att följa upp de nya kontakterna i Polen och Tyskland och att ta fram en handlingsplan för det internationella arbetet.",
+    ],
+];
+
+/// The office's comment on an account it returned in the demo.
+pub const RETURN_COMMENT: &str = "Tack! Komplettera gärna med vad studiebesöket gav och hur kunskapen har spridits i förvaltningen, så tar vi med er i sammanställningen.";
+
 #[cfg(test)]
 mod tests {
     use super::*;

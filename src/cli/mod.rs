@@ -5,6 +5,7 @@ pub mod news;
 mod partners;
 mod plans;
 mod projects;
+pub mod report;
 mod training;
 
 use crate::i18n::Lang;
@@ -89,6 +90,8 @@ pub enum Command {
     Project(ProjectCmd),
     #[command(subcommand)]
     Membership(MembershipCmd),
+    #[command(subcommand)]
+    Report(report::ReportCmd),
 }
 
 #[allow(clippy::large_enum_variant)]
@@ -805,6 +808,7 @@ pub fn run(ctx: &Ctx, command: Command) -> ExitCode {
         Command::Project(c) => projects::project(ctx, c),
         Command::Membership(c) => projects::membership(ctx, c),
         Command::Deadlines { within, mine, json } => plans::deadlines(ctx, within, mine, json),
+        Command::Report(c) => report::report(ctx, c),
         Command::Init { .. }
         | Command::Demo { .. }
         | Command::Seed { .. }

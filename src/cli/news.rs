@@ -295,6 +295,19 @@ pub fn status(db: &std::path::Path, account: &str, lang: Lang) -> ExitCode {
                     &[("n", &closing)],
                 ));
             }
+            // The unit's yearly account, from a month before its deadline and after it.
+            let soon = crate::model::add_days(&crate::store::today(), 30)?;
+            if let Some(due) = store
+                .accounts_due(&me)
+                .ok()?
+                .into_iter()
+                .find(|d| d.date <= soon)
+            {
+                parts.push(lang.f(
+                    "status.account_due",
+                    &[("year", &due.title), ("date", &due.date)],
+                ));
+            }
             (!parts.is_empty()).then(|| format!("intnet: {}", parts.join(", ")))
         });
     if let Some(line) = line {

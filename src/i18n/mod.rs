@@ -176,6 +176,46 @@ pub fn describe_error(lang: Lang, err: &crate::store::Error) -> String {
     }
 }
 
+/// A figure's value as people read it (issue 13): a count as it is, minutes as hours,
+/// öre as whole kronor with the language's decimal mark and grouping.
+pub fn figure_value(lang: Lang, measure: crate::model::Measure, value: i64) -> String {
+    use crate::model::Measure;
+    match measure {
+        Measure::Count => value.to_string(),
+        Measure::Minutes => lang.num(crate::model::format_hours(value)),
+        Measure::SekMinor => {
+            // Whole kronor, rounded half away from zero; grouped like amounts.
+            let kr = (i128::from(value) + if value < 0 { -50 } else { 50 }) / 100;
+            let kr = i64::try_from(kr).unwrap_or(i64::MAX);
+            let grouped = crate::model::format_amount(kr.saturating_mul(100));
+            lang.num(grouped.trim_end_matches(".00"))
+        }
+    }
+}
+
+/// "changed since submitted: Training activities +2, Person-hours +1.5"; empty when
+/// nothing drifted.
+pub fn describe_drift(lang: Lang, drift: &crate::model::Drift) -> String {
+    if drift.is_empty() {
+        return String::new();
+    }
+    let lines = drift
+        .lines
+        .iter()
+        .map(|l| {
+            let d = l.delta();
+            let sign = if d >= 0 { "+" } else { "-" };
+            format!(
+                "{} {sign}{}",
+                lang.t(l.figure.key()),
+                figure_value(lang, l.figure.measure(), d.saturating_abs())
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
+    lang.f("report.drift", &[("changes", &lines)])
+}
+
 /// "closes in 12 days" / "closed" for a deadline, relative to today.
 pub fn countdown(lang: Lang, deadline: &str, today: &str) -> String {
     let Some(days) = crate::model::days_between(today, deadline) else {
@@ -332,6 +372,9 @@ mod tests {
         all.extend(TrainingKind::ALL.iter().map(|v| v.key()));
         all.extend(Funding::ALL.iter().map(|v| v.key()));
         all.extend(NewsCategory::ALL.iter().map(|v| v.key()));
+        all.extend(AccountState::ALL.iter().map(|v| v.key()));
+        all.extend(WordsPart::ALL.iter().map(|v| v.key()));
+        all.extend(Figure::ALL.iter().map(|v| v.key()));
         for key in all {
             assert_ne!(Lang::En.t(key), key, "no English name for {key}");
             assert_ne!(Lang::Sv.t(key), key, "no Swedish name for {key}");

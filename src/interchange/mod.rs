@@ -178,6 +178,7 @@ pub fn deadlines_ics(deadlines: &[Deadline], calendar_name: &str) -> String {
             DeadlineKind::Milestone => "milestone",
             DeadlineKind::Evaluation => "evaluation",
             DeadlineKind::Call => "call",
+            DeadlineKind::Account => "account",
         };
         // A DATE value is eight digits; nothing else in a stored date may reach the line.
         let digits = |s: &str| {

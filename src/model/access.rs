@@ -2,7 +2,7 @@
 //! write and the terminal UI asks it before opening a form, so a form never opens
 //! for a record the user may not change.
 
-use super::{Actor, Role, Training};
+use super::{AccountState, Actor, Role, Training};
 
 impl Actor {
     /// A training activity: the office any; a member one they take part in or
@@ -60,6 +60,29 @@ impl Actor {
             Role::Member => member_id == self.member_id,
             Role::Viewer => false,
         }
+    }
+}
+
+impl Actor {
+    /// Writing a unit's yearly account (its words, submitting, refreshing its
+    /// figures): the unit's own members and office staff, never a viewer; nobody for
+    /// another unit's account (the office returns and accepts, it does not write).
+    pub fn may_write_account(&self, unit_id: i64) -> bool {
+        self.role != Role::Viewer && self.unit_id == Some(unit_id)
+    }
+
+    /// Reading a unit's yearly account: the office all; the unit's own members in
+    /// every state; everyone else (viewers, other units' members) accepted accounts
+    /// only.
+    pub fn may_read_account(&self, unit_id: i64, state: AccountState) -> bool {
+        self.is_office()
+            || (self.role == Role::Member && self.unit_id == Some(unit_id))
+            || state == AccountState::Accepted
+    }
+
+    /// Returning or accepting an account, and setting the year's deadline: the office.
+    pub fn may_decide_account(&self) -> bool {
+        self.is_office()
     }
 }
 
@@ -127,6 +150,38 @@ mod tests {
         assert!(actor(Role::Member, 2).may_evaluate_membership(Some(2)));
         assert!(!actor(Role::Member, 2).may_evaluate_membership(Some(3)));
         assert!(!actor(Role::Viewer, 2).may_evaluate_membership(Some(2)));
+    }
+
+    #[test]
+    fn accounts_unit_writes_office_decides_others_read_accepted() {
+        let mut anna = actor(Role::Member, 2);
+        anna.unit_id = Some(7);
+        let mut olle = actor(Role::Office, 1);
+        olle.unit_id = Some(9);
+        let mut vera = actor(Role::Viewer, 3);
+        vera.unit_id = Some(7);
+        assert!(anna.may_write_account(7));
+        assert!(!anna.may_write_account(8));
+        assert!(
+            olle.may_write_account(9),
+            "the office writes its own unit's account"
+        );
+        assert!(!olle.may_write_account(7));
+        assert!(!vera.may_write_account(7));
+        assert!(
+            !actor(Role::Member, 4).may_write_account(7),
+            "no unit, no account"
+        );
+        for state in AccountState::ALL {
+            assert!(olle.may_read_account(7, *state));
+            assert!(anna.may_read_account(7, *state));
+            let accepted = *state == AccountState::Accepted;
+            assert_eq!(anna.may_read_account(8, *state), accepted);
+            assert_eq!(vera.may_read_account(7, *state), accepted);
+        }
+        assert!(olle.may_decide_account());
+        assert!(!anna.may_decide_account());
+        assert!(!vera.may_decide_account());
     }
 
     #[test]

@@ -121,6 +121,16 @@ impl AccountWords {
     }
 }
 
+/// An account's editable record as stored and audited: the unit, the year and its
+/// words. The flow's state, the frozen figures and who decided are changed only by
+/// the flow (submit, refresh, return, accept), never by an edit or its undo.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccountText {
+    pub unit_id: i64,
+    pub year: i32,
+    pub words: AccountWords,
+}
+
 /// Trims each part and checks its length (each is a long text).
 pub fn validate_words(words: &mut AccountWords) -> Vec<FieldError> {
     let mut errors = Vec::new();
@@ -163,6 +173,7 @@ pub struct ProjectTally<K> {
 /// status is approved, running, closed or final report done and whose period
 /// overlaps the year (no start: since always; no end: still running).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct ProjectFigures {
     /// Running at some time in the year.
     pub running: i64,
@@ -185,6 +196,7 @@ pub struct ProjectFigures {
 
 /// The unit's contacts (interactions logged with the unit) dated in the year.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct ContactFigures {
     pub interactions: i64,
     pub by_kind: Vec<Tally<InteractionKind>>,
@@ -206,6 +218,7 @@ pub struct ContactFigures {
 /// Competence development of the unit's members in the year (by the unit the
 /// participant belonged to when the activity was logged).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct TrainingFigures {
     pub activities: i64,
     pub participants: i64,
@@ -224,6 +237,7 @@ pub struct TrainingFigures {
 /// open items (not started or in progress) whose due date has passed; they are also
 /// counted under their status.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct PlanFigures {
     pub done: i64,
     pub in_progress: i64,
@@ -263,6 +277,7 @@ pub struct MembershipLine {
 /// Everything gathered from the log for one unit (or, with `unit_id` `None`, the
 /// whole municipality) and one year.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct UnitFigures {
     pub unit_id: Option<i64>,
     pub year: i32,

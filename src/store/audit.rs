@@ -239,6 +239,7 @@ pub static ENTITIES: &[EntityKind] = &[
     kind::<crate::model::ProjectData>(),
     kind::<crate::model::MembershipData>(),
     kind::<crate::model::MilestoneData>(),
+    kind::<crate::model::AccountText>(),
 ];
 
 /// The member's newest change that undo may reverse, of a kind in [`ENTITIES`].

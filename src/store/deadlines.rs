@@ -1,6 +1,7 @@
 //! Deadlines across the network's work: open plan items with a due date, project
 //! milestones not done, network evaluations due, and the closing dates of EU funding
-//! calls in the news.
+//! calls in the news; and the yearly account's deadline for a unit that has not
+//! handed it in.
 
 use super::{Result, Store, today};
 use crate::model::Actor;
@@ -13,6 +14,9 @@ pub enum DeadlineKind {
     Milestone,
     Evaluation,
     Call,
+    /// A unit's yearly account not yet handed in (`id` is the year, `context` the
+    /// unit's code).
+    Account,
 }
 
 impl DeadlineKind {
@@ -23,6 +27,7 @@ impl DeadlineKind {
             DeadlineKind::Milestone => "deadline.milestone",
             DeadlineKind::Evaluation => "deadline.evaluation",
             DeadlineKind::Call => "deadline.call",
+            DeadlineKind::Account => "deadline.account",
         }
     }
 }
@@ -105,6 +110,45 @@ impl Store {
                 title: r.get(3)?,
                 context: r.get(4)?,
                 owner: r.get(5)?,
+            })
+        })?;
+        let mut list: Vec<Deadline> = rows.collect::<rusqlite::Result<_>>()?;
+        // The account deadline of the member's unit, while its account is not handed
+        // in (it is the unit's, so it is "mine" too).
+        let due = self.accounts_due(me)?;
+        if !due.is_empty() {
+            list.extend(due.into_iter().filter(|d| d.date <= to));
+            list.sort_by(|a, b| a.date.cmp(&b.date).then(a.id.cmp(&b.id)));
+        }
+        Ok(list)
+    }
+
+    /// The account deadlines (this year's and last year's accounts) the member's
+    /// unit has not met yet: set by the office, and the unit's account for that year
+    /// not started, a draft or returned. Empty for a member without a unit and for
+    /// viewers (they write no account).
+    pub fn accounts_due(&self, me: &Actor) -> Result<Vec<Deadline>> {
+        let Some(unit) = me.unit_id.filter(|u| me.may_write_account(*u)) else {
+            return Ok(Vec::new());
+        };
+        let from = today();
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT d.due, d.year, u.code FROM account_deadlines d JOIN units u ON u.id = ?1 \
+             WHERE d.year >= ?2 AND NOT EXISTS (SELECT 1 FROM accounts a WHERE a.unit_id = ?1 \
+               AND a.year = d.year AND a.deleted_at IS NULL AND a.state IN ('submitted', 'accepted')) \
+             ORDER BY d.due, d.year",
+        )?;
+        let rows = stmt.query_map(rusqlite::params![unit, super::this_year() - 1], |r| {
+            let date: String = r.get(0)?;
+            let year: i64 = r.get(1)?;
+            Ok(Deadline {
+                overdue: date < from,
+                date,
+                kind: DeadlineKind::Account,
+                id: year,
+                title: year.to_string(),
+                context: r.get(2)?,
+                owner: None,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)

@@ -14,6 +14,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/006_projects.sql"),
     include_str!("migrations/007_milestones_and_links.sql"),
     include_str!("migrations/008_longer_prefixes.sql"),
+    include_str!("migrations/009_accounts.sql"),
 ];
 
 /// The schema version this binary writes.

@@ -13,6 +13,7 @@ mod orgs;
 mod persons;
 mod plans;
 mod projects;
+mod report;
 mod search;
 pub mod seed;
 mod training;
@@ -23,6 +24,7 @@ pub use drafts::{Draft, spool_draft};
 pub use migrate::LATEST_VERSION;
 pub use news::NewsFilter;
 pub use orgs::{OrgFilter, SortOrder};
+pub use report::{FigureParams, FigureScope, KEY_FIGURE_YEARS, figure_queries};
 pub use search::Found;
 pub use training::{Scope, SummaryBy, TrainingFilter};
 

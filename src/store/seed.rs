@@ -195,7 +195,88 @@ impl Store {
         self.seed_demo_news(&me)?;
         self.seed_demo_training(&me)?;
         self.seed_demo_plans(&me)?;
-        self.seed_demo_projects(&me)
+        self.seed_demo_projects(&me)?;
+        self.seed_demo_accounts(&me)
+    }
+
+    /// The yearly accounts: last year's accepted for every unit (submitted and
+    /// decided in January), this year's in every state (not started, draft,
+    /// submitted, returned with a comment, accepted) by turns, and both years'
+    /// deadlines (31 January after the year).
+    fn seed_demo_accounts(&self, me: &Actor) -> Result<()> {
+        use crate::model::{AccountWords, WordsPart};
+        let year = today_year();
+        let mut rng = fastrand::Rng::with_seed(13);
+        self.set_deadline(me, year - 1, Some(&format!("{year}-01-31")))?;
+        self.set_deadline(me, year, Some(&format!("{}-01-31", year + 1)))?;
+        let members = self.members()?;
+        let words = |rng: &mut fastrand::Rng, unit: &str, y: i32, parts: usize| {
+            let mut w = AccountWords::default();
+            for (i, part) in WordsPart::ALL.iter().enumerate().take(parts) {
+                *w.get_mut(*part) = pick(rng, d::ACCOUNT_WORDS[i])
+                    .replace("{unit}", unit)
+                    .replace("{year}", &y.to_string());
+            }
+            w
+        };
+        for (n, unit) in self.units()?.into_iter().enumerate() {
+            // A unit without a member of its own has the office write for it.
+            let writer = match members
+                .iter()
+                .find(|m| m.unit_id == Some(unit.id) && m.role != Role::Viewer)
+            {
+                Some(m) => self.actor(&m.account)?,
+                None => Actor {
+                    unit_id: Some(unit.id),
+                    ..me.clone()
+                },
+            };
+            let last = year - 1;
+            self.save_words(
+                &writer,
+                unit.id,
+                last,
+                None,
+                words(&mut rng, &unit.name, last, 6),
+            )?;
+            self.submit(&writer, unit.id, last, None)?;
+            self.accept(me, unit.id, last, None)?;
+            let (sent, decided) = (
+                format!("{year}-01-{:02}T09:{:02}:00Z", 10 + n % 20, rng.u8(0..60)),
+                format!("{year}-02-{:02}T14:{:02}:00Z", 1 + n % 20, rng.u8(0..60)),
+            );
+            self.write(|tx| {
+                tx.execute(
+                    "UPDATE accounts SET submitted_at = ?1, decided_at = ?2, updated_at = ?2 \
+                     WHERE unit_id = ?3 AND year = ?4",
+                    params![sent, decided, unit.id, last],
+                )?;
+                Ok(())
+            })?;
+            // This year: 0 not started, 1 draft, 2 submitted, 3 returned, 4 accepted.
+            let state = n % 5;
+            if state == 0 {
+                continue;
+            }
+            let parts = if state == 1 { 3 } else { 6 };
+            self.save_words(
+                &writer,
+                unit.id,
+                year,
+                None,
+                words(&mut rng, &unit.name, year, parts),
+            )?;
+            if state >= 2 {
+                self.submit(&writer, unit.id, year, None)?;
+            }
+            if state == 3 {
+                self.return_account(me, unit.id, year, None, d::RETURN_COMMENT)?;
+            }
+            if state == 4 {
+                self.accept(me, unit.id, year, None)?;
+            }
+        }
+        Ok(())
     }
 
     /// A handful of projects in different states, with partners from the registry and
@@ -557,6 +638,12 @@ impl Store {
                 let mut stmt = tx.prepare("SELECT id FROM members")?;
                 stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?
             };
+            // Each contact is logged with its member's unit, as the program logs them,
+            // so the yearly figures per unit have something to count.
+            let unit_of: std::collections::HashMap<i64, Option<i64>> = {
+                let mut stmt = tx.prepare("SELECT id, unit_id FROM members")?;
+                stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?
+            };
             let mut insert_org = tx.prepare(
                 "INSERT INTO orgs (name, name_fold, sort_sv, kind, country, created_at, created_by, updated_at, updated_by) \
                  VALUES ('', '', '', '', '', ?1, ?2, ?1, ?2)",
@@ -595,7 +682,7 @@ impl Store {
                         org_id: id,
                         person_id: None,
                         member_id: member,
-                        unit_id: None,
+                        unit_id: unit_of.get(&member).copied().flatten(),
                         date: days_ago(rng.i64(0..3650)),
                         kind: *pick(&mut rng, InteractionKind::ALL),
                         summary: pick(&mut rng, d::INTERACTION_SUMMARIES).replace("{org}", &org.name),

@@ -473,6 +473,8 @@ impl App {
             DeadlineKind::PlanItem => Screen::Plans,
             DeadlineKind::Milestone | DeadlineKind::Evaluation => Screen::Projects,
             DeadlineKind::Call => Screen::News,
+            // The yearly account has no screen of its own yet (issue 13's screen).
+            DeadlineKind::Account => return Ok(()),
         };
         self.switch(target);
         let cx = Cx {
@@ -486,6 +488,7 @@ impl App {
             DeadlineKind::Milestone => self.screens.projects.reveal_milestone(cx.store, d.id),
             DeadlineKind::Evaluation => self.screens.projects.reveal_membership(cx.store, d.id),
             DeadlineKind::Call => self.screens.news.reveal_call(&cx, d.id, &d.title),
+            DeadlineKind::Account => Ok(()),
         }
     }
 
