@@ -92,17 +92,36 @@ fn cell(text: &str, right: bool, header: bool) -> TableCell {
     }
 }
 
+/// The text width of an A4 page with the margins below, in twentieths of a point.
+const TEXT_WIDTH: usize = 11_906 - 2 * 1134;
+
+/// Column widths: the first column (what the row is about) twice a number's, a text
+/// column one and a half times.
+fn grid(numeric: &[bool]) -> Vec<usize> {
+    let weight = |i: usize, n: bool| match (i, n) {
+        (0, _) => 4,
+        (_, false) => 3,
+        (_, true) => 2,
+    };
+    let total: usize = numeric
+        .iter()
+        .enumerate()
+        .map(|(i, n)| weight(i, *n))
+        .sum::<usize>()
+        .max(1);
+    numeric
+        .iter()
+        .enumerate()
+        .map(|(i, n)| TEXT_WIDTH * weight(i, *n) / total)
+        .collect()
+}
+
 fn table(docx: Docx, doc: &Doc, t: &Table) -> Docx {
     if t.rows.is_empty() {
         return docx.add_paragraph(text_para(&doc.empty_note(t)));
     }
     let numeric: Vec<bool> = (0..t.columns.len())
-        .map(|i| {
-            i > 0
-                && t.rows
-                    .iter()
-                    .any(|r| r.get(i).is_some_and(Cell::is_number))
-        })
+        .map(|i| i > 0 && t.rows.iter().any(|r| r.get(i).is_some_and(Cell::is_number)))
         .collect();
     let mut rows = vec![TableRow::new(
         t.columns
@@ -127,7 +146,11 @@ fn table(docx: Docx, doc: &Doc, t: &Table) -> Docx {
             .keep_next(true)
             .add_run(Run::new().add_text(clean(&t.caption))),
     )
-    .add_table(docx_rs::Table::new(rows).width(5000, WidthType::Pct))
+    .add_table(
+        docx_rs::Table::new(rows)
+            .set_grid(grid(&numeric))
+            .width(5000, WidthType::Pct),
+    )
     .add_paragraph(Paragraph::new())
 }
 
@@ -180,10 +203,32 @@ pub fn render(doc: &Doc) -> Result<Vec<u8>, RenderError> {
     }
     let mut xml = docx.build();
     finish(&mut xml, doc);
-    let mut out = std::io::Cursor::new(Vec::new());
-    xml.pack(&mut out)
+    let mut stored = std::io::Cursor::new(Vec::new());
+    xml.pack(&mut stored)
         .map_err(|e| RenderError(e.to_string()))?;
-    Ok(out.into_inner())
+    compress(stored.get_ref()).map_err(|e| RenderError(e.to_string()))
+}
+
+/// The package again with every part deflated: docx-rs stores them, which makes a
+/// compilation's DOCX ten times the size it needs to be.
+fn compress(stored: &[u8]) -> zip::result::ZipResult<Vec<u8>> {
+    use std::io::{Read, Write};
+    use zip::write::SimpleFileOptions;
+    let mut input = zip::ZipArchive::new(std::io::Cursor::new(stored))?;
+    let mut output = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    for i in 0..input.len() {
+        let mut part = input.by_index(i)?;
+        if part.is_dir() {
+            continue;
+        }
+        let name = part.name()?.into_owned();
+        let mut bytes = Vec::with_capacity(usize::try_from(part.size()).unwrap_or(0));
+        part.read_to_end(&mut bytes)?;
+        output.start_file(name, options)?;
+        output.write_all(&bytes)?;
+    }
+    Ok(output.finish()?.into_inner())
 }
 
 /// The date the figures were gathered, for the document's properties (digits and
@@ -206,13 +251,13 @@ fn finish(xml: &mut docx_rs::XMLDocx, doc: &Doc) {
     // The language of every run, in the run defaults.
     let styles = String::from_utf8_lossy(&xml.styles).into_owned();
     let lang_el = format!("<w:lang w:val=\"{lang}\" w:eastAsia=\"{lang}\" w:bidi=\"ar-SA\" />");
-    let styles = if let Some(at) = styles
-        .find("<w:rPrDefault><w:rPr>")
-        .map(|i| i + "<w:rPrDefault><w:rPr>".len())
-    {
-        let mut s = styles;
-        s.insert_str(at, &lang_el);
-        s
+    // `w:lang` comes late in a run's properties (after the fonts and the size).
+    let styles = if styles.contains("</w:rPr></w:rPrDefault>") {
+        styles.replacen(
+            "</w:rPr></w:rPrDefault>",
+            &format!("{lang_el}</w:rPr></w:rPrDefault>"),
+            1,
+        )
     } else {
         styles.replacen(
             "<w:rPrDefault><w:rPr />",
@@ -228,7 +273,11 @@ fn finish(xml: &mut docx_rs::XMLDocx, doc: &Doc) {
         super::html::esc(&doc.title)
     );
     xml.doc_props.core = core
-        .replacen("<dc:creator>unknown</dc:creator>", "<dc:creator>intnet</dc:creator>", 1)
+        .replacen(
+            "<dc:creator>unknown</dc:creator>",
+            "<dc:creator>intnet</dc:creator>",
+            1,
+        )
         .replacen(
             "<cp:lastModifiedBy>unknown</cp:lastModifiedBy>",
             "<cp:lastModifiedBy>intnet</cp:lastModifiedBy>",
@@ -247,6 +296,10 @@ fn finish(xml: &mut docx_rs::XMLDocx, doc: &Doc) {
         .replace(
             "</w:tblGrid><w:tr><w:trPr />",
             "</w:tblGrid><w:tr><w:trPr><w:tblHeader /></w:trPr>",
+        )
+        .replace(
+            "<w:tblGrid /><w:tr><w:trPr />",
+            "<w:tblGrid /><w:tr><w:trPr><w:tblHeader /></w:trPr>",
         )
         .into_bytes();
 }

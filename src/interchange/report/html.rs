@@ -152,11 +152,7 @@ fn table(out: &mut String, doc: &Doc, t: &Table) {
     }
     let lang = doc.lang;
     let numeric: Vec<bool> = (0..t.columns.len())
-        .map(|i| {
-            t.rows
-                .iter()
-                .any(|r| r.get(i).is_some_and(Cell::is_number))
-        })
+        .map(|i| t.rows.iter().any(|r| r.get(i).is_some_and(Cell::is_number)))
         .collect();
     let caption = esc(&t.caption);
     // A wide table scrolls on its own on a narrow screen; the region can take focus so
@@ -167,7 +163,11 @@ fn table(out: &mut String, doc: &Doc, t: &Table) {
     );
     out.push_str("<thead>\n<tr>");
     for (i, c) in t.columns.iter().enumerate() {
-        let class = if i > 0 && numeric[i] { " class=\"num\"" } else { "" };
+        let class = if i > 0 && numeric[i] {
+            " class=\"num\""
+        } else {
+            ""
+        };
         let _ = write!(out, "<th scope=\"col\"{class}>{}</th>", esc(c));
     }
     out.push_str("</tr>\n</thead>\n<tbody>\n");
@@ -175,7 +175,11 @@ fn table(out: &mut String, doc: &Doc, t: &Table) {
         out.push_str("<tr>");
         for (i, cell) in row.iter().enumerate() {
             let text = esc(&cell.text(lang));
-            let class = if cell.is_number() { " class=\"num\"" } else { "" };
+            let class = if cell.is_number() {
+                " class=\"num\""
+            } else {
+                ""
+            };
             if i == 0 {
                 let _ = write!(out, "<th scope=\"row\"{class}>{text}</th>");
             } else {
@@ -215,7 +219,7 @@ fn chart(out: &mut String, doc: &Doc, c: &Chart, n: usize) {
     let id = format!("chart{n}");
     let _ = writeln!(
         out,
-        "<figure>\n<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" role=\"img\" \
+        "<figure>\n<svg class=\"chart\" role=\"img\" \
          aria-labelledby=\"{id}-t {id}-d\" viewBox=\"0 0 {WIDTH} {height}\" width=\"{WIDTH}\" height=\"{height}\">\n\
          <title id=\"{id}-t\">{}</title>\n<desc id=\"{id}-d\">{}</desc>",
         esc(&c.title),

@@ -82,12 +82,7 @@ fn table(out: &mut String, doc: &Doc, t: &Table) {
     }
     let _ = writeln!(out, "**{}**\n", esc(&t.caption));
     let numeric: Vec<bool> = (0..t.columns.len())
-        .map(|i| {
-            i > 0
-                && t.rows
-                    .iter()
-                    .any(|r| r.get(i).is_some_and(Cell::is_number))
-        })
+        .map(|i| i > 0 && t.rows.iter().any(|r| r.get(i).is_some_and(Cell::is_number)))
         .collect();
     let head: Vec<String> = t.columns.iter().map(|c| esc(c)).collect();
     let _ = writeln!(out, "| {} |", head.join(" | "));
@@ -98,7 +93,11 @@ fn table(out: &mut String, doc: &Doc, t: &Table) {
     let _ = writeln!(out, "| {} |", rule.join(" | "));
     for row in &t.rows {
         let cells: Vec<String> = (0..t.columns.len())
-            .map(|i| row.get(i).map(|c| esc(&c.text(doc.lang))).unwrap_or_default())
+            .map(|i| {
+                row.get(i)
+                    .map(|c| esc(&c.text(doc.lang)))
+                    .unwrap_or_default()
+            })
             .collect();
         let _ = writeln!(out, "| {} |", cells.join(" | "));
     }

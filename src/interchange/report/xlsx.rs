@@ -11,8 +11,7 @@
 
 use super::{Cell, Doc, RenderError};
 use rust_xlsxwriter::{
-    DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet,
-    XlsxError,
+    DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError,
 };
 use std::collections::HashSet;
 
@@ -132,8 +131,13 @@ pub fn render(doc: &Doc) -> Result<Vec<u8>, RenderError> {
         for (i, c) in t.columns.iter().enumerate() {
             let numeric = i > 0 && t.rows.iter().any(|r| r.get(i).is_some_and(Cell::is_number));
             let col = u16::try_from(i).map_err(|_| RenderError("too many columns".into()))?;
-            ws.write_string_with_format(1, col, clean(c), if numeric { &f.head_num } else { &f.head })
-                .map_err(err)?;
+            ws.write_string_with_format(
+                1,
+                col,
+                clean(c),
+                if numeric { &f.head_num } else { &f.head },
+            )
+            .map_err(err)?;
         }
         for (r, row) in t.rows.iter().enumerate() {
             let r = u32::try_from(r + 2).map_err(|_| RenderError("too many rows".into()))?;
@@ -163,6 +167,9 @@ mod tests {
         assert_eq!(sheet_name("'''", &mut used), "Sheet");
         let long = "x".repeat(40);
         assert_eq!(sheet_name(&long, &mut used).chars().count(), 31);
-        assert_eq!(sheet_name(&long, &mut used), format!("{} 2", "x".repeat(29)));
+        assert_eq!(
+            sheet_name(&long, &mut used),
+            format!("{} 2", "x".repeat(29))
+        );
     }
 }
