@@ -19,8 +19,8 @@
 use super::{Block, Cell, Doc, RenderError, Table, paragraphs};
 use crate::i18n::Lang;
 use docx_rs::{
-    AlignmentType, BreakType, Docx, LineSpacing, PageMargin, Paragraph, Run, RunFonts, Shading,
-    Style, StyleType, TableCell, TableRow, WidthType,
+    AlignmentType, BreakType, Docx, LineSpacing, PageMargin, PageOrientationType, PageSize,
+    Paragraph, Run, RunFonts, Section, Shading, Style, StyleType, TableCell, TableRow, WidthType,
 };
 
 /// A4 in twentieths of a point.
@@ -76,7 +76,7 @@ fn clean(s: &str) -> String {
 }
 
 fn cell(text: &str, right: bool, header: bool) -> TableCell {
-    let mut run = Run::new().add_text(clean(text));
+    let mut run = Run::new().add_text(clean(text)).size(TABLE_SIZE);
     if header {
         run = run.bold();
     }
@@ -92,34 +92,154 @@ fn cell(text: &str, right: bool, header: bool) -> TableCell {
     }
 }
 
-/// The text width of an A4 page with the margins below, in twentieths of a point.
-const TEXT_WIDTH: usize = 11_906 - 2 * 1134;
+/// The page margin on every side, in twentieths of a point (2 cm).
+const MARGIN: u32 = 1134;
+/// The text width of an A4 page upright and on its side.
+const TEXT_WIDTH: usize = (A4.0 - 2 * MARGIN) as usize;
+const TEXT_WIDTH_LANDSCAPE: usize = (A4.1 - 2 * MARGIN) as usize;
+/// A table with more columns than this (the projects' eleven) gets a page on its side.
+const UPRIGHT_COLUMNS: usize = 8;
 
-/// Column widths: the first column (what the row is about) twice a number's, a text
-/// column one and a half times.
-fn grid(numeric: &[bool]) -> Vec<usize> {
-    let weight = |i: usize, n: bool| match (i, n) {
-        (0, _) => 4,
-        (_, false) => 3,
-        (_, true) => 2,
+/// Table text size in half-points (9 pt): a project table has eleven columns.
+const TABLE_SIZE: usize = 18;
+/// About one character of 9 pt Arial, with room to spare, in twentieths of a point.
+const CHAR_WIDTH: usize = 100;
+/// A cell's padding, as characters.
+const PAD: usize = 3;
+
+/// Column widths: a number or a date column gets its longest value whole (it must
+/// not wrap); a text column at least its longest word, and the rest of the page in
+/// proportion to its longest text.
+fn grid(doc: &Doc, t: &Table, width: usize) -> Vec<usize> {
+    struct Col {
+        fixed: bool,
+        min: usize,
+        want: usize,
+    }
+    let cols: Vec<Col> = (0..t.columns.len())
+        .map(|i| {
+            let cells: Vec<&Cell> = t.rows.iter().filter_map(|r| r.get(i)).collect();
+            let fixed = i > 0 && cells.iter().all(|c| !matches!(c, Cell::Text(_)));
+            let texts: Vec<String> = cells.iter().map(|c| c.text(doc.lang)).collect();
+            // Capitals are wider: one and a half characters.
+            let longest = |s: &str| {
+                s.chars()
+                    .map(|c| if c.is_uppercase() { 3 } else { 2 })
+                    .sum::<usize>()
+                    .div_ceil(2)
+            };
+            let word = |s: &str| s.split_whitespace().map(longest).max().unwrap_or(0);
+            let head_word = word(&t.columns[i]);
+            let want = texts
+                .iter()
+                .map(|s| longest(s))
+                .chain([longest(&t.columns[i])])
+                .max()
+                .unwrap_or(0)
+                .min(40)
+                + PAD;
+            let min = if fixed {
+                texts
+                    .iter()
+                    .map(|s| longest(s))
+                    .max()
+                    .unwrap_or(0)
+                    .max(head_word)
+                    + PAD
+            } else {
+                texts
+                    .iter()
+                    .map(|s| word(s))
+                    .max()
+                    .unwrap_or(0)
+                    .max(head_word)
+                    .min(20)
+                    + PAD
+            };
+            Col {
+                fixed,
+                min,
+                want: want.max(min),
+            }
+        })
+        .collect();
+    let page = width / CHAR_WIDTH;
+    let wanted: usize = cols.iter().map(|c| c.want).sum();
+    let chars: Vec<usize> = if wanted <= page {
+        cols.iter().map(|c| c.want).collect()
+    } else {
+        let least: usize = cols.iter().map(|c| c.min).sum();
+        let spare = page.saturating_sub(least);
+        let stretch: usize = cols
+            .iter()
+            .filter(|c| !c.fixed)
+            .map(|c| c.want - c.min)
+            .sum::<usize>()
+            .max(1);
+        cols.iter()
+            .map(|c| {
+                if c.fixed {
+                    c.min
+                } else {
+                    c.min + spare * (c.want - c.min) / stretch
+                }
+            })
+            .collect()
     };
-    let total: usize = numeric
-        .iter()
-        .enumerate()
-        .map(|(i, n)| weight(i, *n))
-        .sum::<usize>()
-        .max(1);
-    numeric
-        .iter()
-        .enumerate()
-        .map(|(i, n)| TEXT_WIDTH * weight(i, *n) / total)
-        .collect()
+    // Spread over the whole text width.
+    let total = chars.iter().sum::<usize>().max(1);
+    chars.iter().map(|c| width * c / total).collect()
 }
 
-fn table(docx: Docx, doc: &Doc, t: &Table) -> Docx {
-    if t.rows.is_empty() {
-        return docx.add_paragraph(text_para(&doc.empty_note(t)));
+/// What goes into the body, in order.
+enum Item {
+    P(Box<Paragraph>),
+    T(Box<docx_rs::Table>),
+}
+
+/// A run of the body on upright or landscape pages.
+struct Part {
+    landscape: bool,
+    items: Vec<Item>,
+}
+
+struct Body {
+    parts: Vec<Part>,
+}
+
+impl Body {
+    fn push(&mut self, item: Item, landscape: bool) {
+        match self.parts.last_mut() {
+            Some(p) if p.landscape == landscape => p.items.push(item),
+            _ => self.parts.push(Part {
+                landscape,
+                items: vec![item],
+            }),
+        }
     }
+    fn para(&mut self, p: Paragraph) {
+        self.push(Item::P(Box::new(p)), false);
+    }
+}
+
+fn margins() -> PageMargin {
+    PageMargin {
+        top: MARGIN as i32,
+        left: MARGIN as i32,
+        bottom: MARGIN as i32,
+        right: MARGIN as i32,
+        header: 709,
+        footer: 709,
+        gutter: 0,
+    }
+}
+
+fn table(body: &mut Body, doc: &Doc, t: &Table) {
+    if t.rows.is_empty() {
+        body.para(text_para(&doc.empty_note(t)));
+        return;
+    }
+    let landscape = t.columns.len() > UPRIGHT_COLUMNS;
     let numeric: Vec<bool> = (0..t.columns.len())
         .map(|i| i > 0 && t.rows.iter().any(|r| r.get(i).is_some_and(Cell::is_number)))
         .collect();
@@ -140,46 +260,44 @@ fn table(docx: Docx, doc: &Doc, t: &Table) -> Docx {
                 .collect(),
         ));
     }
-    docx.add_paragraph(
-        Paragraph::new()
-            .style("Caption")
-            .keep_next(true)
-            .add_run(Run::new().add_text(clean(&t.caption))),
-    )
-    .add_table(
-        docx_rs::Table::new(rows)
-            .set_grid(grid(&numeric))
-            .width(5000, WidthType::Pct),
-    )
-    .add_paragraph(Paragraph::new())
+    let width = if landscape {
+        TEXT_WIDTH_LANDSCAPE
+    } else {
+        TEXT_WIDTH
+    };
+    body.push(
+        Item::P(Box::new(
+            Paragraph::new()
+                .style("Caption")
+                .keep_next(true)
+                .add_run(Run::new().add_text(clean(&t.caption))),
+        )),
+        landscape,
+    );
+    body.push(
+        Item::T(Box::new(
+            docx_rs::Table::new(rows)
+                .set_grid(grid(doc, t, width))
+                .width(5000, WidthType::Pct),
+        )),
+        landscape,
+    );
+    body.push(Item::P(Box::new(Paragraph::new())), landscape);
 }
 
 /// The document as a `.docx` file.
 pub fn render(doc: &Doc) -> Result<Vec<u8>, RenderError> {
-    let mut docx = styles(Docx::new())
-        .page_size(A4.0, A4.1)
-        .page_margin(PageMargin {
-            top: 1134,
-            left: 1134,
-            bottom: 1134,
-            right: 1134,
-            header: 709,
-            footer: 709,
-            gutter: 0,
-        })
-        .created_at(&format!("{}T00:00:00Z", date_only(doc)))
-        .updated_at(&format!("{}T00:00:00Z", date_only(doc)));
+    let mut body = Body { parts: Vec::new() };
     for block in &doc.blocks {
-        docx = match block {
-            Block::Heading(level, text) => docx.add_paragraph(
+        match block {
+            Block::Heading(level, text) => body.para(
                 Paragraph::new()
                     .style(&format!("Heading{}", (*level).clamp(1, 4)))
                     .keep_next(true)
                     .add_run(Run::new().add_text(clean(text))),
             ),
-            Block::Para(text) => docx.add_paragraph(text_para(text)),
+            Block::Para(text) => body.para(text_para(text)),
             Block::Text(text) => {
-                let mut d = docx;
                 for para in paragraphs(text) {
                     let mut run = Run::new();
                     for (i, line) in para.iter().enumerate() {
@@ -188,18 +306,56 @@ pub fn render(doc: &Doc) -> Result<Vec<u8>, RenderError> {
                         }
                         run = run.add_text(clean(line));
                     }
-                    d = d.add_paragraph(
+                    body.para(
                         Paragraph::new()
                             .add_run(run)
                             .line_spacing(LineSpacing::new().after(120)),
                     );
                 }
-                d
             }
-            Block::Table(t) if t.in_doc => table(docx, doc, t),
-            Block::Table(_) => docx,
-            Block::Chart(c) => table(docx, doc, &c.table),
-        };
+            Block::Table(t) if t.in_doc => table(&mut body, doc, t),
+            Block::Table(_) => {}
+            Block::Chart(c) => table(&mut body, doc, &c.table),
+        }
+    }
+    let date = date_only(doc);
+    let mut docx = styles(Docx::new())
+        .page_size(A4.0, A4.1)
+        .page_margin(margins())
+        .created_at(&format!("{date}T00:00:00Z"))
+        .updated_at(&format!("{date}T00:00:00Z"));
+    // Every part but the last is a section of its own (Word ends a section with its
+    // properties); the last is the body's, upright A4.
+    let last = body.parts.len().saturating_sub(1);
+    for (i, part) in body.parts.into_iter().enumerate() {
+        if i == last && !part.landscape {
+            for item in part.items {
+                docx = match item {
+                    Item::P(p) => docx.add_paragraph(*p),
+                    Item::T(t) => docx.add_table(*t),
+                };
+            }
+            continue;
+        }
+        let mut section = if part.landscape {
+            Section::new()
+                .page_size(
+                    PageSize::new()
+                        .size(A4.1, A4.0)
+                        .orient(PageOrientationType::Landscape),
+                )
+                .page_orient(PageOrientationType::Landscape)
+        } else {
+            Section::new().page_size(PageSize::new().size(A4.0, A4.1))
+        }
+        .page_margin(margins());
+        for item in part.items {
+            section = match item {
+                Item::P(p) => section.add_paragraph(*p),
+                Item::T(t) => section.add_table(*t),
+            };
+        }
+        docx = docx.add_section(section);
     }
     let mut xml = docx.build();
     finish(&mut xml, doc);

@@ -149,7 +149,14 @@ pub fn render(doc: &Doc) -> Result<Vec<u8>, RenderError> {
         ws.set_freeze_panes(2, 1).map_err(err)?;
         ws.set_autofit_max_width(360);
         ws.autofit();
-        ws.set_paper_size(9); // A4
+        // Printed: A4, as wide as one page (on its side when the table is wide), the
+        // headings on every page.
+        ws.set_paper_size(9);
+        ws.set_print_fit_to_pages(1, 0);
+        ws.set_repeat_rows(1, 1).map_err(err)?;
+        if t.columns.len() > 6 {
+            ws.set_landscape();
+        }
     }
     wb.save_to_buffer().map_err(err)
 }
