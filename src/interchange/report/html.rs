@@ -156,11 +156,15 @@ fn table(out: &mut String, doc: &Doc, t: &Table) {
         .collect();
     let caption = esc(&t.caption);
     // A wide table scrolls on its own on a narrow screen; the region can take focus so
-    // it scrolls by keyboard too.
-    let _ = writeln!(
-        out,
-        "<div class=\"wide\" role=\"region\" aria-label=\"{caption}\" tabindex=\"0\">\n<table>\n<caption>{caption}</caption>"
-    );
+    // it scrolls by keyboard too. Narrow tables need no stop of their own.
+    let wide = t.columns.len() > 5;
+    if wide {
+        let _ = writeln!(
+            out,
+            "<div class=\"wide\" role=\"region\" aria-label=\"{caption}\" tabindex=\"0\">"
+        );
+    }
+    let _ = writeln!(out, "<table>\n<caption>{caption}</caption>");
     out.push_str("<thead>\n<tr>");
     for (i, c) in t.columns.iter().enumerate() {
         let class = if i > 0 && numeric[i] {
@@ -188,7 +192,10 @@ fn table(out: &mut String, doc: &Doc, t: &Table) {
         }
         out.push_str("</tr>\n");
     }
-    out.push_str("</tbody>\n</table>\n</div>\n");
+    out.push_str("</tbody>\n</table>\n");
+    if wide {
+        out.push_str("</div>\n");
+    }
 }
 
 /// Horizontal bars, this year solid and last year hatched, each with its value.
