@@ -741,6 +741,15 @@ fn undo_reverses_an_edit_but_never_a_handed_in_account() {
     e.store.undo_last(&e.anna).unwrap();
     let a = e.store.account(&e.anna, klk, y).unwrap().unwrap();
     assert_eq!(a.words.operations, "Första");
+    // Undoing back past the first save leaves the account not started; writing again
+    // brings the same row back.
+    e.store.undo_last(&e.anna).unwrap();
+    assert!(e.store.account(&e.anna, klk, y).unwrap().is_none());
+    let o = e.store.overview(&e.office, y).unwrap();
+    assert_eq!(
+        o.rows.iter().find(|r| r.unit_code == "KLK").unwrap().state,
+        None
+    );
     e.store
         .save_words(&e.anna, klk, y, None, words("Tredje"))
         .unwrap();
@@ -762,7 +771,15 @@ fn undo_reverses_an_edit_but_never_a_handed_in_account() {
         .collect();
     assert_eq!(
         actions,
-        ["create", "update", "undo:update", "update", "submit"]
+        [
+            "create",
+            "update",
+            "undo:update",
+            "undo:delete",
+            "restore",
+            "update",
+            "submit"
+        ]
     );
 }
 
@@ -1036,4 +1053,38 @@ mod cli {
             .success()
             .stdout(predicate::str::contains("account").not());
     }
+}
+
+/// Funding and cost are copied into the participant rows the figures read: changing
+/// them on the activity changes the figures.
+#[test]
+fn an_edited_activity_moves_in_the_figures() {
+    let e = env();
+    let y = year();
+    let klk = e.store.unit_by_code("KLK").unwrap().id;
+    let id = training(&e, &[e.anna.member_id], &common::today(), 60, None);
+    let f = e.store.unit_figures(&e.anna, klk, y).unwrap();
+    assert_eq!(f.training.by_funding[0].key, Funding::ErasmusPlus);
+    assert_eq!(f.training.cost_sek, 0);
+    let t = e.store.training(id).unwrap();
+    let mut data = t.data.clone();
+    data.funding = Funding::Interreg;
+    data.cost_sek = Some(2_500);
+    data.participants.push(e.bjorn.member_id);
+    e.store
+        .update_training(&e.office, id, t.meta.version, data)
+        .unwrap();
+    let f = e.store.unit_figures(&e.anna, klk, y).unwrap();
+    let funding: Vec<_> = f.training.by_funding.iter().map(|h| h.key).collect();
+    assert_eq!(funding, [Funding::Interreg]);
+    assert_eq!(f.training.cost_sek, 250_000);
+    let all = e.store.municipality_figures(&e.anna, y).unwrap();
+    assert_eq!(
+        all.training.cost_sek, 250_000,
+        "counted once for the municipality"
+    );
+    assert_eq!(all.training.minutes, 120);
+    let hamn = e.store.unit_by_code("HAMN").unwrap().id;
+    let h = e.store.unit_figures(&e.anna, hamn, y).unwrap();
+    assert_eq!((h.training.activities, h.training.cost_sek), (1, 250_000));
 }

@@ -212,7 +212,7 @@ fn run(ctx: &Ctx, cmd: ReportCmd) -> Result<ExitCode, ExitCode> {
                         ("year", &y),
                         (
                             "deadline",
-                            &overview.deadline.as_deref().unwrap_or("—").to_string()
+                            &clean(overview.deadline.as_deref().unwrap_or("—"))
                         )
                     ]
                 )
@@ -224,7 +224,7 @@ fn run(ctx: &Ctx, cmd: ReportCmd) -> Result<ExitCode, ExitCode> {
                     crate::text::truncate(&clean(&r.unit_name), 36),
                     state_name(lang, r.state),
                     clean(r.submitted_by.as_deref().unwrap_or("")),
-                    r.submitted_at.as_deref().unwrap_or(""),
+                    clean(r.submitted_at.as_deref().unwrap_or("")),
                     if r.late { lang.t("report.late") } else { "" }
                 );
             }
@@ -689,19 +689,25 @@ fn print_account(
         )
     );
     if let Some(d) = deadline {
-        println!("{}", lang.f("report.deadline", &[("date", &d)]));
+        println!("{}", lang.f("report.deadline", &[("date", &clean(d))]));
     }
     if let Some(a) = account {
         if let (Some(by), Some(at)) = (&a.submitted_by, &a.submitted_at) {
             println!(
                 "{}",
-                lang.f("report.submitted_by", &[("by", &clean(by)), ("at", at)])
+                lang.f(
+                    "report.submitted_by",
+                    &[("by", &clean(by)), ("at", &clean(at))]
+                )
             );
         }
         if let (Some(by), Some(at)) = (&a.decided_by, &a.decided_at) {
             println!(
                 "{}",
-                lang.f("report.decided_by", &[("by", &clean(by)), ("at", at)])
+                lang.f(
+                    "report.decided_by",
+                    &[("by", &clean(by)), ("at", &clean(at))]
+                )
             );
         }
         if a.state == AccountState::Returned
@@ -806,11 +812,15 @@ fn print_compilation(lang: Lang, c: &crate::model::Compilation) {
             p.eu_grant_sek
                 .map(|v| figure_value(lang, Measure::SekMinor, v))
                 .unwrap_or_default(),
-            p.start.as_deref().unwrap_or(""),
-            p.end.as_deref().unwrap_or(""),
+            clean(p.start.as_deref().unwrap_or("")),
+            clean(p.end.as_deref().unwrap_or("")),
             p.next_milestone
                 .as_ref()
-                .map(|m| format!("{} {}", m.due.as_deref().unwrap_or(""), clean(&m.title)))
+                .map(|m| format!(
+                    "{} {}",
+                    clean(m.due.as_deref().unwrap_or("")),
+                    clean(&m.title)
+                ))
                 .unwrap_or_default()
         );
     }

@@ -40,22 +40,26 @@ pub enum FigureScope {
 
 /// The statements behind a year's figures, with named parameters `:unit` (only for a
 /// unit), `:year`, `:from`, `:to` (the year's first and last day) and `:today`. In
-/// order: training by kind, by priority area, by funding (with the cost), training
-/// totals, contacts per organisation, contacts by kind, plan items by status, the
+/// order: training by kind, priority area, funding and person (rolled up into every
+/// breakdown), contacts per organisation, contacts by kind, plan items by status, the
 /// projects of the year.
 pub fn figure_queries(scope: FigureScope) -> Vec<String> {
     let unit = matches!(scope, FigureScope::Unit(_));
-    // Training: a unit's rows by tp_by_unit and one marker row per activity and unit;
-    // the municipality's by tp_by_year and one marker per activity.
-    let (tp, first) = if unit {
+    // Training: a unit's rows by tp_by_unit, counting one marker row per activity and
+    // unit; the municipality's by tp_by_year, one marker per activity. Both indexes
+    // (migration 9) hold the grouping columns in this order, so the groups stream
+    // from the index with no sort and no look-up of the activities.
+    let (training_from, first, group) = if unit {
         (
             "training_participants p INDEXED BY tp_by_unit WHERE p.unit_id = :unit AND p.year = :year",
             "p.first_in_unit",
+            "p.kind, p.priority_area, p.funding, p.member_id",
         )
     } else {
         (
             "training_participants p INDEXED BY tp_by_year WHERE p.year = :year",
             "p.first",
+            "p.unit_id, p.member_id, p.kind, p.priority_area, p.funding",
         )
     };
     let (i_scope, j_scope) = if unit {
@@ -65,26 +69,13 @@ pub fn figure_queries(scope: FigureScope) -> Vec<String> {
     };
     let plan_scope = if unit { "AND p.unit_id = :unit " } else { "" };
     let project_scope = if unit { "AND p.lead_unit = :unit " } else { "" };
-    let training = |key: &str| {
-        format!(
-            "SELECT {key}, sum({first}), count(DISTINCT p.member_id), sum(p.minutes) FROM {tp} GROUP BY 1"
-        )
-    };
     vec![
-        training("p.kind"),
-        training("p.priority_area"),
+        // One pass over the year's participant rows, grouped finely enough that
+        // every breakdown, the distinct people and the hours per unit roll up from it.
         format!(
-            "SELECT t.funding, sum({first}), count(DISTINCT p.member_id), sum(p.minutes), \
-             sum(CASE WHEN {first} THEN coalesce(t.cost_sek, 0) ELSE 0 END) \
-             FROM {tp_join} JOIN trainings t ON t.id = p.training_id {tp_where} GROUP BY 1",
-            tp_join = tp.split(" WHERE ").next().unwrap_or(tp),
-            tp_where = tp
-                .split_once(" WHERE ")
-                .map(|(_, w)| format!("WHERE {w}"))
-                .unwrap_or_default(),
-        ),
-        format!(
-            "SELECT coalesce(sum({first}), 0), count(DISTINCT p.member_id), coalesce(sum(p.minutes), 0) FROM {tp}"
+            "SELECT p.kind, p.priority_area, p.funding, p.member_id, sum({first}), sum(p.minutes), \
+             sum(CASE WHEN {first} THEN p.cost_sek ELSE 0 END), p.unit_id \
+             FROM {training_from} GROUP BY {group}"
         ),
         format!(
             "SELECT o.country, o.kind, o.sector, count(*), NOT EXISTS (SELECT 1 FROM interactions j \
@@ -255,82 +246,89 @@ fn tallies<K: Ord + Clone>(map: BTreeMap<K, i64>) -> Vec<Tally<K>> {
     v
 }
 
+/// What [`figures`] gathers: the figures, the projects behind them (for the
+/// compilation's follow-up) and the person-hours (minutes) per unit id.
+struct Gathered {
+    figures: UnitFigures,
+    projects: Vec<ProjectRow>,
+    minutes_by_unit: BTreeMap<Option<i64>, i64>,
+}
+
 /// Reads the year's figures for `scope`. Runs on any connection, so `submit` can
 /// freeze them in its own transaction.
-fn figures(
-    conn: &Connection,
-    scope: FigureScope,
-    year: i32,
-) -> Result<(UnitFigures, Vec<ProjectRow>)> {
+fn figures(conn: &Connection, scope: FigureScope, year: i32) -> Result<Gathered> {
     let fp = FigureParams::new(scope, year, &today());
     let q = figure_queries(scope);
     let run =
         |i: usize| -> Result<rusqlite::CachedStatement<'_>> { Ok(conn.prepare_cached(&q[i])?) };
     let params_of = |i: usize| fp.bind(&q[i]);
 
-    // Competence development.
-    let mut training = TrainingFigures::default();
-    let hours = |r: &Row| -> rusqlite::Result<(Option<String>, i64, i64, i64)> {
-        Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
-    };
-    for (k, a, p, m) in run(0)?
-        .query_map(params_of(0).as_slice(), hours)?
-        .collect::<rusqlite::Result<Vec<_>>>()?
-    {
-        if let Some(kind) = k.as_deref().and_then(TrainingKind::parse) {
-            training.by_kind.push(Hours {
-                key: kind,
-                activities: a,
-                participants: p,
-                minutes: m,
-            });
+    // Competence development: rolled up from (kind, area, funding, person) groups.
+    #[derive(Default)]
+    struct Acc {
+        activities: i64,
+        minutes: i64,
+        people: BTreeSet<i64>,
+    }
+    impl Acc {
+        fn add(&mut self, activities: i64, minutes: i64, member: i64) {
+            self.activities += activities;
+            self.minutes = self.minutes.saturating_add(minutes);
+            self.people.insert(member);
+        }
+        fn hours<K>(self, key: K) -> Hours<K> {
+            Hours {
+                key,
+                activities: self.activities,
+                participants: self.people.len() as i64,
+                minutes: self.minutes,
+            }
         }
     }
-    for (k, a, p, m) in run(1)?
-        .query_map(params_of(1).as_slice(), hours)?
-        .collect::<rusqlite::Result<Vec<_>>>()?
-    {
-        let area = k.as_deref().and_then(PriorityArea::parse);
-        training.by_area.push(Hours {
-            key: area,
-            activities: a,
-            participants: p,
-            minutes: m,
-        });
-    }
+    let mut total = Acc::default();
+    let mut by_kind: BTreeMap<TrainingKind, Acc> = BTreeMap::new();
+    let mut by_area: BTreeMap<Option<PriorityArea>, Acc> = BTreeMap::new();
+    let mut by_funding: BTreeMap<Funding, Acc> = BTreeMap::new();
     let mut cost_kr: i64 = 0;
-    for (k, a, p, m, c) in run(2)?
-        .query_map(params_of(2).as_slice(), |r| {
-            Ok((
-                r.get::<_, Option<String>>(0)?,
-                r.get::<_, i64>(1)?,
-                r.get::<_, i64>(2)?,
-                r.get::<_, i64>(3)?,
-                r.get::<_, i64>(4)?,
-            ))
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?
+    let mut minutes_by_unit = BTreeMap::new();
     {
-        cost_kr = cost_kr.saturating_add(c);
-        let funding = k
-            .as_deref()
-            .and_then(Funding::parse)
-            .unwrap_or(Funding::Other);
-        training.by_funding.push(Hours {
-            key: funding,
-            activities: a,
-            participants: p,
-            minutes: m,
-        });
+        let mut stmt = run(0)?;
+        let mut rows = stmt.query(params_of(0).as_slice())?;
+        while let Some(r) = rows.next()? {
+            let kind = TrainingKind::parse(r.get_ref(0)?.as_str().unwrap_or(""));
+            let area = r
+                .get_ref(1)?
+                .as_str_or_null()
+                .ok()
+                .flatten()
+                .and_then(PriorityArea::parse);
+            let funding = r
+                .get_ref(2)?
+                .as_str()
+                .ok()
+                .and_then(Funding::parse)
+                .unwrap_or(Funding::Other);
+            let member: i64 = r.get(3)?;
+            let (a, m, c): (i64, i64, i64) = (r.get(4)?, r.get(5)?, r.get(6)?);
+            *minutes_by_unit.entry(r.get(7)?).or_default() += m;
+            total.add(a, m, member);
+            if let Some(kind) = kind {
+                by_kind.entry(kind).or_default().add(a, m, member);
+            }
+            by_area.entry(area).or_default().add(a, m, member);
+            by_funding.entry(funding).or_default().add(a, m, member);
+            cost_kr = cost_kr.saturating_add(c);
+        }
     }
-    training.cost_sek = cost_kr.saturating_mul(100);
-    (training.activities, training.participants, training.minutes) = run(3)?
-        .query_row(params_of(3).as_slice(), |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-        })?;
-    training.by_kind.sort_by_key(|h| h.key);
-    training.by_area.sort_by_key(|h| h.key);
-    training.by_funding.sort_by_key(|h| h.key);
+    let training = TrainingFigures {
+        activities: total.activities,
+        participants: total.people.len() as i64,
+        minutes: total.minutes,
+        by_kind: by_kind.into_iter().map(|(k, a)| a.hours(k)).collect(),
+        by_area: by_area.into_iter().map(|(k, a)| a.hours(k)).collect(),
+        by_funding: by_funding.into_iter().map(|(k, a)| a.hours(k)).collect(),
+        cost_sek: cost_kr.saturating_mul(100),
+    };
 
     // Contacts: one row per organisation contacted in the year.
     let mut contacts = ContactFigures::default();
@@ -340,8 +338,8 @@ fn figures(
         BTreeMap::new(),
         BTreeMap::new(),
     );
-    let mut stmt = run(4)?;
-    let mut rows = stmt.query(params_of(4).as_slice())?;
+    let mut stmt = run(1)?;
+    let mut rows = stmt.query(params_of(1).as_slice())?;
     while let Some(r) = rows.next()? {
         let country: String = r.get(0)?;
         let kind = OrgKind::parse(&r.get::<_, String>(1)?).unwrap_or_default();
@@ -372,8 +370,8 @@ fn figures(
     contacts.new_by_country = tallies(new_country);
     contacts.new_by_kind = tallies(new_kind);
     let mut by_kind = BTreeMap::new();
-    for (k, n) in run(5)?
-        .query_map(params_of(5).as_slice(), |r| {
+    for (k, n) in run(2)?
+        .query_map(params_of(2).as_slice(), |r| {
             Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?))
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?
@@ -389,8 +387,8 @@ fn figures(
 
     // Action-plan items.
     let mut plan_items = PlanFigures::default();
-    for (status, n, overdue) in run(6)?
-        .query_map(params_of(6).as_slice(), |r| {
+    for (status, n, overdue) in run(3)?
+        .query_map(params_of(3).as_slice(), |r| {
             Ok((
                 r.get::<_, String>(0)?,
                 r.get::<_, i64>(1)?,
@@ -409,8 +407,8 @@ fn figures(
     }
 
     // Projects.
-    let projects: Vec<ProjectRow> = run(7)?
-        .query_map(params_of(7).as_slice(), project_row)?
+    let projects: Vec<ProjectRow> = run(4)?
+        .query_map(params_of(4).as_slice(), project_row)?
         .collect::<rusqlite::Result<_>>()?;
     let mut pf = ProjectFigures::default();
     let mut by_programme: BTreeMap<Programme, (i64, i64, i64)> = BTreeMap::new();
@@ -460,8 +458,8 @@ fn figures(
     pf.partner_countries = tallies(countries);
 
     let memberships = membership_lines(conn, fp.unit, year)?;
-    Ok((
-        UnitFigures {
+    Ok(Gathered {
+        figures: UnitFigures {
             unit_id: fp.unit,
             year,
             as_of: fp.today.clone(),
@@ -472,7 +470,8 @@ fn figures(
             memberships,
         },
         projects,
-    ))
+        minutes_by_unit,
+    })
 }
 
 /// The memberships a unit answers for (all of them for the municipality) that had
@@ -657,14 +656,14 @@ impl Store {
     pub fn unit_figures(&self, _me: &Actor, unit_id: i64, year: i32) -> Result<UnitFigures> {
         check_year(year)?;
         self.unit_exists(unit_id)?;
-        Ok(figures(self.conn(), FigureScope::Unit(unit_id), year)?.0)
+        Ok(figures(self.conn(), FigureScope::Unit(unit_id), year)?.figures)
     }
 
     /// The whole municipality's live figures for the year (each activity, contact and
     /// project counted once).
     pub fn municipality_figures(&self, _me: &Actor, year: i32) -> Result<UnitFigures> {
         check_year(year)?;
-        Ok(figures(self.conn(), FigureScope::Municipality, year)?.0)
+        Ok(figures(self.conn(), FigureScope::Municipality, year)?.figures)
     }
 
     fn unit_exists(&self, unit_id: i64) -> Result<()> {
@@ -793,7 +792,7 @@ impl Store {
                 return Err(Error::Rule("err.account_state"));
             }
             let frozen = if freeze {
-                Some(figures(tx, FigureScope::Unit(unit_id), year)?.0)
+                Some(figures(tx, FigureScope::Unit(unit_id), year)?.figures)
             } else {
                 None
             };
@@ -1029,7 +1028,7 @@ impl Store {
         let Some(frozen) = account.figures else {
             return Ok(Drift::default());
         };
-        let live = figures(self.conn(), FigureScope::Unit(unit_id), year)?.0;
+        let live = figures(self.conn(), FigureScope::Unit(unit_id), year)?.figures;
         Ok(live.drift_from(&frozen))
     }
 
@@ -1041,8 +1040,10 @@ impl Store {
     pub fn compilation(&self, me: &Actor, year: i32) -> Result<Compilation> {
         check_year(year)?;
         let conn = self.conn();
-        let (municipality, projects) = figures(conn, FigureScope::Municipality, year)?;
-        let (last, last_projects) = figures(conn, FigureScope::Municipality, year - 1)?;
+        let this_year = figures(conn, FigureScope::Municipality, year)?;
+        let last_year = figures(conn, FigureScope::Municipality, year - 1)?;
+        let (municipality, projects) = (this_year.figures, this_year.projects);
+        let (last, last_projects) = (last_year.figures, last_year.projects);
         let mut years = vec![year];
         let mut per_year = vec![municipality.clone()];
         for y in (year - KEY_FIGURE_YEARS as i32 + 1..year).rev() {
@@ -1051,7 +1052,7 @@ impl Store {
                 per_year.push(if y == year - 1 {
                     last.clone()
                 } else {
-                    figures(conn, FigureScope::Municipality, y)?.0
+                    figures(conn, FigureScope::Municipality, y)?.figures
                 });
             }
         }
@@ -1073,7 +1074,10 @@ impl Store {
                 Some(a) if a.state.is_handed_in() && a.figures.is_some() => {
                     (a.figures.clone().unwrap_or_default(), true)
                 }
-                _ => (figures(conn, FigureScope::Unit(unit.id), year)?.0, false),
+                _ => (
+                    figures(conn, FigureScope::Unit(unit.id), year)?.figures,
+                    false,
+                ),
             };
             units.push(UnitSection {
                 unit_id: unit.id,
@@ -1119,7 +1123,8 @@ impl Store {
 
         let plans = self.plan_progress(year)?;
         let charts = Charts {
-            person_hours_per_unit: self.hours_per_unit(year)?,
+            person_hours_per_unit: self
+                .hours_per_unit(&this_year.minutes_by_unit, &last_year.minutes_by_unit)?,
             eu_grant_per_programme: series(
                 Measure::SekMinor,
                 grant_per_programme(&projects),
@@ -1195,32 +1200,26 @@ impl Store {
         Ok(out)
     }
 
-    /// Person-hours (minutes) per unit code, this year against last.
-    fn hours_per_unit(&self, year: i32) -> Result<Series> {
+    /// Person-hours (minutes) per unit code, this year against last, from the
+    /// municipality's training pass of each year.
+    fn hours_per_unit(
+        &self,
+        this: &BTreeMap<Option<i64>, i64>,
+        last: &BTreeMap<Option<i64>, i64>,
+    ) -> Result<Series> {
         let codes: BTreeMap<i64, String> =
             self.units()?.into_iter().map(|u| (u.id, u.code)).collect();
-        let mut stmt = self.conn().prepare_cached(
-            "SELECT unit_id, sum(minutes) FROM training_participants INDEXED BY tp_by_year \
-             WHERE year = ?1 GROUP BY unit_id",
-        )?;
-        let mut of_year = |y: i32| -> Result<BTreeMap<String, i64>> {
-            let mut m = BTreeMap::new();
-            for (u, minutes) in stmt
-                .query_map([y], |r| {
-                    Ok((r.get::<_, Option<i64>>(0)?, r.get::<_, i64>(1)?))
-                })?
-                .collect::<rusqlite::Result<Vec<_>>>()?
-            {
+        let by_code = |m: &BTreeMap<Option<i64>, i64>| {
+            let mut out = BTreeMap::new();
+            for (u, minutes) in m {
                 let code = u
                     .and_then(|u| codes.get(&u).cloned())
                     .unwrap_or_else(|| "-".into());
-                bump(&mut m, code, minutes);
+                bump(&mut out, code, *minutes);
             }
-            Ok(m)
+            out
         };
-        let this = of_year(year)?;
-        let last = of_year(year - 1)?;
-        Ok(series(Measure::Minutes, this, last))
+        Ok(series(Measure::Minutes, by_code(this), by_code(last)))
     }
 }
 

@@ -126,7 +126,8 @@ impl Entity for TrainingData {
         Ok(())
     }
 
-    /// The participant rows, with each member's unit at the time of logging.
+    /// The participant rows, with each member's unit at the time of logging (and,
+    /// since migration 9, the funding and cost the yearly figures group and sum).
     fn index(&self, tx: &Transaction, id: i64) -> Result<()> {
         let year: i64 = self
             .date_from
@@ -141,8 +142,9 @@ impl Entity for TrainingData {
         let mut unit_of = tx.prepare_cached("SELECT unit_id FROM members WHERE id = ?1")?;
         let mut insert = tx.prepare_cached(
             "INSERT INTO training_participants \
-             (training_id, member_id, unit_id, year, month, kind, priority_area, minutes, first, first_in_unit) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+             (training_id, member_id, unit_id, year, month, kind, priority_area, minutes, first, first_in_unit, \
+              funding, cost_sek) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
         )?;
         let mut units_seen: Vec<Option<i64>> = Vec::new();
         for (i, m) in self.participants.iter().enumerate() {
@@ -159,7 +161,9 @@ impl Entity for TrainingData {
                 self.priority_area.map(PriorityArea::as_str),
                 self.minutes,
                 i == 0,
-                first_in_unit
+                first_in_unit,
+                self.funding.as_str(),
+                self.cost_sek.unwrap_or(0)
             ])?;
         }
         Ok(())
