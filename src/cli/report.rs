@@ -109,6 +109,15 @@ pub enum ReportCmd {
         #[arg(long)]
         json: bool,
     },
+    /// The compilation of a year as a document: DOCX, HTML, Markdown or XLSX.
+    Export {
+        #[arg(long, allow_negative_numbers = true)]
+        year: Option<i32>,
+        #[arg(long = "format", id = "report_format", value_name = "FORMAT")]
+        format: String,
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
 }
 
 /// The year asked for (default this year), refused outside the years records have.
@@ -363,7 +372,94 @@ fn run(ctx: &Ctx, cmd: ReportCmd) -> Result<ExitCode, ExitCode> {
             print_compilation(lang, &c);
             ExitCode::SUCCESS
         }
+        ReportCmd::Export { year, format, out } => export(ctx, year, &format, out.as_deref())?,
     })
+}
+
+/// `report export`: the compilation as a document, written to `--out` through
+/// `files::write_atomic` (a temporary name beside it, then a rename, group mode), so
+/// a file that cannot be written leaves nothing behind and an old file stays whole.
+///
+/// Without `--out`, Markdown and HTML go to stdout; DOCX and XLSX are zip packages and
+/// need `--out FILE`, or `--out -` to send them down a pipe (refused when stdout is a
+/// terminal). Everything is checked before the compilation is made, and the document
+/// is made whole before anything is written.
+fn export(
+    ctx: &Ctx,
+    y: Option<i32>,
+    format: &str,
+    out: Option<&std::path::Path>,
+) -> Result<ExitCode, ExitCode> {
+    use crate::interchange::report::{Format, render};
+    use std::io::{IsTerminal, Write};
+    let lang = ctx.lang;
+    let Some(format) = Format::parse(format) else {
+        return Err(bad_input(lang, "err.report_format", &[("value", &format)]));
+    };
+    let to_stdout = match out {
+        None if format.is_binary() => {
+            return Err(bad_input(
+                lang,
+                "err.report_needs_out",
+                &[("format", &format.as_str())],
+            ));
+        }
+        None => true,
+        Some(p) if p.as_os_str() == "-" => {
+            if format.is_binary() && std::io::stdout().is_terminal() {
+                return Err(bad_input(
+                    lang,
+                    "err.report_terminal",
+                    &[("format", &format.as_str())],
+                ));
+            }
+            true
+        }
+        Some(_) => false,
+    };
+    let y = year_with_data(ctx, y)?;
+    let c = ctx
+        .store
+        .compilation(&ctx.actor, y)
+        .map_err(|e| fail(lang, &e))?;
+    let bytes = render(&c, format, lang).map_err(|e| {
+        eprintln!(
+            "intnet: {}",
+            clean(&lang.f("err.report_render", &[("detail", &e)]))
+        );
+        ExitCode::from(super::exit::FAILED)
+    })?;
+    match out {
+        Some(path) if !to_stdout => {
+            if let Err(e) = crate::files::write_atomic(path, &bytes, crate::files::SHARED_MODE) {
+                eprintln!(
+                    "intnet: {}",
+                    clean(&lang.f(
+                        "err.report_write",
+                        &[("path", &path.display()), ("detail", &e)]
+                    ))
+                );
+                return Err(ExitCode::from(
+                    if e.kind() == std::io::ErrorKind::PermissionDenied {
+                        super::exit::NOT_ALLOWED
+                    } else {
+                        super::exit::BAD_INPUT
+                    },
+                ));
+            }
+            println!(
+                "{}",
+                clean(&lang.f("cli.report_written", &[("path", &path.display())]))
+            );
+        }
+        _ => {
+            let mut stdout = std::io::stdout().lock();
+            if let Err(e) = stdout.write_all(&bytes).and_then(|()| stdout.flush()) {
+                return Err(fail(lang, &Error::Io(e)));
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn state_name(lang: Lang, state: Option<AccountState>) -> String {
