@@ -1395,7 +1395,7 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("field.business", "Business development"),
     ("field.horizon", "Horizon scanning"),
     ("field.eu_cooperation", "EU cooperation"),
-    ("field.regional", "Coordination in the region"),
+    ("field.regional", "Regional coordination"),
     ("field.next_year", "Plans for next year"),
     ("field.comment", "Comment"),
     ("figure.projects_running", "Projects running"),
