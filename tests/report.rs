@@ -965,6 +965,30 @@ mod cli {
             .assert()
             .success()
             .stdout(predicate::str::contains("KLK").and(predicate::str::contains("Returned")));
+        // Times read in local time, never as the stored UTC moment.
+        for args in [
+            &["report", "overview"][..],
+            &["report", "show", "--unit", "KLK"][..],
+        ] {
+            let out = intnet(&e.path)
+                .args(["--as", "root"])
+                .args(args)
+                .output()
+                .unwrap();
+            let text = String::from_utf8_lossy(&out.stdout);
+            // A stored moment looks like 2026-11-28T20:37:13Z: a date, then `T`.
+            let b = text.as_bytes();
+            let raw = (0..b.len().saturating_sub(11)).any(|i| {
+                b[i..i + 10].iter().enumerate().all(|(k, c)| {
+                    if k == 4 || k == 7 {
+                        *c == b'-'
+                    } else {
+                        c.is_ascii_digit()
+                    }
+                }) && b[i + 10] == b'T'
+            });
+            assert!(!raw, "{args:?}: {text}");
+        }
     }
 
     #[test]

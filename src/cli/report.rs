@@ -224,7 +224,10 @@ fn run(ctx: &Ctx, cmd: ReportCmd) -> Result<ExitCode, ExitCode> {
                     crate::text::truncate(&clean(&r.unit_name), 36),
                     state_name(lang, r.state),
                     clean(r.submitted_by.as_deref().unwrap_or("")),
-                    clean(r.submitted_at.as_deref().unwrap_or("")),
+                    r.submitted_at
+                        .as_deref()
+                        .map(|at| lang.datetime(at))
+                        .unwrap_or_default(),
                     if r.late { lang.t("report.late") } else { "" }
                 );
             }
@@ -697,7 +700,7 @@ fn print_account(
                 "{}",
                 lang.f(
                     "report.submitted_by",
-                    &[("by", &clean(by)), ("at", &clean(at))]
+                    &[("by", &clean(by)), ("at", &lang.datetime(at))]
                 )
             );
         }
@@ -706,7 +709,7 @@ fn print_account(
                 "{}",
                 lang.f(
                     "report.decided_by",
-                    &[("by", &clean(by)), ("at", &clean(at))]
+                    &[("by", &clean(by)), ("at", &lang.datetime(at))]
                 )
             );
         }
@@ -733,7 +736,11 @@ fn print_account(
         for part in WordsPart::ALL {
             let text = a.words.get(*part);
             if !text.is_empty() {
-                println!("\n{}\n{}", lang.t(part.key()), sanitize_block(text));
+                println!(
+                    "\n{}\n{}",
+                    lang.t(part.key()),
+                    sanitize_block(text).trim_end()
+                );
             }
         }
     }
