@@ -463,11 +463,6 @@ fn deadline_text(lang: Lang, deadline: &str, today: &str) -> (String, Option<i64
     (text, days)
 }
 
-/// The date of a stored timestamp (`2026-11-28T10:00:00Z` → `2026-11-28`).
-fn date_of(at: &str) -> &str {
-    at.get(..10).unwrap_or(at)
-}
-
 pub fn draw(f: &mut Frame, area: Rect, s: &ReportScreen, v: View) {
     match (&s.mode, &s.shown) {
         (ReportMode::Account, Some(shown)) => draw_account(f, area, s, shown, v),
@@ -587,7 +582,12 @@ fn draw_rows(f: &mut Frame, area: Rect, s: &ReportScreen, v: View) {
         let due = if r.late { Due::Overdue } else { Due::Later };
         let mark = if r.late { "!" } else { " " };
         let by = r.submitted_by.as_deref().map(clean).unwrap_or_default();
-        let when = r.submitted_at.as_deref().map(date_of).unwrap_or("");
+        // The local day, as every stored moment is shown.
+        let when = r
+            .submitted_at
+            .as_deref()
+            .map(|at| lang.date_of(at))
+            .unwrap_or_default();
         let mut spans = vec![
             Span::raw(format!(
                 "{mark} {:<6} {:<name_w$} ",
@@ -601,7 +601,7 @@ fn draw_rows(f: &mut Frame, area: Rect, s: &ReportScreen, v: View) {
             Span::raw(format!(
                 " {:<22} {:<10} ",
                 truncate(if by.is_empty() { "—" } else { &by }, 22),
-                if when.is_empty() { "—" } else { when },
+                if when.is_empty() { "—" } else { &when },
             )),
         ];
         if r.late {
@@ -710,7 +710,7 @@ fn draw_account(f: &mut Frame, area: Rect, s: &ReportScreen, shown: &Shown, v: V
                 " · {}",
                 lang.f(
                     "report.submitted_by",
-                    &[("by", &clean(by)), ("at", &date_of(at))]
+                    &[("by", &clean(by)), ("at", &lang.datetime(at))]
                 )
             )));
         }
@@ -721,7 +721,7 @@ fn draw_account(f: &mut Frame, area: Rect, s: &ReportScreen, shown: &Shown, v: V
                 " · {}",
                 lang.f(
                     "report.accepted_by",
-                    &[("by", &clean(by)), ("at", &date_of(at))]
+                    &[("by", &clean(by)), ("at", &lang.datetime(at))]
                 )
             )));
         }
@@ -731,7 +731,11 @@ fn draw_account(f: &mut Frame, area: Rect, s: &ReportScreen, shown: &Shown, v: V
         && a.state == AccountState::Returned
     {
         let by = a.decided_by.as_deref().map(clean).unwrap_or_default();
-        let at = a.decided_at.as_deref().map(date_of).unwrap_or("");
+        let at = a
+            .decided_at
+            .as_deref()
+            .map(|at| lang.datetime(at))
+            .unwrap_or_default();
         head.push(
             Line::from(format!(
                 "⚠ {}",
