@@ -35,6 +35,11 @@ fn template() -> &'static std::path::Path {
             intnet::store::fix_clock(at),
             "the clock was fixed elsewhere"
         );
+        // Local times in the pictures read the same on every machine.
+        assert!(
+            intnet::i18n::fix_time_zone("UTC"),
+            "the zone was fixed elsewhere"
+        );
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("demo.db");
         let store = Store::open(&path).unwrap();

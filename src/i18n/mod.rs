@@ -19,12 +19,12 @@ impl Lang {
     /// (the program's dates are ISO everywhere; see `docs/usage.md`). Text that is
     /// not such a moment (a bare date, a damaged value) comes back sanitised as it is.
     pub fn datetime(self, ts: &str) -> String {
-        local_datetime(ts, &jiff::tz::TimeZone::system(), "%Y-%m-%d %H:%M")
+        local_datetime(ts, &time_zone(), "%Y-%m-%d %H:%M")
     }
 
     /// The local date (`YYYY-MM-DD`) of a stored moment, for columns that show the day.
     pub fn date_of(self, ts: &str) -> String {
-        local_datetime(ts, &jiff::tz::TimeZone::system(), "%Y-%m-%d")
+        local_datetime(ts, &time_zone(), "%Y-%m-%d")
     }
 
     /// `sv`/`svenska`/`swedish` or `en`/`english`.
@@ -259,6 +259,27 @@ pub fn countdown(lang: Lang, deadline: &str, today: &str) -> String {
         1 => lang.t("news.closes_tomorrow").to_string(),
         d => lang.f("news.closes_in", &[("n", &d)]),
     }
+}
+
+static FIXED_TIME_ZONE: std::sync::OnceLock<jiff::tz::TimeZone> = std::sync::OnceLock::new();
+
+/// Makes every local time of this process read in `tz` (an IANA name) instead of the
+/// system's zone, for tests whose pictures must not depend on the machine they run
+/// on (as `store::fix_clock` fixes the date). False if the name is unknown or a zone
+/// was fixed already.
+pub fn fix_time_zone(tz: &str) -> bool {
+    match jiff::tz::TimeZone::get(tz) {
+        Ok(zone) => FIXED_TIME_ZONE.set(zone).is_ok(),
+        Err(_) => false,
+    }
+}
+
+/// The zone local times are shown in: the fixed one, else the system's (`TZ`).
+fn time_zone() -> jiff::tz::TimeZone {
+    FIXED_TIME_ZONE
+        .get()
+        .cloned()
+        .unwrap_or_else(jiff::tz::TimeZone::system)
 }
 
 /// `ts` in `tz` with the strftime `pattern`; anything that is not a UTC moment is
