@@ -2987,3 +2987,22 @@ fn hostile_text_on_the_annual_report_is_drawn_harmlessly() {
     assert_harmless(&s, &drawn("Comment"));
     assert_harmless(&s, "\u{FFFD}[2J");
 }
+
+/// A form opened on the Annual report screen keeps its own hints: the screen's
+/// "what can be done with this account" filter (which hides `Esc` where there is no
+/// overview to go back to) is for the screen's keys, not the form's.
+#[test]
+fn a_form_over_the_report_screen_keeps_esc_in_its_hints() {
+    let e = seeded();
+    let mut app = app_for(&e, "anna", Lang::En);
+    press(&mut app, KeyCode::Char('6'));
+    press(&mut app, KeyCode::Char('e'));
+    assert!(
+        matches!(app.modal, Some(Modal::Form(_))),
+        "e opens the words form: {}",
+        screen(&app)
+    );
+    let s = screen(&app);
+    let hints = s.lines().last().unwrap_or_default();
+    assert!(hints.contains("Esc back"), "{hints}");
+}

@@ -161,8 +161,11 @@ fn draw_hints(f: &mut Frame, area: Rect, app: &App, v: View) {
         .iter()
         .flat_map(|c| app.keymap.of(*c))
         .filter(|b| b.hint && b.needs().allows(&app.actor))
-        // And what the screen offers for the record shown (`Component::offers`).
-        .filter(|b| b.context == Context::Global || app.offers(b.action))
+        // And of a screen's keys, what it offers for the record shown
+        // (`Component::offers`); a form, question or palette over it is not the screen.
+        .filter(|b| {
+            b.context == Context::Global || !b.context.takes_global() || app.offers(b.action)
+        })
         .map(|b| {
             (
                 b.key.label(),
