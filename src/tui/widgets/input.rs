@@ -193,35 +193,54 @@ impl Input {
     }
 
     /// The text soft-wrapped at `width` characters, cleaned for drawing, and the
-    /// cursor's (row, column) in it.
+    /// cursor's (row, column) in it. Lines break after a space where there is one
+    /// within the width (a word is not split), else at the width.
     pub fn wrapped(&self, width: usize) -> (Vec<String>, (usize, usize)) {
         let width = width.max(1);
-        let mut rows = vec![String::new()];
-        let mut col = 0;
+        let chars: Vec<char> = self.value.chars().collect();
+        let mut rows = Vec::new();
         let mut cursor = (0, 0);
-        for (i, c) in self.value.chars().enumerate() {
-            if i == self.cursor {
-                cursor = (rows.len() - 1, col);
-            }
-            if c == '\n' {
-                rows.push(String::new());
-                col = 0;
-                continue;
-            }
-            if col == width {
-                rows.push(String::new());
-                col = 0;
-                if i == self.cursor {
-                    cursor = (rows.len() - 1, 0);
+        let mut line_start = 0;
+        loop {
+            let line_end = chars[line_start..]
+                .iter()
+                .position(|c| *c == '\n')
+                .map_or(chars.len(), |p| line_start + p);
+            // Rows of this logical line: [s, e) each.
+            let mut s = line_start;
+            loop {
+                let e = if line_end - s <= width {
+                    line_end
+                } else {
+                    // After the last space that keeps the row within the width.
+                    match (s..s + width).rev().find(|&j| chars[j] == ' ' && j > s) {
+                        Some(j) => j + 1,
+                        None => s + width,
+                    }
+                };
+                let last = e == line_end;
+                if (s..e).contains(&self.cursor) || (last && self.cursor == e) {
+                    cursor = (rows.len(), self.cursor - s);
                 }
+                rows.push(
+                    chars[s..e]
+                        .iter()
+                        .map(|c| crate::text::visible_char(*c))
+                        .collect::<String>(),
+                );
+                if last {
+                    break;
+                }
+                s = e;
             }
-            if let Some(row) = rows.last_mut() {
-                row.push(crate::text::visible_char(c));
+            if line_end >= chars.len() {
+                break;
             }
-            col += 1;
+            line_start = line_end + 1;
         }
-        if self.cursor >= self.value.chars().count() {
-            cursor = (rows.len() - 1, col.min(width));
+        if self.cursor > chars.len() {
+            let last = rows.len() - 1;
+            cursor = (last, rows[last].chars().count().min(width));
         }
         (rows, cursor)
     }
@@ -357,6 +376,22 @@ mod tests {
         assert_eq!(i.wrapped(4).1, (1, 1));
         i.value = "a\u{1b}b".into();
         assert_eq!(i.wrapped(10).0, ["a\u{FFFD}b"]);
+    }
+
+    /// Words stay whole where a space allows (the walk-through saw "m / edborgardialog"
+    /// in the account's words); a word longer than the row is still cut at the width.
+    #[test]
+    fn wraps_at_spaces_and_keeps_the_cursor_on_its_word() {
+        let mut i = Input::new("för medborgardialog i två");
+        assert_eq!(i.wrapped(12).0, ["för ", "medborgardia", "log i två"]);
+        let mut i2 = Input::new("hello world foo");
+        assert_eq!(i2.wrapped(8).0, ["hello ", "world ", "foo"]);
+        i2.cursor = 6;
+        assert_eq!(i2.wrapped(8).1, (1, 0), "on the w of world");
+        i2.cursor = 15;
+        assert_eq!(i2.wrapped(8).1, (2, 3), "after foo");
+        i.cursor = 4;
+        assert_eq!(i.wrapped(12).1, (1, 0));
     }
 
     #[test]
