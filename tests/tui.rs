@@ -3006,3 +3006,58 @@ fn a_form_over_the_report_screen_keeps_esc_in_its_hints() {
     let hints = s.lines().last().unwrap_or_default();
     assert!(hints.contains("Esc back"), "{hints}");
 }
+
+/// `x` on the Annual report overview writes the year's compilation as a document, the
+/// same one `intnet report export` writes: a DOCX package at the path typed (the
+/// format's extension added), group-readable, and the status line says where.
+#[test]
+fn the_overview_exports_the_compilation_to_a_file() {
+    use std::os::unix::fs::PermissionsExt;
+    let e = seeded();
+    let klk = e.store.unit_by_code("KLK").unwrap().id;
+    e.store
+        .save_words(
+            &e.anna,
+            klk,
+            common::year(),
+            None,
+            intnet::model::AccountWords {
+                operations: "Vårt arbete".into(),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    let mut app = app_for(&e, "office", Lang::En);
+    press(&mut app, KeyCode::Char('6'));
+    assert!(hint_line(&app).contains("x export"), "{}", hint_line(&app));
+    press(&mut app, KeyCode::Char('x'));
+    assert!(
+        screen(&app).contains("The compilation as a document"),
+        "{}",
+        screen(&app)
+    );
+    let target = e.dir.path().join("sammanstallning");
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, &target.to_string_lossy());
+    ctrl(&mut app, 's');
+    assert!(app.modal.is_none(), "{:?}", app.status);
+    let written = target.with_extension("docx");
+    let bytes = std::fs::read(&written).expect("the document is written");
+    assert!(bytes.starts_with(b"PK"), "a zip package");
+    let mode = std::fs::metadata(&written).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o660);
+    let s = screen(&app);
+    assert!(
+        s.contains("Wrote") && s.contains("sammanstallning.docx"),
+        "{s}"
+    );
+    // An empty file name is refused in the form, nothing written.
+    press(&mut app, KeyCode::Char('x'));
+    press(&mut app, KeyCode::Tab);
+    ctrl(&mut app, 'u');
+    ctrl(&mut app, 's');
+    assert!(
+        matches!(app.modal, Some(Modal::Form(_))),
+        "the form stays open"
+    );
+}

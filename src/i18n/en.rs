@@ -1647,4 +1647,14 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("screen.report.short", "Report"),
     ("report.deadline_line", "Deadline {date}"),
     ("report.figures_now", "Figures as logged now"),
+    // The compilation exported from the Annual report screen (`x`).
+    ("action.export_report", "export"),
+    ("form.export_report", "The compilation as a document"),
+    ("field.format", "Format"),
+    ("field.path", "File"),
+    ("format.docx", "Word (DOCX)"),
+    ("format.html", "Web page (HTML)"),
+    ("format.md", "Markdown"),
+    ("format.xlsx", "Excel annex (XLSX)"),
+    ("report.default_file", "compilation-{year}"),
 ];

@@ -1677,4 +1677,14 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("screen.report.short", "Redovisning"),
     ("report.deadline_line", "Sista dag {date}"),
     ("report.figures_now", "Siffror som de är registrerade nu"),
+    // The compilation exported from the Annual report screen (`x`).
+    ("action.export_report", "exportera"),
+    ("form.export_report", "Sammanställningen som dokument"),
+    ("field.format", "Format"),
+    ("field.path", "Fil"),
+    ("format.docx", "Word (DOCX)"),
+    ("format.html", "Webbsida (HTML)"),
+    ("format.md", "Markdown"),
+    ("format.xlsx", "Excelbilaga (XLSX)"),
+    ("report.default_file", "sammanstallning-{year}"),
 ];

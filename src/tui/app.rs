@@ -455,6 +455,7 @@ impl App {
                 year,
                 account,
             } => self.open_account_words_form(unit_id, &unit_name, year, account.as_deref()),
+            FormRequest::ExportReport { year } => self.open_export_report_form(year),
             FormRequest::ReturnAccount {
                 unit_id,
                 unit_name,

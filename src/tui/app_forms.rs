@@ -180,6 +180,12 @@ impl App {
         self.show_form(r);
     }
 
+    /// `x` on the Annual report overview: the year's compilation as a document.
+    pub(super) fn open_export_report_form(&mut self, year: i32) {
+        let form = forms::account::open_export(self.lang, year);
+        self.open_form(form);
+    }
+
     pub(super) fn open_form(&mut self, mut form: FormState) {
         form.opened();
         self.form_base = Some((form.target, values(&form)));
@@ -269,13 +275,16 @@ impl App {
                     self.screens.plans.year = year;
                 }
                 self.close_form();
-                let mut message = self
-                    .t(if publish {
-                        "msg.saved"
-                    } else {
-                        "msg.draft_saved"
-                    })
-                    .to_string();
+                let mut message = match &saved.message {
+                    Some(m) => m.clone(),
+                    None => self
+                        .t(if publish {
+                            "msg.saved"
+                        } else {
+                            "msg.draft_saved"
+                        })
+                        .to_string(),
+                };
                 for w in saved.warnings {
                     message.push(' ');
                     message.push_str(&self.lang.sentence(self.t(w)));

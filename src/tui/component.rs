@@ -88,6 +88,10 @@ pub enum FormRequest {
         year: i32,
         account: Option<Box<Account>>,
     },
+    /// The year's compilation as a document, written to a file (`x` on the overview).
+    ExportReport {
+        year: i32,
+    },
     /// Return a handed-in account with a comment (the office).
     ReturnAccount {
         unit_id: i64,

@@ -173,6 +173,7 @@ named!(
         RefreshFigures => "refresh_figures",
         ReturnAccount => "return_account",
         Accept => "accept",
+        ExportReport => "export_report",
         Redo => "redo",
         Suspend => "suspend",
         KeepMine => "keep_mine",
@@ -524,6 +525,7 @@ fn report() -> Vec<Binding> {
     }
     all.extend([
         b(C::ReportOverview, p(KeyCode::Enter), Open, true),
+        b(C::ReportOverview, k('x'), ExportReport, true),
         b(C::Report, k('e'), Edit, true),
         b(C::Report, k('s'), Submit, true),
         b(C::Report, k('f'), RefreshFigures, true),

@@ -1,12 +1,15 @@
 //! The yearly account's forms (issue 13): the unit's words, one multi-line field per
 //! part (the three priority areas, EU cooperation, regional coordination, plans for
 //! next year), by the unit's members while the account is open; and the office's
-//! comment when it returns an account.
+//! comment when it returns an account; and the compilation written as a document.
 
 use super::{FormState, FormTarget, Saved};
-use crate::model::{Account, AccountWords, Actor, WordsPart};
+use crate::i18n::Lang;
+use crate::interchange::report::{Format, render};
+use crate::model::{Account, AccountWords, Actor, FieldError, WordsPart};
 use crate::store::{Error, Store};
 use crate::tui::widgets::form::Field;
+use std::path::PathBuf;
 
 /// The words of `unit_id`'s account for `year` (`account` `None`: not started).
 pub fn open_words(
@@ -90,4 +93,73 @@ pub(super) fn save_return(
 ) -> Result<Saved, Error> {
     store.return_account(actor, unit_id, year, Some(version), &f.get("comment"))?;
     Ok(Saved::default())
+}
+
+/// The compilation of `year` as a document (`x` on the overview): the format, and the
+/// file to write. A relative path is taken from the directory intnet was started in,
+/// `~/` from the home directory; without an extension the format's is added.
+pub fn open_export(lang: Lang, year: i32) -> FormState {
+    let formats = Format::ALL
+        .iter()
+        .map(|f| {
+            let key = format!("format.{}", f.as_str());
+            (f.as_str().to_string(), lang.t(&key).to_string())
+        })
+        .collect();
+    FormState::new(
+        FormTarget::ExportReport {
+            year,
+            english: lang == Lang::En,
+        },
+        "form.export_report",
+        vec![
+            Field::choice("format", formats, Format::Docx.as_str()),
+            Field::text("path", &lang.f("report.default_file", &[("year", &year)])),
+        ],
+    )
+    .about(&year.to_string())
+}
+
+/// Where the document goes: `~/` expanded, the format's extension added when the
+/// name has none.
+pub fn export_path(typed: &str, format: Format) -> Option<PathBuf> {
+    let typed = typed.trim();
+    if typed.is_empty() {
+        return None;
+    }
+    let mut path = match typed.strip_prefix("~/") {
+        Some(rest) => directories::BaseDirs::new()?.home_dir().join(rest),
+        None => PathBuf::from(typed),
+    };
+    if path.extension().is_none() {
+        path.set_extension(format.as_str());
+    }
+    Some(path)
+}
+
+/// Writes the compilation (the same one the screen and `intnet report export` show)
+/// to the chosen file: a temporary name, then renamed into place, group-readable.
+pub(super) fn save_export(
+    store: &Store,
+    actor: &Actor,
+    f: &FormState,
+    year: i32,
+    lang: Lang,
+) -> Result<Saved, Error> {
+    let format = Format::parse(&f.get("format")).unwrap_or(Format::Docx);
+    let Some(path) = export_path(&f.get("path"), format) else {
+        return Err(Error::Invalid(vec![FieldError::new(
+            "path",
+            "err.required",
+        )]));
+    };
+    let compilation = store.compilation(actor, year)?;
+    let bytes = render(&compilation, format, lang)
+        .map_err(|e| Error::Io(std::io::Error::other(e.to_string())))?;
+    crate::files::write_atomic(&path, &bytes, crate::files::SHARED_MODE)?;
+    let shown = crate::text::sanitize_line(&path.to_string_lossy()).into_owned();
+    Ok(Saved {
+        message: Some(lang.f("cli.report_written", &[("path", &shown)])),
+        ..Saved::default()
+    })
 }

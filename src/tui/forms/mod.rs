@@ -106,6 +106,12 @@ pub enum FormTarget {
         year: i32,
         version: i64,
     },
+    /// The year's compilation written as a document (in English when `english`,
+    /// else in Swedish: the language the form was opened in).
+    ExportReport {
+        year: i32,
+        english: bool,
+    },
 }
 
 impl FormTarget {
@@ -257,6 +263,8 @@ impl FormState {
 pub struct Saved {
     /// i18n keys of warnings to show after "saved".
     pub warnings: Vec<&'static str>,
+    /// What to say instead of "saved" (a form that writes a file says where).
+    pub message: Option<String>,
     pub then: Then,
 }
 
@@ -277,6 +285,7 @@ impl Saved {
     fn then(then: Then) -> Saved {
         Saved {
             warnings: vec![],
+            message: None,
             then,
         }
     }
@@ -339,6 +348,14 @@ pub fn save(
             year,
             version,
         } => account::save_return(store, actor, form, unit_id, year, version),
+        FormTarget::ExportReport { year, english } => {
+            let lang = if english {
+                crate::i18n::Lang::En
+            } else {
+                crate::i18n::Lang::Sv
+            };
+            account::save_export(store, actor, form, year, lang)
+        }
     }
 }
 

@@ -376,6 +376,9 @@ impl Component for ReportScreen {
                     ));
                 }
             }
+            Action::ExportReport => {
+                return Ok(form(FormRequest::ExportReport { year: self.year }));
+            }
             Action::ReturnAccount => {
                 if let Some((unit_id, _)) = self.target() {
                     let year = self.year;
