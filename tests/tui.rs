@@ -2795,6 +2795,13 @@ fn quick_lookup_selects_the_person_found() {
     };
     assert_eq!(d.persons[i].data.name, "Kadri Saar");
     assert!(screen(&app).contains("▶ Kadri Saar"), "{}", screen(&app));
+    // Logging a contact from there is with that person.
+    let kadri = d.persons[i].id;
+    press(&mut app, KeyCode::Char('i'));
+    let Some(Modal::Form(f)) = &app.modal else {
+        panic!("i opens the contact form")
+    };
+    assert_eq!(f.get("person"), kadri.to_string());
 }
 
 /// Hints and help follow the screen's rules, not only the role: on Memberships a

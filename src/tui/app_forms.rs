@@ -94,10 +94,19 @@ impl App {
     /// A new interaction with the organisation shown, or its `index`th one.
     pub(super) fn open_interaction_form(&mut self, index: Option<usize>) {
         let detail = self.screens.contacts.detail.as_ref();
+        // A person selected on the detail page is the one the contact is with.
+        let contacts = &self.screens.contacts;
+        let person = match (contacts.detail_open(), contacts.selection) {
+            (true, crate::tui::screens::contacts::Selection::Person(i)) => {
+                detail.and_then(|d| d.persons.get(i)).map(|p| p.id)
+            }
+            _ => None,
+        };
         let with = detail.map(|d| forms::interaction::With {
             org_id: d.org.id,
             name: &d.org.data.name,
             persons: &d.persons,
+            person,
         });
         let existing = index.and_then(|i| detail.and_then(|d| d.timeline.get(i)));
         let r = forms::interaction::open(&self.actor, self.lang, with, existing, self.last_kind);
@@ -376,6 +385,7 @@ impl App {
                     org_id,
                     name: &org.data.name,
                     persons: &persons,
+                    person: None,
                 };
                 let existing = store.interaction(id)?;
                 let r = forms::interaction::open(

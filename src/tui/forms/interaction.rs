@@ -8,11 +8,13 @@ use crate::model::{Actor, Interaction, InteractionData, InteractionKind, Person}
 use crate::store::{Error, Store, today};
 use crate::tui::widgets::form::Field;
 
-/// The organisation an interaction is with: its id, its name and its people.
+/// The organisation an interaction is with: its id, its name and its people, and the
+/// person a new one is with (the one selected on the detail page, if any).
 pub struct With<'a> {
     pub org_id: i64,
     pub name: &'a str,
     pub persons: &'a [Person],
+    pub person: Option<i64>,
 }
 
 /// The form for `existing`, or for a new interaction of `last_kind`; `None` when no
@@ -57,6 +59,7 @@ pub fn open(
             InteractionData {
                 date: today(),
                 kind: last_kind,
+                person_id: with.person,
                 ..InteractionData::default()
             },
             FormTarget::Interaction {
