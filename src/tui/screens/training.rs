@@ -469,6 +469,8 @@ fn draw_months(f: &mut Frame, area: Rect, c: &Charts, v: View) {
         .max()
         .unwrap_or(0)
         .max(1);
+    // The twelve months fill the width: two bars and a gap a month, 2 to 6 wide.
+    let bar_w = (area.width.saturating_sub(2 + 12) / 24).clamp(2, 6);
     // `this`: draw this year's series (else last year's); the other's bars are empty.
     let chart = |this: bool| {
         let mut chart = BarChart::default()
@@ -478,7 +480,7 @@ fn draw_months(f: &mut Frame, area: Rect, c: &Charts, v: View) {
                     .border_style(theme.border)
                     .title(months_legend(c, v)),
             )
-            .bar_width(2)
+            .bar_width(bar_w)
             .bar_gap(0)
             .group_gap(1)
             .max(max)
@@ -534,35 +536,41 @@ fn draw_charts(f: &mut Frame, area: Rect, c: &Charts, v: View) {
         ])
         .split(rows[1]);
     draw_months(f, rows[0], c, v);
-    let horizontal =
-        |title: String, data: &[SummaryRow], label: &dyn Fn(&str) -> String, style: Style| {
-            let bars: Vec<Bar> = data
-                .iter()
-                .map(|r| {
-                    Bar::default().value(hours(r.minutes)).label(Line::from(
-                        truncate(&clean(&label(&r.key)), 14).into_owned(),
-                    ))
-                })
-                .collect();
-            BarChart::default()
-                .block(
-                    Block::default()
-                        .borders(Borders::ALL)
-                        .border_style(theme.border)
-                        .title(title),
-                )
-                .direction(Direction::Horizontal)
-                .bar_width(1)
-                .bar_gap(0)
-                .bar_style(style)
-                .data(BarGroup::default().bars(&bars))
-        };
+    let horizontal = |title: String,
+                      data: &[SummaryRow],
+                      label: &dyn Fn(&str) -> String,
+                      style: Style,
+                      width: u16| {
+        // A title that does not fit ends in `…`, never mid-word at the corner.
+        let title = truncate(&title, width.saturating_sub(2) as usize).into_owned();
+        let bars: Vec<Bar> = data
+            .iter()
+            .map(|r| {
+                Bar::default().value(hours(r.minutes)).label(Line::from(
+                    truncate(&clean(&label(&r.key)), 14).into_owned(),
+                ))
+            })
+            .collect();
+        BarChart::default()
+            .block(
+                Block::default()
+                    .borders(Borders::ALL)
+                    .border_style(theme.border)
+                    .title(title),
+            )
+            .direction(Direction::Horizontal)
+            .bar_width(1)
+            .bar_gap(0)
+            .bar_style(style)
+            .data(BarGroup::default().bars(&bars))
+    };
     f.render_widget(
         horizontal(
             lang.t("chart.units").to_string(),
             &c.units,
             &|k| k.to_string(),
             theme.chart_units,
+            bottom[0].width,
         ),
         bottom[0],
     );
@@ -577,6 +585,7 @@ fn draw_charts(f: &mut Frame, area: Rect, c: &Charts, v: View) {
             &c.kinds,
             &kind_label,
             theme.chart_kinds,
+            bottom[1].width,
         ),
         bottom[1],
     );
@@ -591,6 +600,7 @@ fn draw_charts(f: &mut Frame, area: Rect, c: &Charts, v: View) {
             &c.areas,
             &area_label,
             theme.chart_areas,
+            bottom[2].width,
         ),
         bottom[2],
     );
