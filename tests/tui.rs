@@ -3068,3 +3068,24 @@ fn the_overview_exports_the_compilation_to_a_file() {
         "the form stays open"
     );
 }
+
+/// A viewer logs no training, so the Training screen opens on the whole network's log
+/// for them (it opened on their own, always empty); a member still starts on theirs.
+#[test]
+fn a_viewer_starts_training_on_the_networks_log() {
+    let e = seeded();
+    let mut vera = app_for(&e, "vera", Lang::En);
+    press(&mut vera, KeyCode::Char('3'));
+    assert!(
+        screen(&vera).contains("The whole network"),
+        "{}",
+        screen(&vera)
+    );
+    let mut anna = app_for(&e, "anna", Lang::En);
+    press(&mut anna, KeyCode::Char('3'));
+    let s = screen(&anna);
+    assert!(
+        s.contains("Mine") && !s.contains("The whole network"),
+        "{s}"
+    );
+}

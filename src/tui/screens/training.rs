@@ -239,6 +239,11 @@ impl super::super::component::Component for TrainingScreen {
     fn show(&mut self, cx: &super::super::component::Cx) -> Result<()> {
         // The training log loads when first opened: the tab shows no count.
         if !self.loaded {
+            // A viewer logs nothing: their own log would always be empty, so they
+            // start on the network's (`s` still cycles).
+            if cx.actor.role == crate::model::Role::Viewer && self.filter.scope == Scope::Mine {
+                self.filter.scope = Scope::Network;
+            }
             self.reload(cx.store, cx.actor, cx.height)?;
         }
         Ok(())
