@@ -4,6 +4,7 @@ mod admin;
 pub mod news;
 mod partners;
 mod plans;
+pub mod privacy;
 mod projects;
 pub mod report;
 mod training;
@@ -93,6 +94,10 @@ pub enum Command {
     Membership(MembershipCmd),
     #[command(subcommand)]
     Report(report::ReportCmd),
+    #[command(subcommand)]
+    Privacy(privacy::PrivacyCmd),
+    #[command(subcommand)]
+    Retention(privacy::RetentionCmd),
 }
 
 #[allow(clippy::large_enum_variant)]
@@ -496,6 +501,8 @@ pub enum PersonCmd {
         source: String,
         #[arg(long)]
         verified: Option<String>,
+        #[command(flatten)]
+        privacy: privacy::PrivacyFields,
     },
 }
 
@@ -811,6 +818,8 @@ pub fn run(ctx: &Ctx, command: Command) -> ExitCode {
         Command::Membership(c) => projects::membership(ctx, c),
         Command::Deadlines { within, mine, json } => plans::deadlines(ctx, within, mine, json),
         Command::Report(c) => report::report(ctx, c),
+        Command::Privacy(c) => privacy::privacy(ctx, c),
+        Command::Retention(c) => privacy::retention(ctx, c),
         Command::Init { .. }
         | Command::Demo { .. }
         | Command::Seed { .. }

@@ -311,6 +311,12 @@ pub fn status(db: &std::path::Path, account: &str, lang: Lang) -> ExitCode {
                     &[("year", &due.title), ("date", &due.date)],
                 ));
             }
+            // Persons not informed (Art. 14) a month after they were recorded: the
+            // office's, and those the member added.
+            let not_informed = store.not_informed(&me, None).ok()?.len();
+            if not_informed > 0 {
+                parts.push(lang.f("status.not_informed", &[("n", &not_informed)]));
+            }
             (!parts.is_empty()).then(|| format!("intnet: {}", parts.join(", ")))
         });
     if let Some(line) = line {

@@ -354,6 +354,7 @@ pub fn person(ctx: &Ctx, cmd: PersonCmd) -> ExitCode {
         languages,
         source,
         verified,
+        privacy,
     } = cmd;
     let result = resolve_org(ctx, &org).and_then(|org_id| {
         let id = ctx.store.create_person(
@@ -371,6 +372,9 @@ pub fn person(ctx: &Ctx, cmd: PersonCmd) -> ExitCode {
             },
         )?;
         println!("{}", lang.f("cli.person_added", &[("id", &id)]));
+        if !privacy.is_empty() {
+            super::privacy::apply_fields(ctx, id, privacy)?;
+        }
         Ok(())
     });
     done(lang, result)

@@ -8,6 +8,7 @@
 //! spreadsheet formula.
 
 pub mod json;
+pub mod privacy;
 pub mod report;
 
 use crate::model::{SummaryRow, Training, format_hours};
@@ -179,6 +180,9 @@ pub fn deadlines_ics(deadlines: &[Deadline], calendar_name: &str) -> String {
             DeadlineKind::Evaluation => "evaluation",
             DeadlineKind::Call => "call",
             DeadlineKind::Account => "account",
+            // Personal data's deadlines name a person: they stay in the program, where
+            // erasure reaches them, and never go to an outside calendar.
+            DeadlineKind::NotInformed | DeadlineKind::PrivacyRequest => continue,
         };
         // A DATE value is eight digits; nothing else in a stored date may reach the line.
         let digits = |s: &str| {

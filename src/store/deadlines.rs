@@ -17,6 +17,13 @@ pub enum DeadlineKind {
     /// A unit's yearly account not yet handed in (`id` is the year, `context` the
     /// unit's code).
     Account,
+    /// A person not yet informed of the processing (Art. 14), due a month after they
+    /// were recorded (`id` the person, `context` their organisation). The office's and
+    /// the adding member's.
+    NotInformed,
+    /// A request under Articles 15–18 not yet answered, due a month after it came in
+    /// (`id` the request, `context` the kind). The office's.
+    PrivacyRequest,
 }
 
 impl DeadlineKind {
@@ -28,6 +35,8 @@ impl DeadlineKind {
             DeadlineKind::Evaluation => "deadline.evaluation",
             DeadlineKind::Call => "deadline.call",
             DeadlineKind::Account => "deadline.account",
+            DeadlineKind::NotInformed => "deadline.not_informed",
+            DeadlineKind::PrivacyRequest => "deadline.privacy_request",
         }
     }
 }
@@ -123,11 +132,56 @@ impl Store {
         // The account deadline of the member's unit, while its account is not handed
         // in (it is the unit's, so it is "mine" too).
         let due = self.accounts_due(me)?;
-        if !due.is_empty() {
+        let privacy = self.privacy_deadlines(me, &to, mine)?;
+        if !due.is_empty() || !privacy.is_empty() {
             list.extend(due.into_iter().filter(|d| d.date <= to));
+            list.extend(privacy);
             list.sort_by(|a, b| a.date.cmp(&b.date).then(a.id.cmp(&b.id)));
         }
         Ok(list)
+    }
+
+    /// Personal data's deadlines up to `to`: persons not yet informed (the office
+    /// sees all, a member those they added, also under `mine`), and open requests
+    /// (the office, not under `mine`).
+    fn privacy_deadlines(&self, me: &Actor, to: &str, mine: bool) -> Result<Vec<Deadline>> {
+        let from = today();
+        let mut out = Vec::new();
+        let mut who = me.clone();
+        if mine && who.is_office() {
+            // "Mine" for the office: the persons it added itself.
+            who.role = crate::model::Role::Member;
+        }
+        for p in self.not_informed(&who, Some(to))? {
+            out.push(Deadline {
+                overdue: p.due < from,
+                date: p.due,
+                kind: DeadlineKind::NotInformed,
+                id: p.person_id,
+                title: p.name,
+                context: p.org,
+                project: String::new(),
+                owner: p.added_by,
+            });
+        }
+        if !mine {
+            for (date, id, kind, name) in self.open_requests_due(me)? {
+                if date.as_str() > to {
+                    continue;
+                }
+                out.push(Deadline {
+                    overdue: date < from,
+                    date,
+                    kind: DeadlineKind::PrivacyRequest,
+                    id,
+                    title: name,
+                    context: kind,
+                    project: String::new(),
+                    owner: None,
+                });
+            }
+        }
+        Ok(out)
     }
 
     /// The account deadlines (this year's and last year's accounts) the member's

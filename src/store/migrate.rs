@@ -16,6 +16,8 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/008_longer_prefixes.sql"),
     include_str!("migrations/009_accounts.sql"),
     include_str!("migrations/010_orgs_by_kind.sql"),
+    // Personal data (issue 15); 011 and 012 come from other branches and go before it.
+    include_str!("migrations/013_personal_data.sql"),
 ];
 
 /// The schema version this binary writes.

@@ -12,6 +12,7 @@ mod news;
 mod orgs;
 mod persons;
 mod plans;
+pub mod privacy;
 mod projects;
 mod report;
 mod search;

@@ -582,6 +582,9 @@ impl App {
     fn go_to_deadline(&mut self, d: &crate::store::Deadline) -> crate::store::Result<()> {
         use crate::store::DeadlineKind;
         let target = match d.kind {
+            // Personal data's deadlines are handled with `intnet privacy`; the line
+            // only says what is due.
+            DeadlineKind::NotInformed | DeadlineKind::PrivacyRequest => return Ok(()),
             DeadlineKind::PlanItem => Screen::Plans,
             DeadlineKind::Milestone | DeadlineKind::Evaluation => Screen::Projects,
             DeadlineKind::Call => Screen::News,
@@ -617,6 +620,7 @@ impl App {
                 let year = i32::try_from(d.id).unwrap_or_else(|_| crate::store::this_year());
                 self.screens.report.reveal_year(&cx, year)
             }
+            DeadlineKind::NotInformed | DeadlineKind::PrivacyRequest => Ok(()),
         }
     }
 
