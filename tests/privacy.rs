@@ -305,8 +305,8 @@ fn persons_not_informed_after_a_month_are_due_for_the_office_and_the_adder() {
         .collect();
     assert_eq!(
         due.len(),
-        2,
-        "the late one and the fresh one within 60 days"
+        1,
+        "the late one; the fresh one's month has not run out"
     );
     assert_eq!(due[0].id, late);
     assert!(due[0].overdue);
@@ -317,8 +317,6 @@ fn persons_not_informed_after_a_month_are_due_for_the_office_and_the_adder() {
         .unwrap()
         .to_string();
     assert_eq!(due[0].date, month_after);
-    assert_eq!(due[1].id, fresh);
-    assert!(!due[1].overdue);
     assert!(
         e.store
             .deadlines(&e.bjorn, None, false)
@@ -485,4 +483,99 @@ fn retention_lists_then_removes_old_contacts_and_logs_it() {
         )
         .unwrap();
     assert_eq!(logged, 1);
+}
+
+#[test]
+fn a_restricted_person_is_listed_for_the_office_only_and_never_looked_up() {
+    let e = env();
+    let org_id = e
+        .store
+        .create_org(&e.anna, org("Vaasa", "FI", "Vaasa"), false)
+        .unwrap();
+    let id = e
+        .store
+        .create_person(&e.anna, person(org_id, NAME, EMAIL))
+        .unwrap();
+    assert!(!e.store.find("lindqvist", 10).unwrap().is_empty());
+    e.store.restrict_person(&e.office, id, true).unwrap();
+    assert!(e.store.find("lindqvist", 10).unwrap().is_empty());
+    assert!(e.store.persons_of(org_id).unwrap().is_empty());
+    let office = e.store.persons_of_as(true, org_id).unwrap();
+    assert_eq!(office.len(), 1);
+    assert!(office[0].restricted, "marked for the office");
+    e.store.restrict_person(&e.office, id, false).unwrap();
+    assert_eq!(e.store.persons_of(org_id).unwrap().len(), 1);
+}
+
+#[test]
+fn the_cli_records_the_source_prints_the_notice_and_counts_the_not_informed() {
+    let db = common::cli_db();
+    let run = |args: &[&str]| {
+        let out = common::intnet(&db.path)
+            .args(["--as", "root"])
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    run(&[
+        "org",
+        "add",
+        "Vaasa stad",
+        "--country",
+        "FI",
+        "--city",
+        "Vaasa",
+    ]);
+    run(&[
+        "person",
+        "add",
+        "Vaasa stad",
+        NAME,
+        "--email",
+        EMAIL,
+        "--source-kind",
+        "business_card",
+        "--source-note",
+        "Mässa 2026",
+    ]);
+    run(&[
+        "privacy",
+        "settings",
+        "--dpo",
+        "Dataskyddsombudet, dso@gavle.se",
+    ]);
+    let notice = run(&["privacy", "notice", "1"]);
+    let (sv, en) = notice.split_once("---").unwrap();
+    assert!(sv.contains(&format!("Hej {NAME}!")), "{notice}");
+    assert!(sv.contains("visitkort (Mässa 2026)"), "{notice}");
+    assert!(sv.contains("Dataskyddsombudet, dso@gavle.se"), "{notice}");
+    assert!(en.contains(&format!("Dear {NAME},")), "{notice}");
+    assert!(en.contains("business card (Mässa 2026)"), "{notice}");
+    // Recorded today: not yet due, so the status line says nothing of it.
+    assert!(!run(&["status"]).contains("not informed"));
+    let conn = rusqlite::Connection::open(&db.path).unwrap();
+    conn.execute(
+        "UPDATE persons SET created_at = ?1",
+        [format!("{}T10:00:00Z", in_days(-40))],
+    )
+    .unwrap();
+    assert!(
+        run(&["status"]).contains("1 person not informed"),
+        "status line"
+    );
+    run(&["privacy", "informed", "1"]);
+    assert!(!run(&["status"]).contains("not informed"));
+    // A member may not make an extract.
+    common::intnet(&db.path)
+        .args([
+            "--as", "anna", "privacy", "extract", "1", "--format", "json",
+        ])
+        .assert()
+        .failure();
 }

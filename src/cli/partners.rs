@@ -242,7 +242,7 @@ pub fn org(ctx: &Ctx, cmd: OrgCmd) -> ExitCode {
         OrgCmd::Show { org, json } => {
             let result = resolve_org(ctx, &org).and_then(|id| {
                 let org = ctx.store.org(id)?;
-                let persons = ctx.store.persons_of(id)?;
+                let persons = ctx.store.persons_of_as(ctx.actor.is_office(), id)?;
                 let timeline = ctx.store.timeline(id, 50)?;
                 Ok((org, persons, timeline))
             });
@@ -295,8 +295,13 @@ pub fn org(ctx: &Ctx, cmd: OrgCmd) -> ExitCode {
                 println!("  {label:<18} {l}");
             }
             for p in &persons {
+                let mark = if p.restricted {
+                    format!(" [{}]", lang.t("privacy.restricted_short"))
+                } else {
+                    String::new()
+                };
                 println!(
-                    "  • {} — {} {}",
+                    "  • {}{mark} — {} {}",
                     clean(&p.data.name),
                     clean(&p.data.title),
                     clean(&p.data.email)

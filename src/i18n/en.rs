@@ -1816,10 +1816,10 @@ pub const MESSAGES: &[(&str, &str)] = &[
         "privacy.notice_default",
         "Dear {name},\n\nThe Municipality of Gävle keeps your name and contact details as a contact at {org}, for its international cooperation. We got them from: {source}. Legal basis: {basis}.\nThe data is seen by the municipality's units in the international network and kept as the municipality's retention rules decide.\nYou may ask for an extract, correction, restriction or erasure, and complain to the Swedish Authority for Privacy Protection (IMY).\n\nContact: {contact}\nData protection officer: {dpo}",
     ),
-    ("setting.privacy.notice.sv", "Notice (Swedish)"),
-    ("setting.privacy.notice.en", "Notice (English)"),
-    ("setting.privacy.contact", "Contact"),
-    ("setting.privacy.dpo", "Data protection officer"),
+    ("setting.privacy_notice_sv", "Notice (Swedish)"),
+    ("setting.privacy_notice_en", "Notice (English)"),
+    ("setting.privacy_contact", "Contact"),
+    ("setting.privacy_dpo", "Data protection officer"),
     (
         "cli.privacy_set",
         "Person {id}: personal data details saved.",
@@ -1929,4 +1929,5 @@ pub const MESSAGES: &[(&str, &str)] = &[
         "extract.rights",
         "You may ask for correction, restriction or erasure, and complain to the Swedish Authority for Privacy Protection (IMY).",
     ),
+    ("privacy.restricted_short", "restricted"),
 ];

@@ -1846,10 +1846,10 @@ pub const MESSAGES: &[(&str, &str)] = &[
         "privacy.notice_default",
         "Hej {name}!\n\nGävle kommun har ditt namn och dina kontaktuppgifter som kontakt hos {org}, för kommunens internationella samarbete. Vi fick dem från: {source}. Rättslig grund: {basis}.\nUppgifterna ses av kommunens enheter i det internationella nätverket och bevaras så som kommunens gallringsbeslut säger.\nDu kan begära registerutdrag, rättelse, begränsning eller radering, och klaga hos Integritetsskyddsmyndigheten (IMY).\n\nKontakt: {contact}\nDataskyddsombud: {dpo}",
     ),
-    ("setting.privacy.notice.sv", "Information (svenska)"),
-    ("setting.privacy.notice.en", "Information (engelska)"),
-    ("setting.privacy.contact", "Kontakt"),
-    ("setting.privacy.dpo", "Dataskyddsombud"),
+    ("setting.privacy_notice_sv", "Information (svenska)"),
+    ("setting.privacy_notice_en", "Information (engelska)"),
+    ("setting.privacy_contact", "Kontakt"),
+    ("setting.privacy_dpo", "Dataskyddsombud"),
     (
         "cli.privacy_set",
         "Person {id}: personuppgiftsuppgifterna sparade.",
@@ -1968,4 +1968,5 @@ pub const MESSAGES: &[(&str, &str)] = &[
         "extract.rights",
         "Du kan begära rättelse, begränsning eller radering, och klaga hos Integritetsskyddsmyndigheten (IMY).",
     ),
+    ("privacy.restricted_short", "begränsad"),
 ];

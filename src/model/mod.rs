@@ -133,6 +133,9 @@ pub struct Person {
     pub id: i64,
     pub data: PersonData,
     pub meta: Meta,
+    /// Processing restricted (Art. 18): listed for the office only, marked.
+    #[serde(default)]
+    pub restricted: bool,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -141,8 +141,8 @@ impl Store {
         Ok(list)
     }
 
-    /// Personal data's deadlines up to `to`: persons not yet informed (the office
-    /// sees all, a member those they added, also under `mine`), and open requests
+    /// Personal data's deadlines up to `to`: persons not informed a month after they
+    /// were recorded (the office sees all, a member those they added, also under `mine`), and open requests
     /// (the office, not under `mine`).
     fn privacy_deadlines(&self, me: &Actor, to: &str, mine: bool) -> Result<Vec<Deadline>> {
         let from = today();
@@ -152,7 +152,9 @@ impl Store {
             // "Mine" for the office: the persons it added itself.
             who.role = crate::model::Role::Member;
         }
-        for p in self.not_informed(&who, Some(to))? {
+        // Only once the month has run out ("not informed past a month"): every new
+        // person would otherwise be a deadline from the day they were recorded.
+        for p in self.not_informed(&who, None)? {
             out.push(Deadline {
                 overdue: p.due < from,
                 date: p.due,

@@ -123,7 +123,7 @@ impl Store {
 
     pub fn person(&self, id: i64) -> Result<Person> {
         let sql = format!(
-            "SELECT {COLUMNS}, {} FROM persons p WHERE p.id = ?1 AND p.deleted_at IS NULL",
+            "SELECT {COLUMNS}, {}, p.restricted FROM persons p WHERE p.id = ?1 AND p.deleted_at IS NULL",
             meta_sql("p")
         );
         optional(self.conn().query_row(&sql, [id], |r| {
@@ -131,23 +131,32 @@ impl Store {
                 id,
                 data: data_from(r)?,
                 meta: meta_from(r, 9)?,
+                restricted: r.get(14)?,
             })
         }))?
         .ok_or(Error::NotFound)
     }
 
-    /// The persons at an organisation, by name.
+    /// The persons at an organisation, by name, without the restricted ones.
     pub fn persons_of(&self, org_id: i64) -> Result<Vec<Person>> {
+        self.persons_of_as(false, org_id)
+    }
+
+    /// The persons at an organisation, by name; with the restricted ones (marked)
+    /// when `office` (a restricted person is the office's only, Art. 18).
+    pub fn persons_of_as(&self, office: bool, org_id: i64) -> Result<Vec<Person>> {
         let sql = format!(
-            "SELECT {COLUMNS}, {}, p.id FROM persons p WHERE p.org_id = ?1 AND p.deleted_at IS NULL ORDER BY p.name LIMIT 500",
+            "SELECT {COLUMNS}, {}, p.id, p.restricted FROM persons p WHERE p.org_id = ?1 AND p.deleted_at IS NULL \
+             AND (?2 OR p.restricted = 0) ORDER BY p.name LIMIT 500",
             meta_sql("p")
         );
         let mut stmt = self.conn().prepare_cached(&sql)?;
-        let rows = stmt.query_map([org_id], |r| {
+        let rows = stmt.query_map(params![org_id, office], |r| {
             Ok(Person {
                 id: r.get(14)?,
                 data: data_from(r)?,
                 meta: meta_from(r, 9)?,
+                restricted: r.get(15)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)

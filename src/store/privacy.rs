@@ -28,10 +28,10 @@ use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use std::path::{Path, PathBuf};
 
 /// The settings rows the office edits.
-pub const NOTICE_SV: &str = "privacy.notice.sv";
-pub const NOTICE_EN: &str = "privacy.notice.en";
-pub const CONTACT: &str = "privacy.contact";
-pub const DPO: &str = "privacy.dpo";
+pub const NOTICE_SV: &str = "privacy_notice_sv";
+pub const NOTICE_EN: &str = "privacy_notice_en";
+pub const CONTACT: &str = "privacy_contact";
+pub const DPO: &str = "privacy_dpo";
 pub const SETTING_KEYS: &[&str] = &[NOTICE_SV, NOTICE_EN, CONTACT, DPO];
 
 /// Tables whose text is never a partner's personal data (the network's own staff and

@@ -244,7 +244,8 @@ impl Store {
             "WITH hits AS MATERIALIZED (SELECT rowid AS id FROM persons_fts WHERE persons_fts MATCH ?1 LIMIT ?2) \
              SELECT p.id, p.name, o.id, o.last_contact \
              FROM hits h CROSS JOIN persons p CROSS JOIN orgs o \
-             WHERE p.id = h.id AND o.id = p.org_id AND o.deleted_at IS NULL AND p.deleted_at IS NULL",
+             WHERE p.id = h.id AND o.id = p.org_id AND o.deleted_at IS NULL AND p.deleted_at IS NULL \
+             AND p.restricted = 0",
         )?;
         // Organisations of rank 2 or better already filling the limit leave room only
         // for persons whose name starts with the query (rank 1): ask for names only.

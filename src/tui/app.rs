@@ -146,6 +146,8 @@ impl App {
             theme: super::theme::Theme::default(),
             today: crate::store::today(),
         };
+        // The office sees restricted persons (marked); nobody else does.
+        app.screens.contacts.office = app.actor.is_office();
         let h = app.list_height();
         app.screens.contacts.reload(&app.store, h)?;
         app.screens.news.reload(&app.store, &app.actor, h)?;

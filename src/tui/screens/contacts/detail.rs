@@ -146,6 +146,9 @@ pub(super) fn draw_detail(
         if !p.data.title.is_empty() {
             text.push_str(&format!(" — {}", clean(&p.data.title)));
         }
+        if p.restricted {
+            text.push_str(&format!(" [{}]", lang.t("privacy.restricted_short")));
+        }
         hang(&mut lines, &text, on.then_some(theme.selected), wrap_w);
         let reach = [clean(&p.data.email), clean(&p.data.phone)]
             .into_iter()

@@ -38,6 +38,8 @@ pub struct Contacts {
     /// The organisation under the cursor.
     pub detail: Option<Detail>,
     pub selection: Selection,
+    /// The member is the office: restricted persons are listed (marked).
+    pub office: bool,
 }
 
 impl Contacts {
@@ -49,6 +51,7 @@ impl Contacts {
             list: ListWindow::default(),
             detail: None,
             selection: Selection::Org,
+            office: false,
         }
     }
 
@@ -148,7 +151,7 @@ impl Contacts {
             }
             Err(e) => return Err(e),
         };
-        let persons = store.persons_of(id)?;
+        let persons = store.persons_of_as(self.office, id)?;
         let timeline = store.timeline(id, 100)?;
         let known_by = store.acquaintances(id)?;
         let count = 1 + persons.len() + timeline.len();
