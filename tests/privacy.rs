@@ -502,7 +502,7 @@ fn a_restricted_person_is_listed_for_the_office_only_and_never_looked_up() {
     assert!(e.store.persons_of(org_id).unwrap().is_empty());
     let office = e.store.persons_of_as(true, org_id).unwrap();
     assert_eq!(office.len(), 1);
-    assert!(office[0].restricted, "marked for the office");
+    assert!(office[0].privacy.restricted, "marked for the office");
     e.store.restrict_person(&e.office, id, false).unwrap();
     assert_eq!(e.store.persons_of(org_id).unwrap().len(), 1);
 }

@@ -295,7 +295,7 @@ pub fn org(ctx: &Ctx, cmd: OrgCmd) -> ExitCode {
                 println!("  {label:<18} {l}");
             }
             for p in &persons {
-                let mark = if p.restricted {
+                let mark = if p.privacy.restricted {
                     format!(" [{}]", lang.t("privacy.restricted_short"))
                 } else {
                     String::new()

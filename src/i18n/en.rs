@@ -1798,7 +1798,7 @@ pub const MESSAGES: &[(&str, &str)] = &[
         "status.not_informed",
         "{n} {n|person|persons} not informed of their data",
     ),
-    ("field.source_kind", "Source"),
+    ("field.source_kind", "Kind of source"),
     ("field.basis", "Legal basis"),
     ("field.informed", "Informed"),
     ("field.received", "Received"),
@@ -1930,4 +1930,5 @@ pub const MESSAGES: &[(&str, &str)] = &[
         "You may ask for correction, restriction or erasure, and complain to the Swedish Authority for Privacy Protection (IMY).",
     ),
     ("privacy.restricted_short", "restricted"),
+    ("field.source_note", "Source in words"),
 ];

@@ -1825,7 +1825,7 @@ pub const MESSAGES: &[(&str, &str)] = &[
         "status.not_informed",
         "{n} {n|person|personer} inte informerade om sina uppgifter",
     ),
-    ("field.source_kind", "Källa"),
+    ("field.source_kind", "Typ av källa"),
     ("field.basis", "Rättslig grund"),
     ("field.informed", "Informerad"),
     ("field.received", "Inkom"),
@@ -1969,4 +1969,5 @@ pub const MESSAGES: &[(&str, &str)] = &[
         "Du kan begära rättelse, begränsning eller radering, och klaga hos Integritetsskyddsmyndigheten (IMY).",
     ),
     ("privacy.restricted_short", "begränsad"),
+    ("field.source_note", "Källa i ord"),
 ];

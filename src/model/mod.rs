@@ -133,9 +133,10 @@ pub struct Person {
     pub id: i64,
     pub data: PersonData,
     pub meta: Meta,
-    /// Processing restricted (Art. 18): listed for the office only, marked.
+    /// Source, legal basis, date informed, restriction (Art. 18: listed for the
+    /// office only, marked).
     #[serde(default)]
-    pub restricted: bool,
+    pub privacy: PersonPrivacy,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

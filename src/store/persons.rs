@@ -2,6 +2,7 @@
 
 use super::audit::{self, Entity};
 use super::orgs::ensure_live;
+use super::privacy::{PRIVACY_COLUMNS, privacy_from};
 use super::{Error, Result, Store, meta_from, meta_sql, optional, require_partner_editor};
 use crate::model::{Actor, Person, PersonData, email_domain, validate_person};
 use crate::text::fold;
@@ -123,7 +124,7 @@ impl Store {
 
     pub fn person(&self, id: i64) -> Result<Person> {
         let sql = format!(
-            "SELECT {COLUMNS}, {}, p.restricted FROM persons p WHERE p.id = ?1 AND p.deleted_at IS NULL",
+            "SELECT {COLUMNS}, {}, {PRIVACY_COLUMNS} FROM persons p WHERE p.id = ?1 AND p.deleted_at IS NULL",
             meta_sql("p")
         );
         optional(self.conn().query_row(&sql, [id], |r| {
@@ -131,7 +132,7 @@ impl Store {
                 id,
                 data: data_from(r)?,
                 meta: meta_from(r, 9)?,
-                restricted: r.get(14)?,
+                privacy: privacy_from(r, 14)?,
             })
         }))?
         .ok_or(Error::NotFound)
@@ -146,7 +147,7 @@ impl Store {
     /// when `office` (a restricted person is the office's only, Art. 18).
     pub fn persons_of_as(&self, office: bool, org_id: i64) -> Result<Vec<Person>> {
         let sql = format!(
-            "SELECT {COLUMNS}, {}, p.id, p.restricted FROM persons p WHERE p.org_id = ?1 AND p.deleted_at IS NULL \
+            "SELECT {COLUMNS}, {}, p.id, {PRIVACY_COLUMNS} FROM persons p WHERE p.org_id = ?1 AND p.deleted_at IS NULL \
              AND (?2 OR p.restricted = 0) ORDER BY p.name LIMIT 500",
             meta_sql("p")
         );
@@ -156,7 +157,7 @@ impl Store {
                 id: r.get(14)?,
                 data: data_from(r)?,
                 meta: meta_from(r, 9)?,
-                restricted: r.get(15)?,
+                privacy: privacy_from(r, 15)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)

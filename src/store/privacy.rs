@@ -38,7 +38,7 @@ pub const SETTING_KEYS: &[&str] = &[NOTICE_SV, NOTICE_EN, CONTACT, DPO];
 /// units, the settings) and so is left alone by erasure.
 const NOT_SCANNED: &[&str] = &["members", "units", "settings", "retention_rules"];
 
-fn privacy_from(r: &rusqlite::Row, at: usize) -> rusqlite::Result<PersonPrivacy> {
+pub(super) fn privacy_from(r: &rusqlite::Row, at: usize) -> rusqlite::Result<PersonPrivacy> {
     let kind: Option<String> = r.get(at)?;
     let basis: String = r.get(at + 2)?;
     Ok(PersonPrivacy {
@@ -51,7 +51,7 @@ fn privacy_from(r: &rusqlite::Row, at: usize) -> rusqlite::Result<PersonPrivacy>
     })
 }
 
-const PRIVACY_COLUMNS: &str =
+pub(super) const PRIVACY_COLUMNS: &str =
     "p.source_kind, p.source_note, p.legal_basis, p.informed_on, p.restricted, p.erased_at";
 
 /// The needles erasure looks for: the name, the e-mail and the phone as stored, and

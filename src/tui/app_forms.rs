@@ -87,7 +87,7 @@ impl App {
         let Some(org_id) = existing.map(|p| p.data.org_id).or(org_id) else {
             return;
         };
-        let r = forms::person::open(&self.store, &self.actor, existing, org_id);
+        let r = forms::person::open(&self.store, &self.actor, self.lang, existing, org_id);
         self.show_form(r);
     }
 
@@ -373,7 +373,7 @@ impl App {
                 org_id,
                 id: Some(id),
                 ..
-            } => forms::person::open(store, actor, Some(&store.person(id)?), org_id)?,
+            } => forms::person::open(store, actor, lang, Some(&store.person(id)?), org_id)?,
             FormTarget::Interaction {
                 org_id,
                 id: Some(id),

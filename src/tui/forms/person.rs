@@ -1,8 +1,9 @@
 //! The contact person form: someone at a partner organisation and how we know them.
 
-use super::fields::org_name;
+use super::fields::{none_then, options, org_name};
 use super::{FormState, FormTarget, Saved};
-use crate::model::{Actor, Person, PersonData};
+use crate::i18n::Lang;
+use crate::model::{Actor, LegalBasis, Person, PersonData, PersonPrivacy, SourceKind};
 use crate::store::{Error, Store, today};
 use crate::tui::widgets::form::Field;
 
@@ -11,6 +12,7 @@ use crate::tui::widgets::form::Field;
 pub fn open(
     store: &Store,
     actor: &Actor,
+    lang: Lang,
     existing: Option<&Person>,
     org_id: i64,
 ) -> Result<FormState, Error> {
@@ -37,6 +39,12 @@ pub fn open(
             "form.new_person",
         ),
     };
+    // Personal data (issue 15): where the data came from, the legal basis, the date
+    // the person was informed; saved by their own call after the record.
+    let privacy = match existing {
+        Some(p) => store.person_privacy(p.id)?,
+        None => PersonPrivacy::default(),
+    };
     let fields = vec![
         Field::text("name", &data.name),
         Field::text("title", &data.title),
@@ -49,6 +57,23 @@ pub fn open(
             data.verified_on.as_deref().unwrap_or(&today()),
         ),
         Field::multiline("notes", &data.notes),
+        Field::choice(
+            "source_kind",
+            none_then(options(
+                lang,
+                SourceKind::ALL,
+                SourceKind::as_str,
+                SourceKind::key,
+            )),
+            privacy.source_kind.map(SourceKind::as_str).unwrap_or(""),
+        ),
+        Field::text("source_note", &privacy.source_note),
+        Field::choice(
+            "basis",
+            options(lang, LegalBasis::ALL, LegalBasis::as_str, LegalBasis::key),
+            privacy.legal_basis.as_str(),
+        ),
+        Field::text("informed", privacy.informed_on.as_deref().unwrap_or("")),
     ];
     let at = existing.map_or(org_id, |p| p.data.org_id);
     let org = org_name(store, at)?.unwrap_or_default();
@@ -75,9 +100,25 @@ pub(super) fn save(
         verified_on: Some(f.get("verified_on")),
         notes: f.get("notes"),
     };
-    match id {
-        None => store.create_person(actor, data).map(|_| ()),
-        Some(id) => store.update_person(actor, id, version, data).map(|_| ()),
-    }?;
+    let informed = f.get("informed");
+    // The date is checked before the record is saved, so a wrong date saves nothing.
+    if !informed.trim().is_empty() && informed.trim().parse::<jiff::civil::Date>().is_err() {
+        return Err(Error::field("informed", "err.date"));
+    }
+    let id = match id {
+        None => store.create_person(actor, data)?,
+        Some(id) => {
+            store.update_person(actor, id, version, data)?;
+            id
+        }
+    };
+    store.set_person_privacy(
+        actor,
+        id,
+        SourceKind::parse(&f.get("source_kind")),
+        Some(f.get("source_note")),
+        LegalBasis::parse(&f.get("basis")),
+        (!informed.trim().is_empty()).then(|| informed.trim().to_string()),
+    )?;
     Ok(Saved::default())
 }

@@ -146,7 +146,7 @@ pub(super) fn draw_detail(
         if !p.data.title.is_empty() {
             text.push_str(&format!(" — {}", clean(&p.data.title)));
         }
-        if p.restricted {
+        if p.privacy.restricted {
             text.push_str(&format!(" [{}]", lang.t("privacy.restricted_short")));
         }
         hang(&mut lines, &text, on.then_some(theme.selected), wrap_w);
@@ -157,6 +157,24 @@ pub(super) fn draw_detail(
             .join("  ");
         if !reach.is_empty() {
             hang(&mut lines, &format!("    {reach}"), None, wrap_w);
+        }
+        // Personal data, once something is recorded: the source and the date the
+        // person was informed (Art. 14).
+        let pd = &p.privacy;
+        let mut facts = Vec::new();
+        if let Some(k) = pd.source_kind {
+            let note = clean(&pd.source_note);
+            facts.push(if note.is_empty() {
+                lang.t(k.key()).to_string()
+            } else {
+                format!("{} ({note})", lang.t(k.key()))
+            });
+        }
+        if let Some(d) = &pd.informed_on {
+            facts.push(format!("{} {}", lang.t("field.informed"), clean(d)));
+        }
+        if !facts.is_empty() {
+            hang(&mut lines, &format!("    {}", facts.join(" · ")), None, wrap_w);
         }
     }
 
