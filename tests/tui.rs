@@ -3089,3 +3089,52 @@ fn a_viewer_starts_training_on_the_networks_log() {
         "{s}"
     );
 }
+
+// Personal data (issue 15).
+
+#[test]
+fn the_person_form_records_the_source_and_the_date_informed_and_the_detail_shows_them() {
+    let e = seeded();
+    let mut app = app_for(&e, "anna", Lang::En);
+    press(&mut app, KeyCode::Char('p')); // a new person at the organisation selected
+    focus(&mut app, "name");
+    type_text(&mut app, "Kaja Kallas");
+    focus(&mut app, "source_kind");
+    type_text(&mut app, "b"); // jumps to "business card"
+    focus(&mut app, "source_note");
+    type_text(&mut app, "Fair 2026");
+    focus(&mut app, "informed");
+    type_text(&mut app, "2026-05-02");
+    ctrl(&mut app, 's');
+    assert!(app.modal.is_none(), "saved: {:?}", app.status);
+    let hits = e.store.find("kallas", 5).unwrap();
+    let id = hits
+        .iter()
+        .find(|h| h.kind == intnet::model::HitKind::Person)
+        .map(|h| h.id)
+        .expect("the person is found");
+    let p = e.store.person_privacy(id).unwrap();
+    assert_eq!(p.source_kind, Some(intnet::model::SourceKind::BusinessCard));
+    assert_eq!(p.source_note, "Fair 2026");
+    assert_eq!(p.informed_on.as_deref(), Some("2026-05-02"));
+    press(&mut app, KeyCode::Enter); // the detail pane
+    let s = screen(&app);
+    assert!(
+        s.contains("business card (Fair 2026) · Informed 2026-05-02"),
+        "{s}"
+    );
+}
+
+#[test]
+fn a_wrong_date_informed_saves_nothing() {
+    let e = seeded();
+    let mut app = app_for(&e, "anna", Lang::En);
+    press(&mut app, KeyCode::Char('p'));
+    focus(&mut app, "name");
+    type_text(&mut app, "Kaja Kallas");
+    focus(&mut app, "informed");
+    type_text(&mut app, "last week");
+    ctrl(&mut app, 's');
+    assert!(app.modal.is_some(), "the form stays open");
+    assert!(e.store.find("kallas", 5).unwrap().is_empty());
+}

@@ -174,7 +174,12 @@ pub(super) fn draw_detail(
             facts.push(format!("{} {}", lang.t("field.informed"), clean(d)));
         }
         if !facts.is_empty() {
-            hang(&mut lines, &format!("    {}", facts.join(" · ")), None, wrap_w);
+            hang(
+                &mut lines,
+                &format!("    {}", facts.join(" · ")),
+                None,
+                wrap_w,
+            );
         }
     }
 
