@@ -569,8 +569,32 @@ fn the_cli_records_the_source_prints_the_notice_and_counts_the_not_informed() {
         run(&["status"]).contains("1 person not informed"),
         "status line"
     );
-    run(&["privacy", "informed", "1"]);
+    run(&[
+        "person",
+        "edit",
+        "1",
+        "--informed",
+        &today(),
+        "--basis",
+        "consent",
+    ]);
     assert!(!run(&["status"]).contains("not informed"));
+    let shown = run(&["privacy", "show", "1"]);
+    assert!(shown.contains("consent (Art. 6.1(a))"), "{shown}");
+    // The extract, written to a file.
+    let out = db.path.with_file_name("extract.html");
+    run(&[
+        "privacy",
+        "extract",
+        "1",
+        "--format",
+        "html",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    let html = std::fs::read_to_string(&out).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(html.contains(NAME));
     // A member may not make an extract.
     common::intnet(&db.path)
         .args([

@@ -504,6 +504,27 @@ pub enum PersonCmd {
         #[command(flatten)]
         privacy: privacy::PrivacyFields,
     },
+    /// Changes a person's fields; the privacy flags as in `add`.
+    Edit {
+        #[arg(id = "person_id", value_name = "PERSON")]
+        id: i64,
+        #[arg(long = "name", id = "person_name")]
+        name: Option<String>,
+        #[arg(long)]
+        title: Option<String>,
+        #[arg(long)]
+        email: Option<String>,
+        #[arg(long)]
+        phone: Option<String>,
+        #[arg(long)]
+        languages: Option<String>,
+        #[arg(long)]
+        source: Option<String>,
+        #[arg(long)]
+        verified: Option<String>,
+        #[command(flatten)]
+        privacy: privacy::PrivacyFields,
+    },
 }
 
 #[derive(Debug, Subcommand)]

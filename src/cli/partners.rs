@@ -350,17 +350,60 @@ pub fn org(ctx: &Ctx, cmd: OrgCmd) -> ExitCode {
 
 pub fn person(ctx: &Ctx, cmd: PersonCmd) -> ExitCode {
     let lang = ctx.lang;
-    let PersonCmd::Add {
-        org,
-        name,
-        title,
-        email,
-        phone,
-        languages,
-        source,
-        verified,
-        privacy,
-    } = cmd;
+    let (org, name, title, email, phone, languages, source, verified, privacy) = match cmd {
+        PersonCmd::Add {
+            org,
+            name,
+            title,
+            email,
+            phone,
+            languages,
+            source,
+            verified,
+            privacy,
+        } => (
+            org, name, title, email, phone, languages, source, verified, privacy,
+        ),
+        PersonCmd::Edit {
+            id,
+            name,
+            title,
+            email,
+            phone,
+            languages,
+            source,
+            verified,
+            privacy,
+        } => {
+            let result = ctx.store.person(id).and_then(|current| {
+                let mut data = current.data.clone();
+                let set = |field: &mut String, v: Option<String>| {
+                    if let Some(v) = v {
+                        *field = v;
+                    }
+                };
+                set(&mut data.name, name);
+                set(&mut data.title, title);
+                set(&mut data.email, email);
+                set(&mut data.phone, phone);
+                set(&mut data.languages, languages);
+                set(&mut data.source, source);
+                if verified.is_some() {
+                    data.verified_on = verified;
+                }
+                if data != current.data {
+                    ctx.store
+                        .update_person(&ctx.actor, id, current.meta.version, data)?;
+                }
+                if !privacy.is_empty() {
+                    super::privacy::apply_fields(ctx, id, privacy)?;
+                }
+                println!("{}", lang.f("cli.person_saved", &[("id", &id)]));
+                Ok(())
+            });
+            return done(lang, result);
+        }
+    };
     let result = resolve_org(ctx, &org).and_then(|org_id| {
         let id = ctx.store.create_person(
             &ctx.actor,

@@ -1931,4 +1931,8 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ),
     ("privacy.restricted_short", "restricted"),
     ("field.source_note", "Source in words"),
+    ("help.person.edit", "Change a person (the fields given)"),
+    ("help.arg.person_id", "Person id"),
+    ("cli.person_saved", "Person {id} saved."),
+    ("help.arg.person_name", "The name"),
 ];

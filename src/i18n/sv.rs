@@ -1970,4 +1970,8 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ),
     ("privacy.restricted_short", "begränsad"),
     ("field.source_note", "Källa i ord"),
+    ("help.person.edit", "Ändra en person (de fält som anges)"),
+    ("help.arg.person_id", "Personens id"),
+    ("cli.person_saved", "Person {id} sparad."),
+    ("help.arg.person_name", "Namnet"),
 ];
