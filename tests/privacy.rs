@@ -503,8 +503,26 @@ fn a_restricted_person_is_listed_for_the_office_only_and_never_looked_up() {
     let office = e.store.persons_of_as(true, org_id).unwrap();
     assert_eq!(office.len(), 1);
     assert!(office[0].privacy.restricted, "marked for the office");
+    // Where they still appear (a contact with them), they are marked.
+    e.store
+        .add_interaction(
+            &e.anna,
+            InteractionData {
+                org_id,
+                person_id: Some(id),
+                member_id: e.anna.member_id,
+                unit_id: e.anna.unit_id,
+                date: today(),
+                kind: InteractionKind::Meeting,
+                summary: "Möte".into(),
+                follow_up: None,
+            },
+        )
+        .unwrap();
+    assert!(e.store.timeline(org_id, 10).unwrap()[0].person_restricted);
     e.store.restrict_person(&e.office, id, false).unwrap();
     assert_eq!(e.store.persons_of(org_id).unwrap().len(), 1);
+    assert!(!e.store.timeline(org_id, 10).unwrap()[0].person_restricted);
 }
 
 #[test]

@@ -159,6 +159,9 @@ pub struct Interaction {
     pub unit_name: Option<String>,
     pub person_name: Option<String>,
     pub meta: Meta,
+    /// The person's processing is restricted (Art. 18): marked where they appear.
+    #[serde(default)]
+    pub person_restricted: bool,
 }
 
 /// "Who in the municipality knows them": one member (and unit) with their last contact.

@@ -161,7 +161,7 @@ impl Store {
 
 fn select_sql() -> String {
     format!(
-        "SELECT {COLUMNS}, m.full_name, u.name, p.name, {}, i.id FROM interactions i \
+        "SELECT {COLUMNS}, m.full_name, u.name, p.name, {}, i.id, coalesce(p.restricted, 0) FROM interactions i \
          JOIN members m ON m.id = i.member_id LEFT JOIN units u ON u.id = i.unit_id \
          LEFT JOIN persons p ON p.id = i.person_id",
         meta_sql("i")
@@ -176,5 +176,6 @@ fn interaction_from(r: &Row) -> rusqlite::Result<Interaction> {
         unit_name: r.get(9)?,
         person_name: r.get(10)?,
         meta: meta_from(r, 11)?,
+        person_restricted: r.get(17)?,
     })
 }

@@ -190,6 +190,12 @@ pub(super) fn draw_detail(
     for (i, x) in d.timeline.iter().enumerate() {
         let on = sel(Selection::Interaction(i));
         let who = match &x.person_name {
+            Some(p) if x.person_restricted => format!(
+                "{} → {} [{}]",
+                clean(&x.member_name),
+                clean(p),
+                lang.t("privacy.restricted_short")
+            ),
             Some(p) => format!("{} → {}", clean(&x.member_name), clean(p)),
             None => clean(&x.member_name).into_owned(),
         };
