@@ -182,6 +182,22 @@ fn erasure_leaves_no_trace_in_any_file_the_program_made() {
             .unwrap();
         assert_eq!(n, 0, "{table} still indexes her name");
     }
+    // Her own snapshots in the audit trail have the personal fields emptied.
+    let conn2 = rusqlite::Connection::open(&e.path).unwrap();
+    let snaps: Vec<String> = conn2
+        .prepare("SELECT coalesce(before, '') || coalesce(after, '') FROM audit WHERE entity = 'person' AND entity_id = ?1")
+        .unwrap()
+        .query_map([id], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert!(snaps.iter().any(|s| s.contains("[borttagen]")));
+    assert!(
+        snaps
+            .iter()
+            .all(|s| !s.contains("Projektledare") && !s.contains("+46 70")),
+        "{snaps:?}"
+    );
     // The rest is intact: the other person, the contact (without her name), search.
     let p = e.store.person(id).unwrap();
     assert_eq!(p.data.name, "[borttagen]");
@@ -620,4 +636,43 @@ fn the_cli_records_the_source_prints_the_notice_and_counts_the_not_informed() {
         ])
         .assert()
         .failure();
+}
+
+#[test]
+fn a_namesake_keeps_their_name_and_address_when_a_person_is_anonymised() {
+    let e = env();
+    let org_id = e
+        .store
+        .create_org(&e.anna, org("Vaasa", "FI", "Vaasa"), false)
+        .unwrap();
+    let her = e
+        .store
+        .create_person(&e.anna, person(org_id, NAME, EMAIL))
+        .unwrap();
+    let mut namesake = person(org_id, NAME, "other.asa@example.fi");
+    namesake.notes = format!("Not the same as {EMAIL}");
+    let namesake = e.store.create_person(&e.anna, namesake).unwrap();
+    e.store
+        .erase_person(&e.office, her, Decision::Anonymised, "Begäran", "")
+        .unwrap();
+    let other = e.store.person(namesake).unwrap();
+    assert_eq!(other.data.name, NAME);
+    assert_eq!(other.data.email, "other.asa@example.fi");
+    assert_eq!(other.data.notes, "Not the same as [borttagen]");
+    // Still found by name, and their own history keeps their name.
+    let hits = e.store.find("lindqvist", 10).unwrap();
+    assert_eq!(
+        hits.iter().map(|h| h.id).collect::<Vec<_>>(),
+        vec![namesake]
+    );
+    let conn = rusqlite::Connection::open(&e.path).unwrap();
+    let after: String = conn
+        .query_row(
+            "SELECT after FROM audit WHERE entity = 'person' AND entity_id = ?1 AND action = 'create'",
+            [namesake],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(after.contains(NAME), "{after}");
+    assert!(!after.contains(EMAIL), "{after}");
 }

@@ -110,6 +110,74 @@ fn redact_column(tx: &Transaction, table: &str, column: &str, needles: &[String]
     Ok(found.len())
 }
 
+/// The audit trail's `column` (before or after): the text replaced, except in another
+/// person's snapshots, where only the free-text fields are (their name, e-mail and
+/// phone are theirs). Returns the rows changed.
+fn redact_audit(tx: &Transaction, column: &str, person: i64, needles: &[String]) -> Result<usize> {
+    let c = quote(column);
+    let found: Vec<(i64, String)> = {
+        let mut stmt = tx.prepare(&format!(
+            "SELECT id, {c}, entity = 'person' AND entity_id IS NOT ?1 FROM audit WHERE typeof({c}) = 'text'"
+        ))?;
+        let rows = stmt.query_map([person], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        let mut found = Vec::new();
+        for row in rows {
+            let (id, text, other): (i64, String, bool) = row?;
+            let new = if other {
+                redact_snapshot_text(&text, needles)
+            } else {
+                redact(&text, needles)
+            };
+            if let Some(new) = new {
+                found.push((id, new));
+            }
+        }
+        found
+    };
+    for (id, new) in &found {
+        tx.execute(
+            &format!("UPDATE audit SET {c} = ?1 WHERE id = ?2"),
+            params![new, id],
+        )?;
+    }
+    Ok(found.len())
+}
+
+/// Another person's snapshot with the needles replaced in its free-text fields only
+/// (their own name, e-mail and phone are left), at any depth.
+fn redact_snapshot_text(json: &str, needles: &[String]) -> Option<String> {
+    fn walk(v: &mut serde_json::Value, needles: &[String], changed: &mut bool) {
+        match v {
+            serde_json::Value::Object(obj) => {
+                for (key, value) in obj.iter_mut() {
+                    if value.is_string() && matches!(key.as_str(), "name" | "email" | "phone") {
+                        continue;
+                    }
+                    walk(value, needles, changed);
+                }
+            }
+            serde_json::Value::Array(items) => {
+                items.iter_mut().for_each(|i| walk(i, needles, changed))
+            }
+            serde_json::Value::String(t) => {
+                if let Some(new) = redact(t, needles) {
+                    *t = new;
+                    *changed = true;
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut v: serde_json::Value = serde_json::from_str(json).ok()?;
+    let mut changed = false;
+    walk(&mut v, needles, &mut changed);
+    if changed {
+        serde_json::to_string(&v).ok()
+    } else {
+        None
+    }
+}
+
 /// The full-text tables (FTS5), by name.
 fn fts_tables(tx: &Connection) -> Result<Vec<String>> {
     let mut stmt = tx.prepare(
@@ -135,24 +203,30 @@ fn scanned_tables(tx: &Connection, fts: &[String]) -> Result<Vec<String>> {
         .collect())
 }
 
-/// Blanks the personal fields of a person's snapshot in the audit trail.
+/// Blanks the personal fields of a person's snapshot in the audit trail (the record
+/// is at the top or under `data`, with its version beside it).
 fn blank_snapshot(json: &str) -> Option<String> {
-    let mut v: serde_json::Value = serde_json::from_str(json).ok()?;
-    let obj = v.as_object_mut()?;
-    for key in [
-        "name",
-        "title",
-        "email",
-        "phone",
-        "languages",
-        "notes",
-        "source",
-    ] {
-        if obj.contains_key(key) {
-            let value = if key == "name" { ERASED } else { "" };
-            obj.insert(key.into(), serde_json::Value::String(value.into()));
+    fn walk(v: &mut serde_json::Value) {
+        if let Some(obj) = v.as_object_mut() {
+            for key in [
+                "name",
+                "title",
+                "email",
+                "phone",
+                "languages",
+                "notes",
+                "source",
+            ] {
+                if obj.get(key).is_some_and(serde_json::Value::is_string) {
+                    let value = if key == "name" { ERASED } else { "" };
+                    obj.insert(key.into(), serde_json::Value::String(value.into()));
+                }
+            }
+            obj.values_mut().for_each(walk);
         }
     }
+    let mut v: serde_json::Value = serde_json::from_str(json).ok()?;
+    walk(&mut v);
     serde_json::to_string(&v).ok()
 }
 
@@ -811,14 +885,21 @@ fn anonymise_in(
     if needles.is_empty() {
         return Ok(());
     }
-    // Every text column elsewhere that names the person.
+    // Every text column elsewhere that names the person. Another person's own name,
+    // e-mail and phone are theirs, even when they are the same as hers (a namesake):
+    // in `persons` only the other rows' free text is scanned, and in the audit trail
+    // only the free-text fields of another person's snapshots.
     let fts = fts_tables(tx)?;
     for table in scanned_tables(tx, &fts)? {
         for (column, ty) in table_columns(tx, &table)? {
             if !(ty.eq_ignore_ascii_case("TEXT") || ty.is_empty()) {
                 continue;
             }
-            let n = redact_column(tx, &table, &column, needles)?;
+            let n = match (table.as_str(), column.as_str()) {
+                ("persons", "name" | "email" | "email_domain" | "phone") => 0,
+                ("audit", "before" | "after") => redact_audit(tx, &column, person, needles)?,
+                _ => redact_column(tx, &table, &column, needles)?,
+            };
             match table.as_str() {
                 "interactions" => report.contacts += n,
                 "news" => report.news += n,
@@ -831,8 +912,13 @@ fn anonymise_in(
     // The full-text indexes: their stored text, then the index rebuilt from it and
     // merged into one segment, so no old token survives in the shadow tables.
     for table in &fts {
+        // Her own row in `persons_fts` was written anew above; the other rows' names
+        // there are other persons' (a namesake keeps theirs).
+        let others = if table == "persons_fts" { "name" } else { "" };
         for (column, _) in table_columns(tx, table)? {
-            redact_column(tx, table, &column, needles)?;
+            if column != others {
+                redact_column(tx, table, &column, needles)?;
+            }
         }
         let t = quote(table);
         tx.execute(&format!("INSERT INTO {t} ({t}) VALUES ('rebuild')"), [])?;
