@@ -500,6 +500,9 @@ fn erase(ctx: &Ctx, person: i64, reason: &str, decision: &str, retention_ref: &s
                 lang.f("cli.privacy_backup_deleted", &[("path", &clean(path))])
             );
         }
+        if !report.compacted {
+            println!("{}", lang.t("cli.privacy_not_compacted"));
+        }
         println!("{}", lang.t("cli.privacy_unreached"));
     }
     if decision == Decision::Kept || decision == Decision::Restricted {

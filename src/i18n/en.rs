@@ -1935,4 +1935,8 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("help.arg.person_id", "Person id"),
     ("cli.person_saved", "Person {id} saved."),
     ("help.arg.person_name", "The name"),
+    (
+        "cli.privacy_not_compacted",
+        "The file could not be compacted now (another program holds it open): old text may remain in free space until `intnet privacy erase` is run again for the person.",
+    ),
 ];

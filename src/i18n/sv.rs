@@ -1974,4 +1974,8 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("help.arg.person_id", "Personens id"),
     ("cli.person_saved", "Person {id} sparad."),
     ("help.arg.person_name", "Namnet"),
+    (
+        "cli.privacy_not_compacted",
+        "Filen kunde inte komprimeras nu (ett annat program har den öppen): gammal text kan finnas kvar i ledigt utrymme tills `intnet privacy erase` körs igen för personen.",
+    ),
 ];

@@ -188,6 +188,9 @@ pub struct ErasureReport {
     pub audit_rows: usize,
     pub drafts: usize,
     pub backups_deleted: Vec<String>,
+    /// The file was compacted and its log emptied; false when another program held
+    /// it open (erase again later to finish).
+    pub compacted: bool,
 }
 
 /// `text` with every needle replaced by [`ERASED`], compared letter by letter in lower

@@ -559,6 +559,7 @@ impl Store {
                 audit_rows: 0,
                 drafts: 0,
                 backups_deleted: Vec::new(),
+                compacted: true,
             };
             if anonymise {
                 anonymise_in(tx, person, &needles, &mut report)?;
@@ -619,7 +620,7 @@ impl Store {
         }
         let mut report = result?;
         if anonymise {
-            self.compact()?;
+            report.compacted = self.compact();
             for path in migration_backups(self.path()) {
                 std::fs::remove_file(&path)?;
                 report.backups_deleted.push(path.display().to_string());
@@ -629,12 +630,20 @@ impl Store {
     }
 
     /// Drops freed pages that may still hold erased text: `VACUUM` rewrites the file,
-    /// and a truncating checkpoint empties the write-ahead log.
-    fn compact(&self) -> Result<()> {
-        self.conn().execute_batch("VACUUM")?;
-        self.conn()
-            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
-        Ok(())
+    /// and a truncating checkpoint empties the write-ahead log. False when another
+    /// connection kept either from finishing (the change itself is committed; running
+    /// it again later finishes the job).
+    fn compact(&self) -> bool {
+        if self.conn().execute_batch("VACUUM").is_err() {
+            return false;
+        }
+        // (busy, frames in the log, frames checkpointed)
+        matches!(
+            self.conn().query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| {
+                Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?, r.get::<_, i64>(2)?))
+            }),
+            Ok((0, log, done)) if log == done
+        )
     }
 
     /// Whether a person is restricted (hidden from everyone but the office).
@@ -737,6 +746,7 @@ impl Store {
                     audit_rows: 0,
                     drafts: 0,
                     backups_deleted: Vec::new(),
+                    compacted: true,
                 };
                 anonymise_in(tx, *id, &needles(&name, &email, &phone), &mut report)?;
             }
@@ -757,7 +767,7 @@ impl Store {
         self.conn().pragma_update(None, "secure_delete", false)?;
         result?;
         if !items.is_empty() {
-            self.compact()?;
+            self.compact();
         }
         Ok(items)
     }
