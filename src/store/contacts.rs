@@ -317,10 +317,21 @@ fn refuse(line: usize, reason: &str, detail: &str) -> Refused {
     }
 }
 
-/// Sets `field` from the file when the file has a value that differs.
+/// A text as a file can carry it: without control (but line breaks) and bidi
+/// characters, which every export removes, and with `\n` line breaks.
+fn visible(s: &str) -> String {
+    s.trim()
+        .replace("\r\n", "\n")
+        .chars()
+        .filter(|c| !((c.is_control() && *c != '\n') || crate::text::is_bidi_control(*c)))
+        .collect()
+}
+
+/// Sets `field` from the file when the file has a value that differs (as far as a
+/// file can tell: a stored control character the export removed is no change).
 fn take(stored: &mut String, from: &str, name: &'static str, fields: &mut Vec<&'static str>) {
     let from = from.trim();
-    if !from.is_empty() && stored.trim() != from {
+    if !from.is_empty() && visible(stored) != visible(from) {
         *stored = from.to_string();
         fields.push(name);
     }

@@ -243,6 +243,17 @@ pub fn read(text: &str, map: &[(Field, String)]) -> Result<Incoming, String> {
             columns.push((i, *f));
         }
     }
+    // The line a record starts on, from its byte offset (csv-core counts lines of a
+    // CRLF file differently).
+    let line_at = |byte: u64| {
+        let bytes = text.as_bytes();
+        let mut end = (byte as usize).min(bytes.len());
+        // After a `\r` the csv reader starts the next record on its `\n`.
+        while end < bytes.len() && matches!(bytes[end], b'\r' | b'\n') {
+            end += 1;
+        }
+        bytes[..end].iter().filter(|b| **b == b'\n').count() + 1
+    };
     let mut out = Incoming::default();
     if columns.is_empty() {
         return Err(headers.iter().take(6).collect::<Vec<_>>().join(", "));
@@ -252,14 +263,14 @@ pub fn read(text: &str, map: &[(Field, String)]) -> Result<Incoming, String> {
             Ok(rec) => rec,
             Err(e) => {
                 out.refused.push(Refused {
-                    line: e.position().map_or(0, |p| p.line() as usize),
+                    line: e.position().map_or(0, |p| line_at(p.byte())),
                     reason: "err.import_bad_line".into(),
                     detail: String::new(),
                 });
                 continue;
             }
         };
-        let line = rec.position().map_or(0, |p| p.line() as usize);
+        let line = rec.position().map_or(0, |p| line_at(p.byte()));
         let get = |f: Field| {
             columns
                 .iter()
