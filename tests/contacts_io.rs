@@ -338,10 +338,7 @@ fn cli_preview_dry_run_and_import() {
         .unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("Windows-1252"), "{text}");
-    assert!(
-        text.contains("1 new organisations, 2 new persons"),
-        "{text}"
-    );
+    assert!(text.contains("1 new organisation, 2 new persons"), "{text}");
     assert!(text.contains("line 4: refused"), "{text}");
     assert!(text.contains("Dry run"), "{text}");
     let listed = String::from_utf8(cli(&db.path, &["export", "csv", "--what", "orgs"])).unwrap();

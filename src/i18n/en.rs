@@ -1711,7 +1711,7 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("import.read_as", "{file}: read as {format}, {encoding}."),
     (
         "import.summary",
-        "{orgs} new organisations, {persons} new persons, {updates} updates, {near} near-duplicates to decide, {refused} refused, {same} unchanged.",
+        "{orgs} new {orgs|organisation|organisations}, {persons} new {persons|person|persons}, {updates} {updates|update|updates}, {near} {near|near-duplicate|near-duplicates} to decide, {refused} refused, {same} unchanged.",
     ),
     (
         "import.update_line",
@@ -1732,7 +1732,7 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ),
     (
         "import.done",
-        "Imported: {orgs} organisations and {persons} persons made, {updates} updated, {skipped} skipped. \"intnet undo\" reverses the whole import.",
+        "Imported: {orgs} {orgs|organisation|organisations} and {persons} {persons|person|persons} made, {updates} updated, {skipped} skipped. \"intnet undo\" reverses the whole import.",
     ),
     ("err.import_read", "cannot read {path}: {detail}"),
     (

@@ -1741,7 +1741,7 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("import.read_as", "{file}: läst som {format}, {encoding}."),
     (
         "import.summary",
-        "{orgs} nya organisationer, {persons} nya personer, {updates} uppdateringar, {near} möjliga dubbletter att avgöra, {refused} avvisade, {same} oförändrade.",
+        "{orgs} {orgs|ny organisation|nya organisationer}, {persons} {persons|ny person|nya personer}, {updates} {updates|uppdatering|uppdateringar}, {near} {near|möjlig dubblett|möjliga dubbletter} att avgöra, {refused} {refused|avvisad|avvisade}, {same} {same|oförändrad|oförändrade}.",
     ),
     (
         "import.update_line",
@@ -1762,7 +1762,7 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ),
     (
         "import.done",
-        "Importerat: {orgs} organisationer och {persons} personer skapade, {updates} uppdaterade, {skipped} överhoppade. \"intnet undo\" ångrar hela importen.",
+        "Importerat: {orgs} {orgs|organisation|organisationer} och {persons} {persons|person|personer} skapade, {updates} uppdaterade, {skipped} överhoppade. \"intnet undo\" ångrar hela importen.",
     ),
     ("err.import_read", "kan inte läsa {path}: {detail}"),
     (
