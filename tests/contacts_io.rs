@@ -548,3 +548,60 @@ fn hostile_text_is_escaped_in_every_format() {
     let p = e.store.plan_import(inc, "", "f").unwrap();
     assert!(p.is_empty(), "{p:?}");
 }
+
+mod fuzz {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn samples() -> Vec<Vec<u8>> {
+        [
+            "outlook_2_1.vcf",
+            "apple_3_0.vcf",
+            "kind_org_4_0.vcf",
+            "outlook_sv.csv",
+            "google.csv",
+        ]
+        .iter()
+        .map(|f| data(f))
+        .collect()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+
+        /// Any bytes, read as either format: refusals or an error, never a panic.
+        #[test]
+        fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
+            let (text, _) = cio::decode(&bytes);
+            let _ = cio::read(&text, Format::Vcard, &[]);
+            let _ = cio::read(&text, Format::Csv, &[]);
+        }
+
+        /// Every sample cut at any byte, and with a byte changed: never a panic, and a
+        /// truncated vCard is refused rather than half read silently.
+        #[test]
+        fn truncated_and_damaged_samples_never_panic(which in 0usize..5, cut in 0usize..1200, at in 0usize..1200, b in any::<u8>()) {
+            let mut bytes = samples()[which].clone();
+            bytes.truncate(cut.min(bytes.len()));
+            let (text, _) = cio::decode(&bytes);
+            let _ = cio::read(&text, Format::guess(if which < 3 { "x.vcf" } else { "x.csv" }, &text), &[]);
+            if !bytes.is_empty() {
+                let i = at % bytes.len();
+                bytes[i] = b;
+                let (text, _) = cio::decode(&bytes);
+                let _ = cio::read(&text, Format::Vcard, &[]);
+                let _ = cio::read(&text, Format::Csv, &[]);
+            }
+        }
+    }
+
+    #[test]
+    fn a_card_without_end_is_refused_with_its_line() {
+        let text = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ann\r\nORG:X\r\nEND:VCARD\r\nBEGIN:VCARD\r\nVERSION:3.0\r\nFN:Bo\r\n";
+        let inc = cio::read(text, Format::Vcard, &[]).unwrap();
+        assert_eq!(inc.persons.len(), 1);
+        assert_eq!(inc.refused.len(), 1, "{inc:?}");
+        assert_eq!(inc.refused[0].line, 6);
+        assert_eq!(inc.refused[0].reason, "err.import_unterminated");
+    }
+}

@@ -128,14 +128,14 @@ fn is_org_card(card: &VCard) -> bool {
     })
 }
 
-/// The lines (1-based) where each card begins.
-fn card_lines(text: &str) -> Vec<usize> {
+/// The lines (1-based) that are `what` (`BEGIN:VCARD`, `END:VCARD`).
+fn card_lines(text: &str, what: &str) -> Vec<usize> {
     text.lines()
         .enumerate()
         .filter(|(_, l)| {
             l.trim_start_matches('\u{feff}')
                 .trim()
-                .eq_ignore_ascii_case("BEGIN:VCARD")
+                .eq_ignore_ascii_case(what)
         })
         .map(|(i, _)| i + 1)
         .collect()
@@ -144,7 +144,8 @@ fn card_lines(text: &str) -> Vec<usize> {
 /// Reads every card of a vCard file (2.1, 3.0 or 4.0). A card that cannot be used
 /// (no name, a broken card, something that is not a card) is refused with its line.
 pub fn read(text: &str) -> Incoming {
-    let lines = card_lines(text);
+    let lines = card_lines(text, "BEGIN:VCARD");
+    let ends = card_lines(text, "END:VCARD");
     let last_line = text.lines().count().max(1);
     let mut out = Incoming::default();
     let mut parser = Parser::new(text);
@@ -160,7 +161,18 @@ pub fn read(text: &str) -> Incoming {
             Entry::Eof => break,
             Entry::VCard(card) => {
                 n += 1;
-                card_to(&card, line, &mut out);
+                // calcard reads a card cut short (no END:VCARD) as far as it goes; a
+                // truncated file must not import half a card.
+                let next = lines.get(n).copied().unwrap_or(usize::MAX);
+                if ends.iter().any(|e| *e > line && *e < next) {
+                    card_to(&card, line, &mut out);
+                } else {
+                    out.refused.push(Refused {
+                        line,
+                        reason: "err.import_unterminated".into(),
+                        detail: String::new(),
+                    });
+                }
             }
             Entry::InvalidLine(l) => {
                 let at = text
