@@ -605,3 +605,57 @@ mod fuzz {
         assert_eq!(inc.refused[0].reason, "err.import_unterminated");
     }
 }
+
+#[test]
+fn vcard_export_of_one_org_and_import_for_a_unit() {
+    let db = common::cli_db();
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/google.csv");
+    let out = intnet(&db.path)
+        .args(["import", "--unit", "KLK"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    cli_import(&db.path, "apple_3_0.vcf");
+    let json: serde_json::Value =
+        serde_json::from_slice(&cli(&db.path, &["export", "json"])).unwrap();
+    assert_eq!(json["format"], "intnet-export");
+    let rouen = json["organisations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["data"]["name"] == "Ville de Rouen")
+        .unwrap();
+    assert_eq!(rouen["owner_unit_name"], "Kommunledningskontoret");
+    let jean = json["persons"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["data"]["name"] == "Jean Dupont")
+        .unwrap();
+    assert_eq!(jean["org_uid"], rouen["uid"]);
+    assert!(
+        jean["data"]["source"]
+            .as_str()
+            .unwrap()
+            .contains("google.csv"),
+        "{jean}"
+    );
+    let vcf = String::from_utf8(cli(
+        &db.path,
+        &["export", "vcard", "--org", "Ville de Rouen"],
+    ))
+    .unwrap();
+    assert_eq!(vcf.matches("BEGIN:VCARD").count(), 3, "{vcf}");
+    assert!(!vcf.contains("Lüneburg"));
+    let bad = intnet(&db.path)
+        .args(["import", "--unit", "NOPE"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(!bad.status.success());
+}
