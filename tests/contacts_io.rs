@@ -449,6 +449,17 @@ fn xlsx_part(bytes: &[u8], name: &str) -> String {
 fn xlsx_has_a_sheet_each_with_numbers_as_numbers() {
     let db = common::cli_db();
     cli_import(&db.path, "google.csv");
+    cli(
+        &db.path,
+        &[
+            "interaction",
+            "add",
+            "Ville de Rouen",
+            "Call about the twinning",
+            "--date",
+            "2026-03-02",
+        ],
+    );
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("all.xlsx");
     cli(
@@ -479,6 +490,41 @@ fn xlsx_has_a_sheet_each_with_numbers_as_numbers() {
         .parse()
         .unwrap();
     assert!(v >= 1.0);
+    // Contacts: the date is a number with a date format, not a text.
+    let sheet = xlsx_part(&bytes, "xl/worksheets/sheet3.xml");
+    let doc = roxmltree::Document::parse(&sheet).unwrap();
+    let b2 = doc
+        .descendants()
+        .find(|n| n.has_tag_name("c") && n.attribute("r") == Some("B2"))
+        .unwrap();
+    assert_eq!(b2.attribute("t"), None, "the date is a number");
+    let serial: f64 = b2
+        .descendants()
+        .find(|n| n.has_tag_name("v"))
+        .and_then(|n| n.text())
+        .unwrap()
+        .parse()
+        .unwrap();
+    // 2026-03-02 is day 46083 counted from 1899-12-30.
+    assert_eq!(serial, 46083.0);
+    let style: usize = b2.attribute("s").unwrap().parse().unwrap();
+    let styles = xlsx_part(&bytes, "xl/styles.xml");
+    let doc = roxmltree::Document::parse(&styles).unwrap();
+    let xf = doc
+        .descendants()
+        .find(|n| n.has_tag_name("cellXfs"))
+        .unwrap()
+        .children()
+        .filter(|n| n.is_element())
+        .nth(style)
+        .unwrap();
+    let fmt = xf.attribute("numFmtId").unwrap();
+    let code = doc
+        .descendants()
+        .find(|n| n.has_tag_name("numFmt") && n.attribute("numFmtId") == Some(fmt))
+        .and_then(|n| n.attribute("formatCode"))
+        .unwrap();
+    assert_eq!(code, "yyyy-mm-dd");
 }
 
 /// An escape sequence, a bidi override, a formula and vCard's own separators.
