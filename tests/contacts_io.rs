@@ -414,6 +414,17 @@ fn excel_csv_has_bom_and_semicolons_and_reads_back() {
     cli_import(&db.path, "outlook_sv.csv");
     let bytes = cli(&db.path, &["export", "csv", "--what", "persons", "--excel"]);
     assert!(bytes.starts_with(b"\xEF\xBB\xBF"));
+    // Read without the csv crate that wrote it: the header line as Excel sees it.
+    let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
+    assert_eq!(
+        text.lines().next().unwrap(),
+        "\"First Name\";\"Last Name\";\"Company\";\"Job Title\";\"E-mail Address\";\"Business Phone\";\"Web Page\";\"Business City\";\"Business Country/Region\";\"Notes\""
+    );
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("\"Sören\";\"Öberg\";\"Sandvikens kommun\";")),
+        "{text}"
+    );
     let mut r = csv::ReaderBuilder::new()
         .delimiter(b';')
         .from_reader(&bytes[3..]);
