@@ -606,6 +606,58 @@ fn hostile_text_is_escaped_in_every_format() {
     assert!(p.is_empty(), "{p:?}");
 }
 
+#[test]
+fn persons_csv_moves_people_and_their_organisations_to_another_database() {
+    let from = common::cli_db();
+    cli_import(&from.path, "apple_3_0.vcf");
+    cli_import(&from.path, "google.csv");
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("persons.csv");
+    cli(
+        &from.path,
+        &[
+            "export",
+            "csv",
+            "--what",
+            "persons",
+            "--excel",
+            "--out",
+            file.to_str().unwrap(),
+        ],
+    );
+    // A fresh database: the organisations come with the persons, their country too.
+    let e = env();
+    let (text, enc) = cio::decode(&std::fs::read(&file).unwrap());
+    assert_eq!(enc, Encoding::Utf8);
+    let inc = cio::read(&text, Format::Csv, &[]).unwrap();
+    let p = e.store.plan_import(inc, "", "f").unwrap();
+    assert!(p.refused.is_empty(), "{:?}", p.refused);
+    assert_eq!((p.new_orgs.len(), p.new_persons.len()), (2, 3));
+    e.store
+        .apply_import(&e.anna, &p, "import:csv", false, None, &mut |_| {})
+        .unwrap();
+    let rouen = e.store.org(org_id(&e.store, "Ville de Rouen")).unwrap();
+    assert_eq!(
+        (rouen.data.city.as_str(), rouen.data.country.as_str()),
+        ("Rouen", "FR")
+    );
+    assert_eq!(rouen.data.website, "https://www.rouen.fr");
+    let jean = e
+        .store
+        .persons_of(rouen.id)
+        .unwrap()
+        .into_iter()
+        .find(|p| p.data.name == "Jean Dupont")
+        .unwrap();
+    assert_eq!(
+        jean.data.phone, "+33 2 35 08 69 00",
+        "the formula guard is undone"
+    );
+    // And again: nothing changes.
+    let inc = cio::read(&text, Format::Csv, &[]).unwrap();
+    assert!(e.store.plan_import(inc, "", "f").unwrap().is_empty());
+}
+
 mod fuzz {
     use super::*;
     use proptest::prelude::*;

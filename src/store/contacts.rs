@@ -33,6 +33,11 @@ pub struct ExportPerson {
     pub uid: String,
     pub org_uid: String,
     pub org_name: String,
+    /// The organisation's web site, city and country (the CSV writes them on the
+    /// person's row, as Outlook's company address).
+    pub org_website: String,
+    pub org_city: String,
+    pub org_country: String,
 }
 
 /// A contact (interaction) as the XLSX and JSON exports write it.
@@ -96,6 +101,9 @@ impl Store {
                     uid: puid.unwrap_or_else(|| crate::model::own_uid(&seed, 'p', pid)),
                     org_uid: uid.clone(),
                     org_name: org.data.name.clone(),
+                    org_website: org.data.website.clone(),
+                    org_city: org.data.city.clone(),
+                    org_country: org.data.country.clone(),
                 });
             }
             orgs.push(ExportOrg { org, uid });

@@ -145,9 +145,9 @@ pub fn write_persons<W: Write>(
             csv_cell(&d.title).into_owned(),
             csv_cell(&d.email).into_owned(),
             csv_cell(&d.phone).into_owned(),
-            String::new(),
-            String::new(),
-            String::new(),
+            csv_cell(&p.org_website).into_owned(),
+            csv_cell(&p.org_city).into_owned(),
+            csv_cell(&p.org_country).into_owned(),
             csv_cell(&d.notes).into_owned(),
         ])?;
     }
