@@ -1,6 +1,7 @@
 //! The command line: clap definitions, localised help, and one file per group.
 
 mod admin;
+mod contacts;
 pub mod news;
 mod partners;
 mod plans;
@@ -77,6 +78,23 @@ pub enum Command {
     Training(TrainingCmd),
     #[command(subcommand)]
     Export(ExportCmd),
+    /// Organisations and persons from a vCard or CSV file.
+    Import {
+        #[arg(id = "import_file", value_name = "FILE")]
+        file: PathBuf,
+        #[arg(long = "format", id = "import_format", value_name = "vcard|csv")]
+        format: Option<String>,
+        #[arg(long = "dry-run", id = "import_dry_run")]
+        dry_run: bool,
+        #[arg(long = "unit", id = "import_unit", value_name = "CODE")]
+        unit: Option<String>,
+        #[arg(long = "map", id = "import_map", value_name = "FIELD=HEADER,…")]
+        map: Option<String>,
+        #[arg(long = "country", id = "import_country", value_name = "COUNTRY")]
+        country: Option<String>,
+        #[arg(long = "create-anyway", id = "import_create_anyway")]
+        create_anyway: bool,
+    },
     #[command(subcommand)]
     Plan(PlanCmd),
     Deadlines {
@@ -327,10 +345,51 @@ pub enum ExportCmd {
             default_value = "csv"
         )]
         format: String,
+        /// A UTF-8 byte order mark and `;`, for Excel set to Swedish.
+        #[arg(long = "excel", id = "export_excel")]
+        excel: bool,
     },
     Ics {
         #[arg(long)]
         mine: bool,
+    },
+    /// Organisations and their people as vCard 4.0.
+    Vcard {
+        #[arg(
+            long = "org",
+            id = "vcard_org",
+            value_name = "ORG",
+            conflicts_with = "vcard_all"
+        )]
+        org: Option<String>,
+        #[arg(long = "all", id = "vcard_all")]
+        all: bool,
+        #[arg(long = "out", id = "contacts_out", value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Organisations or persons as CSV with Outlook's headers.
+    Csv {
+        #[arg(
+            long = "what",
+            id = "csv_what",
+            value_name = "orgs|persons",
+            default_value = "persons"
+        )]
+        what: String,
+        #[arg(long = "excel", id = "export_excel")]
+        excel: bool,
+        #[arg(long = "out", id = "contacts_out", value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Organisations, persons, contacts and training as an Excel workbook.
+    Xlsx {
+        #[arg(long = "out", id = "contacts_out", value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Everything the member may read, as one JSON document.
+    Json {
+        #[arg(long = "out", id = "contacts_out", value_name = "FILE")]
+        out: Option<PathBuf>,
     },
 }
 
@@ -805,7 +864,28 @@ pub fn run(ctx: &Ctx, command: Command) -> ExitCode {
         Command::News(c) => news::news(ctx, c),
         Command::Training(c) => training::training(ctx, c),
         Command::Export(ExportCmd::Ics { mine }) => plans::export_ics(ctx, mine),
-        Command::Export(c) => training::export(ctx, c),
+        Command::Export(c @ ExportCmd::Training { .. }) => training::export(ctx, c),
+        Command::Export(c) => contacts::export(ctx, c),
+        Command::Import {
+            file,
+            format,
+            dry_run,
+            unit,
+            map,
+            country,
+            create_anyway,
+        } => contacts::import(
+            ctx,
+            contacts::ImportArgs {
+                file,
+                format,
+                dry_run,
+                unit,
+                map,
+                country,
+                create_anyway,
+            },
+        ),
         Command::Plan(c) => plans::plan(ctx, c),
         Command::Project(c) => projects::project(ctx, c),
         Command::Membership(c) => projects::membership(ctx, c),

@@ -1657,4 +1657,138 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("format.md", "Markdown"),
     ("format.xlsx", "Excel annex (XLSX)"),
     ("report.default_file", "compilation-{year}"),
+    // Contacts in and out (issue 14).
+    (
+        "help.export.vcard",
+        "Organisations and their people as vCard 4.0 (for Outlook, phones, address books)",
+    ),
+    (
+        "help.export.csv",
+        "Organisations or persons as CSV with Outlook's headers",
+    ),
+    (
+        "help.export.xlsx",
+        "Organisations, persons, contacts and training as an Excel workbook",
+    ),
+    (
+        "help.export.json",
+        "Everything you may read, as one JSON document (docs/export-json.md)",
+    ),
+    (
+        "help.import",
+        "Organisations and persons from a vCard or CSV file: a preview, then the import",
+    ),
+    (
+        "help.arg.export_excel",
+        "For Excel: a UTF-8 byte order mark and ; between cells",
+    ),
+    (
+        "help.arg.vcard_org",
+        "Only this organisation (id or exact name) and its people",
+    ),
+    ("help.arg.vcard_all", "Every organisation (the default)"),
+    (
+        "help.arg.contacts_out",
+        "Write to FILE instead of standard output",
+    ),
+    ("help.arg.csv_what", "orgs or persons"),
+    ("help.arg.import_file", "The vCard (.vcf) or CSV file"),
+    (
+        "help.arg.import_format",
+        "vcard or csv (default: by the file's name and contents)",
+    ),
+    (
+        "help.arg.import_dry_run",
+        "Show the preview only; write nothing",
+    ),
+    (
+        "help.arg.import_unit",
+        "The unit that owns the new organisations (default: yours)",
+    ),
+    (
+        "help.arg.import_map",
+        "Columns the file names otherwise, e.g. \"name=Full Name,email=Mail\"",
+    ),
+    (
+        "help.arg.import_country",
+        "Country for organisations the file gives none",
+    ),
+    (
+        "help.arg.import_create_anyway",
+        "Also make organisations that resemble one in the registry",
+    ),
+    ("import.source", "Imported from {file} {date}"),
+    ("import.read_as", "{file}: read as {format}, {encoding}."),
+    (
+        "import.summary",
+        "{orgs} new {orgs|organisation|organisations}, {persons} new {persons|person|persons}, {updates} {updates|update|updates}, {near} {near|near-duplicate|near-duplicates} to decide, {refused} refused, {same} unchanged.",
+    ),
+    (
+        "import.update_line",
+        "  line {line}: update {name}: {fields}",
+    ),
+    (
+        "import.near_line",
+        "  line {line}: {name} resembles {others} (not made without --create-anyway)",
+    ),
+    (
+        "import.refused_line",
+        "  line {line}: refused: {reason} {detail}",
+    ),
+    ("import.dry_run", "Dry run: nothing was written."),
+    (
+        "import.nothing",
+        "Nothing to import: the registry already holds everything in the file.",
+    ),
+    (
+        "import.done",
+        "Imported: {orgs} {orgs|organisation|organisations} and {persons} {persons|person|persons} made, {updates} updated, {skipped} skipped. \"intnet undo\" reverses the whole import.",
+    ),
+    ("err.import_read", "cannot read {path}: {detail}"),
+    (
+        "err.import_headers",
+        "no known column in {path} (it has {headers}); name them with --map \"name=…,email=…\"",
+    ),
+    (
+        "err.import_map",
+        "--map cannot read {value}; the fields are {fields}",
+    ),
+    (
+        "err.import_format",
+        "unknown format {value}: use vcard or csv",
+    ),
+    (
+        "err.import_no_org",
+        "the person has no organisation (ORG or Company):",
+    ),
+    ("err.import_bad_line", "the line cannot be read:"),
+    ("err.import_unterminated", "the card has no END:VCARD"),
+    ("err.import_not_vcard", "not a vCard"),
+    (
+        "err.import_empty_row",
+        "neither a name, an e-mail address nor a company",
+    ),
+    (
+        "err.export_what",
+        "unknown value {value} for --what: use orgs or persons",
+    ),
+    ("err.export_write", "cannot write {path}: {detail}"),
+    (
+        "err.export_terminal",
+        "an XLSX workbook is not for the terminal: give --out FILE",
+    ),
+    ("xlsx.sheet_orgs", "Organisations"),
+    ("xlsx.sheet_persons", "Persons"),
+    ("xlsx.sheet_contacts", "Contacts"),
+    ("xlsx.sheet_training", "Training"),
+    ("xlsx.id", "Id"),
+    ("xlsx.last_contact", "Last contact"),
+    ("xlsx.org", "Organisation"),
+    ("xlsx.person", "Person"),
+    ("xlsx.member", "Logged by"),
+    ("xlsx.date_from", "From"),
+    ("xlsx.date_to", "To"),
+    ("xlsx.hours", "Hours"),
+    ("xlsx.participants", "Participants"),
+    ("xlsx.cost_sek", "Cost (SEK)"),
 ];

@@ -1687,4 +1687,138 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("format.md", "Markdown"),
     ("format.xlsx", "Excelbilaga (XLSX)"),
     ("report.default_file", "sammanstallning-{year}"),
+    // Contacts in and out (issue 14).
+    (
+        "help.export.vcard",
+        "Organisationer och deras personer som vCard 4.0 (för Outlook, telefoner, adressböcker)",
+    ),
+    (
+        "help.export.csv",
+        "Organisationer eller personer som CSV med Outlooks rubriker",
+    ),
+    (
+        "help.export.xlsx",
+        "Organisationer, personer, kontakter och kompetensutveckling som Excel-arbetsbok",
+    ),
+    (
+        "help.export.json",
+        "Allt du får läsa, som ett JSON-dokument (docs/export-json.md)",
+    ),
+    (
+        "help.import",
+        "Organisationer och personer från en vCard- eller CSV-fil: först en förhandsvisning, sedan importen",
+    ),
+    (
+        "help.arg.export_excel",
+        "För Excel: UTF-8-byteordningsmärke och ; mellan cellerna",
+    ),
+    (
+        "help.arg.vcard_org",
+        "Bara den här organisationen (id eller exakt namn) och dess personer",
+    ),
+    ("help.arg.vcard_all", "Alla organisationer (standard)"),
+    (
+        "help.arg.contacts_out",
+        "Skriv till FIL i stället för standard ut",
+    ),
+    ("help.arg.csv_what", "orgs eller persons"),
+    ("help.arg.import_file", "vCard-filen (.vcf) eller CSV-filen"),
+    (
+        "help.arg.import_format",
+        "vcard eller csv (standard: efter filens namn och innehåll)",
+    ),
+    (
+        "help.arg.import_dry_run",
+        "Visa bara förhandsvisningen; skriv ingenting",
+    ),
+    (
+        "help.arg.import_unit",
+        "Enheten som äger de nya organisationerna (standard: din)",
+    ),
+    (
+        "help.arg.import_map",
+        "Kolumner som filen kallar något annat, t.ex. \"name=Fullständigt namn,email=Mejl\"",
+    ),
+    (
+        "help.arg.import_country",
+        "Land för organisationer som filen inte anger land för",
+    ),
+    (
+        "help.arg.import_create_anyway",
+        "Skapa även organisationer som liknar en i registret",
+    ),
+    ("import.source", "Importerad från {file} {date}"),
+    ("import.read_as", "{file}: läst som {format}, {encoding}."),
+    (
+        "import.summary",
+        "{orgs} {orgs|ny organisation|nya organisationer}, {persons} {persons|ny person|nya personer}, {updates} {updates|uppdatering|uppdateringar}, {near} {near|möjlig dubblett|möjliga dubbletter} att avgöra, {refused} {refused|avvisad|avvisade}, {same} {same|oförändrad|oförändrade}.",
+    ),
+    (
+        "import.update_line",
+        "  rad {line}: uppdatera {name}: {fields}",
+    ),
+    (
+        "import.near_line",
+        "  rad {line}: {name} liknar {others} (skapas inte utan --create-anyway)",
+    ),
+    (
+        "import.refused_line",
+        "  rad {line}: avvisad: {reason} {detail}",
+    ),
+    ("import.dry_run", "Provkörning: ingenting skrevs."),
+    (
+        "import.nothing",
+        "Inget att importera: registret har redan allt som står i filen.",
+    ),
+    (
+        "import.done",
+        "Importerat: {orgs} {orgs|organisation|organisationer} och {persons} {persons|person|personer} skapade, {updates} uppdaterade, {skipped} överhoppade. \"intnet undo\" ångrar hela importen.",
+    ),
+    ("err.import_read", "kan inte läsa {path}: {detail}"),
+    (
+        "err.import_headers",
+        "ingen känd kolumn i {path} (den har {headers}); ange dem med --map \"name=…,email=…\"",
+    ),
+    (
+        "err.import_map",
+        "--map kan inte läsa {value}; fälten är {fields}",
+    ),
+    (
+        "err.import_format",
+        "okänt format {value}: använd vcard eller csv",
+    ),
+    (
+        "err.import_no_org",
+        "personen har ingen organisation (ORG eller Företag):",
+    ),
+    ("err.import_bad_line", "raden går inte att läsa:"),
+    ("err.import_unterminated", "kortet saknar END:VCARD"),
+    ("err.import_not_vcard", "inte ett vCard"),
+    (
+        "err.import_empty_row",
+        "varken namn, e-postadress eller företag",
+    ),
+    (
+        "err.export_what",
+        "okänt värde {value} för --what: använd orgs eller persons",
+    ),
+    ("err.export_write", "kan inte skriva {path}: {detail}"),
+    (
+        "err.export_terminal",
+        "en Excel-arbetsbok är inte till för terminalen: ange --out FIL",
+    ),
+    ("xlsx.sheet_orgs", "Organisationer"),
+    ("xlsx.sheet_persons", "Personer"),
+    ("xlsx.sheet_contacts", "Kontakter"),
+    ("xlsx.sheet_training", "Kompetensutveckling"),
+    ("xlsx.id", "Id"),
+    ("xlsx.last_contact", "Senaste kontakt"),
+    ("xlsx.org", "Organisation"),
+    ("xlsx.person", "Person"),
+    ("xlsx.member", "Registrerad av"),
+    ("xlsx.date_from", "Från"),
+    ("xlsx.date_to", "Till"),
+    ("xlsx.hours", "Timmar"),
+    ("xlsx.participants", "Deltagare"),
+    ("xlsx.cost_sek", "Kostnad (kr)"),
 ];

@@ -1,6 +1,7 @@
 //! Plain types, enums and validation. No storage, no terminal.
 
 mod access;
+mod contacts;
 pub mod country;
 mod currency;
 mod enums;
@@ -11,6 +12,7 @@ mod report;
 mod training;
 mod validate;
 
+pub use contacts::*;
 pub use enums::*;
 pub use news::*;
 pub use plans::*;

@@ -2,6 +2,7 @@
 //! transaction that also writes its audit row.
 
 mod audit;
+mod contacts;
 mod deadlines;
 pub mod doctor;
 mod drafts;
@@ -19,6 +20,7 @@ pub mod seed;
 mod training;
 
 pub use audit::{AuditEntry, ENTITIES, EntityKind, Undone};
+pub use contacts::{ExportContact, ExportOrg, ExportPerson};
 pub use deadlines::{DEADLINES_SQL, Deadline, DeadlineKind};
 pub use drafts::{Draft, spool_draft};
 pub use migrate::LATEST_VERSION;
