@@ -5,6 +5,7 @@ pub mod news;
 mod partners;
 mod plans;
 mod projects;
+mod regional;
 pub mod report;
 mod training;
 
@@ -77,6 +78,8 @@ pub enum Command {
     Training(TrainingCmd),
     #[command(subcommand)]
     Export(ExportCmd),
+    #[command(subcommand)]
+    Import(ImportCmd),
     #[command(subcommand)]
     Plan(PlanCmd),
     Deadlines {
@@ -332,6 +335,19 @@ pub enum ExportCmd {
         #[arg(long)]
         mine: bool,
     },
+    Regional {
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ImportCmd {
+    Regional {
+        file: PathBuf,
+        #[arg(long, value_name = "MUNICIPALITY")]
+        from: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -445,6 +461,18 @@ pub struct OrgFields {
     pub tags: Option<Vec<String>>,
     #[arg(long)]
     pub notes: Option<String>,
+    #[arg(long, value_name = "NNNNNN-NNNN")]
+    pub orgnr: Option<String>,
+    #[arg(long)]
+    pub pic: Option<String>,
+    #[arg(long)]
+    pub oid: Option<String>,
+    #[arg(long)]
+    pub vat: Option<String>,
+    #[arg(long, conflicts_with = "no_share")]
+    pub share: bool,
+    #[arg(long)]
+    pub no_share: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -476,6 +504,11 @@ pub enum OrgCmd {
     },
     Delete {
         org: String,
+    },
+    AdoptRegional {
+        id: i64,
+        #[arg(long)]
+        force: bool,
     },
 }
 
@@ -805,6 +838,8 @@ pub fn run(ctx: &Ctx, command: Command) -> ExitCode {
         Command::News(c) => news::news(ctx, c),
         Command::Training(c) => training::training(ctx, c),
         Command::Export(ExportCmd::Ics { mine }) => plans::export_ics(ctx, mine),
+        Command::Export(ExportCmd::Regional { out }) => regional::export(ctx, out.as_deref()),
+        Command::Import(ImportCmd::Regional { file, from }) => regional::import(ctx, &file, &from),
         Command::Export(c) => training::export(ctx, c),
         Command::Plan(c) => plans::plan(ctx, c),
         Command::Project(c) => projects::project(ctx, c),

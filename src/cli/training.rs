@@ -230,6 +230,6 @@ pub fn export(ctx: &Ctx, cmd: ExportCmd) -> ExitCode {
                 Err(e) => fail(lang, &Error::Io(std::io::Error::other(e.to_string()))),
             }
         }
-        ExportCmd::Ics { .. } => ExitCode::from(super::exit::FAILED),
+        ExportCmd::Ics { .. } | ExportCmd::Regional { .. } => ExitCode::from(super::exit::FAILED),
     }
 }

@@ -8,6 +8,7 @@
 //! spreadsheet formula.
 
 pub mod json;
+pub mod regional;
 pub mod report;
 
 use crate::model::{SummaryRow, Training, format_hours};

@@ -16,6 +16,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/008_longer_prefixes.sql"),
     include_str!("migrations/009_accounts.sql"),
     include_str!("migrations/010_orgs_by_kind.sql"),
+    include_str!("migrations/011_identifiers_and_regional.sql"),
 ];
 
 /// The schema version this binary writes.

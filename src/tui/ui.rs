@@ -569,6 +569,7 @@ fn draw_form_inside(f: &mut Frame, v: View, form: &FormState, inner: Rect) {
                 crate::model::SimilarReason::Name => "reason.name",
                 crate::model::SimilarReason::Domain => "reason.domain",
                 crate::model::SimilarReason::Place => "reason.place",
+                crate::model::SimilarReason::Identifier => "reason.identifier",
             });
             lines.push(Line::from(clean(&s.name).into_owned()).style(v.theme.title));
             lines.push(
