@@ -468,3 +468,91 @@ fn the_shell_exports_imports_refuses_and_adopts() {
         .success()
         .stderr(predicates::str::contains("Sandvikens kommun knows them"));
 }
+
+mod tui {
+    use super::*;
+    use intnet::i18n::Lang;
+    use intnet::tui::app::{App, Modal};
+    use intnet::tui::keymap::Keymap;
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+    fn app_for(e: &common::Env, who: &str) -> App {
+        let store = intnet::store::Store::open(&e.path).unwrap();
+        let actor = store.actor(who).unwrap();
+        let (keymap, _) = Keymap::new(&Default::default());
+        App::new(store, actor, Lang::En, keymap, (100, 30)).unwrap()
+    }
+
+    fn key(app: &mut App, code: KeyCode, m: KeyModifiers) {
+        app.handle_key(KeyEvent::new(code, m));
+    }
+
+    fn screen(app: &App) -> String {
+        let mut t = Terminal::new(TestBackend::new(100, 30)).unwrap();
+        t.draw(|f| intnet::tui::ui::draw(f, app)).unwrap();
+        let buf = t.backend().buffer().clone();
+        let mut out = String::new();
+        for y in 0..buf.area.height {
+            for x in 0..buf.area.width {
+                out.push_str(buf[(x, y)].symbol());
+            }
+            out.push('\n');
+        }
+        out
+    }
+
+    /// Ctrl-F shows the regional entry after our own, marked; Ctrl-T takes it in.
+    #[test]
+    fn quick_lookup_shows_and_adopts_a_regional_entry() {
+        let (sandviken, _) = sandviken();
+        let gavle = common::env();
+        import(&gavle, &export_json(&sandviken)).unwrap();
+        let mut app = app_for(&gavle, "anna");
+        key(&mut app, KeyCode::Char('f'), KeyModifiers::CONTROL);
+        for c in "tartu".chars() {
+            key(&mut app, KeyCode::Char(c), KeyModifiers::NONE);
+        }
+        let Some(Modal::Lookup(l)) = &app.modal else {
+            panic!("no lookup")
+        };
+        assert!(l.hits.is_empty());
+        assert_eq!(l.regional.len(), 1);
+        let picture = screen(&app);
+        assert!(picture.contains("In the region"), "{picture}");
+        assert!(
+            picture.contains("Sandvikens kommun knows them, last contact 2026"),
+            "{picture}"
+        );
+        key(&mut app, KeyCode::Char('t'), KeyModifiers::CONTROL);
+        assert!(app.modal.is_none(), "{:?}", app.status);
+        let hits = gavle.store.find("tartu", 5).unwrap();
+        assert_eq!(hits.len(), 1);
+        let org = gavle.store.org(hits[0].org_id).unwrap();
+        assert!(
+            org.data.notes.contains("Sandvikens kommun"),
+            "{}",
+            org.data.notes
+        );
+    }
+
+    /// The new-organisation form lists the regional entry beside our own matches.
+    #[test]
+    fn check_before_create_in_the_form_shows_the_region() {
+        let (sandviken, _) = sandviken();
+        let gavle = common::env();
+        import(&gavle, &export_json(&sandviken)).unwrap();
+        let mut app = app_for(&gavle, "anna");
+        key(&mut app, KeyCode::Char('n'), KeyModifiers::NONE);
+        for c in "Tartu Ulikool".chars() {
+            key(&mut app, KeyCode::Char(c), KeyModifiers::NONE);
+        }
+        let Some(Modal::Form(f)) = &app.modal else {
+            panic!("no form")
+        };
+        assert_eq!(f.regional.len(), 1);
+        let picture = screen(&app);
+        assert!(picture.contains("In the region"), "{picture}");
+    }
+}

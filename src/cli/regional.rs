@@ -3,7 +3,7 @@
 
 use super::{Ctx, exit, fail};
 use crate::i18n::Lang;
-use crate::interchange::regional::{self, Refusal, RegionalFile};
+use crate::interchange::regional::{self, Refusal, RegionalFile, adopted_note, known_line};
 use crate::model::{OrgData, RegionalOrg};
 use crate::store::Error;
 use crate::text::sanitize_line as clean;
@@ -131,21 +131,6 @@ fn read_bounded(path: &Path) -> std::io::Result<Option<Vec<u8>>> {
     Ok((bytes.len() as u64 <= regional::MAX_FILE_BYTES).then_some(bytes))
 }
 
-/// "Sandvikens kommun knows them, last contact 2026" (units, when known).
-pub fn known_line(lang: Lang, r: &RegionalOrg) -> String {
-    let mut s = match r.last_contact_year {
-        Some(y) => lang.f(
-            "regional.knows_since",
-            &[("source", &clean(&r.source)), ("year", &y)],
-        ),
-        None => lang.f("regional.knows", &[("source", &clean(&r.source))]),
-    };
-    if !r.contact_role.is_empty() {
-        s.push_str(&lang.f("regional.ask", &[("role", &clean(&r.contact_role))]));
-    }
-    s
-}
-
 fn print_regional(lang: Lang, rows: &[RegionalOrg]) {
     for r in rows {
         eprintln!(
@@ -209,12 +194,4 @@ pub fn adopt(ctx: &Ctx, id: i64, force: bool) -> ExitCode {
         }
         Err(e) => fail(lang, &e),
     }
-}
-
-/// The note an adopted organisation gets: where it came from.
-pub fn adopted_note(lang: Lang, r: &RegionalOrg) -> String {
-    lang.f(
-        "regional.adopted_note",
-        &[("source", &r.source), ("line", &known_line(lang, r))],
-    )
 }

@@ -1767,4 +1767,16 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ),
     ("help.arg.file", "The file to read"),
     ("help.arg.from", "The municipality that shared the file"),
+    ("action.adopt_regional", "take into our registry"),
+    ("lookup.regional", "In the region (regional partners):"),
+    ("hit.regional", "Region"),
+    (
+        "msg.regional_adopted",
+        "The organisation is ours now, with a note of where it came from.",
+    ),
+    (
+        "msg.regional_adopt_hint",
+        "A regional entry: Ctrl-T takes it into our registry.",
+    ),
+    ("field.identifiers", "Identifiers"),
 ];

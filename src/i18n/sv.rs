@@ -1788,4 +1788,19 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("help.arg.no_share", "Dela inte organisationen med regionen"),
     ("help.arg.file", "Filen att läsa"),
     ("help.arg.from", "Kommunen som delade filen"),
+    ("action.adopt_regional", "ta in i vårt register"),
+    (
+        "lookup.regional",
+        "I regionen (regionala samverkanspartners):",
+    ),
+    ("hit.regional", "Region"),
+    (
+        "msg.regional_adopted",
+        "Organisationen är nu vår, med en anteckning om var den kom ifrån.",
+    ),
+    (
+        "msg.regional_adopt_hint",
+        "En regional post: Ctrl-T tar in den i vårt register.",
+    ),
+    ("field.identifiers", "Identitet"),
 ];

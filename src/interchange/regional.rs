@@ -8,9 +8,10 @@
 //! denied, then the explicit checks of [`check`]), has another version than
 //! [`VERSION`], or holds a person's e-mail address in any field ([`personal_email`]).
 
+use crate::i18n::Lang;
 use crate::model::{
-    GrowthArea, OrgKind, PriorityArea, RegionalEntry, parse_country, parse_oid, parse_orgnr,
-    parse_pic, parse_url, parse_vat, year_in_range,
+    GrowthArea, OrgKind, PriorityArea, RegionalEntry, RegionalOrg, parse_country, parse_oid,
+    parse_orgnr, parse_pic, parse_url, parse_vat, year_in_range,
 };
 use serde::{Deserialize, Serialize};
 
@@ -239,6 +240,38 @@ pub fn check(file: &mut RegionalFile) -> Result<(), Refusal> {
         }
     }
     Ok(())
+}
+
+/// "Sandvikens kommun knows them, last contact 2026" (units, when known).
+pub fn known_line(lang: Lang, r: &RegionalOrg) -> String {
+    let mut s = match r.last_contact_year {
+        Some(y) => lang.f(
+            "regional.knows_since",
+            &[
+                ("source", &crate::text::sanitize_line(&r.source)),
+                ("year", &y),
+            ],
+        ),
+        None => lang.f(
+            "regional.knows",
+            &[("source", &crate::text::sanitize_line(&r.source))],
+        ),
+    };
+    if !r.contact_role.is_empty() {
+        s.push_str(&lang.f(
+            "regional.ask",
+            &[("role", &crate::text::sanitize_line(&r.contact_role))],
+        ));
+    }
+    s
+}
+
+/// The note an adopted organisation gets: where it came from.
+pub fn adopted_note(lang: Lang, r: &RegionalOrg) -> String {
+    lang.f(
+        "regional.adopted_note",
+        &[("source", &r.source), ("line", &known_line(lang, r))],
+    )
 }
 
 #[cfg(test)]

@@ -131,6 +131,14 @@ pub fn similar(store: &Store, form: &FormState) -> Result<Vec<Similar>, Error> {
     store.similar_orgs(&from_form(form), &[])
 }
 
+/// The regional partners' entries like the one the form describes.
+pub fn similar_regional(
+    store: &Store,
+    form: &FormState,
+) -> Result<Vec<crate::model::RegionalOrg>, Error> {
+    store.similar_regional(&from_form(form))
+}
+
 /// The organisation the form describes.
 fn from_form(f: &FormState) -> OrgData {
     let twin = f.get("twin_decided");
