@@ -9,6 +9,7 @@ use intnet::model::{
     parse_orgnr,
 };
 use intnet::store::Error;
+use predicates::prelude::*;
 
 /// Sandviken: one shared partner with a person and contacts, one not shared.
 fn sandviken() -> (common::Env, Vec<(String, String)>) {
@@ -453,7 +454,27 @@ fn the_shell_exports_imports_refuses_and_adopts() {
         .assert()
         .code(2)
         .stderr(predicates::str::contains("nothing imported"));
-    // Check before create shows the regional entry after our own.
+    // find --json marks it; adopt-regional takes it in with its identifier.
+    let found = intnet(&b.path)
+        .args(["find", "tartu", "--json"])
+        .output()
+        .unwrap();
+    let rows: serde_json::Value = serde_json::from_slice(&found.stdout).unwrap();
+    assert_eq!(rows[0]["kind"], "regional");
+    assert_eq!(rows[0]["source"], "Sandvikens kommun");
+    let id = rows[0]["id"].as_i64().unwrap().to_string();
+    intnet(&b.path)
+        .args(["--as", "anna", "org", "adopt-regional", &id])
+        .assert()
+        .success();
+    let shown = intnet(&b.path)
+        .args(["org", "show", "Tartu Ülikool"])
+        .output()
+        .unwrap();
+    let shown = String::from_utf8_lossy(&shown.stdout);
+    assert!(shown.contains("212000-2163"), "{shown}");
+    assert!(shown.contains("Sandvikens kommun"), "{shown}");
+    // Check before create shows the regional entry after our own near-duplicate.
     intnet(&b.path)
         .args([
             "--as",
@@ -465,8 +486,52 @@ fn the_shell_exports_imports_refuses_and_adopts() {
             "EE",
         ])
         .assert()
-        .success()
-        .stderr(predicates::str::contains("Sandvikens kommun knows them"));
+        .code(2)
+        .stderr(
+            predicates::str::contains("Sandvikens kommun knows them")
+                .and(predicates::str::contains("--force")),
+        );
+}
+
+/// The exported document uses only what the published schema names, and has what it
+/// requires.
+#[test]
+fn the_export_follows_the_published_schema() {
+    let (sandviken, _) = sandviken();
+    let json: serde_json::Value = serde_json::from_str(&export_json(&sandviken)).unwrap();
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/docs/regional-exchange.schema.json"
+    ))
+    .unwrap();
+    let schema: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let keys =
+        |v: &serde_json::Value| -> Vec<String> { v.as_object().unwrap().keys().cloned().collect() };
+    let check = |doc: &serde_json::Value, props: &serde_json::Value| {
+        for k in keys(doc) {
+            assert!(keys(props).contains(&k), "{k} is not in the schema");
+        }
+    };
+    check(&json, &schema["properties"]);
+    assert_eq!(json["version"], schema["properties"]["version"]["const"]);
+    assert_eq!(json["format"], schema["properties"]["format"]["const"]);
+    let org_schema = &schema["$defs"]["organisation"]["properties"];
+    let org = &json["organisations"][0];
+    check(org, org_schema);
+    check(
+        &org["identifiers"],
+        &org_schema["identifiers"]["properties"],
+    );
+    check(
+        &org["known_by"][0],
+        &org_schema["known_by"]["items"]["properties"],
+    );
+    for k in schema["$defs"]["organisation"]["required"]
+        .as_array()
+        .unwrap()
+    {
+        assert!(org.get(k.as_str().unwrap()).is_some(), "{k} is missing");
+    }
 }
 
 mod tui {

@@ -118,23 +118,39 @@ pub fn parse(bytes: &[u8]) -> Result<RegionalFile, Refusal> {
             limit: MAX_FILE_BYTES,
         });
     }
-    // The envelope first, so a wrong version is named as such, not as a shape error.
-    let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| Refusal::NotJson {
-        detail: e.to_string(),
-    })?;
-    if value.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
-        return Err(Refusal::WrongFormat);
-    }
-    match value.get("version").and_then(serde_json::Value::as_u64) {
-        Some(v) if v == u64::from(VERSION) => {}
-        Some(v) => return Err(Refusal::WrongVersion { found: v }),
-        None => return Err(Refusal::WrongVersion { found: 0 }),
-    }
-    let mut file: RegionalFile = serde_json::from_value(value).map_err(|e| Refusal::NotJson {
-        detail: e.to_string(),
-    })?;
+    // One parse into the whole shape; when that fails, the envelope is read to name
+    // a wrong format or version as such rather than as a shape error.
+    let mut file: RegionalFile = match serde_json::from_slice(bytes) {
+        Ok(f) => f,
+        Err(e) => {
+            let value: serde_json::Value =
+                serde_json::from_slice(bytes).map_err(|e| Refusal::NotJson {
+                    detail: e.to_string(),
+                })?;
+            envelope(
+                value.get("format").and_then(|f| f.as_str()),
+                value.get("version").and_then(serde_json::Value::as_u64),
+            )?;
+            return Err(Refusal::NotJson {
+                detail: e.to_string(),
+            });
+        }
+    };
+    envelope(Some(&file.format), Some(u64::from(file.version)))?;
     check(&mut file)?;
     Ok(file)
+}
+
+fn envelope(format: Option<&str>, version: Option<u64>) -> Result<(), Refusal> {
+    if format != Some(FORMAT) {
+        return Err(Refusal::WrongFormat);
+    }
+    match version {
+        Some(v) if v == u64::from(VERSION) => Ok(()),
+        found => Err(Refusal::WrongVersion {
+            found: found.unwrap_or(0),
+        }),
+    }
 }
 
 /// The checks serde cannot make: required texts, lengths, known words, identifiers,

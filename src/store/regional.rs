@@ -241,7 +241,7 @@ impl Store {
     /// One regional entry.
     pub fn regional_org(&self, id: i64) -> Result<RegionalOrg> {
         let sql = format!(
-            "SELECT {REGIONAL_COLUMNS} FROM regional_orgs r JOIN regional_sources s ON s.id = r.source_id WHERE r.id = ?1"
+            "SELECT {REGIONAL_COLUMNS} FROM regional_orgs r CROSS JOIN regional_sources s ON s.id = r.source_id WHERE r.id = ?1"
         );
         optional(
             self.conn()
@@ -256,7 +256,7 @@ impl Store {
     pub fn similar_regional(&self, data: &OrgData) -> Result<Vec<RegionalOrg>> {
         let conn = self.conn();
         let base = format!(
-            "SELECT {REGIONAL_COLUMNS} FROM regional_orgs r JOIN regional_sources s ON s.id = r.source_id"
+            "SELECT {REGIONAL_COLUMNS} FROM regional_orgs r CROSS JOIN regional_sources s ON s.id = r.source_id"
         );
         let mut out: Vec<RegionalOrg> = Vec::new();
         let mut push = |r: &Row, reason: SimilarReason| -> rusqlite::Result<()> {
@@ -323,7 +323,7 @@ impl Store {
         let conn = self.conn();
         let limit = i64::try_from(limit).unwrap_or(i64::MAX).min(1_000);
         let base = format!(
-            "SELECT {REGIONAL_COLUMNS} FROM regional_orgs r JOIN regional_sources s ON s.id = r.source_id"
+            "SELECT {REGIONAL_COLUMNS} FROM regional_orgs r CROSS JOIN regional_sources s ON s.id = r.source_id"
         );
         let mut out: Vec<RegionalOrg> = Vec::new();
         let add = |sql: &str, param: &str, out: &mut Vec<RegionalOrg>| -> Result<()> {
@@ -354,9 +354,18 @@ impl Store {
         if folded.is_empty() {
             return Ok(out);
         }
+        // The exact name, then names that start with the query in index order (no
+        // sort: a common prefix matches thousands).
+        add(
+            &format!("{base} WHERE r.name_fold = ?1 LIMIT ?2"),
+            &folded,
+            &mut out,
+        )?;
         add(
             &format!(
-                "{base} WHERE r.name_fold >= ?1 AND r.name_fold < ?1 || '~' ORDER BY r.name_fold = ?1 DESC, r.name_fold LIMIT ?2"
+                "SELECT {REGIONAL_COLUMNS} FROM regional_orgs r INDEXED BY regional_by_fold \
+                 CROSS JOIN regional_sources s ON s.id = r.source_id \
+                 WHERE r.name_fold >= ?1 AND r.name_fold < ?1 || '~' ORDER BY r.name_fold LIMIT ?2"
             ),
             &folded,
             &mut out,
