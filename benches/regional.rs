@@ -195,6 +195,21 @@ fn main() {
     if found == 0 {
         fail("no regional hit with the layers loaded");
     }
+    // Where the time goes: each query's regional part alone, median.
+    for q in QUERIES {
+        let mut samples: Vec<Duration> = (0..reps)
+            .map(|_| {
+                let t = Instant::now();
+                std::hint::black_box(store.find_regional(q, 20).unwrap_or_else(|e| fail(e)));
+                t.elapsed()
+            })
+            .collect();
+        samples.sort();
+        println!(
+            "  find_regional {q:?}: {:.2} ms",
+            samples[samples.len() / 2].as_secs_f64() * 1000.0
+        );
+    }
     let ratio = with.as_secs_f64() / without.as_secs_f64().max(1e-9);
     let judge = |ok: bool| {
         if quick {

@@ -158,7 +158,7 @@ pub fn print_regional_similar(ctx: &Ctx, data: &OrgData) {
     }
 }
 
-/// The regional hits of `find`, after our own; on stderr with a heading.
+/// The regional hits of `find`, after our own, under a heading (stdout: they are data).
 pub fn print_regional_hits(ctx: &Ctx, rows: &[RegionalOrg]) {
     if rows.is_empty() {
         return;

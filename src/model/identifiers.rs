@@ -81,7 +81,8 @@ const VAT_PREFIXES: &[&str] = &[
 /// A VAT number: a country prefix and the national part, spaces, dots and hyphens
 /// ignored, stored in capitals without them. A shape check: Swedish numbers are `SE`,
 /// ten digits and `01`; German `DE` and nine digits; Finnish `FI` and eight digits;
-/// Danish `DK` and eight digits; others two to thirteen letters or digits.
+/// Danish `DK` and eight digits; others two to thirteen letters or digits, at least
+/// seven of them digits.
 pub fn parse_vat(s: &str) -> Result<String, &'static str> {
     let s: String = s
         .chars()
@@ -103,7 +104,13 @@ pub fn parse_vat(s: &str) -> Result<String, &'static str> {
         "SE" => digits(12) && rest.ends_with("01"),
         "DE" => digits(9),
         "FI" | "DK" => digits(8),
-        _ => (2..=13).contains(&rest.len()) && rest.bytes().all(|b| b.is_ascii_alphanumeric()),
+        // Every national part has at least seven digits (AT U12345678, ES X1234567X,
+        // IE 1234567WA): `LUBECK` is a name, not Luxembourg's VAT number.
+        _ => {
+            (2..=13).contains(&rest.len())
+                && rest.bytes().all(|b| b.is_ascii_alphanumeric())
+                && rest.bytes().filter(u8::is_ascii_digit).count() >= 7
+        }
     };
     if ok { Ok(s) } else { Err("err.vat_shape") }
 }
@@ -171,6 +178,7 @@ mod tests {
             vec![("orgnr", "212000-2163".to_string())]
         );
         assert_eq!(identifier_forms("Lübeck"), Vec::new());
+        assert_eq!(identifier_forms("lubeck"), Vec::new());
         assert_eq!(
             identifier_forms("e10012345"),
             vec![("oid", "E10012345".into())]

@@ -637,7 +637,9 @@ impl Store {
         // A form's text may not be normalised yet: each identifier in stored form.
         for (column, value) in identifiers_of(data) {
             // The column name is one of four constants, never user text.
-            let sql = format!("{base} WHERE o.{column} = ?1 AND o.deleted_at IS NULL LIMIT 20");
+            let sql = format!(
+                "{base} WHERE o.{column} = ?1 AND o.{column} <> '' AND o.deleted_at IS NULL LIMIT 20"
+            );
             let mut stmt = conn.prepare_cached(&sql)?;
             let mut rows = stmt.query([&value])?;
             while let Some(r) = rows.next()? {

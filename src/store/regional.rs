@@ -298,16 +298,18 @@ impl Store {
         }
         let domain = url_domain(&data.website);
         if !domain.is_empty() {
-            let mut stmt =
-                conn.prepare_cached(&format!("{base} WHERE r.web_domain = ?1 LIMIT 20"))?;
+            let mut stmt = conn.prepare_cached(&format!(
+                "{base} WHERE r.web_domain = ?1 AND r.web_domain <> '' LIMIT 20"
+            ))?;
             let mut rows = stmt.query([&domain])?;
             while let Some(r) = rows.next()? {
                 push(r, SimilarReason::Domain)?;
             }
         }
         for (column, value) in identifiers_of(data) {
-            // The column is one of four constants, never user text.
-            let sql = format!("{base} WHERE r.{column} = ?1 LIMIT 20");
+            // The column is one of four constants, never user text. The `<> ''` lets
+            // SQLite use the partial index with a bound value.
+            let sql = format!("{base} WHERE r.{column} = ?1 AND r.{column} <> '' LIMIT 20");
             let mut stmt = conn.prepare_cached(&sql)?;
             let mut rows = stmt.query([&value])?;
             while let Some(r) = rows.next()? {
@@ -345,7 +347,7 @@ impl Store {
         };
         for (column, value) in crate::model::identifier_forms(query) {
             add(
-                &format!("{base} WHERE r.{column} = ?1 LIMIT ?2"),
+                &format!("{base} WHERE r.{column} = ?1 AND r.{column} <> '' LIMIT ?2"),
                 &value,
                 &mut out,
             )?;

@@ -204,7 +204,7 @@ impl Store {
                 // The column is one of four constants, never user text.
                 let sql = format!(
                     "SELECT o.id, o.name_fold, o.last_contact FROM orgs o \
-                     WHERE o.{column} = ?1 AND o.deleted_at IS NULL LIMIT ?2"
+                     WHERE o.{column} = ?1 AND o.{column} <> '' AND o.deleted_at IS NULL LIMIT ?2"
                 );
                 let mut stmt = conn.prepare_cached(&sql)?;
                 let mut rows = stmt.query(params![value, n])?;
