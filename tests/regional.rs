@@ -223,6 +223,14 @@ fn a_new_file_from_the_same_source_replaces_its_layer() {
     let sources = gavle.store.regional_sources().unwrap();
     assert_eq!(sources.len(), 1);
     assert_eq!(sources[0].organisations, 1);
+    // Each import is audited with its counts (the only source has id 1).
+    let audit = gavle.store.audit_for("regional_source", 1).unwrap();
+    assert_eq!(audit.len(), 2);
+    assert!(audit.iter().all(|a| a.action == "import"));
+    let last: serde_json::Value = serde_json::from_str(audit[1].after.as_deref().unwrap()).unwrap();
+    assert_eq!(last["replaced"], 1);
+    assert_eq!(last["organisations"], 1);
+    assert_eq!(last["source"], "Sandvikens kommun");
 }
 
 fn entry(name: &str) -> serde_json::Value {
