@@ -124,7 +124,9 @@ pub fn export(ctx: &Ctx, cmd: ExportCmd) -> ExitCode {
                 Err(e) => io_fail(ctx, e),
             }
         }
-        ExportCmd::Training { .. } | ExportCmd::Ics { .. } => ExitCode::from(super::exit::FAILED),
+        ExportCmd::Training { .. } | ExportCmd::Ics { .. } | ExportCmd::Regional { .. } => {
+            ExitCode::from(super::exit::FAILED)
+        }
     }
 }
 

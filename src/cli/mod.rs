@@ -6,6 +6,7 @@ pub mod news;
 mod partners;
 mod plans;
 mod projects;
+mod regional;
 pub mod report;
 mod training;
 
@@ -78,23 +79,9 @@ pub enum Command {
     Training(TrainingCmd),
     #[command(subcommand)]
     Export(ExportCmd),
-    /// Organisations and persons from a vCard or CSV file.
-    Import {
-        #[arg(id = "import_file", value_name = "FILE")]
-        file: PathBuf,
-        #[arg(long = "format", id = "import_format", value_name = "vcard|csv")]
-        format: Option<String>,
-        #[arg(long = "dry-run", id = "import_dry_run")]
-        dry_run: bool,
-        #[arg(long = "unit", id = "import_unit", value_name = "CODE")]
-        unit: Option<String>,
-        #[arg(long = "map", id = "import_map", value_name = "FIELD=HEADER,…")]
-        map: Option<String>,
-        #[arg(long = "country", id = "import_country", value_name = "COUNTRY")]
-        country: Option<String>,
-        #[arg(long = "create-anyway", id = "import_create_anyway")]
-        create_anyway: bool,
-    },
+    /// Organisations and persons from a vCard or CSV file (`import FILE`), or a
+    /// regional partner's exchange file (`import regional FILE --from …`).
+    Import(ImportCli),
     #[command(subcommand)]
     Plan(PlanCmd),
     Deadlines {
@@ -391,6 +378,44 @@ pub enum ExportCmd {
         #[arg(long = "out", id = "contacts_out", value_name = "FILE")]
         out: Option<PathBuf>,
     },
+    Regional {
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ImportCmd {
+    Regional {
+        file: PathBuf,
+        #[arg(long, value_name = "MUNICIPALITY")]
+        from: String,
+    },
+}
+
+/// `intnet import FILE [options]` (contacts from vCard or CSV) or `intnet import
+/// regional FILE --from …` (a regional partner's exchange file): a file argument, or the
+/// `regional` subcommand, never both. A contacts file that is itself named `regional`
+/// is given as `./regional`.
+#[derive(Debug, clap::Args)]
+#[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
+pub struct ImportCli {
+    #[command(subcommand)]
+    pub regional: Option<ImportCmd>,
+    #[arg(id = "import_file", value_name = "FILE", required = true)]
+    pub file: Option<PathBuf>,
+    #[arg(long = "format", id = "import_format", value_name = "vcard|csv")]
+    pub format: Option<String>,
+    #[arg(long = "dry-run", id = "import_dry_run")]
+    pub dry_run: bool,
+    #[arg(long = "unit", id = "import_unit", value_name = "CODE")]
+    pub unit: Option<String>,
+    #[arg(long = "map", id = "import_map", value_name = "FIELD=HEADER,…")]
+    pub map: Option<String>,
+    #[arg(long = "country", id = "import_country", value_name = "COUNTRY")]
+    pub country: Option<String>,
+    #[arg(long = "create-anyway", id = "import_create_anyway")]
+    pub create_anyway: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -504,6 +529,18 @@ pub struct OrgFields {
     pub tags: Option<Vec<String>>,
     #[arg(long)]
     pub notes: Option<String>,
+    #[arg(long, value_name = "NNNNNN-NNNN")]
+    pub orgnr: Option<String>,
+    #[arg(long)]
+    pub pic: Option<String>,
+    #[arg(long)]
+    pub oid: Option<String>,
+    #[arg(long)]
+    pub vat: Option<String>,
+    #[arg(long, conflicts_with = "no_share")]
+    pub share: bool,
+    #[arg(long)]
+    pub no_share: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -535,6 +572,11 @@ pub enum OrgCmd {
     },
     Delete {
         org: String,
+    },
+    AdoptRegional {
+        id: i64,
+        #[arg(long)]
+        force: bool,
     },
 }
 
@@ -865,16 +907,22 @@ pub fn run(ctx: &Ctx, command: Command) -> ExitCode {
         Command::Training(c) => training::training(ctx, c),
         Command::Export(ExportCmd::Ics { mine }) => plans::export_ics(ctx, mine),
         Command::Export(c @ ExportCmd::Training { .. }) => training::export(ctx, c),
+        Command::Export(ExportCmd::Regional { out }) => regional::export(ctx, out.as_deref()),
         Command::Export(c) => contacts::export(ctx, c),
-        Command::Import {
-            file,
+        Command::Import(ImportCli {
+            regional: Some(ImportCmd::Regional { file, from }),
+            ..
+        }) => regional::import(ctx, &file, &from),
+        Command::Import(ImportCli {
+            file: Some(file),
             format,
             dry_run,
             unit,
             map,
             country,
             create_anyway,
-        } => contacts::import(
+            ..
+        }) => contacts::import(
             ctx,
             contacts::ImportArgs {
                 file,
@@ -886,6 +934,8 @@ pub fn run(ctx: &Ctx, command: Command) -> ExitCode {
                 create_anyway,
             },
         ),
+        // clap requires the file when there is no subcommand.
+        Command::Import(_) => ExitCode::from(2),
         Command::Plan(c) => plans::plan(ctx, c),
         Command::Project(c) => projects::project(ctx, c),
         Command::Membership(c) => projects::membership(ctx, c),

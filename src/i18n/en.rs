@@ -1676,7 +1676,7 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ),
     (
         "help.import",
-        "Organisations and persons from a vCard or CSV file: a preview, then the import",
+        "Organisations and persons from a vCard or CSV file (a preview, then the import), or a regional partner's file (import regional)",
     ),
     (
         "help.arg.export_excel",
@@ -1791,4 +1791,135 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("xlsx.hours", "Hours"),
     ("xlsx.participants", "Participants"),
     ("xlsx.cost_sek", "Cost (SEK)"),
+    // Regional partners (issue 16).
+    ("field.orgnr", "Org. number"),
+    ("field.pic", "PIC"),
+    ("field.oid", "OID (Erasmus+)"),
+    ("field.vat", "VAT number"),
+    ("field.share", "Region"),
+    ("field.share_long", "Shared with the region"),
+    ("field.share_box", "share with the region"),
+    ("reason.identifier", "same identifier"),
+    (
+        "err.orgnr_shape",
+        "an organisation number is ten digits, NNNNNN-NNNN",
+    ),
+    (
+        "err.orgnr_check",
+        "the organisation number's check digit is wrong",
+    ),
+    ("err.pic_shape", "a PIC is nine digits"),
+    ("err.oid_shape", "an OID is E and eight digits"),
+    (
+        "err.vat_shape",
+        "the VAT number does not have its country's shape (SE: SE, ten digits and 01)",
+    ),
+    (
+        "err.vat_country",
+        "the VAT number does not start with a known country prefix (SE, DE, FI …)",
+    ),
+    ("err.regional_kind", "unknown kind of organisation"),
+    ("err.regional_area", "unknown area"),
+    ("err.regional_year", "the year is outside 1900–2100"),
+    (
+        "err.regional_too_long",
+        "the text is too long (at most 200 characters)",
+    ),
+    (
+        "err.regional_refused",
+        "file refused, nothing imported: {reason}",
+    ),
+    (
+        "err.regional_too_large",
+        "the file is larger than {mib} MiB",
+    ),
+    (
+        "err.regional_shape",
+        "the file does not follow the format: {detail}",
+    ),
+    (
+        "err.regional_format",
+        "the file is no regional exchange file (format)",
+    ),
+    (
+        "err.regional_version",
+        "the file has version {found}, this program reads version {known}",
+    ),
+    (
+        "err.regional_too_many",
+        "the file has more than {n} organisations",
+    ),
+    (
+        "err.regional_invalid",
+        "organisation {at}, field {field}: {reason}",
+    ),
+    (
+        "err.regional_duplicate",
+        "organisation {at} has the id of an earlier one",
+    ),
+    (
+        "err.regional_personal",
+        "organisation {at}, field {field}: a person's e-mail address (personal data does not belong in the file)",
+    ),
+    (
+        "cli.regional_exported",
+        "{n|One organisation|{n} organisations} shared with the region.",
+    ),
+    (
+        "cli.regional_imported",
+        "{n|One organisation|{n} organisations} from {source} (replaced {replaced}).",
+    ),
+    ("cli.regional_similar", "In the region (regional partners):"),
+    ("cli.regional_hits", "Regional matches:"),
+    ("regional.knows", "{source} knows them"),
+    (
+        "regional.knows_since",
+        "{source} knows them, last contact {year}",
+    ),
+    ("regional.ask", "; ask {role}"),
+    (
+        "regional.adopted_note",
+        "Taken from the region ({source}): {line}",
+    ),
+    (
+        "help.export.regional",
+        "The organisations shared with the region, as JSON",
+    ),
+    (
+        "help.import.regional",
+        "Read a municipality's regional file (replaces what came from the same one)",
+    ),
+    (
+        "help.org.adopt-regional",
+        "Take a regional organisation into our registry",
+    ),
+    ("help.arg.orgnr", "Swedish organisation number"),
+    (
+        "help.arg.pic",
+        "EU participant identification code (PIC), nine digits",
+    ),
+    (
+        "help.arg.oid",
+        "Erasmus+ organisation ID (OID), E and eight digits",
+    ),
+    ("help.arg.vat", "VAT number with its country prefix"),
+    ("help.arg.share", "Share the organisation with the region"),
+    (
+        "help.arg.no_share",
+        "Do not share the organisation with the region",
+    ),
+    ("help.arg.file", "The file to read"),
+    ("help.arg.from", "The municipality that shared the file"),
+    ("action.adopt_regional", "take into our registry"),
+    ("lookup.regional", "In the region (regional partners):"),
+    ("hit.regional", "Region"),
+    (
+        "msg.regional_adopted",
+        "The organisation is ours now, with a note of where it came from.",
+    ),
+    (
+        "msg.regional_adopt_hint",
+        "A regional entry: Ctrl-T takes it into our registry.",
+    ),
+    ("field.identifiers", "Identifiers"),
 ];

@@ -1706,7 +1706,7 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ),
     (
         "help.import",
-        "Organisationer och personer från en vCard- eller CSV-fil: först en förhandsvisning, sedan importen",
+        "Organisationer och personer från en vCard- eller CSV-fil (först en förhandsvisning, sedan importen), eller en regional samverkanspartners fil (import regional)",
     ),
     (
         "help.arg.export_excel",
@@ -1821,4 +1821,129 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("xlsx.hours", "Timmar"),
     ("xlsx.participants", "Deltagare"),
     ("xlsx.cost_sek", "Kostnad (kr)"),
+    // Regional partners (issue 16).
+    ("field.orgnr", "Organisationsnr"),
+    ("field.pic", "PIC"),
+    ("field.oid", "OID (Erasmus+)"),
+    ("field.vat", "Momsnummer"),
+    ("field.share", "Regionen"),
+    ("field.share_long", "Delas med regionen"),
+    ("field.share_box", "dela med regionen"),
+    ("reason.identifier", "samma identitetsnummer"),
+    (
+        "err.orgnr_shape",
+        "ett organisationsnummer är tio siffror, NNNNNN-NNNN",
+    ),
+    (
+        "err.orgnr_check",
+        "organisationsnumrets kontrollsiffra stämmer inte",
+    ),
+    ("err.pic_shape", "en PIC är nio siffror"),
+    ("err.oid_shape", "ett OID är E och åtta siffror"),
+    (
+        "err.vat_shape",
+        "momsnumret har inte landets form (SE: SE, tio siffror och 01)",
+    ),
+    (
+        "err.vat_country",
+        "momsnumret börjar inte med ett känt landsprefix (SE, DE, FI …)",
+    ),
+    ("err.regional_kind", "okänd organisationstyp"),
+    ("err.regional_area", "okänt område"),
+    ("err.regional_year", "året ligger utanför 1900–2100"),
+    (
+        "err.regional_too_long",
+        "texten är för lång (högst 200 tecken)",
+    ),
+    (
+        "err.regional_refused",
+        "filen togs inte emot, inget importerades: {reason}",
+    ),
+    ("err.regional_too_large", "filen är större än {mib} MiB"),
+    ("err.regional_shape", "filen följer inte formatet: {detail}"),
+    (
+        "err.regional_format",
+        "filen är ingen regional utväxlingsfil (format)",
+    ),
+    (
+        "err.regional_version",
+        "filen har version {found}, programmet läser version {known}",
+    ),
+    (
+        "err.regional_too_many",
+        "filen har fler än {n} organisationer",
+    ),
+    (
+        "err.regional_invalid",
+        "organisation {at}, fältet {field}: {reason}",
+    ),
+    (
+        "err.regional_duplicate",
+        "organisation {at} har samma id som en tidigare",
+    ),
+    (
+        "err.regional_personal",
+        "organisation {at}, fältet {field}: en persons e-postadress (personuppgifter hör inte hemma i filen)",
+    ),
+    (
+        "cli.regional_exported",
+        "{n|En organisation|{n} organisationer} delade med regionen.",
+    ),
+    (
+        "cli.regional_imported",
+        "{n|En organisation|{n} organisationer} från {source} (ersatte {replaced}).",
+    ),
+    (
+        "cli.regional_similar",
+        "I regionen (regionala samverkanspartners):",
+    ),
+    ("cli.regional_hits", "Regionala träffar:"),
+    ("regional.knows", "{source} känner dem"),
+    (
+        "regional.knows_since",
+        "{source} känner dem, senaste kontakt {year}",
+    ),
+    ("regional.ask", "; fråga {role}"),
+    (
+        "regional.adopted_note",
+        "Hämtad från regionen ({source}): {line}",
+    ),
+    (
+        "help.export.regional",
+        "Organisationer som delas med regionen, som JSON",
+    ),
+    (
+        "help.import.regional",
+        "Läs in en kommuns regionala fil (ersätter det som kom från samma kommun)",
+    ),
+    (
+        "help.org.adopt-regional",
+        "Ta in en regional organisation i vårt register",
+    ),
+    ("help.arg.orgnr", "Svenskt organisationsnummer"),
+    ("help.arg.pic", "EU:s deltagarkod (PIC), nio siffror"),
+    (
+        "help.arg.oid",
+        "Erasmus+ organisations-id (OID), E och åtta siffror",
+    ),
+    ("help.arg.vat", "Momsregistreringsnummer med landsprefix"),
+    ("help.arg.share", "Dela organisationen med regionen"),
+    ("help.arg.no_share", "Dela inte organisationen med regionen"),
+    ("help.arg.file", "Filen att läsa"),
+    ("help.arg.from", "Kommunen som delade filen"),
+    ("action.adopt_regional", "ta in i vårt register"),
+    (
+        "lookup.regional",
+        "I regionen (regionala samverkanspartners):",
+    ),
+    ("hit.regional", "Region"),
+    (
+        "msg.regional_adopted",
+        "Organisationen är nu vår, med en anteckning om var den kom ifrån.",
+    ),
+    (
+        "msg.regional_adopt_hint",
+        "En regional post: Ctrl-T tar in den i vårt register.",
+    ),
+    ("field.identifiers", "Identitet"),
 ];

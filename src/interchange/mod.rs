@@ -9,6 +9,7 @@
 
 pub mod contacts;
 pub mod json;
+pub mod regional;
 pub mod report;
 
 use crate::model::{SummaryRow, Training, format_hours};

@@ -16,9 +16,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/008_longer_prefixes.sql"),
     include_str!("migrations/009_accounts.sql"),
     include_str!("migrations/010_orgs_by_kind.sql"),
-    // 011 is taken by the regional-identifiers branch (issue 16); the integrator puts
-    // its include here. Until then an empty step keeps the numbering.
-    "",
+    include_str!("migrations/011_identifiers_and_regional.sql"),
     include_str!("migrations/012_import_sources.sql"),
 ];
 
