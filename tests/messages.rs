@@ -84,14 +84,14 @@ fn usage_errors_are_one_line_in_the_users_language() {
         ),
         (
             &["org", "ad", "X"],
-            "unknown command ad; did you mean add?",
-            "okänt kommando ad; menade du add?",
+            "unknown command ad; did you mean adopt-regional, add?",
+            "okänt kommando ad; menade du adopt-regional, add?",
         ),
         (&["org", "add"], "missing <NAME>", "saknas: <NAME>"),
         (
             &["org"],
-            "org needs one of: add, list, show, edit, delete",
-            "org behöver ett av: add, list, show, edit, delete",
+            "org needs one of: add, list, show, edit, delete, adopt-regional",
+            "org behöver ett av: add, list, show, edit, delete, adopt-regional",
         ),
         (
             &["plan", "list", "--year", "abc"],

@@ -1,11 +1,13 @@
 //! The command line: clap definitions, localised help, and one file per group.
 
 mod admin;
+mod contacts;
 pub mod news;
 mod partners;
 mod plans;
 pub mod privacy;
 mod projects;
+mod regional;
 pub mod report;
 mod training;
 
@@ -78,6 +80,9 @@ pub enum Command {
     Training(TrainingCmd),
     #[command(subcommand)]
     Export(ExportCmd),
+    /// Organisations and persons from a vCard or CSV file (`import FILE`), or a
+    /// regional partner's exchange file (`import regional FILE --from …`).
+    Import(ImportCli),
     #[command(subcommand)]
     Plan(PlanCmd),
     Deadlines {
@@ -332,11 +337,90 @@ pub enum ExportCmd {
             default_value = "csv"
         )]
         format: String,
+        /// A UTF-8 byte order mark and `;`, for Excel set to Swedish.
+        #[arg(long = "excel", id = "export_excel")]
+        excel: bool,
     },
     Ics {
         #[arg(long)]
         mine: bool,
     },
+    /// Organisations and their people as vCard 4.0.
+    Vcard {
+        #[arg(
+            long = "org",
+            id = "vcard_org",
+            value_name = "ORG",
+            conflicts_with = "vcard_all"
+        )]
+        org: Option<String>,
+        #[arg(long = "all", id = "vcard_all")]
+        all: bool,
+        #[arg(long = "out", id = "contacts_out", value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Organisations or persons as CSV with Outlook's headers.
+    Csv {
+        #[arg(
+            long = "what",
+            id = "csv_what",
+            value_name = "orgs|persons",
+            default_value = "persons"
+        )]
+        what: String,
+        #[arg(long = "excel", id = "export_excel")]
+        excel: bool,
+        #[arg(long = "out", id = "contacts_out", value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Organisations, persons, contacts and training as an Excel workbook.
+    Xlsx {
+        #[arg(long = "out", id = "contacts_out", value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Everything the member may read, as one JSON document.
+    Json {
+        #[arg(long = "out", id = "contacts_out", value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    Regional {
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ImportCmd {
+    Regional {
+        file: PathBuf,
+        #[arg(long, value_name = "MUNICIPALITY")]
+        from: String,
+    },
+}
+
+/// `intnet import FILE [options]` (contacts from vCard or CSV) or `intnet import
+/// regional FILE --from …` (a regional partner's exchange file): a file argument, or the
+/// `regional` subcommand, never both. A contacts file that is itself named `regional`
+/// is given as `./regional`.
+#[derive(Debug, clap::Args)]
+#[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
+pub struct ImportCli {
+    #[command(subcommand)]
+    pub regional: Option<ImportCmd>,
+    #[arg(id = "import_file", value_name = "FILE", required = true)]
+    pub file: Option<PathBuf>,
+    #[arg(long = "format", id = "import_format", value_name = "vcard|csv")]
+    pub format: Option<String>,
+    #[arg(long = "dry-run", id = "import_dry_run")]
+    pub dry_run: bool,
+    #[arg(long = "unit", id = "import_unit", value_name = "CODE")]
+    pub unit: Option<String>,
+    #[arg(long = "map", id = "import_map", value_name = "FIELD=HEADER,…")]
+    pub map: Option<String>,
+    #[arg(long = "country", id = "import_country", value_name = "COUNTRY")]
+    pub country: Option<String>,
+    #[arg(long = "create-anyway", id = "import_create_anyway")]
+    pub create_anyway: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -450,6 +534,18 @@ pub struct OrgFields {
     pub tags: Option<Vec<String>>,
     #[arg(long)]
     pub notes: Option<String>,
+    #[arg(long, value_name = "NNNNNN-NNNN")]
+    pub orgnr: Option<String>,
+    #[arg(long)]
+    pub pic: Option<String>,
+    #[arg(long)]
+    pub oid: Option<String>,
+    #[arg(long)]
+    pub vat: Option<String>,
+    #[arg(long, conflicts_with = "no_share")]
+    pub share: bool,
+    #[arg(long)]
+    pub no_share: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -481,6 +577,11 @@ pub enum OrgCmd {
     },
     Delete {
         org: String,
+    },
+    AdoptRegional {
+        id: i64,
+        #[arg(long)]
+        force: bool,
     },
 }
 
@@ -833,7 +934,36 @@ pub fn run(ctx: &Ctx, command: Command) -> ExitCode {
         Command::News(c) => news::news(ctx, c),
         Command::Training(c) => training::training(ctx, c),
         Command::Export(ExportCmd::Ics { mine }) => plans::export_ics(ctx, mine),
-        Command::Export(c) => training::export(ctx, c),
+        Command::Export(c @ ExportCmd::Training { .. }) => training::export(ctx, c),
+        Command::Export(ExportCmd::Regional { out }) => regional::export(ctx, out.as_deref()),
+        Command::Export(c) => contacts::export(ctx, c),
+        Command::Import(ImportCli {
+            regional: Some(ImportCmd::Regional { file, from }),
+            ..
+        }) => regional::import(ctx, &file, &from),
+        Command::Import(ImportCli {
+            file: Some(file),
+            format,
+            dry_run,
+            unit,
+            map,
+            country,
+            create_anyway,
+            ..
+        }) => contacts::import(
+            ctx,
+            contacts::ImportArgs {
+                file,
+                format,
+                dry_run,
+                unit,
+                map,
+                country,
+                create_anyway,
+            },
+        ),
+        // clap requires the file when there is no subcommand.
+        Command::Import(_) => ExitCode::from(2),
         Command::Plan(c) => plans::plan(ctx, c),
         Command::Project(c) => projects::project(ctx, c),
         Command::Membership(c) => projects::membership(ctx, c),

@@ -28,6 +28,14 @@ pub fn find(ctx: &Ctx, query: &str, json: bool, limit: usize) -> ExitCode {
         Err(e) => return fail(lang, &e),
     };
     let hits = found.hits;
+    // Regional entries come after our own, clearly marked.
+    let regional = match ctx
+        .store
+        .find_regional(query, limit.saturating_sub(hits.len()).max(5))
+    {
+        Ok(r) => r,
+        Err(e) => return fail(lang, &e),
+    };
     if json {
         let rows: Vec<serde_json::Value> = hits
             .iter()
@@ -45,10 +53,27 @@ pub fn find(ctx: &Ctx, query: &str, json: bool, limit: usize) -> ExitCode {
                     "rank": h.rank,
                 })
             })
+            .chain(regional.iter().map(|r| {
+                serde_json::json!({
+                    "kind": "regional",
+                    "id": r.id,
+                    "name": r.name,
+                    "source": r.source,
+                    "city": r.city,
+                    "country": r.country,
+                    "orgnr": r.orgnr,
+                    "pic": r.pic,
+                    "oid": r.oid,
+                    "vat": r.vat,
+                    "units": r.units,
+                    "last_contact_year": r.last_contact_year,
+                    "contact_role": r.contact_role,
+                })
+            }))
             .collect();
         return super::print_json(&rows);
     }
-    if hits.is_empty() {
+    if hits.is_empty() && regional.is_empty() {
         println!("{}", lang.t("cli.no_hits"));
     }
     for h in &hits {
@@ -84,6 +109,7 @@ pub fn find(ctx: &Ctx, query: &str, json: bool, limit: usize) -> ExitCode {
         };
         eprintln!("{}", lang.f(key, &[("n", &found.more)]));
     }
+    super::regional::print_regional_hits(ctx, &regional);
     ExitCode::SUCCESS
 }
 
@@ -171,6 +197,37 @@ fn apply_fields(data: &mut OrgData, f: OrgFields, errors: &mut Vec<FieldError>) 
     if let Some(n) = f.notes {
         data.notes = n;
     }
+    for (value, target) in [
+        (f.orgnr, &mut data.orgnr),
+        (f.pic, &mut data.pic),
+        (f.oid, &mut data.oid),
+        (f.vat, &mut data.vat),
+    ] {
+        if let Some(v) = value {
+            *target = v;
+        }
+    }
+    if f.share {
+        data.share = true;
+    }
+    if f.no_share {
+        data.share = false;
+    }
+}
+
+/// Our near-duplicates, one a line on stderr.
+pub(super) fn print_similar(lang: Lang, similar: &[crate::model::Similar]) {
+    for s in similar {
+        eprintln!(
+            "  {:<6} {} ({}, {}) {} {}",
+            s.id,
+            clean(&s.name),
+            clean(&s.city),
+            lang.country(&s.country),
+            clean(s.owner.as_deref().unwrap_or("-")),
+            s.last_contact.as_deref().unwrap_or("-")
+        );
+    }
 }
 
 pub fn org(ctx: &Ctx, cmd: OrgCmd) -> ExitCode {
@@ -192,29 +249,23 @@ pub fn org(ctx: &Ctx, cmd: OrgCmd) -> ExitCode {
             if !errors.is_empty() {
                 return fail(lang, &Error::Invalid(errors));
             }
+            let data_for_check = data.clone();
             match ctx.store.create_org(&ctx.actor, data, force) {
                 Ok(id) => {
                     println!("{}", lang.f("cli.org_added", &[("id", &id)]));
+                    super::regional::print_regional_similar(ctx, &data_for_check);
                     ExitCode::SUCCESS
                 }
                 Err(Error::Duplicate(similar)) => {
                     eprintln!("intnet: {}", lang.t("cli.duplicate"));
-                    for s in &similar {
-                        eprintln!(
-                            "  {:<6} {} ({}, {}) {} {}",
-                            s.id,
-                            clean(&s.name),
-                            clean(&s.city),
-                            lang.country(&s.country),
-                            clean(s.owner.as_deref().unwrap_or("-")),
-                            s.last_contact.as_deref().unwrap_or("-")
-                        );
-                    }
+                    print_similar(lang, &similar);
+                    super::regional::print_regional_similar(ctx, &data_for_check);
                     ExitCode::from(super::exit::BAD_INPUT)
                 }
                 Err(e) => fail(lang, &e),
             }
         }
+        OrgCmd::AdoptRegional { id, force } => super::regional::adopt(ctx, id, force),
         OrgCmd::List { filter, limit } => {
             let filter = OrgFilter {
                 text: filter,
@@ -265,6 +316,20 @@ pub fn org(ctx: &Ctx, cmd: OrgCmd) -> ExitCode {
             line("field.city", &d.city);
             line("field.website", &d.website);
             line("field.status", lang.t(d.status.key()));
+            for (key, value) in [
+                ("field.orgnr", &d.orgnr),
+                ("field.pic", &d.pic),
+                ("field.oid", &d.oid),
+                ("field.vat", &d.vat),
+            ] {
+                if !value.is_empty() {
+                    line(key, value);
+                }
+            }
+            line(
+                "field.share_long",
+                lang.t(if d.share { "action.yes" } else { "action.no" }),
+            );
             line(
                 "field.owner",
                 org.owner_member_name

@@ -217,7 +217,7 @@ pub fn training(ctx: &Ctx, cmd: TrainingCmd) -> ExitCode {
 pub fn export(ctx: &Ctx, cmd: ExportCmd) -> ExitCode {
     let lang = ctx.lang;
     match cmd {
-        ExportCmd::Training { format } => {
+        ExportCmd::Training { format, excel } => {
             if format != "csv" {
                 return bad_input(lang, "err.format_csv", &[("value", &format)]);
             }
@@ -225,11 +225,11 @@ pub fn export(ctx: &Ctx, cmd: ExportCmd) -> ExitCode {
                 Ok(r) => r,
                 Err(e) => return fail(lang, &e),
             };
-            match crate::interchange::training_csv(std::io::stdout().lock(), &rows) {
+            match crate::interchange::training_csv(std::io::stdout().lock(), &rows, excel) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => fail(lang, &Error::Io(std::io::Error::other(e.to_string()))),
             }
         }
-        ExportCmd::Ics { .. } => ExitCode::from(super::exit::FAILED),
+        _ => ExitCode::from(super::exit::FAILED),
     }
 }

@@ -1939,4 +1939,269 @@ pub const MESSAGES: &[(&str, &str)] = &[
         "cli.privacy_not_compacted",
         "The file could not be compacted now (another program holds it open): old text may remain in free space until `intnet privacy erase` is run again for the person.",
     ),
+    // Contacts in and out (issue 14).
+    (
+        "help.export.vcard",
+        "Organisations and their people as vCard 4.0 (for Outlook, phones, address books)",
+    ),
+    (
+        "help.export.csv",
+        "Organisations or persons as CSV with Outlook's headers",
+    ),
+    (
+        "help.export.xlsx",
+        "Organisations, persons, contacts and training as an Excel workbook",
+    ),
+    (
+        "help.export.json",
+        "Everything you may read, as one JSON document (docs/export-json.md)",
+    ),
+    (
+        "help.import",
+        "Organisations and persons from a vCard or CSV file (a preview, then the import), or a regional partner's file (import regional)",
+    ),
+    (
+        "help.arg.export_excel",
+        "For Excel: a UTF-8 byte order mark and ; between cells",
+    ),
+    (
+        "help.arg.vcard_org",
+        "Only this organisation (id or exact name) and its people",
+    ),
+    ("help.arg.vcard_all", "Every organisation (the default)"),
+    (
+        "help.arg.contacts_out",
+        "Write to FILE instead of standard output",
+    ),
+    ("help.arg.csv_what", "orgs or persons"),
+    ("help.arg.import_file", "The vCard (.vcf) or CSV file"),
+    (
+        "help.arg.import_format",
+        "vcard or csv (default: by the file's name and contents)",
+    ),
+    (
+        "help.arg.import_dry_run",
+        "Show the preview only; write nothing",
+    ),
+    (
+        "help.arg.import_unit",
+        "The unit that owns the new organisations (default: yours)",
+    ),
+    (
+        "help.arg.import_map",
+        "Columns the file names otherwise, e.g. \"name=Full Name,email=Mail\"",
+    ),
+    (
+        "help.arg.import_country",
+        "Country for organisations the file gives none",
+    ),
+    (
+        "help.arg.import_create_anyway",
+        "Also make organisations that resemble one in the registry",
+    ),
+    ("import.source", "Imported from {file} {date}"),
+    ("import.read_as", "{file}: read as {format}, {encoding}."),
+    (
+        "import.summary",
+        "{orgs} new {orgs|organisation|organisations}, {persons} new {persons|person|persons}, {updates} {updates|update|updates}, {near} {near|near-duplicate|near-duplicates} to decide, {refused} refused, {same} unchanged.",
+    ),
+    (
+        "import.update_line",
+        "  line {line}: update {name}: {fields}",
+    ),
+    (
+        "import.near_line",
+        "  line {line}: {name} resembles {others} (not made without --create-anyway)",
+    ),
+    (
+        "import.refused_line",
+        "  line {line}: refused: {reason} {detail}",
+    ),
+    ("import.dry_run", "Dry run: nothing was written."),
+    (
+        "import.nothing",
+        "Nothing to import: the registry already holds everything in the file.",
+    ),
+    (
+        "import.done",
+        "Imported: {orgs} {orgs|organisation|organisations} and {persons} {persons|person|persons} made, {updates} updated, {skipped} skipped. \"intnet undo\" reverses the whole import.",
+    ),
+    ("err.import_read", "cannot read {path}: {detail}"),
+    (
+        "err.import_headers",
+        "no known column in {path} (it has {headers}); name them with --map \"name=…,email=…\"",
+    ),
+    (
+        "err.import_map",
+        "--map cannot read {value}; the fields are {fields}",
+    ),
+    (
+        "err.import_format",
+        "unknown format {value}: use vcard or csv",
+    ),
+    (
+        "err.import_no_org",
+        "the person has no organisation (ORG or Company):",
+    ),
+    ("err.import_bad_line", "the line cannot be read:"),
+    ("err.import_unterminated", "the card has no END:VCARD"),
+    ("err.import_not_vcard", "not a vCard"),
+    (
+        "err.import_empty_row",
+        "neither a name, an e-mail address nor a company",
+    ),
+    (
+        "err.export_what",
+        "unknown value {value} for --what: use orgs or persons",
+    ),
+    ("err.export_write", "cannot write {path}: {detail}"),
+    (
+        "err.export_terminal",
+        "an XLSX workbook is not for the terminal: give --out FILE",
+    ),
+    ("xlsx.sheet_orgs", "Organisations"),
+    ("xlsx.sheet_persons", "Persons"),
+    ("xlsx.sheet_contacts", "Contacts"),
+    ("xlsx.sheet_training", "Training"),
+    ("xlsx.id", "Id"),
+    ("xlsx.last_contact", "Last contact"),
+    ("xlsx.org", "Organisation"),
+    ("xlsx.person", "Person"),
+    ("xlsx.member", "Logged by"),
+    ("xlsx.date_from", "From"),
+    ("xlsx.date_to", "To"),
+    ("xlsx.hours", "Hours"),
+    ("xlsx.participants", "Participants"),
+    ("xlsx.cost_sek", "Cost (SEK)"),
+    // Regional partners (issue 16).
+    ("field.orgnr", "Org. number"),
+    ("field.pic", "PIC"),
+    ("field.oid", "OID (Erasmus+)"),
+    ("field.vat", "VAT number"),
+    ("field.share", "Region"),
+    ("field.share_long", "Shared with the region"),
+    ("field.share_box", "share with the region"),
+    ("reason.identifier", "same identifier"),
+    (
+        "err.orgnr_shape",
+        "an organisation number is ten digits, NNNNNN-NNNN",
+    ),
+    (
+        "err.orgnr_check",
+        "the organisation number's check digit is wrong",
+    ),
+    ("err.pic_shape", "a PIC is nine digits"),
+    ("err.oid_shape", "an OID is E and eight digits"),
+    (
+        "err.vat_shape",
+        "the VAT number does not have its country's shape (SE: SE, ten digits and 01)",
+    ),
+    (
+        "err.vat_country",
+        "the VAT number does not start with a known country prefix (SE, DE, FI …)",
+    ),
+    ("err.regional_kind", "unknown kind of organisation"),
+    ("err.regional_area", "unknown area"),
+    ("err.regional_year", "the year is outside 1900–2100"),
+    (
+        "err.regional_too_long",
+        "the text is too long (at most 200 characters)",
+    ),
+    (
+        "err.regional_refused",
+        "file refused, nothing imported: {reason}",
+    ),
+    (
+        "err.regional_too_large",
+        "the file is larger than {mib} MiB",
+    ),
+    (
+        "err.regional_shape",
+        "the file does not follow the format: {detail}",
+    ),
+    (
+        "err.regional_format",
+        "the file is no regional exchange file (format)",
+    ),
+    (
+        "err.regional_version",
+        "the file has version {found}, this program reads version {known}",
+    ),
+    (
+        "err.regional_too_many",
+        "the file has more than {n} organisations",
+    ),
+    (
+        "err.regional_invalid",
+        "organisation {at}, field {field}: {reason}",
+    ),
+    (
+        "err.regional_duplicate",
+        "organisation {at} has the id of an earlier one",
+    ),
+    (
+        "err.regional_personal",
+        "organisation {at}, field {field}: a person's e-mail address (personal data does not belong in the file)",
+    ),
+    (
+        "cli.regional_exported",
+        "{n|One organisation|{n} organisations} shared with the region.",
+    ),
+    (
+        "cli.regional_imported",
+        "{n|One organisation|{n} organisations} from {source} (replaced {replaced}).",
+    ),
+    ("cli.regional_similar", "In the region (regional partners):"),
+    ("cli.regional_hits", "Regional matches:"),
+    ("regional.knows", "{source} knows them"),
+    (
+        "regional.knows_since",
+        "{source} knows them, last contact {year}",
+    ),
+    ("regional.ask", "; ask {role}"),
+    (
+        "regional.adopted_note",
+        "Taken from the region ({source}): {line}",
+    ),
+    (
+        "help.export.regional",
+        "The organisations shared with the region, as JSON",
+    ),
+    (
+        "help.import.regional",
+        "Read a municipality's regional file (replaces what came from the same one)",
+    ),
+    (
+        "help.org.adopt-regional",
+        "Take a regional organisation into our registry",
+    ),
+    ("help.arg.orgnr", "Swedish organisation number"),
+    (
+        "help.arg.pic",
+        "EU participant identification code (PIC), nine digits",
+    ),
+    (
+        "help.arg.oid",
+        "Erasmus+ organisation ID (OID), E and eight digits",
+    ),
+    ("help.arg.vat", "VAT number with its country prefix"),
+    ("help.arg.share", "Share the organisation with the region"),
+    (
+        "help.arg.no_share",
+        "Do not share the organisation with the region",
+    ),
+    ("help.arg.file", "The file to read"),
+    ("help.arg.from", "The municipality that shared the file"),
+    ("action.adopt_regional", "take into our registry"),
+    ("lookup.regional", "In the region (regional partners):"),
+    ("hit.regional", "Region"),
+    (
+        "msg.regional_adopted",
+        "The organisation is ours now, with a note of where it came from.",
+    ),
+    (
+        "msg.regional_adopt_hint",
+        "A regional entry: Ctrl-T takes it into our registry.",
+    ),
+    ("field.identifiers", "Identifiers"),
 ];

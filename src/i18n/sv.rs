@@ -1978,4 +1978,263 @@ pub const MESSAGES: &[(&str, &str)] = &[
         "cli.privacy_not_compacted",
         "Filen kunde inte komprimeras nu (ett annat program har den öppen): gammal text kan finnas kvar i ledigt utrymme tills `intnet privacy erase` körs igen för personen.",
     ),
+    // Contacts in and out (issue 14).
+    (
+        "help.export.vcard",
+        "Organisationer och deras personer som vCard 4.0 (för Outlook, telefoner, adressböcker)",
+    ),
+    (
+        "help.export.csv",
+        "Organisationer eller personer som CSV med Outlooks rubriker",
+    ),
+    (
+        "help.export.xlsx",
+        "Organisationer, personer, kontakter och kompetensutveckling som Excel-arbetsbok",
+    ),
+    (
+        "help.export.json",
+        "Allt du får läsa, som ett JSON-dokument (docs/export-json.md)",
+    ),
+    (
+        "help.import",
+        "Organisationer och personer från en vCard- eller CSV-fil (först en förhandsvisning, sedan importen), eller en regional samverkanspartners fil (import regional)",
+    ),
+    (
+        "help.arg.export_excel",
+        "För Excel: UTF-8-byteordningsmärke och ; mellan cellerna",
+    ),
+    (
+        "help.arg.vcard_org",
+        "Bara den här organisationen (id eller exakt namn) och dess personer",
+    ),
+    ("help.arg.vcard_all", "Alla organisationer (standard)"),
+    (
+        "help.arg.contacts_out",
+        "Skriv till FIL i stället för standard ut",
+    ),
+    ("help.arg.csv_what", "orgs eller persons"),
+    ("help.arg.import_file", "vCard-filen (.vcf) eller CSV-filen"),
+    (
+        "help.arg.import_format",
+        "vcard eller csv (standard: efter filens namn och innehåll)",
+    ),
+    (
+        "help.arg.import_dry_run",
+        "Visa bara förhandsvisningen; skriv ingenting",
+    ),
+    (
+        "help.arg.import_unit",
+        "Enheten som äger de nya organisationerna (standard: din)",
+    ),
+    (
+        "help.arg.import_map",
+        "Kolumner som filen kallar något annat, t.ex. \"name=Fullständigt namn,email=Mejl\"",
+    ),
+    (
+        "help.arg.import_country",
+        "Land för organisationer som filen inte anger land för",
+    ),
+    (
+        "help.arg.import_create_anyway",
+        "Skapa även organisationer som liknar en i registret",
+    ),
+    ("import.source", "Importerad från {file} {date}"),
+    ("import.read_as", "{file}: läst som {format}, {encoding}."),
+    (
+        "import.summary",
+        "{orgs} {orgs|ny organisation|nya organisationer}, {persons} {persons|ny person|nya personer}, {updates} {updates|uppdatering|uppdateringar}, {near} {near|möjlig dubblett|möjliga dubbletter} att avgöra, {refused} {refused|avvisad|avvisade}, {same} {same|oförändrad|oförändrade}.",
+    ),
+    (
+        "import.update_line",
+        "  rad {line}: uppdatera {name}: {fields}",
+    ),
+    (
+        "import.near_line",
+        "  rad {line}: {name} liknar {others} (skapas inte utan --create-anyway)",
+    ),
+    (
+        "import.refused_line",
+        "  rad {line}: avvisad: {reason} {detail}",
+    ),
+    ("import.dry_run", "Provkörning: ingenting skrevs."),
+    (
+        "import.nothing",
+        "Inget att importera: registret har redan allt som står i filen.",
+    ),
+    (
+        "import.done",
+        "Importerat: {orgs} {orgs|organisation|organisationer} och {persons} {persons|person|personer} skapade, {updates} uppdaterade, {skipped} överhoppade. \"intnet undo\" ångrar hela importen.",
+    ),
+    ("err.import_read", "kan inte läsa {path}: {detail}"),
+    (
+        "err.import_headers",
+        "ingen känd kolumn i {path} (den har {headers}); ange dem med --map \"name=…,email=…\"",
+    ),
+    (
+        "err.import_map",
+        "--map kan inte läsa {value}; fälten är {fields}",
+    ),
+    (
+        "err.import_format",
+        "okänt format {value}: använd vcard eller csv",
+    ),
+    (
+        "err.import_no_org",
+        "personen har ingen organisation (ORG eller Företag):",
+    ),
+    ("err.import_bad_line", "raden går inte att läsa:"),
+    ("err.import_unterminated", "kortet saknar END:VCARD"),
+    ("err.import_not_vcard", "inte ett vCard"),
+    (
+        "err.import_empty_row",
+        "varken namn, e-postadress eller företag",
+    ),
+    (
+        "err.export_what",
+        "okänt värde {value} för --what: använd orgs eller persons",
+    ),
+    ("err.export_write", "kan inte skriva {path}: {detail}"),
+    (
+        "err.export_terminal",
+        "en Excel-arbetsbok är inte till för terminalen: ange --out FIL",
+    ),
+    ("xlsx.sheet_orgs", "Organisationer"),
+    ("xlsx.sheet_persons", "Personer"),
+    ("xlsx.sheet_contacts", "Kontakter"),
+    ("xlsx.sheet_training", "Kompetensutveckling"),
+    ("xlsx.id", "Id"),
+    ("xlsx.last_contact", "Senaste kontakt"),
+    ("xlsx.org", "Organisation"),
+    ("xlsx.person", "Person"),
+    ("xlsx.member", "Registrerad av"),
+    ("xlsx.date_from", "Från"),
+    ("xlsx.date_to", "Till"),
+    ("xlsx.hours", "Timmar"),
+    ("xlsx.participants", "Deltagare"),
+    ("xlsx.cost_sek", "Kostnad (kr)"),
+    // Regional partners (issue 16).
+    ("field.orgnr", "Organisationsnr"),
+    ("field.pic", "PIC"),
+    ("field.oid", "OID (Erasmus+)"),
+    ("field.vat", "Momsnummer"),
+    ("field.share", "Regionen"),
+    ("field.share_long", "Delas med regionen"),
+    ("field.share_box", "dela med regionen"),
+    ("reason.identifier", "samma identitetsnummer"),
+    (
+        "err.orgnr_shape",
+        "ett organisationsnummer är tio siffror, NNNNNN-NNNN",
+    ),
+    (
+        "err.orgnr_check",
+        "organisationsnumrets kontrollsiffra stämmer inte",
+    ),
+    ("err.pic_shape", "en PIC är nio siffror"),
+    ("err.oid_shape", "ett OID är E och åtta siffror"),
+    (
+        "err.vat_shape",
+        "momsnumret har inte landets form (SE: SE, tio siffror och 01)",
+    ),
+    (
+        "err.vat_country",
+        "momsnumret börjar inte med ett känt landsprefix (SE, DE, FI …)",
+    ),
+    ("err.regional_kind", "okänd organisationstyp"),
+    ("err.regional_area", "okänt område"),
+    ("err.regional_year", "året ligger utanför 1900–2100"),
+    (
+        "err.regional_too_long",
+        "texten är för lång (högst 200 tecken)",
+    ),
+    (
+        "err.regional_refused",
+        "filen togs inte emot, inget importerades: {reason}",
+    ),
+    ("err.regional_too_large", "filen är större än {mib} MiB"),
+    ("err.regional_shape", "filen följer inte formatet: {detail}"),
+    (
+        "err.regional_format",
+        "filen är ingen regional utväxlingsfil (format)",
+    ),
+    (
+        "err.regional_version",
+        "filen har version {found}, programmet läser version {known}",
+    ),
+    (
+        "err.regional_too_many",
+        "filen har fler än {n} organisationer",
+    ),
+    (
+        "err.regional_invalid",
+        "organisation {at}, fältet {field}: {reason}",
+    ),
+    (
+        "err.regional_duplicate",
+        "organisation {at} har samma id som en tidigare",
+    ),
+    (
+        "err.regional_personal",
+        "organisation {at}, fältet {field}: en persons e-postadress (personuppgifter hör inte hemma i filen)",
+    ),
+    (
+        "cli.regional_exported",
+        "{n|En organisation|{n} organisationer} delade med regionen.",
+    ),
+    (
+        "cli.regional_imported",
+        "{n|En organisation|{n} organisationer} från {source} (ersatte {replaced}).",
+    ),
+    (
+        "cli.regional_similar",
+        "I regionen (regionala samverkanspartners):",
+    ),
+    ("cli.regional_hits", "Regionala träffar:"),
+    ("regional.knows", "{source} känner dem"),
+    (
+        "regional.knows_since",
+        "{source} känner dem, senaste kontakt {year}",
+    ),
+    ("regional.ask", "; fråga {role}"),
+    (
+        "regional.adopted_note",
+        "Hämtad från regionen ({source}): {line}",
+    ),
+    (
+        "help.export.regional",
+        "Organisationer som delas med regionen, som JSON",
+    ),
+    (
+        "help.import.regional",
+        "Läs in en kommuns regionala fil (ersätter det som kom från samma kommun)",
+    ),
+    (
+        "help.org.adopt-regional",
+        "Ta in en regional organisation i vårt register",
+    ),
+    ("help.arg.orgnr", "Svenskt organisationsnummer"),
+    ("help.arg.pic", "EU:s deltagarkod (PIC), nio siffror"),
+    (
+        "help.arg.oid",
+        "Erasmus+ organisations-id (OID), E och åtta siffror",
+    ),
+    ("help.arg.vat", "Momsregistreringsnummer med landsprefix"),
+    ("help.arg.share", "Dela organisationen med regionen"),
+    ("help.arg.no_share", "Dela inte organisationen med regionen"),
+    ("help.arg.file", "Filen att läsa"),
+    ("help.arg.from", "Kommunen som delade filen"),
+    ("action.adopt_regional", "ta in i vårt register"),
+    (
+        "lookup.regional",
+        "I regionen (regionala samverkanspartners):",
+    ),
+    ("hit.regional", "Region"),
+    (
+        "msg.regional_adopted",
+        "Organisationen är nu vår, med en anteckning om var den kom ifrån.",
+    ),
+    (
+        "msg.regional_adopt_hint",
+        "En regional post: Ctrl-T tar in den i vårt register.",
+    ),
+    ("field.identifiers", "Identitet"),
 ];

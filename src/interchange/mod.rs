@@ -7,8 +7,10 @@
 //! character, escape sequence or bidi override leaves raw and no cell opens as a
 //! spreadsheet formula.
 
+pub mod contacts;
 pub mod json;
 pub mod privacy;
+pub mod regional;
 pub mod report;
 
 use crate::model::{SummaryRow, Training, format_hours};
@@ -66,9 +68,12 @@ pub fn csv_cell(s: &str) -> Cow<'_, str> {
 /// A CSV writer that quotes every field that is not a number, so a `;` or a line
 /// break inside a text can never start a new cell, even for a spreadsheet that splits
 /// on `;` (Swedish Excel); numbers stay unquoted and are read as numbers.
-fn csv_writer<W: Write>(out: W) -> csv::Writer<W> {
+/// `excel`: `;` between cells, as Excel set to Swedish expects (the caller writes the
+/// UTF-8 byte order mark first).
+fn csv_writer<W: Write>(out: W, excel: bool) -> csv::Writer<W> {
     csv::WriterBuilder::new()
         .quote_style(csv::QuoteStyle::NonNumeric)
+        .delimiter(if excel { b';' } else { b',' })
         .from_writer(out)
 }
 
@@ -82,8 +87,18 @@ pub fn ics_text(s: &str) -> Cow<'_, str> {
 /// Writes every activity as CSV, one row per activity, participants as accounts
 /// joined by `;`. Columns are stable, English and lower-case, for spreadsheets and
 /// scripts.
-pub fn training_csv<W: Write>(out: W, rows: &[(Training, Vec<String>)]) -> csv::Result<()> {
-    let mut w = csv_writer(out);
+///
+/// `excel`: a UTF-8 byte order mark and `;` between cells, so Excel set to Swedish
+/// opens it into columns with å, ä and ö right (`export training --excel`).
+pub fn training_csv<W: Write>(
+    mut out: W,
+    rows: &[(Training, Vec<String>)],
+    excel: bool,
+) -> csv::Result<()> {
+    if excel {
+        out.write_all(b"\xEF\xBB\xBF")?;
+    }
+    let mut w = csv_writer(out, excel);
     w.write_record([
         "id",
         "date_from",
@@ -137,7 +152,7 @@ pub fn training_csv<W: Write>(out: W, rows: &[(Training, Vec<String>)]) -> csv::
 
 /// A summary as CSV: key, hours (person-hours), participants, activities.
 pub fn summary_csv<W: Write>(out: W, rows: &[SummaryRow]) -> csv::Result<()> {
-    let mut w = csv_writer(out);
+    let mut w = csv_writer(out, false);
     w.write_record(["key", "hours", "participants", "activities"])?;
     for r in rows {
         w.write_record([
@@ -301,7 +316,7 @@ mod tests {
             proptest::prop_assert!(!cell.starts_with(FORMULA_START));
             let mut out = Vec::new();
             {
-                let mut w = csv_writer(&mut out);
+                let mut w = csv_writer(&mut out, false);
                 w.write_record([cell.as_str(), "1"]).unwrap();
                 w.flush().unwrap();
             }

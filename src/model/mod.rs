@@ -1,9 +1,11 @@
 //! Plain types, enums and validation. No storage, no terminal.
 
 mod access;
+mod contacts;
 pub mod country;
 mod currency;
 mod enums;
+mod identifiers;
 mod news;
 mod plans;
 mod privacy;
@@ -12,7 +14,9 @@ mod report;
 mod training;
 mod validate;
 
+pub use contacts::*;
 pub use enums::*;
+pub use identifiers::*;
 pub use news::*;
 pub use plans::*;
 pub use privacy::*;
@@ -90,6 +94,21 @@ pub struct OrgData {
     pub notes: String,
     pub owner_member: Option<i64>,
     pub owner_unit: Option<i64>,
+    /// Swedish organisation number, `NNNNNN-NNNN` (see [`parse_orgnr`]); empty if none.
+    #[serde(default)]
+    pub orgnr: String,
+    /// EU participant identification code, nine digits; empty if none.
+    #[serde(default)]
+    pub pic: String,
+    /// Erasmus+ organisation ID, `E` and eight digits; empty if none.
+    #[serde(default)]
+    pub oid: String,
+    /// VAT number with its country prefix; empty if none.
+    #[serde(default)]
+    pub vat: String,
+    /// Shared with the region in `intnet export regional`. Off by default.
+    #[serde(default)]
+    pub share: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -188,7 +207,10 @@ pub struct Similar {
 impl Similar {
     /// A near-duplicate blocks a plain save: saving needs "create anyway".
     pub fn is_near_duplicate(&self) -> bool {
-        matches!(self.reason, SimilarReason::Name | SimilarReason::Domain)
+        matches!(
+            self.reason,
+            SimilarReason::Name | SimilarReason::Domain | SimilarReason::Identifier
+        )
     }
 }
 
@@ -198,6 +220,8 @@ pub enum SimilarReason {
     Name,
     Domain,
     Place,
+    /// The same organisation number, PIC, OID or VAT number.
+    Identifier,
 }
 
 /// What a quick-lookup hit points at.
@@ -225,4 +249,87 @@ pub struct Hit {
     pub last_contact: Option<String>,
     /// 0 exact name, 1 name prefix, 2 word match, 3 one typo away.
     pub rank: u8,
+}
+
+/// An organisation in a regional partner's layer (`intnet import regional`): read
+/// only, marked with the municipality that shared it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RegionalOrg {
+    /// Our row id (for `org adopt-regional`); changes when the layer is replaced.
+    pub id: i64,
+    /// Who shared it ("Sandvikens kommun").
+    pub source: String,
+    pub name: String,
+    pub kind: OrgKind,
+    pub country: String,
+    pub city: String,
+    pub website: String,
+    pub orgnr: String,
+    pub pic: String,
+    pub oid: String,
+    pub vat: String,
+    pub priority_areas: Vec<PriorityArea>,
+    pub growth_areas: Vec<GrowthArea>,
+    /// The source's units that know them, comma separated.
+    pub units: String,
+    /// The year of the source's last contact with them.
+    pub last_contact_year: Option<i32>,
+    /// Whom to ask at the source: a role, never a person.
+    pub contact_role: String,
+    /// Why it matched, for check before create.
+    pub reason: Option<SimilarReason>,
+}
+
+/// One organisation of the regional exchange file (`docs/regional-exchange.schema.json`):
+/// what a municipality shares about a partner. No person: whom to ask is a role.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RegionalEntry {
+    /// The sharing municipality's own id for it (text, opaque).
+    pub id: String,
+    pub name: String,
+    /// An organisation kind word (`university`, `twin_city`…).
+    pub kind: String,
+    /// ISO 3166-1 alpha-2.
+    pub country: String,
+    #[serde(default)]
+    pub city: String,
+    #[serde(default)]
+    pub website: String,
+    #[serde(default)]
+    pub identifiers: RegionalIdentifiers,
+    #[serde(default)]
+    pub priority_areas: Vec<String>,
+    #[serde(default)]
+    pub growth_areas: Vec<String>,
+    /// The sharing municipality's units that know them.
+    #[serde(default)]
+    pub known_by: Vec<KnownBy>,
+    /// The year of the last contact, any unit.
+    #[serde(default)]
+    pub last_contact_year: Option<i32>,
+    /// Whom to ask: a unit or a function ("Internationella kontoret"), never a person.
+    #[serde(default)]
+    pub contact_role: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RegionalIdentifiers {
+    #[serde(default)]
+    pub orgnr: String,
+    #[serde(default)]
+    pub pic: String,
+    #[serde(default)]
+    pub oid: String,
+    #[serde(default)]
+    pub vat: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KnownBy {
+    pub unit: String,
+    #[serde(default)]
+    pub last_contact_year: Option<i32>,
 }

@@ -422,6 +422,21 @@ pub fn validate_org(data: &mut OrgData) -> Vec<FieldError> {
     {
         check_short(&mut errors, "tags", t);
     }
+    for (field, value, parse) in [
+        (
+            "orgnr",
+            &mut data.orgnr,
+            super::parse_orgnr as fn(&str) -> _,
+        ),
+        ("pic", &mut data.pic, super::parse_pic),
+        ("oid", &mut data.oid, super::parse_oid),
+        ("vat", &mut data.vat, super::parse_vat),
+    ] {
+        match parse(value) {
+            Ok(v) => *value = v,
+            Err(k) => errors.push(FieldError::new(field, k)),
+        }
+    }
     errors
 }
 

@@ -426,8 +426,42 @@ impl Store {
     }
 
     /// Undoes the actor's most recent change after audit row `since` (0: any).
+    ///
+    /// A change written by an import (audit rows with one `batch`) is undone as one
+    /// step: every row of the batch is reversed in the same transaction, newest first.
     pub fn undo_since(&self, actor: &Actor, since: i64) -> Result<Undone> {
         self.write(|tx| {
+            let (undone, audit_id) = undo_one(tx, actor, since)?;
+            let batch: Option<String> =
+                tx.query_row("SELECT batch FROM audit WHERE id = ?1", [audit_id], |r| {
+                    r.get(0)
+                })?;
+            if let Some(batch) = batch {
+                loop {
+                    let next: Option<Option<String>> = optional(tx.query_row(
+                        &format!(
+                            "SELECT batch FROM ({}) x JOIN audit USING (id)",
+                            UNDO_SQL.as_str()
+                        ),
+                        params![actor.member_id, since],
+                        |r| r.get(0),
+                    ))?;
+                    if next.flatten().as_deref() != Some(batch.as_str()) {
+                        break;
+                    }
+                    undo_one(tx, actor, since)?;
+                }
+            }
+            Ok(undone)
+        })
+    }
+}
+
+/// Undoes the actor's newest change after audit row `since` in the caller's
+/// transaction; gives what it undid and that change's audit row.
+fn undo_one(tx: &Transaction, actor: &Actor, since: i64) -> Result<(Undone, i64)> {
+    {
+        {
             let row: Option<AuditRow> =
                 optional(
                     tx.query_row(&UNDO_SQL, params![actor.member_id, since], |r| {
@@ -477,10 +511,12 @@ impl Store {
                 "UPDATE audit SET action = 'undo:' || action WHERE id > ?1 AND member_id = ?2",
                 params![last_id, actor.member_id],
             )?;
-            Ok(undone)
-        })
+            Ok((undone, audit_id))
+        }
     }
+}
 
+impl Store {
     /// What [`Store::redo_since`] would make again, without doing it.
     pub fn next_redo(&self, actor: &Actor, since: i64) -> Result<Option<Undone>> {
         Ok(redo_row(self.conn(), actor, since)?.map(|(row, _)| undone_from(&row)))

@@ -16,7 +16,9 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/008_longer_prefixes.sql"),
     include_str!("migrations/009_accounts.sql"),
     include_str!("migrations/010_orgs_by_kind.sql"),
-    // Personal data (issue 15); 011 and 012 come from other branches and go before it.
+    include_str!("migrations/011_identifiers_and_regional.sql"),
+    include_str!("migrations/012_import_sources.sql"),
+    // Personal data (issue 15).
     include_str!("migrations/013_personal_data.sql"),
 ];
 

@@ -2,6 +2,7 @@
 //! transaction that also writes its audit row.
 
 mod audit;
+mod contacts;
 mod deadlines;
 pub mod doctor;
 mod drafts;
@@ -14,17 +15,20 @@ mod persons;
 mod plans;
 pub mod privacy;
 mod projects;
+mod regional;
 mod report;
 mod search;
 pub mod seed;
 mod training;
 
 pub use audit::{AuditEntry, ENTITIES, EntityKind, Undone};
+pub use contacts::{ExportContact, ExportOrg, ExportPerson};
 pub use deadlines::{DEADLINES_SQL, Deadline, DeadlineKind};
 pub use drafts::{Draft, spool_draft};
 pub use migrate::LATEST_VERSION;
 pub use news::NewsFilter;
 pub use orgs::{OrgFilter, SortOrder};
+pub use regional::{ImportSummary, RegionalSource};
 pub use report::{FigureParams, FigureScope, KEY_FIGURE_YEARS, figure_queries};
 pub use search::Found;
 pub use training::{Scope, SummaryBy, TrainingFilter};

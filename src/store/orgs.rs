@@ -150,7 +150,8 @@ fn kind_filter(text: &str) -> Option<KindFilter> {
 }
 
 const ORG_COLUMNS: &str = "o.name, o.kind, o.twin_decided, o.sector, o.country, o.city, o.website, o.status, \
-     o.priority_areas, o.growth_areas, o.tags, o.notes, o.owner_member, o.owner_unit";
+     o.priority_areas, o.growth_areas, o.tags, o.notes, o.owner_member, o.owner_unit, \
+     o.orgnr, o.pic, o.oid, o.vat, o.share";
 
 fn org_data_from(r: &Row) -> rusqlite::Result<OrgData> {
     Ok(OrgData {
@@ -176,6 +177,11 @@ fn org_data_from(r: &Row) -> rusqlite::Result<OrgData> {
         notes: r.get(11)?,
         owner_member: r.get(12)?,
         owner_unit: r.get(13)?,
+        orgnr: r.get(14)?,
+        pic: r.get(15)?,
+        oid: r.get(16)?,
+        vat: r.get(17)?,
+        share: r.get(18)?,
     })
 }
 
@@ -198,7 +204,7 @@ impl Entity for OrgData {
 
     fn load(conn: &Connection, id: i64) -> Result<(Self, i64)> {
         let sql = format!("SELECT {ORG_COLUMNS}, o.version FROM orgs o WHERE o.id = ?1");
-        optional(conn.query_row(&sql, [id], |r| Ok((org_data_from(r)?, r.get(14)?))))?
+        optional(conn.query_row(&sql, [id], |r| Ok((org_data_from(r)?, r.get(19)?))))?
             .ok_or(Error::NotFound)
     }
 
@@ -206,8 +212,8 @@ impl Entity for OrgData {
         tx.execute(
             "UPDATE orgs SET name = ?2, name_fold = ?3, sort_sv = ?4, kind = ?5, twin_decided = ?6, sector = ?7, \
              country = ?8, city = ?9, city_fold = ?10, website = ?11, web_domain = ?12, status = ?13, \
-             priority_areas = ?14, growth_areas = ?15, tags = ?16, notes = ?17, owner_member = ?18, owner_unit = ?19 \
-             WHERE id = ?1",
+             priority_areas = ?14, growth_areas = ?15, tags = ?16, notes = ?17, owner_member = ?18, owner_unit = ?19, \
+             orgnr = ?20, pic = ?21, oid = ?22, vat = ?23, share = ?24 WHERE id = ?1",
             params![
                 id,
                 self.name,
@@ -228,6 +234,11 @@ impl Entity for OrgData {
                 self.notes,
                 self.owner_member,
                 self.owner_unit,
+                self.orgnr,
+                self.pic,
+                self.oid,
+                self.vat,
+                self.share,
             ],
         )?;
         Ok(())
@@ -347,10 +358,10 @@ impl Store {
             Ok(crate::model::Org {
                 id,
                 data: org_data_from(r)?,
-                owner_member_name: r.get(14)?,
-                owner_unit_name: r.get(15)?,
-                last_contact: r.get(16)?,
-                meta: meta_from(r, 17)?,
+                owner_member_name: r.get(19)?,
+                owner_unit_name: r.get(20)?,
+                last_contact: r.get(21)?,
+                meta: meta_from(r, 22)?,
             })
         }))?
         .ok_or(Error::NotFound)
@@ -546,7 +557,8 @@ impl Store {
     }
 
     /// Existing organisations that look like `data`: a similar folded name, the same
-    /// web or e-mail domain, or the same city and country. `emails` are the e-mail
+    /// web or e-mail domain, the same identifier (organisation number, PIC, OID, VAT
+    /// number), or the same city and country. `emails` are the e-mail
     /// addresses known for the new organisation's people, if any.
     pub fn similar_orgs(&self, data: &OrgData, emails: &[String]) -> Result<Vec<Similar>> {
         let name = fold(&data.name);
@@ -622,6 +634,18 @@ impl Store {
                 push(r, SimilarReason::Domain)?;
             }
         }
+        // A form's text may not be normalised yet: each identifier in stored form.
+        for (column, value) in identifiers_of(data) {
+            // The column name is one of four constants, never user text.
+            let sql = format!(
+                "{base} WHERE o.{column} = ?1 AND o.{column} <> '' AND o.deleted_at IS NULL LIMIT 20"
+            );
+            let mut stmt = conn.prepare_cached(&sql)?;
+            let mut rows = stmt.query([&value])?;
+            while let Some(r) = rows.next()? {
+                push(r, SimilarReason::Identifier)?;
+            }
+        }
         let city = fold(&data.city);
         if !city.is_empty() {
             let country = country::resolve(&data.country).unwrap_or("");
@@ -656,6 +680,20 @@ impl Store {
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
+}
+
+/// An organisation's identifiers in stored form, with their column: those that are
+/// set and valid.
+pub(super) fn identifiers_of(data: &OrgData) -> Vec<(&'static str, String)> {
+    [
+        ("orgnr", crate::model::parse_orgnr(&data.orgnr)),
+        ("pic", crate::model::parse_pic(&data.pic)),
+        ("oid", crate::model::parse_oid(&data.oid)),
+        ("vat", crate::model::parse_vat(&data.vat)),
+    ]
+    .into_iter()
+    .filter_map(|(c, v)| v.ok().filter(|v| !v.is_empty()).map(|v| (c, v)))
+    .collect()
 }
 
 /// Two folded names are near-duplicates when one equals the other, or their

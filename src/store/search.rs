@@ -3,7 +3,8 @@
 //! User text is folded into words and each word becomes a quoted prefix term, so no
 //! input can break the FTS5 query. Ranking: exact name, then name prefix, then a word
 //! match, then (only when nothing matched) names one typo away; among equals the most
-//! recent contact first.
+//! recent contact first. An identifier (organisation number, PIC, OID, VAT number)
+//! ranks as an exact name, found in its own index.
 
 use super::orgs::fts_prefix_query;
 use super::{Result, Store};
@@ -196,6 +197,33 @@ impl Store {
              WHERE o.id IN (SELECT rowid FROM orgs_fts WHERE orgs_fts MATCH ?1 LIMIT ?2)";
         let by_name = "SELECT o.id, o.name_fold, o.last_contact FROM orgs o INDEXED BY orgs_by_fold \
              WHERE o.deleted_at IS NULL AND o.name_fold >= ?1 AND o.name_fold < ?1 || '~' LIMIT ?2";
+        // An identifier (organisation number, PIC, OID, VAT) is an exact name: rank 0,
+        // found in its index.
+        if !fuzzy {
+            for (column, value) in crate::model::identifier_forms(folded) {
+                // The column is one of four constants, never user text.
+                let sql = format!(
+                    "SELECT o.id, o.name_fold, o.last_contact FROM orgs o \
+                     WHERE o.{column} = ?1 AND o.{column} <> '' AND o.deleted_at IS NULL LIMIT ?2"
+                );
+                let mut stmt = conn.prepare_cached(&sql)?;
+                let mut rows = stmt.query(params![value, n])?;
+                while let Some(r) = rows.next()? {
+                    let id: i64 = r.get(0)?;
+                    if seen_orgs.insert(id) {
+                        cands.push(Candidate {
+                            kind: HitKind::Organisation,
+                            id,
+                            org_id: id,
+                            rank: 0,
+                            name_match: false,
+                            last_contact: r.get(2)?,
+                            sort_name: r.get(1)?,
+                        });
+                    }
+                }
+            }
+        }
         let mut org_queries = vec![(by_text, format!("name : ({fts})"))];
         if !fuzzy {
             org_queries.push((by_name, folded.to_string()));

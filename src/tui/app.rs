@@ -34,6 +34,9 @@ pub struct Confirm {
 pub struct Lookup {
     pub input: Input,
     pub hits: Vec<Hit>,
+    /// Regional partners' entries, shown after our own hits (issue 16); the
+    /// selection runs on from `hits` into them.
+    pub regional: Vec<crate::model::RegionalOrg>,
     pub selected: usize,
 }
 
@@ -275,9 +278,13 @@ impl App {
         }
         if let Some(Modal::Lookup(l)) = &mut self.modal {
             let hits = self.store.find(&l.input.value, 50);
-            if let Ok(hits) = hits {
-                l.selected = l.selected.min(hits.len().saturating_sub(1));
+            let regional = self.store.find_regional(&l.input.value, 20);
+            if let (Ok(hits), Ok(regional)) = (hits, regional) {
+                l.selected = l
+                    .selected
+                    .min((hits.len() + regional.len()).saturating_sub(1));
                 l.hits = hits;
+                l.regional = regional;
             }
         }
     }
@@ -350,10 +357,13 @@ impl App {
         }
         let q = l.input.value.clone();
         let hits = self.store.find(&q, 50);
+        let regional = self.store.find_regional(&q, 20);
         if let Some(hits) = self.check(hits)
+            && let Some(regional) = self.check(regional)
             && let Some(Modal::Lookup(l)) = &mut self.modal
         {
             l.hits = hits;
+            l.regional = regional;
             l.selected = 0;
         }
     }
@@ -648,11 +658,36 @@ impl App {
             return;
         };
         match action {
-            Action::Down => l.selected = (l.selected + 1).min(l.hits.len().saturating_sub(1)),
+            Action::Down => {
+                let n = l.hits.len() + l.regional.len();
+                l.selected = (l.selected + 1).min(n.saturating_sub(1));
+            }
+            Action::AdoptRegional => {
+                let Some(r) = l
+                    .selected
+                    .checked_sub(l.hits.len())
+                    .and_then(|i| l.regional.get(i))
+                else {
+                    return;
+                };
+                let note = crate::interchange::regional::adopted_note(self.lang, r);
+                let adopted = self.store.adopt_regional(&self.actor, r.id, note, false);
+                if let Some(id) = self.check(adopted) {
+                    self.modal = None;
+                    self.switch(Screen::Contacts);
+                    let h = self.list_height();
+                    let r = self.screens.contacts.open_org(&self.store, id, h);
+                    self.check(r);
+                    self.info(self.lang.t("msg.regional_adopted").to_string());
+                }
+            }
             Action::Up => l.selected = l.selected.saturating_sub(1),
             Action::Back => self.modal = None,
             Action::Open => {
-                if let Some(hit) = l.hits.get(l.selected).cloned() {
+                if l.selected >= l.hits.len() && !l.regional.is_empty() {
+                    // A regional entry is not ours to open: say how to take it in.
+                    self.info(self.lang.t("msg.regional_adopt_hint").to_string());
+                } else if let Some(hit) = l.hits.get(l.selected).cloned() {
                     self.modal = None;
                     self.switch(Screen::Contacts);
                     let h = self.list_height();

@@ -234,6 +234,14 @@ impl App {
             {
                 f.similar = similar;
             }
+            if let Some(Modal::Form(f)) = &self.modal {
+                let regional = forms::regional_after(&self.store, f, &name);
+                if let Some(Some(regional)) = self.check(regional)
+                    && let Some(Modal::Form(f)) = &mut self.modal
+                {
+                    f.regional = regional;
+                }
+            }
         }
     }
 

@@ -178,6 +178,8 @@ named!(
         Suspend => "suspend",
         KeepMine => "keep_mine",
         TakeTheirs => "take_theirs",
+        // Regional partners (issue 16).
+        AdoptRegional => "adopt_regional",
     }
 );
 
@@ -189,6 +191,7 @@ impl Action {
         matches!(
             self,
             New | Edit
+                | AdoptRegional
                 | Delete
                 | Undo
                 | Redo
@@ -491,6 +494,9 @@ fn defaults() -> Vec<Binding> {
         b(C::Conflict, p(KeyCode::Esc), Back, true),
         b(C::Conflict, Key::ctrl('c'), Back, false),
         b(C::Conflict, Key::ctrl('z'), Suspend, false),
+        // Regional partners (issue 16): a lookup takes printable keys, so a control key;
+        // no hint (most lookups have no regional entry), Enter on one names it.
+        b(C::Lookup, Key::ctrl('t'), AdoptRegional, false),
     ]);
     all.extend(text_editing());
     all.extend(report());

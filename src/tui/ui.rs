@@ -385,7 +385,7 @@ fn draw_form_help(f: &mut Frame, v: View, keymap: &super::keymap::Keymap, inner:
 
 fn draw_form_inside(f: &mut Frame, v: View, form: &FormState, inner: Rect) {
     let lang = v.lang;
-    let show_similar = !form.similar.is_empty();
+    let show_similar = !form.similar.is_empty() || !form.regional.is_empty();
     let [fields_area, similar_area] = Layout::horizontal([
         Constraint::Min(40),
         Constraint::Length(if show_similar { 44 } else { 0 }),
@@ -566,12 +566,16 @@ fn draw_form_inside(f: &mut Frame, v: View, form: &FormState, inner: Rect) {
         f.set_cursor_position((x.min(fields_area.right().saturating_sub(1)), y));
     }
     if show_similar {
-        let mut lines = vec![Line::from(lang.t("form.similar")).style(v.theme.warning)];
+        let mut lines = Vec::new();
+        if !form.similar.is_empty() {
+            lines.push(Line::from(lang.t("form.similar")).style(v.theme.warning));
+        }
         for s in form.similar.iter().take(12) {
             let reason = lang.t(match s.reason {
                 crate::model::SimilarReason::Name => "reason.name",
                 crate::model::SimilarReason::Domain => "reason.domain",
                 crate::model::SimilarReason::Place => "reason.place",
+                crate::model::SimilarReason::Identifier => "reason.identifier",
             });
             lines.push(Line::from(clean(&s.name).into_owned()).style(v.theme.title));
             lines.push(
@@ -586,6 +590,20 @@ fn draw_form_inside(f: &mut Frame, v: View, form: &FormState, inner: Rect) {
                 ))
                 .style(v.theme.muted),
             );
+        }
+        // Regional partners' entries (issue 16), after our own and marked as such.
+        if !form.regional.is_empty() {
+            lines.push(Line::from(lang.t("lookup.regional")).style(v.theme.muted));
+            for r in form.regional.iter().take(6) {
+                lines.push(Line::from(clean(&r.name).into_owned()));
+                lines.push(
+                    Line::from(format!(
+                        "  {}",
+                        crate::interchange::regional::known_line(lang, r)
+                    ))
+                    .style(v.theme.muted),
+                );
+            }
         }
         let block = Block::default()
             .borders(Borders::LEFT)
@@ -625,9 +643,9 @@ fn draw_lookup_inside(f: &mut Frame, v: View, l: &Lookup, inner: Rect) {
         input_area.y,
     ));
     let mut lines = Vec::new();
-    if l.hits.is_empty() && !l.input.value.trim().is_empty() {
+    if l.hits.is_empty() && l.regional.is_empty() && !l.input.value.trim().is_empty() {
         lines.push(Line::from(lang.t("lookup.none")).style(v.theme.muted));
-    } else if l.hits.is_empty() {
+    } else if l.hits.is_empty() && l.regional.is_empty() {
         lines.push(Line::from(lang.t("lookup.hint")).style(v.theme.muted));
     }
     let w = results.width as usize;
@@ -658,6 +676,37 @@ fn draw_lookup_inside(f: &mut Frame, v: View, l: &Lookup, inner: Rect) {
         } else {
             Line::from(text)
         });
+    }
+    // Regional partners' entries (issue 16): after our own, under a heading, muted.
+    if !l.regional.is_empty() && lines.len() < height {
+        lines.push(Line::from(lang.t("lookup.regional")).style(v.theme.muted));
+        let skip = first.saturating_sub(l.hits.len());
+        for (j, r) in l.regional.iter().enumerate().skip(skip) {
+            if lines.len() >= height {
+                break;
+            }
+            // Two lines: the entry, then who knows them (the sentence stays whole).
+            let known = crate::interchange::regional::known_line(lang, r);
+            let text = format!(
+                "{:<8} {:<name_w$} {:<22}",
+                truncate(lang.t("hit.regional"), 8),
+                truncate(&clean(&r.name), name_w),
+                truncate(&lang.place(&r.city, &r.country), 22),
+            );
+            let style = if l.hits.len() + j == l.selected {
+                v.theme.selected
+            } else {
+                v.theme.muted
+            };
+            lines.push(Line::from(text).style(style));
+            lines.push(
+                Line::from(format!(
+                    "         {}",
+                    truncate(&known, w.saturating_sub(9))
+                ))
+                .style(style),
+            );
+        }
     }
     f.render_widget(Paragraph::new(lines), results);
 }

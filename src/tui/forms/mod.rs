@@ -153,6 +153,10 @@ pub struct FormState {
     pub errors: Vec<FieldError>,
     /// Existing organisations like the one being created.
     pub similar: Vec<Similar>,
+    /// Regional partners' entries like it (issue 16): shown after our own, never
+    /// blocking a save.
+    #[serde(skip)]
+    pub regional: Vec<crate::model::RegionalOrg>,
     #[serde(skip)]
     pub prompt: Option<FormPrompt>,
     pub dirty: bool,
@@ -191,6 +195,7 @@ impl FormState {
             focus: 0,
             errors: vec![],
             similar: vec![],
+            regional: vec![],
             prompt: None,
             dirty: false,
             help: false,
@@ -370,6 +375,19 @@ pub fn similar_after(
         return Ok(None);
     }
     org::similar(store, form).map(Some)
+}
+
+/// The regional entries like the organisation a new-organisation form describes,
+/// after `field` changed; `None` when that change cannot change them.
+pub fn regional_after(
+    store: &Store,
+    form: &FormState,
+    field: &str,
+) -> Result<Option<Vec<crate::model::RegionalOrg>>, Error> {
+    if !org::checks_similar(form.target, field) {
+        return Ok(None);
+    }
+    org::similar_regional(store, form).map(Some)
 }
 
 #[cfg(test)]

@@ -1,5 +1,7 @@
 //! The organisation form: a partner's details, its areas, tags and owner. While a new
-//! one is typed, its near-duplicates are looked up as the name or place changes.
+//! one is typed, its near-duplicates are looked up as the name, place or an identifier
+//! changes. Identifiers (organisation number, PIC, OID, VAT) and the share-with-the-
+//! region box come from issue 16.
 
 use super::fields::{area_field, growth_field, none_then, options, unit_of};
 use super::{FormState, FormTarget, Saved, Then};
@@ -59,6 +61,10 @@ pub fn open(
         Field::text("country", &data.country),
         Field::text("city", &data.city),
         Field::text("website", &data.website),
+        Field::text("orgnr", &data.orgnr),
+        Field::text("pic", &data.pic),
+        Field::text("oid", &data.oid),
+        Field::text("vat", &data.vat),
         Field::text("twin_decided", data.twin_decided.as_deref().unwrap_or("")),
         Field::choice(
             "sector",
@@ -72,6 +78,16 @@ pub fn open(
         ),
         area_field(lang, &data.priority_areas),
         growth_field(lang, &data.growth_areas),
+        // A box: one option, toggled with Space.
+        Field::multi(
+            "share",
+            vec![("yes".to_string(), lang.t("field.share_box").to_string())],
+            &(if data.share {
+                vec!["yes".to_string()]
+            } else {
+                Vec::new()
+            }),
+        ),
         Field::text("tags", &data.tags.join(", ")),
         Field::choice("owner", owners, &owner),
         Field::multiline("notes", &data.notes),
@@ -104,12 +120,23 @@ pub(super) fn save(
 /// shown: only a new organisation's name, website and place.
 pub fn checks_similar(target: FormTarget, field: &str) -> bool {
     matches!(target, FormTarget::Org { id: None, .. })
-        && matches!(field, "name" | "website" | "city" | "country")
+        && matches!(
+            field,
+            "name" | "website" | "city" | "country" | "orgnr" | "pic" | "oid" | "vat"
+        )
 }
 
 /// The existing organisations like the one the form describes.
 pub fn similar(store: &Store, form: &FormState) -> Result<Vec<Similar>, Error> {
     store.similar_orgs(&from_form(form), &[])
+}
+
+/// The regional partners' entries like the one the form describes.
+pub fn similar_regional(
+    store: &Store,
+    form: &FormState,
+) -> Result<Vec<crate::model::RegionalOrg>, Error> {
+    store.similar_regional(&from_form(form))
 }
 
 /// The organisation the form describes.
@@ -135,5 +162,10 @@ fn from_form(f: &FormState) -> OrgData {
         notes: f.get("notes"),
         owner_member: f.get("owner").parse().ok(),
         owner_unit: None,
+        orgnr: f.get("orgnr"),
+        pic: f.get("pic"),
+        oid: f.get("oid"),
+        vat: f.get("vat"),
+        share: f.get("share") == "yes",
     }
 }

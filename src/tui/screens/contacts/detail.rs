@@ -80,6 +80,23 @@ pub(super) fn draw_detail(
     if !data.website.is_empty() {
         lines.push(field("field.website", clean(&data.website).into_owned()));
     }
+    // Identifiers and the region box (issue 16), only when set.
+    let ids: Vec<String> = [
+        ("field.orgnr", &data.orgnr),
+        ("field.pic", &data.pic),
+        ("field.oid", &data.oid),
+        ("field.vat", &data.vat),
+    ]
+    .iter()
+    .filter(|(_, v)| !v.is_empty())
+    .map(|(k, v)| format!("{} {}", lang.t(k), clean(v)))
+    .collect();
+    if !ids.is_empty() {
+        lines.push(field("field.identifiers", ids.join(" · ")));
+    }
+    if data.share {
+        lines.push(field("field.share", lang.t("field.share_box").to_string()));
+    }
     let mut status = lang.t(data.status.key()).to_string();
     if let Some(s) = data.sector {
         status.push_str(&format!(" · {}", lang.t(s.key())));
