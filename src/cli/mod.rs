@@ -578,6 +578,15 @@ pub enum OrgCmd {
         #[arg(long)]
         force: bool,
     },
+    /// Merges a duplicate into the organisation kept (issue 14).
+    Merge {
+        #[arg(id = "removed", value_name = "FROM")]
+        removed: String,
+        #[arg(id = "kept", value_name = "INTO")]
+        kept: String,
+        #[arg(long = "take", id = "take", value_name = "FIELD")]
+        take: Vec<String>,
+    },
 }
 
 #[derive(Debug, Subcommand)]

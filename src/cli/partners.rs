@@ -397,6 +397,39 @@ pub fn org(ctx: &Ctx, cmd: OrgCmd) -> ExitCode {
             });
             done(lang, result)
         }
+        OrgCmd::Merge {
+            removed,
+            kept,
+            take,
+        } => {
+            let mut fields = Vec::new();
+            for t in &take {
+                match crate::model::OrgField::parse(t.trim()) {
+                    Some(f) => fields.push(f),
+                    None => {
+                        let known = crate::model::OrgField::words().join(", ");
+                        return bad_input(
+                            lang,
+                            "err.merge_field",
+                            &[("value", t), ("known", &known)],
+                        );
+                    }
+                }
+            }
+            let result = resolve_org(ctx, &removed).and_then(|from| {
+                let into = resolve_org(ctx, &kept)?;
+                let summary = ctx.store.merge_orgs(&ctx.actor, from, into, &fields)?;
+                println!(
+                    "{}",
+                    lang.f(
+                        "cli.org_merged",
+                        &[("from", &from), ("into", &into), ("n", &summary.moved)]
+                    )
+                );
+                Ok(())
+            });
+            done(lang, result)
+        }
         OrgCmd::Delete { org } => {
             let result = resolve_org(ctx, &org).and_then(|id| {
                 ctx.store.delete_org(&ctx.actor, id)?;

@@ -1946,4 +1946,28 @@ pub const MESSAGES: &[(&str, &str)] = &[
         "En regional post: Ctrl-T tar in den i vårt register.",
     ),
     ("field.identifiers", "Identitet"),
+    // Issue 14, merging duplicates (h-merge).
+    (
+        "help.org.merge",
+        "Slå ihop en dubblett med organisationen som behålls (kan ångras)",
+    ),
+    ("help.arg.removed", "Den som tas bort (id eller exakt namn)"),
+    ("help.arg.kept", "Den som behålls (id eller exakt namn)"),
+    (
+        "help.arg.take",
+        "Ta fältet från den som tas bort (kan upprepas): name, city, website …",
+    ),
+    (
+        "cli.org_merged",
+        "Slog ihop organisation {from} med {into}: {n|en post flyttad|{n} poster flyttade} (intnet undo tar tillbaka båda)",
+    ),
+    (
+        "err.merge_same",
+        "En post kan inte slås ihop med sig själv.",
+    ),
+    (
+        "err.merge_other_org",
+        "Personerna hör till olika organisationer.",
+    ),
+    ("err.merge_field", "Okänt fält {value}; välj bland: {known}"),
 ];

@@ -451,6 +451,7 @@ impl Store {
                     }
                     undo_one(tx, actor, since)?;
                 }
+                super::merge::unmerge(tx, &batch)?;
             }
             Ok(undone)
         })

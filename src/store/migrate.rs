@@ -18,6 +18,8 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/010_orgs_by_kind.sql"),
     include_str!("migrations/011_identifiers_and_regional.sql"),
     include_str!("migrations/012_import_sources.sql"),
+    // 013 (personal-data duties, issue 15) is another branch's; it goes before this.
+    include_str!("migrations/014_former_names.sql"),
 ];
 
 /// The schema version this binary writes.
