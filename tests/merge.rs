@@ -420,3 +420,75 @@ fn cli_org_merge_with_take_and_an_unknown_field() {
         .success()
         .stdout(predicates::str::contains("Union of the Baltic Cities"));
 }
+
+#[test]
+fn cli_person_list_show_edit_delete_and_merge() {
+    let e = env();
+    let l = linked(&e);
+    let twin = e
+        .store
+        .create_person(
+            &e.anna,
+            PersonData {
+                org_id: l.removed,
+                name: "P. Nowak".into(),
+                email: "pn@ubc.net".into(),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    let other = e
+        .store
+        .create_person(
+            &e.anna,
+            PersonData {
+                org_id: l.kept,
+                name: "Someone Else".into(),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    drop(e.store);
+    let run = |args: &[&str]| {
+        let mut all = vec!["--as", "anna", "--lang", "en"];
+        all.extend_from_slice(args);
+        intnet(&e.path).args(all).assert()
+    };
+    // Listing one organisation shows only its persons.
+    let out = run(&["person", "list", "UBC Secretariat"]).success();
+    let text = String::from_utf8_lossy(&out.get_output().stdout).to_string();
+    assert!(text.contains("Paulina Nowak") && text.contains("P. Nowak"));
+    assert!(!text.contains("Someone Else"));
+    run(&[
+        "person",
+        "edit",
+        &twin.to_string(),
+        "--title",
+        "Secretary General",
+    ])
+    .success();
+    run(&["person", "show", &twin.to_string()])
+        .success()
+        .stdout(predicates::str::contains("Secretary General"))
+        .stdout(predicates::str::contains("UBC Secretariat"));
+    run(&[
+        "person",
+        "merge",
+        &l.person.to_string(),
+        &twin.to_string(),
+        "--take",
+        "name",
+    ])
+    .success()
+    .stdout(predicates::str::contains("one contact moved"));
+    run(&["person", "show", &twin.to_string(), "--json"])
+        .success()
+        .stdout(predicates::str::contains("Paulina Nowak"));
+    run(&["person", "show", &l.person.to_string()]).code(2);
+    run(&["person", "delete", &other.to_string()]).success();
+    run(&["person", "show", &other.to_string()]).code(2);
+    intnet(&e.path)
+        .args(["--as", "vera", "person", "delete", &twin.to_string()])
+        .assert()
+        .failure();
+}

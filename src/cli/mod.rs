@@ -607,6 +607,48 @@ pub enum PersonCmd {
         #[arg(long)]
         verified: Option<String>,
     },
+    /// The persons at one organisation, or at all (issue 14).
+    List {
+        org: Option<String>,
+        #[arg(long, default_value_t = 50, allow_negative_numbers = true)]
+        limit: i64,
+    },
+    Show {
+        person: i64,
+        #[arg(long)]
+        json: bool,
+    },
+    Edit {
+        person: i64,
+        #[arg(long)]
+        name: Option<String>,
+        #[arg(long)]
+        title: Option<String>,
+        #[arg(long)]
+        email: Option<String>,
+        #[arg(long)]
+        phone: Option<String>,
+        #[arg(long)]
+        languages: Option<String>,
+        #[arg(long)]
+        source: Option<String>,
+        #[arg(long)]
+        verified: Option<String>,
+        #[arg(long)]
+        notes: Option<String>,
+    },
+    Delete {
+        person: i64,
+    },
+    /// Merges a duplicate person into the one kept, at the same organisation.
+    Merge {
+        #[arg(id = "removed", value_name = "FROM")]
+        removed: i64,
+        #[arg(id = "kept", value_name = "INTO")]
+        kept: i64,
+        #[arg(long = "take", id = "take", value_name = "FIELD")]
+        take: Vec<String>,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -443,16 +443,19 @@ pub fn org(ctx: &Ctx, cmd: OrgCmd) -> ExitCode {
 
 pub fn person(ctx: &Ctx, cmd: PersonCmd) -> ExitCode {
     let lang = ctx.lang;
-    let PersonCmd::Add {
-        org,
-        name,
-        title,
-        email,
-        phone,
-        languages,
-        source,
-        verified,
-    } = cmd;
+    let (org, name, title, email, phone, languages, source, verified) = match cmd {
+        PersonCmd::Add {
+            org,
+            name,
+            title,
+            email,
+            phone,
+            languages,
+            source,
+            verified,
+        } => (org, name, title, email, phone, languages, source, verified),
+        other => return person_more(ctx, other),
+    };
     let result = resolve_org(ctx, &org).and_then(|org_id| {
         let id = ctx.store.create_person(
             &ctx.actor,
@@ -472,6 +475,147 @@ pub fn person(ctx: &Ctx, cmd: PersonCmd) -> ExitCode {
         Ok(())
     });
     done(lang, result)
+}
+
+/// `intnet person list|show|edit|delete|merge` (issue 14), in the shape of the
+/// organisation commands.
+fn person_more(ctx: &Ctx, cmd: PersonCmd) -> ExitCode {
+    let lang = ctx.lang;
+    match cmd {
+        PersonCmd::Add { .. } => ExitCode::SUCCESS,
+        PersonCmd::List { org, limit } => {
+            let result = org
+                .map(|o| resolve_org(ctx, &o))
+                .transpose()
+                .and_then(|org| ctx.store.list_persons(org, limit));
+            done(
+                lang,
+                result.map(|rows| {
+                    for (p, org_name) in rows {
+                        println!(
+                            "{:<6} {:<30} {:<30} {}",
+                            p.id,
+                            crate::text::truncate(&clean(&p.data.name), 30),
+                            crate::text::truncate(&clean(&org_name), 30),
+                            clean(&p.data.email)
+                        );
+                    }
+                }),
+            )
+        }
+        PersonCmd::Show { person, json } => {
+            let result = ctx.store.person(person).and_then(|p| {
+                let org = ctx.store.org(p.data.org_id)?;
+                Ok((p, org))
+            });
+            let (p, org) = match result {
+                Ok(v) => v,
+                Err(e) => return fail(lang, &e),
+            };
+            if json {
+                let v = serde_json::json!({ "person": p, "organisation": org.data.name });
+                return super::print_json(&v);
+            }
+            let d = &p.data;
+            println!("{}", clean(&d.name));
+            let line = |k: &str, v: &str| println!("  {:<18} {}", lang.t(k), clean(v));
+            line(
+                "field.organisation",
+                &format!("{} (#{})", org.data.name, d.org_id),
+            );
+            for (key, value) in [
+                ("field.title", &d.title),
+                ("field.email", &d.email),
+                ("field.phone", &d.phone),
+                ("field.languages", &d.languages),
+                ("field.source", &d.source),
+                ("field.notes", &d.notes),
+            ] {
+                if !value.is_empty() {
+                    line(key, value);
+                }
+            }
+            if let Some(v) = &d.verified_on {
+                line("field.verified_on", v);
+            }
+            ExitCode::SUCCESS
+        }
+        PersonCmd::Edit {
+            person,
+            name,
+            title,
+            email,
+            phone,
+            languages,
+            source,
+            verified,
+            notes,
+        } => {
+            let result = ctx.store.person(person).and_then(|p| {
+                let mut d = p.data;
+                for (field, value) in [
+                    (&mut d.name, name),
+                    (&mut d.title, title),
+                    (&mut d.email, email),
+                    (&mut d.phone, phone),
+                    (&mut d.languages, languages),
+                    (&mut d.source, source),
+                    (&mut d.notes, notes),
+                ] {
+                    if let Some(v) = value {
+                        *field = v;
+                    }
+                }
+                if let Some(v) = verified {
+                    d.verified_on = (!v.trim().is_empty()).then_some(v);
+                }
+                ctx.store
+                    .update_person(&ctx.actor, person, p.meta.version, d)?;
+                println!("{}", lang.f("cli.person_saved", &[("id", &person)]));
+                Ok(())
+            });
+            done(lang, result)
+        }
+        PersonCmd::Delete { person } => {
+            let result = ctx.store.delete_person(&ctx.actor, person).map(|()| {
+                println!("{}", lang.f("cli.person_deleted", &[("id", &person)]));
+            });
+            done(lang, result)
+        }
+        PersonCmd::Merge {
+            removed,
+            kept,
+            take,
+        } => {
+            let mut fields = Vec::new();
+            for t in &take {
+                match crate::model::PersonField::parse(t.trim()) {
+                    Some(f) => fields.push(f),
+                    None => {
+                        let known = crate::model::PersonField::words().join(", ");
+                        return bad_input(
+                            lang,
+                            "err.merge_field",
+                            &[("value", t), ("known", &known)],
+                        );
+                    }
+                }
+            }
+            let result = ctx
+                .store
+                .merge_persons(&ctx.actor, removed, kept, &fields)
+                .map(|summary| {
+                    println!(
+                        "{}",
+                        lang.f(
+                            "cli.person_merged",
+                            &[("from", &removed), ("into", &kept), ("n", &summary.moved)]
+                        )
+                    );
+                });
+            done(lang, result)
+        }
+    }
 }
 
 pub fn interaction(ctx: &Ctx, cmd: InteractionCmd) -> ExitCode {

@@ -1946,4 +1946,25 @@ pub const MESSAGES: &[(&str, &str)] = &[
         "err.merge_field",
         "Unknown field {value}; choose from: {known}",
     ),
+    (
+        "help.person.list",
+        "List persons (at one organisation or all)",
+    ),
+    ("help.person.show", "Show a person"),
+    ("help.person.edit", "Change a person"),
+    ("help.person.delete", "Delete a person (undoable)"),
+    (
+        "help.person.merge",
+        "Merge a duplicate into the person kept (undoable)",
+    ),
+    ("cli.person_saved", "Saved person {id}"),
+    (
+        "cli.person_deleted",
+        "Deleted person {id} (intnet undo brings it back)",
+    ),
+    (
+        "cli.person_merged",
+        "Merged person {from} into {into}: {n|one contact moved|{n} contacts moved} (intnet undo brings both back)",
+    ),
+    ("field.organisation", "Organisation"),
 ];

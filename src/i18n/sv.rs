@@ -1970,4 +1970,25 @@ pub const MESSAGES: &[(&str, &str)] = &[
         "Personerna hör till olika organisationer.",
     ),
     ("err.merge_field", "Okänt fält {value}; välj bland: {known}"),
+    (
+        "help.person.list",
+        "Lista personer (hos en organisation eller alla)",
+    ),
+    ("help.person.show", "Visa en person"),
+    ("help.person.edit", "Ändra en person"),
+    ("help.person.delete", "Ta bort en person (kan ångras)"),
+    (
+        "help.person.merge",
+        "Slå ihop en dubblett med personen som behålls (kan ångras)",
+    ),
+    ("cli.person_saved", "Sparade person {id}"),
+    (
+        "cli.person_deleted",
+        "Tog bort person {id} (intnet undo tar tillbaka den)",
+    ),
+    (
+        "cli.person_merged",
+        "Slog ihop person {from} med {into}: {n|en kontakt flyttad|{n} kontakter flyttade} (intnet undo tar tillbaka båda)",
+    ),
+    ("field.organisation", "Organisation"),
 ];
