@@ -492,3 +492,56 @@ fn cli_person_list_show_edit_delete_and_merge() {
         .assert()
         .failure();
 }
+
+#[test]
+fn possible_duplicates_pairs_by_name_domain_and_identifier_for_the_office() {
+    let e = env();
+    let a = e
+        .store
+        .create_org(&e.office, org("Turun kaupunki", "FI", "Turku"), false)
+        .unwrap();
+    let b = e
+        .store
+        .create_org(&e.office, org("TURUN KAUPUNKI", "FI", "Åbo"), true)
+        .unwrap();
+    let mut c = org("Port of Turku", "FI", "Turku");
+    c.website = "https://www.portofturku.fi".into();
+    let c = e.store.create_org(&e.office, c, true).unwrap();
+    let mut d = org("Turun Satama Oy", "FI", "Turku");
+    d.website = "http://portofturku.fi/en".into();
+    let d = e.store.create_org(&e.office, d, true).unwrap();
+    let mut x = org("Lübeck", "DE", "Lübeck");
+    x.vat = "DE123456789".into();
+    let x = e.store.create_org(&e.office, x, true).unwrap();
+    let mut y = org("Hansestadt Lübeck", "DE", "Lübeck");
+    y.vat = "DE123456789".into();
+    let y = e.store.create_org(&e.office, y, true).unwrap();
+    e.store
+        .create_org(&e.office, org("Riga", "LV", "Riga"), true)
+        .unwrap();
+    let pairs: Vec<(i64, i64, intnet::model::SimilarReason)> = e
+        .store
+        .duplicate_pairs(&e.office, 50)
+        .unwrap()
+        .iter()
+        .map(|p| (p.kept, p.removed, p.reason))
+        .collect();
+    use intnet::model::SimilarReason::*;
+    assert_eq!(
+        pairs,
+        vec![(x, y, Identifier), (c, d, Domain), (a, b, Name)]
+    );
+    assert!(matches!(
+        e.store.duplicate_pairs(&e.anna, 50),
+        Err(Error::Forbidden)
+    ));
+    // Merged, the pair is gone.
+    e.store.merge_orgs(&e.office, b, a, &[]).unwrap();
+    assert_eq!(e.store.duplicate_pairs(&e.office, 50).unwrap().len(), 2);
+    drop(e.store);
+    intnet(&e.path)
+        .args(["--as", "office", "org", "duplicates"])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("Hansestadt Lübeck"));
+}

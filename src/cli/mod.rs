@@ -578,6 +578,11 @@ pub enum OrgCmd {
         #[arg(long)]
         force: bool,
     },
+    /// Possible duplicates across the registry (the office).
+    Duplicates {
+        #[arg(long, default_value_t = 50)]
+        limit: usize,
+    },
     /// Merges a duplicate into the organisation kept (issue 14).
     Merge {
         #[arg(id = "removed", value_name = "FROM")]

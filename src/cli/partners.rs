@@ -397,6 +397,30 @@ pub fn org(ctx: &Ctx, cmd: OrgCmd) -> ExitCode {
             });
             done(lang, result)
         }
+        OrgCmd::Duplicates { limit } => done(
+            lang,
+            ctx.store.duplicate_pairs(&ctx.actor, limit).map(|pairs| {
+                if pairs.is_empty() {
+                    println!("{}", lang.t("cli.no_duplicates"));
+                }
+                for p in pairs {
+                    let reason = lang.t(match p.reason {
+                        crate::model::SimilarReason::Name => "reason.name",
+                        crate::model::SimilarReason::Domain => "reason.domain",
+                        crate::model::SimilarReason::Place => "reason.place",
+                        crate::model::SimilarReason::Identifier => "reason.identifier",
+                    });
+                    println!(
+                        "{:<6} {:<34} {:<6} {:<34} {}",
+                        p.kept,
+                        crate::text::truncate(&clean(&p.kept_name), 34),
+                        p.removed,
+                        crate::text::truncate(&clean(&p.removed_name), 34),
+                        clean(reason)
+                    );
+                }
+            }),
+        ),
         OrgCmd::Merge {
             removed,
             kept,

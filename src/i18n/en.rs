@@ -1967,4 +1967,9 @@ pub const MESSAGES: &[(&str, &str)] = &[
         "Merged person {from} into {into}: {n|one contact moved|{n} contacts moved} (intnet undo brings both back)",
     ),
     ("field.organisation", "Organisation"),
+    (
+        "help.org.duplicates",
+        "Possible duplicates in the registry (the office); merge with org merge",
+    ),
+    ("cli.no_duplicates", "No possible duplicates."),
 ];

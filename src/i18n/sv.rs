@@ -1991,4 +1991,9 @@ pub const MESSAGES: &[(&str, &str)] = &[
         "Slog ihop person {from} med {into}: {n|en kontakt flyttad|{n} kontakter flyttade} (intnet undo tar tillbaka båda)",
     ),
     ("field.organisation", "Organisation"),
+    (
+        "help.org.duplicates",
+        "Möjliga dubbletter i registret (kansliet); slå ihop med org merge",
+    ),
+    ("cli.no_duplicates", "Inga möjliga dubbletter."),
 ];

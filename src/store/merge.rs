@@ -13,10 +13,10 @@
 
 use super::audit::{self, Entity};
 use super::orgs::{ensure_live, validated};
-use super::{Error, Result, Store, now, optional, require_partner_editor};
+use super::{Error, Result, Store, now, optional, require_office, require_partner_editor};
 use crate::model::{
     Actor, InteractionData, MembershipData, NewsData, OrgData, OrgField, PersonData, PersonField,
-    PlanItemData, ProjectData, TrainingData, merge_org_data, merge_person_data,
+    PlanItemData, ProjectData, SimilarReason, TrainingData, merge_org_data, merge_person_data,
 };
 use crate::text::fold;
 use rusqlite::{Transaction, params};
@@ -27,6 +27,28 @@ pub struct MergeSummary {
     /// Records re-pointed from the removed record to the kept one.
     pub moved: usize,
 }
+
+/// Two organisations the registry-wide matcher takes for one: the older first (the
+/// one a merge would normally keep).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DuplicatePair {
+    pub kept: i64,
+    pub kept_name: String,
+    pub removed: i64,
+    pub removed_name: String,
+    pub reason: SimilarReason,
+}
+
+/// The keys pairs are found by, each an indexed column: the same folded name, web
+/// domain or identifier. Columns are these constants, never user text.
+const DUPLICATE_KEYS: &[(&str, SimilarReason)] = &[
+    ("orgnr", SimilarReason::Identifier),
+    ("pic", SimilarReason::Identifier),
+    ("oid", SimilarReason::Identifier),
+    ("vat", SimilarReason::Identifier),
+    ("web_domain", SimilarReason::Domain),
+    ("name_fold", SimilarReason::Name),
+];
 
 /// Ids of live rows of `table` matching `condition` (with `?1` the removed id).
 fn ids(tx: &Transaction, table: &str, condition: &str, from: i64) -> Result<Vec<i64>> {
@@ -229,6 +251,63 @@ impl Store {
             mark_batch(tx, actor, mark, &batch)?;
             Ok(MergeSummary { moved })
         })
+    }
+
+    /// Possible duplicates across the registry (the office): organisations sharing a
+    /// folded name, a web domain or an identifier, each group as pairs of its oldest
+    /// member with each other one, identifiers first; at most `limit` pairs. One
+    /// `GROUP BY` over each column's index, so it stays linear at 100 000
+    /// organisations (no pairwise comparison).
+    pub fn duplicate_pairs(&self, actor: &Actor, limit: usize) -> Result<Vec<DuplicatePair>> {
+        require_office(actor)?;
+        let conn = self.conn();
+        let mut out: Vec<DuplicatePair> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        for (column, reason) in DUPLICATE_KEYS {
+            let sql = format!(
+                "SELECT group_concat(id) FROM (SELECT id, {column} FROM orgs \
+                 WHERE {column} <> '' AND deleted_at IS NULL ORDER BY {column}, id) \
+                 GROUP BY {column} HAVING count(*) > 1"
+            );
+            let mut stmt = conn.prepare_cached(&sql)?;
+            let groups = stmt
+                .query_map([], |r| r.get::<_, String>(0))?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            for group in groups {
+                let mut ids: Vec<i64> = group.split(',').filter_map(|x| x.parse().ok()).collect();
+                ids.sort_unstable();
+                let Some((&first, rest)) = ids.split_first() else {
+                    continue;
+                };
+                for &other in rest {
+                    if out.len() >= limit {
+                        return self.named(out);
+                    }
+                    if seen.insert((first, other)) {
+                        out.push(DuplicatePair {
+                            kept: first,
+                            kept_name: String::new(),
+                            removed: other,
+                            removed_name: String::new(),
+                            reason: *reason,
+                        });
+                    }
+                }
+            }
+        }
+        self.named(out)
+    }
+
+    /// Fills in the names of the pairs found.
+    fn named(&self, mut pairs: Vec<DuplicatePair>) -> Result<Vec<DuplicatePair>> {
+        let mut stmt = self
+            .conn()
+            .prepare_cached("SELECT name FROM orgs WHERE id = ?1")?;
+        for p in &mut pairs {
+            p.kept_name = stmt.query_row([p.kept], |r| r.get(0))?;
+            p.removed_name = stmt.query_row([p.removed], |r| r.get(0))?;
+        }
+        Ok(pairs)
     }
 
     /// The organisation a former name (exact, folded) now leads to, if one does.
