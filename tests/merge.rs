@@ -244,6 +244,20 @@ fn undo_brings_both_back_as_they_were() {
         (next.entity.as_str(), next.entity_id),
         ("training", l.training)
     );
+    // Redo would make the merge again only in part: refused, nothing changes.
+    assert!(matches!(
+        e.store.redo_last(&e.anna),
+        Err(Error::Rule("err.redo_merge"))
+    ));
+    assert_eq!(links(&e, &l), before_links);
+    assert!(e.store.org(l.removed).is_ok());
+    // The rows the merge wrote carry its batch.
+    let batches = e.store.audit_batches("org", l.removed).unwrap();
+    assert!(
+        batches
+            .iter()
+            .any(|b| b.as_deref().is_some_and(|b| b.starts_with("merge:org:")))
+    );
 }
 
 #[test]

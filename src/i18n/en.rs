@@ -1972,4 +1972,5 @@ pub const MESSAGES: &[(&str, &str)] = &[
         "Possible duplicates in the registry (the office); merge with org merge",
     ),
     ("cli.no_duplicates", "No possible duplicates."),
+    ("err.redo_merge", "A merge is not redone; merge them again."),
 ];

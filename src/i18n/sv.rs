@@ -1996,4 +1996,8 @@ pub const MESSAGES: &[(&str, &str)] = &[
         "Möjliga dubbletter i registret (kansliet); slå ihop med org merge",
     ),
     ("cli.no_duplicates", "Inga möjliga dubbletter."),
+    (
+        "err.redo_merge",
+        "En ihopslagning görs inte om med redo; slå ihop dem igen.",
+    ),
 ];
