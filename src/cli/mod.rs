@@ -583,6 +583,20 @@ pub enum OrgCmd {
         #[arg(long)]
         force: bool,
     },
+    /// Possible duplicates across the registry (the office).
+    Duplicates {
+        #[arg(long, default_value_t = 50)]
+        limit: usize,
+    },
+    /// Merges a duplicate into the organisation kept (issue 14).
+    Merge {
+        #[arg(id = "removed", value_name = "FROM")]
+        removed: String,
+        #[arg(id = "kept", value_name = "INTO")]
+        kept: String,
+        #[arg(long = "take", id = "take", value_name = "FIELD")]
+        take: Vec<String>,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -623,8 +637,33 @@ pub enum PersonCmd {
         source: Option<String>,
         #[arg(long)]
         verified: Option<String>,
+        #[arg(long)]
+        notes: Option<String>,
         #[command(flatten)]
         privacy: privacy::PrivacyFields,
+    },
+    /// The persons at one organisation, or at all (issue 14).
+    List {
+        org: Option<String>,
+        #[arg(long, default_value_t = 50, allow_negative_numbers = true)]
+        limit: i64,
+    },
+    Show {
+        person: i64,
+        #[arg(long)]
+        json: bool,
+    },
+    Delete {
+        person: i64,
+    },
+    /// Merges a duplicate person into the one kept, at the same organisation.
+    Merge {
+        #[arg(id = "removed", value_name = "FROM")]
+        removed: i64,
+        #[arg(id = "kept", value_name = "INTO")]
+        kept: i64,
+        #[arg(long = "take", id = "take", value_name = "FIELD")]
+        take: Vec<String>,
     },
 }
 

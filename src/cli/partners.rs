@@ -402,6 +402,63 @@ pub fn org(ctx: &Ctx, cmd: OrgCmd) -> ExitCode {
             });
             done(lang, result)
         }
+        OrgCmd::Duplicates { limit } => done(
+            lang,
+            ctx.store.duplicate_pairs(&ctx.actor, limit).map(|pairs| {
+                if pairs.is_empty() {
+                    println!("{}", lang.t("cli.no_duplicates"));
+                }
+                for p in pairs {
+                    let reason = lang.t(match p.reason {
+                        crate::model::SimilarReason::Name => "reason.name",
+                        crate::model::SimilarReason::Domain => "reason.domain",
+                        crate::model::SimilarReason::Place => "reason.place",
+                        crate::model::SimilarReason::Identifier => "reason.identifier",
+                    });
+                    println!(
+                        "{:<6} {:<34} {:<6} {:<34} {}",
+                        p.kept,
+                        crate::text::truncate(&clean(&p.kept_name), 34),
+                        p.removed,
+                        crate::text::truncate(&clean(&p.removed_name), 34),
+                        clean(reason)
+                    );
+                }
+            }),
+        ),
+        OrgCmd::Merge {
+            removed,
+            kept,
+            take,
+        } => {
+            let mut fields = Vec::new();
+            for t in &take {
+                match crate::model::OrgField::parse(t.trim()) {
+                    Some(f) => fields.push(f),
+                    None => {
+                        let known = crate::model::OrgField::words().join(", ");
+                        return bad_input(
+                            lang,
+                            "err.merge_field",
+                            &[("value", t), ("known", &known)],
+                        );
+                    }
+                }
+            }
+            let result = resolve_org(ctx, &removed).and_then(|from| {
+                let into = resolve_org(ctx, &kept)?;
+                let summary = ctx.store.merge_orgs(&ctx.actor, from, into, &fields)?;
+                println!(
+                    "{}",
+                    lang.f(
+                        "cli.org_merged",
+                        &[("from", &from), ("into", &into), ("n", &summary.moved)]
+                    )
+                );
+                Ok(())
+            });
+            done(lang, result)
+        }
         OrgCmd::Delete { org } => {
             let result = resolve_org(ctx, &org).and_then(|id| {
                 ctx.store.delete_org(&ctx.actor, id)?;
@@ -438,6 +495,7 @@ pub fn person(ctx: &Ctx, cmd: PersonCmd) -> ExitCode {
             languages,
             source,
             verified,
+            notes,
             privacy,
         } => {
             let result = ctx.store.person(id).and_then(|current| {
@@ -453,6 +511,7 @@ pub fn person(ctx: &Ctx, cmd: PersonCmd) -> ExitCode {
                 set(&mut data.phone, phone);
                 set(&mut data.languages, languages);
                 set(&mut data.source, source);
+                set(&mut data.notes, notes);
                 if verified.is_some() {
                     data.verified_on = verified;
                 }
@@ -468,6 +527,7 @@ pub fn person(ctx: &Ctx, cmd: PersonCmd) -> ExitCode {
             });
             return done(lang, result);
         }
+        other => return person_more(ctx, other),
     };
     let result = resolve_org(ctx, &org).and_then(|org_id| {
         let id = ctx.store.create_person(
@@ -491,6 +551,112 @@ pub fn person(ctx: &Ctx, cmd: PersonCmd) -> ExitCode {
         Ok(())
     });
     done(lang, result)
+}
+
+/// `intnet person list|show|edit|delete|merge` (issue 14), in the shape of the
+/// organisation commands.
+fn person_more(ctx: &Ctx, cmd: PersonCmd) -> ExitCode {
+    let lang = ctx.lang;
+    match cmd {
+        // Handled by `person`.
+        PersonCmd::Add { .. } | PersonCmd::Edit { .. } => ExitCode::SUCCESS,
+        PersonCmd::List { org, limit } => {
+            let result = org
+                .map(|o| resolve_org(ctx, &o))
+                .transpose()
+                .and_then(|org| ctx.store.list_persons(&ctx.actor, org, limit));
+            done(
+                lang,
+                result.map(|rows| {
+                    for (p, org_name) in rows {
+                        println!(
+                            "{:<6} {:<30} {:<30} {}",
+                            p.id,
+                            crate::text::truncate(&clean(&p.data.name), 30),
+                            crate::text::truncate(&clean(&org_name), 30),
+                            clean(&p.data.email)
+                        );
+                    }
+                }),
+            )
+        }
+        PersonCmd::Show { person, json } => {
+            let result = ctx.store.person(person).and_then(|p| {
+                let org = ctx.store.org(p.data.org_id)?;
+                Ok((p, org))
+            });
+            let (p, org) = match result {
+                Ok(v) => v,
+                Err(e) => return fail(lang, &e),
+            };
+            if json {
+                let v = serde_json::json!({ "person": p, "organisation": org.data.name });
+                return super::print_json(&v);
+            }
+            let d = &p.data;
+            println!("{}", clean(&d.name));
+            let line = |k: &str, v: &str| println!("  {:<18} {}", lang.t(k), clean(v));
+            line(
+                "field.organisation",
+                &format!("{} (#{})", org.data.name, d.org_id),
+            );
+            for (key, value) in [
+                ("field.title", &d.title),
+                ("field.email", &d.email),
+                ("field.phone", &d.phone),
+                ("field.languages", &d.languages),
+                ("field.source", &d.source),
+                ("field.notes", &d.notes),
+            ] {
+                if !value.is_empty() {
+                    line(key, value);
+                }
+            }
+            if let Some(v) = &d.verified_on {
+                line("field.verified_on", v);
+            }
+            ExitCode::SUCCESS
+        }
+        PersonCmd::Delete { person } => {
+            let result = ctx.store.delete_person(&ctx.actor, person).map(|()| {
+                println!("{}", lang.f("cli.person_deleted", &[("id", &person)]));
+            });
+            done(lang, result)
+        }
+        PersonCmd::Merge {
+            removed,
+            kept,
+            take,
+        } => {
+            let mut fields = Vec::new();
+            for t in &take {
+                match crate::model::PersonField::parse(t.trim()) {
+                    Some(f) => fields.push(f),
+                    None => {
+                        let known = crate::model::PersonField::words().join(", ");
+                        return bad_input(
+                            lang,
+                            "err.merge_field",
+                            &[("value", t), ("known", &known)],
+                        );
+                    }
+                }
+            }
+            let result = ctx
+                .store
+                .merge_persons(&ctx.actor, removed, kept, &fields)
+                .map(|summary| {
+                    println!(
+                        "{}",
+                        lang.f(
+                            "cli.person_merged",
+                            &[("from", &removed), ("into", &kept), ("n", &summary.moved)]
+                        )
+                    );
+                });
+            done(lang, result)
+        }
+    }
 }
 
 pub fn interaction(ctx: &Ctx, cmd: InteractionCmd) -> ExitCode {

@@ -2204,4 +2204,53 @@ pub const MESSAGES: &[(&str, &str)] = &[
         "A regional entry: Ctrl-T takes it into our registry.",
     ),
     ("field.identifiers", "Identifiers"),
+    // Issue 14, merging duplicates (h-merge).
+    (
+        "help.org.merge",
+        "Merge a duplicate into the organisation kept (undoable)",
+    ),
+    ("help.arg.removed", "The one removed (id or exact name)"),
+    ("help.arg.kept", "The one kept (id or exact name)"),
+    (
+        "help.arg.take",
+        "Take the field from the one removed (repeatable): name, city, website …",
+    ),
+    (
+        "cli.org_merged",
+        "Merged organisation {from} into {into}: {n|one record moved|{n} records moved} (intnet undo brings both back)",
+    ),
+    ("err.merge_same", "A record cannot be merged with itself."),
+    (
+        "err.merge_other_org",
+        "The persons belong to different organisations.",
+    ),
+    (
+        "err.merge_field",
+        "Unknown field {value}; choose from: {known}",
+    ),
+    (
+        "help.person.list",
+        "List persons (at one organisation or all)",
+    ),
+    ("help.person.show", "Show a person"),
+    ("help.person.delete", "Delete a person (undoable)"),
+    (
+        "help.person.merge",
+        "Merge a duplicate into the person kept (undoable)",
+    ),
+    (
+        "cli.person_deleted",
+        "Deleted person {id} (intnet undo brings it back)",
+    ),
+    (
+        "cli.person_merged",
+        "Merged person {from} into {into}: {n|one contact moved|{n} contacts moved} (intnet undo brings both back)",
+    ),
+    ("field.organisation", "Organisation"),
+    (
+        "help.org.duplicates",
+        "Possible duplicates in the registry (the office); merge with org merge",
+    ),
+    ("cli.no_duplicates", "No possible duplicates."),
+    ("err.redo_merge", "A merge is not redone; merge them again."),
 ];

@@ -2237,4 +2237,56 @@ pub const MESSAGES: &[(&str, &str)] = &[
         "En regional post: Ctrl-T tar in den i vårt register.",
     ),
     ("field.identifiers", "Identitet"),
+    // Issue 14, merging duplicates (h-merge).
+    (
+        "help.org.merge",
+        "Slå ihop en dubblett med organisationen som behålls (kan ångras)",
+    ),
+    ("help.arg.removed", "Den som tas bort (id eller exakt namn)"),
+    ("help.arg.kept", "Den som behålls (id eller exakt namn)"),
+    (
+        "help.arg.take",
+        "Ta fältet från den som tas bort (kan upprepas): name, city, website …",
+    ),
+    (
+        "cli.org_merged",
+        "Slog ihop organisation {from} med {into}: {n|en post flyttad|{n} poster flyttade} (intnet undo tar tillbaka båda)",
+    ),
+    (
+        "err.merge_same",
+        "En post kan inte slås ihop med sig själv.",
+    ),
+    (
+        "err.merge_other_org",
+        "Personerna hör till olika organisationer.",
+    ),
+    ("err.merge_field", "Okänt fält {value}; välj bland: {known}"),
+    (
+        "help.person.list",
+        "Lista personer (hos en organisation eller alla)",
+    ),
+    ("help.person.show", "Visa en person"),
+    ("help.person.delete", "Ta bort en person (kan ångras)"),
+    (
+        "help.person.merge",
+        "Slå ihop en dubblett med personen som behålls (kan ångras)",
+    ),
+    (
+        "cli.person_deleted",
+        "Tog bort person {id} (intnet undo tar tillbaka den)",
+    ),
+    (
+        "cli.person_merged",
+        "Slog ihop person {from} med {into}: {n|en kontakt flyttad|{n} kontakter flyttade} (intnet undo tar tillbaka båda)",
+    ),
+    ("field.organisation", "Organisation"),
+    (
+        "help.org.duplicates",
+        "Möjliga dubbletter i registret (kansliet); slå ihop med org merge",
+    ),
+    ("cli.no_duplicates", "Inga möjliga dubbletter."),
+    (
+        "err.redo_merge",
+        "En ihopslagning görs inte om med redo; slå ihop dem igen.",
+    ),
 ];

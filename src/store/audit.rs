@@ -451,6 +451,7 @@ impl Store {
                     }
                     undo_one(tx, actor, since)?;
                 }
+                super::merge::unmerge(tx, &batch)?;
             }
             Ok(undone)
         })
@@ -533,6 +534,16 @@ impl Store {
                 redo_row(tx, actor, since)?.ok_or(Error::Rule("err.nothing_to_redo"))?;
             let redone = undone_from(&row);
             let (audit_id, action, entity, id, _before, after) = row;
+            // A merge is many rows and rows that are not records (former names): redo
+            // would make it again only in part, so it is refused; merging again is
+            // one command.
+            let batch: Option<String> =
+                tx.query_row("SELECT batch FROM audit WHERE id = ?1", [audit_id], |r| {
+                    r.get(0)
+                })?;
+            if batch.is_some_and(|b| b.starts_with("merge:")) {
+                return Err(Error::Rule("err.redo_merge"));
+            }
             let other: Option<(String, Option<String>)> = optional(tx.query_row(
                 "SELECT a.at, m.full_name FROM audit a LEFT JOIN members m ON m.id = a.member_id \
                  WHERE a.entity = ?1 AND a.entity_id = ?2 AND a.id >= ?3 AND a.member_id <> ?4 \

@@ -20,6 +20,8 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/012_import_sources.sql"),
     // Personal data (issue 15).
     include_str!("migrations/013_personal_data.sql"),
+    // Former names of merged organisations (issue 14).
+    include_str!("migrations/014_former_names.sql"),
 ];
 
 /// The schema version this binary writes.

@@ -268,7 +268,7 @@ pub(super) fn refresh_last_contact(tx: &Transaction, org_id: i64) -> Result<()> 
     Ok(())
 }
 
-fn validated(mut data: OrgData) -> Result<OrgData> {
+pub(super) fn validated(mut data: OrgData) -> Result<OrgData> {
     let errors = validate_org(&mut data);
     if errors.is_empty() {
         Ok(data)
@@ -551,7 +551,10 @@ impl Store {
             .collect::<rusqlite::Result<Vec<i64>>>()?;
         match ids.as_slice() {
             [id] => Ok(*id),
-            [] => Err(Error::Rule("err.unknown_org")),
+            // A name merged into another organisation leads to that one.
+            [] => self
+                .org_by_former_name(s)?
+                .ok_or(Error::Rule("err.unknown_org")),
             _ => Err(Error::Rule("err.ambiguous_org")),
         }
     }

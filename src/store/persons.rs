@@ -162,4 +162,34 @@ impl Store {
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
+
+    /// The persons at one organisation (or at all), by name, with their
+    /// organisation's name: `intnet person list` (issue 14). A restricted person is
+    /// listed for the office only (issue 15).
+    pub fn list_persons(
+        &self,
+        me: &Actor,
+        org_id: Option<i64>,
+        limit: i64,
+    ) -> Result<Vec<(Person, String)>> {
+        let sql = format!(
+            "SELECT {COLUMNS}, {}, p.id, o.name, {PRIVACY_COLUMNS} FROM persons p JOIN orgs o ON o.id = p.org_id \
+             WHERE p.deleted_at IS NULL AND o.deleted_at IS NULL AND (?1 IS NULL OR p.org_id = ?1) \
+             AND (?3 OR p.restricted = 0) ORDER BY p.name, p.id LIMIT ?2",
+            meta_sql("p")
+        );
+        let mut stmt = self.conn().prepare_cached(&sql)?;
+        let rows = stmt.query_map(params![org_id, limit.max(0), me.is_office()], |r| {
+            Ok((
+                Person {
+                    id: r.get(14)?,
+                    data: data_from(r)?,
+                    meta: meta_from(r, 9)?,
+                    privacy: privacy_from(r, 16)?,
+                },
+                r.get(15)?,
+            ))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
 }

@@ -224,6 +224,31 @@ impl Store {
                 }
             }
         }
+        // A former name (an organisation merged into another) leads to the kept one,
+        // ranked as its own name would be; found in the former names' index.
+        if !fuzzy {
+            let mut stmt = conn.prepare_cached(
+                "SELECT o.id, f.name_fold, o.last_contact FROM former_names f JOIN orgs o ON o.id = f.org_id \
+                 WHERE f.name_fold >= ?1 AND f.name_fold < ?1 || '~' AND f.name <> '' \
+                 AND o.deleted_at IS NULL LIMIT ?2",
+            )?;
+            let mut rows = stmt.query(params![folded, n])?;
+            while let Some(r) = rows.next()? {
+                let id: i64 = r.get(0)?;
+                let former: String = r.get(1)?;
+                if seen_orgs.insert(id) {
+                    cands.push(Candidate {
+                        kind: HitKind::Organisation,
+                        id,
+                        org_id: id,
+                        rank: rank_of(&former),
+                        name_match: false,
+                        last_contact: r.get(2)?,
+                        sort_name: former,
+                    });
+                }
+            }
+        }
         let mut org_queries = vec![(by_text, format!("name : ({fts})"))];
         if !fuzzy {
             org_queries.push((by_name, folded.to_string()));
