@@ -480,19 +480,7 @@ fn undo_one(tx: &Transaction, actor: &Actor, since: i64) -> Result<(Undone, i64)
             let undone = undone_from(&row);
             let (audit_id, action, entity, id, before, _after) = row;
             // Someone else changed the record since: refuse, and say who and when.
-            let other: Option<(String, Option<String>)> = optional(tx.query_row(
-                "SELECT a.at, m.full_name FROM audit a LEFT JOIN members m ON m.id = a.member_id \
-                 WHERE a.entity = ?1 AND a.entity_id = ?2 AND a.id > ?3 AND a.member_id <> ?4 \
-                 ORDER BY a.id DESC LIMIT 1",
-                params![entity, id, audit_id, actor.member_id],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            ))?;
-            if let Some((at, by)) = other {
-                return Err(Error::Conflict {
-                    by: by.unwrap_or_default(),
-                    at,
-                });
-            }
+            refuse_if_touched_since(tx, actor, &entity, id, audit_id + 1)?;
             let last_id: i64 = tx.query_row("SELECT max(id) FROM audit", [], |r| r.get(0))?;
             let kind = ENTITIES
                 .iter()
@@ -544,19 +532,7 @@ impl Store {
             if batch.is_some_and(|b| b.starts_with("merge:")) {
                 return Err(Error::Rule("err.redo_merge"));
             }
-            let other: Option<(String, Option<String>)> = optional(tx.query_row(
-                "SELECT a.at, m.full_name FROM audit a LEFT JOIN members m ON m.id = a.member_id \
-                 WHERE a.entity = ?1 AND a.entity_id = ?2 AND a.id >= ?3 AND a.member_id <> ?4 \
-                 ORDER BY a.id DESC LIMIT 1",
-                params![entity, id, undo_id, actor.member_id],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            ))?;
-            if let Some((at, by)) = other {
-                return Err(Error::Conflict {
-                    by: by.unwrap_or_default(),
-                    at,
-                });
-            }
+            refuse_if_touched_since(tx, actor, &entity, id, undo_id)?;
             let last_id: i64 = tx.query_row("SELECT max(id) FROM audit", [], |r| r.get(0))?;
             let kind = ENTITIES
                 .iter()
@@ -599,5 +575,31 @@ impl Store {
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+/// Refuses (`Conflict`, naming who and when) when a member other than `actor` wrote an
+/// audit row for the record from audit row `from` on: undo and redo never overwrite a
+/// colleague's later change.
+fn refuse_if_touched_since(
+    tx: &Transaction,
+    actor: &Actor,
+    entity: &str,
+    id: i64,
+    from: i64,
+) -> Result<()> {
+    let other: Option<(String, Option<String>)> = optional(tx.query_row(
+        "SELECT a.at, m.full_name FROM audit a LEFT JOIN members m ON m.id = a.member_id \
+         WHERE a.entity = ?1 AND a.entity_id = ?2 AND a.id >= ?3 AND a.member_id <> ?4 \
+         ORDER BY a.id DESC LIMIT 1",
+        params![entity, id, from, actor.member_id],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    ))?;
+    match other {
+        Some((at, by)) => Err(Error::Conflict {
+            by: by.unwrap_or_default(),
+            at,
+        }),
+        None => Ok(()),
     }
 }

@@ -392,63 +392,48 @@ impl Builder {
     }
 
     /// The breakdowns of one set of figures (a unit's or the whole municipality's).
+    /// Projects running, started and ended per programme or per role: `(label,
+    /// running, started, ended)`; no table when there are none.
+    fn project_tally(&mut self, caption: &str, first: &str, rows: &[(&str, i64, i64, i64)]) {
+        if rows.is_empty() {
+            return;
+        }
+        let rows = rows
+            .iter()
+            .map(|&(label, running, started, ended)| {
+                vec![
+                    Cell::text_of(label),
+                    Cell::Count(running),
+                    Cell::Count(started),
+                    Cell::Count(ended),
+                ]
+            })
+            .collect();
+        let t = Table {
+            caption: self.t(caption),
+            columns: self.cols(&[first, "doc.col.running", "doc.col.started", "doc.col.ended"]),
+            rows,
+            sheet: None,
+            in_doc: true,
+        };
+        self.table(t);
+    }
+
     fn breakdowns(&mut self, f: &UnitFigures) {
         let lang = self.lang;
         let p = &f.projects;
-        if !p.by_programme.is_empty() {
-            let rows = p
-                .by_programme
-                .iter()
-                .map(|t| {
-                    vec![
-                        Cell::text_of(lang.t(t.key.key())),
-                        Cell::Count(t.running),
-                        Cell::Count(t.started),
-                        Cell::Count(t.ended),
-                    ]
-                })
-                .collect();
-            let t = Table {
-                caption: self.t("doc.cap.by_programme"),
-                columns: self.cols(&[
-                    "doc.col.programme",
-                    "doc.col.running",
-                    "doc.col.started",
-                    "doc.col.ended",
-                ]),
-                rows,
-                sheet: None,
-                in_doc: true,
-            };
-            self.table(t);
-        }
-        if !p.by_role.is_empty() {
-            let rows = p
-                .by_role
-                .iter()
-                .map(|t| {
-                    vec![
-                        Cell::text_of(lang.t(t.key.key())),
-                        Cell::Count(t.running),
-                        Cell::Count(t.started),
-                        Cell::Count(t.ended),
-                    ]
-                })
-                .collect();
-            let t = Table {
-                caption: self.t("doc.cap.by_role"),
-                columns: self.cols(&[
-                    "doc.col.role",
-                    "doc.col.running",
-                    "doc.col.started",
-                    "doc.col.ended",
-                ]),
-                rows,
-                sheet: None,
-                in_doc: true,
-            };
-            self.table(t);
-        }
+        let by_programme: Vec<_> = p
+            .by_programme
+            .iter()
+            .map(|t| (lang.t(t.key.key()), t.running, t.started, t.ended))
+            .collect();
+        self.project_tally("doc.cap.by_programme", "doc.col.programme", &by_programme);
+        let by_role: Vec<_> = p
+            .by_role
+            .iter()
+            .map(|t| (lang.t(t.key.key()), t.running, t.started, t.ended))
+            .collect();
+        self.project_tally("doc.cap.by_role", "doc.col.role", &by_role);
         if p.unconverted > 0 {
             self.para(lang.f("doc.unconverted", &[("n", &p.unconverted)]));
         }
