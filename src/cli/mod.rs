@@ -9,6 +9,7 @@ pub mod privacy;
 mod projects;
 mod regional;
 pub mod report;
+mod similar;
 mod training;
 
 use crate::i18n::Lang;

@@ -215,21 +215,6 @@ fn apply_fields(data: &mut OrgData, f: OrgFields, errors: &mut Vec<FieldError>) 
     }
 }
 
-/// Our near-duplicates, one a line on stderr.
-pub(super) fn print_similar(lang: Lang, similar: &[crate::model::Similar]) {
-    for s in similar {
-        eprintln!(
-            "  {:<6} {} ({}, {}) {} {}",
-            s.id,
-            clean(&s.name),
-            clean(&s.city),
-            lang.country(&s.country),
-            clean(s.owner.as_deref().unwrap_or("-")),
-            s.last_contact.as_deref().unwrap_or("-")
-        );
-    }
-}
-
 pub fn org(ctx: &Ctx, cmd: OrgCmd) -> ExitCode {
     let lang = ctx.lang;
     match cmd {
@@ -258,7 +243,7 @@ pub fn org(ctx: &Ctx, cmd: OrgCmd) -> ExitCode {
                 }
                 Err(Error::Duplicate(similar)) => {
                     eprintln!("intnet: {}", lang.t("cli.duplicate"));
-                    print_similar(lang, &similar);
+                    super::similar::print_similar(lang, &similar);
                     super::regional::print_regional_similar(ctx, &data_for_check);
                     ExitCode::from(super::exit::BAD_INPUT)
                 }

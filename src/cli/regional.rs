@@ -189,7 +189,7 @@ pub fn adopt(ctx: &Ctx, id: i64, force: bool) -> ExitCode {
         }
         Err(Error::Duplicate(similar)) => {
             eprintln!("intnet: {}", lang.t("cli.duplicate"));
-            super::partners::print_similar(lang, &similar);
+            super::similar::print_similar(lang, &similar);
             ExitCode::from(exit::BAD_INPUT)
         }
         Err(e) => fail(lang, &e),

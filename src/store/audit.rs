@@ -451,7 +451,7 @@ impl Store {
                     }
                     undo_one(tx, actor, since)?;
                 }
-                super::merge::unmerge(tx, &batch)?;
+                super::former_names::unmerge(tx, &batch)?;
             }
             Ok(undone)
         })

@@ -6,7 +6,7 @@
 //! audit row), the kept record is updated with the merged fields, the removed one is
 //! soft-deleted, and all those audit rows share one `batch` (`merge:org:FROM>INTO@…`),
 //! so undo reverses the whole merge as one step (see `audit.rs`, `undo_since`, which
-//! calls [`unmerge`] for what is not a record: former names and the import UID).
+//! calls `former_names::unmerge` for what is not a record: former names and the import UID).
 //!
 //! Only live records move: a soft-deleted contact of the removed organisation stays
 //! with it (restoring one later would need the merge undone first).
@@ -332,44 +332,4 @@ impl Store {
         let rows = stmt.query_map([org_id], |r| r.get(0))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
-}
-
-/// Reverses what a merge did besides its audited records, when undo reverses its
-/// batch: carries former names a later merge moved back, removes the merge's own
-/// former name, and gives the import UID back.
-pub(super) fn unmerge(tx: &Transaction, batch: &str) -> Result<()> {
-    if !batch.starts_with("merge:") {
-        return Ok(());
-    }
-    let rows: Vec<(i64, i64, i64)> = {
-        let mut stmt =
-            tx.prepare("SELECT org_id, from_org, uid_moved FROM former_names WHERE batch = ?1")?;
-        let rows = stmt.query_map([batch], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
-        rows.collect::<rusqlite::Result<_>>()?
-    };
-    for (into, from, uid_moved) in rows {
-        let table = match uid_moved {
-            1 => "orgs",
-            2 => "persons",
-            _ => "",
-        };
-        if !table.is_empty() {
-            tx.execute(
-                &format!("UPDATE {table} SET import_uid = (SELECT import_uid FROM {table} WHERE id = ?2) WHERE id = ?1"),
-                params![from, into],
-            )?;
-            tx.execute(
-                &format!("UPDATE {table} SET import_uid = NULL WHERE id = ?1"),
-                [into],
-            )?;
-        }
-        if uid_moved != 2 {
-            tx.execute(
-                "UPDATE former_names SET org_id = ?1, moved_by = NULL WHERE moved_by = ?2",
-                params![from, batch],
-            )?;
-        }
-    }
-    tx.execute("DELETE FROM former_names WHERE batch = ?1", [batch])?;
-    Ok(())
 }

@@ -6,6 +6,7 @@ mod contacts;
 mod deadlines;
 pub mod doctor;
 mod drafts;
+mod former_names;
 mod interactions;
 mod members;
 mod merge;

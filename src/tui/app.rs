@@ -1,9 +1,9 @@
 //! App state and `update`: keys become actions through the keymap; actions change
 //! state and call the store. Rendering (in `ui`) only reads this state.
 
-pub use super::app_forms::ConflictChoice;
 pub use super::component::Pending;
 use super::component::{Component, Cx, Effect, FormRequest};
+pub use super::forms::ConflictChoice;
 pub use super::forms::{FormPrompt, FormState, FormTarget};
 use super::keymap::{Action, Context, Key, Keymap};
 use super::screens::deadlines::DeadlinesView;
@@ -103,7 +103,7 @@ pub struct App {
     /// the deadlines) came from: `Esc` on the screen jumped to goes back there.
     jump: Option<Jump>,
     /// The choice offered after a save lost a race with a colleague, over the form.
-    pub conflict: Option<Box<super::app_forms::ConflictChoice>>,
+    pub conflict: Option<Box<ConflictChoice>>,
     /// The open form's target and values as it was opened, for the conflict choice's
     /// "re-apply my changes" (absent for a form resumed from a draft).
     pub(super) form_base: Option<(FormTarget, Vec<(String, String)>)>,

@@ -18,15 +18,7 @@ use super::widgets::input::Edit;
 use crate::model::{Membership, Milestone, News, Org, PlanItem, PlanRow, Project, Training};
 use crate::store::Error;
 
-/// The choice after losing a race: who saved, when, the colleague's record as a
-/// fresh form, and the fields that differ (label key, theirs, yours), as shown.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ConflictChoice {
-    pub by: String,
-    pub at: String,
-    pub rows: Vec<(String, String, String)>,
-    theirs: Box<FormState>,
-}
+pub use super::forms::ConflictChoice;
 
 /// A field's value as a person reads it: a choice by its label, several by theirs.
 fn shown(field: &Field, lang: crate::i18n::Lang) -> String {

@@ -515,3 +515,15 @@ mod tests {
         assert!(!input.replace, "left: nothing stays selected");
     }
 }
+
+/// The choice after losing a race: who saved, when, the colleague's record as a
+/// fresh form, and the fields that differ (label key, theirs, yours), as shown. Here,
+/// beside the form it holds, so the app's state names it without reaching into the
+/// app's form handling (`app_forms`), which builds and acts on it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConflictChoice {
+    pub by: String,
+    pub at: String,
+    pub rows: Vec<(String, String, String)>,
+    pub(in crate::tui) theirs: Box<FormState>,
+}
