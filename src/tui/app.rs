@@ -6,6 +6,7 @@ use super::component::{Component, Cx, Effect, FormRequest};
 pub use super::forms::ConflictChoice;
 pub use super::forms::{FormPrompt, FormState, FormTarget};
 use super::keymap::{Action, Context, Key, Keymap};
+use super::overlay::Overlay;
 use super::screens::deadlines::DeadlinesView;
 use super::screens::{Screen, Screens};
 use super::widgets::input::{Edit, Input};
@@ -104,6 +105,8 @@ pub struct App {
     jump: Option<Jump>,
     /// The choice offered after a save lost a race with a colleague, over the form.
     pub conflict: Option<Box<ConflictChoice>>,
+    /// A panel over the screen (`overlay`): under any modal, over the screen.
+    pub overlay: Option<Box<dyn Overlay>>,
     /// The open form's target and values as it was opened, for the conflict choice's
     /// "re-apply my changes" (absent for a form resumed from a draft).
     pub(super) form_base: Option<(FormTarget, Vec<(String, String)>)>,
@@ -145,6 +148,7 @@ impl App {
             undo_since,
             jump: None,
             conflict: None,
+            overlay: None,
             form_base: None,
             theme: super::theme::Theme::default(),
             today: crate::store::today(),
@@ -209,7 +213,10 @@ impl App {
             Some(Modal::Form(f)) if f.prompt.is_some() => Context::Confirm,
             Some(Modal::Form(_)) => Context::Form,
             Some(Modal::Lookup(_)) => Context::Lookup,
-            None => self.active().context(),
+            None => match &self.overlay {
+                Some(o) => o.context(),
+                None => self.active().context(),
+            },
         }
     }
 
@@ -222,10 +229,37 @@ impl App {
         }
     }
 
-    /// Whether the active screen offers `action` to this user now (see
-    /// [`Component::offers`]): the hint line and the help show only those keys.
+    /// Whether the panel over the screen, else the active screen, offers `action` to
+    /// this user now (see [`Component::offers`]): the hint line and the help show
+    /// only those keys.
     pub fn offers(&self, action: Action) -> bool {
-        self.active().offers(action, &self.actor)
+        match &self.overlay {
+            Some(o) => o.offers(action, &self.actor),
+            None => self.active().offers(action, &self.actor),
+        }
+    }
+
+    /// What a screen or panel may use while it handles an action.
+    fn cx(&self) -> Cx<'_> {
+        Cx {
+            store: &self.store,
+            actor: &self.actor,
+            lang: self.lang,
+            height: self.list_height(),
+        }
+    }
+
+    /// Runs `f` on the panel over the screen, closes it if it is done, and carries
+    /// out what it asked for.
+    fn route_overlay(&mut self, f: impl FnOnce(&mut dyn Overlay, &Cx) -> Result<Effect, Error>) {
+        let Some(mut overlay) = self.overlay.take() else {
+            return;
+        };
+        let r = f(overlay.as_mut(), &self.cx());
+        if !overlay.done() {
+            self.overlay = Some(overlay);
+        }
+        self.apply(r);
     }
 
     /// Runs `f` on the active screen with what a screen may use.
@@ -275,6 +309,11 @@ impl App {
         }
         if let Some(e) = failed {
             self.error(&e);
+        }
+        if let Some(mut overlay) = self.overlay.take() {
+            let r = overlay.refresh(&self.cx());
+            self.overlay = Some(overlay);
+            self.check(r);
         }
         if let Some(Modal::Lookup(l)) = &mut self.modal {
             let hits = self.store.find(&l.input.value, 50);
@@ -344,6 +383,9 @@ impl App {
                 let r = self.route(|s, cx| s.input(edit, cx));
                 self.apply(r);
             }
+            _ if self.modal.is_none() && self.overlay.is_some() => {
+                self.route_overlay(|o, cx| o.input(edit, cx));
+            }
             _ => {}
         }
     }
@@ -393,6 +435,11 @@ impl App {
             Context::Confirm => self.confirm(action == Action::Yes),
             Context::Form => self.form_action(action),
             Context::Lookup => self.lookup_action(action),
+            // A panel's help is its own keys, as on a screen.
+            _ if self.overlay.is_some() && action == Action::Help => {
+                self.modal = Some(Modal::Help(context, 0));
+            }
+            _ if self.overlay.is_some() => self.route_overlay(|o, cx| o.update(action, cx)),
             _ => {
                 let r = self.route(|s, cx| s.update(action, cx));
                 self.apply(r);
@@ -444,6 +491,7 @@ impl App {
                 let r = self.go_to_deadline(&d);
                 self.check(r);
             }
+            Effect::Overlay(overlay) => self.overlay = Some(overlay),
         }
     }
 

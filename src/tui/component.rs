@@ -116,6 +116,8 @@ pub enum Effect {
     Deadlines,
     /// Go to the thing a deadline is about, on its own screen.
     GoTo(Deadline),
+    /// Open a panel over the screen (replacing one that is open).
+    Overlay(Box<dyn super::overlay::Overlay>),
 }
 
 /// A screen of the app (see the module header). Drawing stays a free `draw` function

@@ -7,6 +7,7 @@ mod drafts;
 pub mod forms;
 mod key;
 pub mod keymap;
+pub mod overlay;
 pub mod screens;
 pub mod theme;
 pub mod ui;

@@ -43,6 +43,9 @@ pub fn draw(f: &mut Frame, app: &App) {
         );
     }
     draw_hints(f, hints, app, v);
+    if let Some(overlay) = &app.overlay {
+        overlay.draw(f, main, v);
+    }
     match &app.modal {
         None => {}
         Some(Modal::Help(context, scroll)) => draw_help(f, app, v, *context, *scroll),
@@ -164,7 +167,9 @@ fn draw_hints(f: &mut Frame, area: Rect, app: &App, v: View) {
         // And of a screen's keys, what it offers for the record shown
         // (`Component::offers`); a form, question or palette over it is not the screen.
         .filter(|b| {
-            b.context == Context::Global || !b.context.takes_global() || app.offers(b.action)
+            b.context == Context::Global
+                || !(b.context.takes_global() || app.overlay.is_some() && app.modal.is_none())
+                || app.offers(b.action)
         })
         .map(|b| {
             (
