@@ -1,16 +1,16 @@
 //! App state and `update`: keys become actions through the keymap; actions change
 //! state and call the store. Rendering (in `ui`) only reads this state.
 
+use super::component::Overlay;
 pub use super::component::Pending;
 use super::component::{Component, Cx, Effect, FormRequest};
 pub use super::forms::ConflictChoice;
 pub use super::forms::{FormPrompt, FormState, FormTarget};
 use super::keymap::{Action, Context, Key, Keymap};
-use super::overlay::Overlay;
 use super::screens::deadlines::DeadlinesView;
 use super::screens::{Screen, Screens};
-use super::widgets::input::{Edit, Input};
-use crate::i18n::{Lang, describe_error, describe_redo, describe_undo};
+use super::widgets::input::Input;
+use crate::i18n::{Lang, describe_error};
 use crate::model::{Actor, Hit, InteractionKind};
 use crate::store::{Error, Store};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -99,7 +99,7 @@ pub struct App {
     pub(super) last_autosave: Instant,
     /// The newest audit row when the session started: `u` undoes this session's
     /// changes only, never a colleague's or an earlier session's.
-    undo_since: i64,
+    pub(super) undo_since: i64,
     /// Where a jump the user did not ask for as a tab switch (`Effect::GoTo`, from
     /// the deadlines) came from: `Esc` on the screen jumped to goes back there.
     jump: Option<Jump>,
@@ -390,26 +390,6 @@ impl App {
         }
     }
 
-    fn lookup_key(&mut self, edit: Edit) {
-        let Some(Modal::Lookup(l)) = &mut self.modal else {
-            return;
-        };
-        if !l.input.handle(edit) {
-            return;
-        }
-        let q = l.input.value.clone();
-        let hits = self.store.find(&q, 50);
-        let regional = self.store.find_regional(&q, 20);
-        if let Some(hits) = self.check(hits)
-            && let Some(regional) = self.check(regional)
-            && let Some(Modal::Lookup(l)) = &mut self.modal
-        {
-            l.hits = hits;
-            l.regional = regional;
-            l.selected = 0;
-        }
-    }
-
     /// Does one action in the current context.
     pub fn update(&mut self, action: Action) {
         if action == Action::Suspend {
@@ -525,84 +505,6 @@ impl App {
         }
     }
 
-    /// `u`: undoes this session's last change at once when it is on the screen shown,
-    /// and asks first when it is elsewhere (it names the record either way).
-    fn ask_undo(&mut self) {
-        let r = self.store.next_undo(&self.actor, self.undo_since);
-        self.ask_replay(
-            r,
-            "err.nothing_to_undo_session",
-            "confirm.undo",
-            Pending::Undo,
-        );
-    }
-
-    /// `Ctrl-R`: redoes this session's last undone change, asking as `u` does.
-    fn ask_redo(&mut self) {
-        let r = self.store.next_redo(&self.actor, self.undo_since);
-        self.ask_replay(
-            r,
-            "err.nothing_to_redo_session",
-            "confirm.redo",
-            Pending::Redo,
-        );
-    }
-
-    /// Does `then` (an undo or a redo of `next`) at once when the record is on the
-    /// screen shown, else asks first with `prompt`, naming the record.
-    fn ask_replay(
-        &mut self,
-        next: Result<Option<crate::store::Undone>, Error>,
-        nothing: &'static str,
-        prompt: &str,
-        then: Pending,
-    ) {
-        let Some(next) = self.check(next) else {
-            return;
-        };
-        let Some(next) = next else {
-            return self.error(&Error::Rule(nothing));
-        };
-        let here = screen_of(&next.entity).is_none_or(|s| s == self.screen);
-        if here {
-            return self.replay(&then);
-        }
-        let what = self.t(&format!("entity.{}", next.entity)).to_string();
-        let name = if next.name.is_empty() {
-            format!("#{}", next.entity_id)
-        } else {
-            format!(
-                "“{}”",
-                crate::text::truncate(&crate::text::sanitize_line(&next.name), 40)
-            )
-        };
-        let screen = screen_of(&next.entity)
-            .map(|s| self.t(s.key()).to_string())
-            .unwrap_or_default();
-        self.modal = Some(Modal::Confirm(Confirm {
-            prompt: self.lang.f(
-                prompt,
-                &[("what", &what), ("name", &name), ("screen", &screen)],
-            ),
-            on_yes: then,
-        }));
-    }
-
-    /// Undoes (`Pending::Undo`) or redoes (`Pending::Redo`) this session's last change.
-    fn replay(&mut self, what: &Pending) {
-        let said = if *what == Pending::Redo {
-            let r = self.store.redo_since(&self.actor, self.undo_since);
-            self.check(r).map(|u| describe_redo(self.lang, &u))
-        } else {
-            let r = self.store.undo_since(&self.actor, self.undo_since);
-            self.check(r).map(|u| describe_undo(self.lang, &u))
-        };
-        if let Some(said) = said {
-            self.info(said);
-            self.refresh();
-        }
-    }
-
     /// Actions that mean the same on every screen. Returns true when handled.
     fn global_action(&mut self, action: Action) -> bool {
         match action {
@@ -626,7 +528,7 @@ impl App {
 
     /// Shows another tab: the one left closes its reading pane or overlay, the one
     /// shown loads what it has not loaded yet.
-    fn switch(&mut self, screen: Screen) {
+    pub(super) fn switch(&mut self, screen: Screen) {
         // A tab switch ends a jump: `Esc` means what it always means again.
         self.jump = None;
         self.route(|s, _| s.hide());
@@ -699,52 +601,6 @@ impl App {
         self.switch(jump.from);
         self.deadlines.open = jump.deadlines;
         self.refresh();
-    }
-
-    fn lookup_action(&mut self, action: Action) {
-        let Some(Modal::Lookup(l)) = &mut self.modal else {
-            return;
-        };
-        match action {
-            Action::Down => {
-                let n = l.hits.len() + l.regional.len();
-                l.selected = (l.selected + 1).min(n.saturating_sub(1));
-            }
-            Action::AdoptRegional => {
-                let Some(r) = l
-                    .selected
-                    .checked_sub(l.hits.len())
-                    .and_then(|i| l.regional.get(i))
-                else {
-                    return;
-                };
-                let note = crate::interchange::regional::adopted_note(self.lang, r);
-                let adopted = self.store.adopt_regional(&self.actor, r.id, note, false);
-                if let Some(id) = self.check(adopted) {
-                    self.modal = None;
-                    self.switch(Screen::Contacts);
-                    let h = self.list_height();
-                    let r = self.screens.contacts.open_org(&self.store, id, h);
-                    self.check(r);
-                    self.info(self.lang.t("msg.regional_adopted").to_string());
-                }
-            }
-            Action::Up => l.selected = l.selected.saturating_sub(1),
-            Action::Back => self.modal = None,
-            Action::Open => {
-                if l.selected >= l.hits.len() && !l.regional.is_empty() {
-                    // A regional entry is not ours to open: say how to take it in.
-                    self.info(self.lang.t("msg.regional_adopt_hint").to_string());
-                } else if let Some(hit) = l.hits.get(l.selected).cloned() {
-                    self.modal = None;
-                    self.switch(Screen::Contacts);
-                    let h = self.list_height();
-                    let r = self.screens.contacts.open_hit(&self.store, &hit, h);
-                    self.check(r);
-                }
-            }
-            _ => {}
-        }
     }
 
     fn confirm(&mut self, yes: bool) {
@@ -851,19 +707,6 @@ impl App {
             self.refresh();
         }
     }
-}
-
-/// The screen where a record kind is shown.
-fn screen_of(entity: &str) -> Option<Screen> {
-    Some(match entity {
-        "org" | "person" | "interaction" => Screen::Contacts,
-        "news" => Screen::News,
-        "training" => Screen::Training,
-        "plan" | "plan_item" => Screen::Plans,
-        "project" | "membership" | "milestone" => Screen::Projects,
-        "account" => Screen::Report,
-        _ => return None,
-    })
 }
 
 /// One line listing a context's keys, for the status bar.

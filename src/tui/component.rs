@@ -8,14 +8,19 @@
 //! and ratatui's component template (`handle_key_event → Action`, `update(Action)`),
 //! written for what intnet needs: the keymap turns keys into actions once, in `App`,
 //! so a screen sees actions only, and typed text only when its context takes text.
+//!
+//! A panel over a screen ([`Overlay`]) has the same shape and lives here beside it.
 
 use super::keymap::{Action, Context};
+use super::theme::View;
 use super::widgets::input::Edit;
 use crate::i18n::Lang;
 use crate::model::{
     Account, Actor, Membership, Milestone, News, Org, PlanItem, PlanRow, Project, Training,
 };
 use crate::store::{Deadline, Error, Store};
+use ratatui::Frame;
+use ratatui::layout::Rect;
 
 /// What a yes answer does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -117,7 +122,7 @@ pub enum Effect {
     /// Go to the thing a deadline is about, on its own screen.
     GoTo(Deadline),
     /// Open a panel over the screen (replacing one that is open).
-    Overlay(Box<dyn super::overlay::Overlay>),
+    Overlay(Box<dyn Overlay>),
 }
 
 /// A screen of the app (see the module header). Drawing stays a free `draw` function
@@ -159,6 +164,47 @@ pub trait Component {
     fn badge(&self) -> Option<i64> {
         None
     }
+}
+
+/// A panel over a screen that owns its state, its keys and its drawing (the merge of
+/// two records, the list of possible duplicates, an import's preview, a person's
+/// personal-data actions). A screen opens one with [`Effect::Overlay`]; the app
+/// routes the panel's key context to it (a question or form it asks for opens over
+/// it), draws it over the screen, and closes it when it says it is done.
+///
+/// Why a trait object and not a `Modal` variant per panel: each panel is one file
+/// with its state, `update` and `draw` together (gitui's components), and adding one
+/// touches neither `App` nor `ui`. The built-in modals (help, question, form, lookup,
+/// the conflict choice) stay as they are: the app itself works them.
+pub trait Overlay: std::fmt::Debug {
+    /// Its key context: its own, declared in the keymap with its bindings.
+    fn context(&self) -> Context;
+
+    /// Carries out one action of its context. To close, it sets itself done
+    /// ([`Overlay::done`]) and may still return an effect (a change to report).
+    fn update(&mut self, action: Action, cx: &Cx) -> Result<Effect, Error>;
+
+    /// A key no binding took: typed text, for a panel with a text input.
+    fn input(&mut self, _edit: Edit, _cx: &Cx) -> Result<Effect, Error> {
+        Ok(Effect::None)
+    }
+
+    /// Whether the user may use `action` now (the hint line and help offer only those).
+    fn offers(&self, _action: Action, _actor: &Actor) -> bool {
+        true
+    }
+
+    /// Reloads after a change by anyone.
+    fn refresh(&mut self, _cx: &Cx) -> Result<(), Error> {
+        Ok(())
+    }
+
+    /// It has finished: the app closes it.
+    fn done(&self) -> bool;
+
+    /// Draws it over `area` (the screen's area between the tab bar and the status
+    /// line); it reads only its own state and the view.
+    fn draw(&self, f: &mut Frame, area: Rect, v: View);
 }
 
 /// How far a movement action moves a list cursor in a list `height` rows high.

@@ -2,12 +2,13 @@
 
 pub mod app;
 mod app_forms;
+mod app_history;
+mod app_lookup;
 pub mod component;
 mod drafts;
 pub mod forms;
 mod key;
 pub mod keymap;
-pub mod overlay;
 pub mod screens;
 pub mod theme;
 pub mod ui;
