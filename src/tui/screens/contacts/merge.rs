@@ -165,7 +165,7 @@ impl Merge {
             .store
             .similar_orgs(&org.data, &[])?
             .into_iter()
-            .filter(|s| s.id != org.id)
+            .filter(|s| s.id != org.id && s.is_near_duplicate())
             .map(|s| Candidate {
                 id: s.id,
                 note: format!(
@@ -222,14 +222,24 @@ impl Merge {
             Rec::Person(_) => Rec::Person(Box::new(cx.store.person(id)?)),
         };
         self.other = Some(other);
-        self.compare(cx)?;
+        self.compare(cx, false)?;
         self.stage = Stage::Fields;
         Ok(())
     }
 
-    /// The rows of the fields that differ (every choice back to the kept record's),
-    /// and what would move.
-    fn compare(&mut self, cx: &Cx) -> Result<(), Error> {
+    /// The rows of the fields that differ, and what would move. A field taken from
+    /// the other record stays taken when `keep` (the records were read again), else
+    /// every choice goes back to the kept record's.
+    fn compare(&mut self, cx: &Cx, keep: bool) -> Result<(), Error> {
+        let taken: Vec<Field> = if keep {
+            self.rows
+                .iter()
+                .filter(|r| r.take)
+                .map(|r| r.field)
+                .collect()
+        } else {
+            Vec::new()
+        };
         let Some(other) = &self.other else {
             return Ok(());
         };
@@ -256,6 +266,9 @@ impl Merge {
             _ => Vec::new(),
         };
         self.rows.retain(|r| r.kept != r.other);
+        for r in &mut self.rows {
+            r.take = taken.contains(&r.field);
+        }
         self.row = self.row.min(self.rows.len().saturating_sub(1));
         self.moves = match other {
             Rec::Org(o) => {
@@ -329,7 +342,7 @@ impl Merge {
         if kept_now.version() != self.kept.version() || other_now.version() != other.version() {
             self.kept = kept_now;
             self.other = Some(other_now);
-            self.compare(cx)?;
+            self.compare(cx, true)?;
             return Err(Error::Rule("err.merge_changed"));
         }
         let (from, into) = (other.id(), self.kept.id());
@@ -387,7 +400,7 @@ impl Merge {
             Action::SwapKept => {
                 if let Some(other) = self.other.take() {
                     self.other = Some(std::mem::replace(&mut self.kept, other));
-                    self.compare(cx)?;
+                    self.compare(cx, false)?;
                 }
             }
             Action::Save => self.stage = Stage::Confirm,
@@ -532,7 +545,12 @@ impl Overlay for Merge {
                 })
                 .collect()
         };
-        self.cursor = 0;
+        // Typing means looking for another: the cursor goes to the first one found.
+        self.cursor = if self.found.is_empty() {
+            0
+        } else {
+            self.similar.len()
+        };
         Ok(Effect::None)
     }
 
@@ -618,7 +636,12 @@ impl Merge {
         let name_w = (w / 2).max(10);
         for (i, c) in self.candidates().enumerate().skip(first).take(height) {
             if i == 0 && !self.similar.is_empty() {
-                lines.push(Line::from(lang.t("merge.similar")).style(theme.muted));
+                let key = if searching {
+                    "merge.similar"
+                } else {
+                    "merge.others"
+                };
+                lines.push(Line::from(lang.t(key)).style(theme.muted));
             } else if i == self.similar.len() && i > 0 {
                 lines.push(Line::from(lang.t("merge.found")).style(theme.muted));
             }
@@ -676,7 +699,7 @@ impl Merge {
             lines.push(Line::from(lang.t("merge.same_values")).style(theme.muted));
         }
         // Room for the result, what moves, the question and a blank line each.
-        let height = (inner.height as usize).saturating_sub(8).max(1);
+        let height = (inner.height as usize).saturating_sub(7).max(1);
         let first = self.row.saturating_sub(height.saturating_sub(1));
         for (i, r) in self.rows.iter().enumerate().skip(first).take(height) {
             let label_style = if i == self.row {
