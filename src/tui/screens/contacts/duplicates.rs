@@ -134,29 +134,36 @@ impl Overlay for Duplicates {
             }
             let reason_w = 18.min(w / 4);
             let name_w = w.saturating_sub(reason_w + 4) / 2;
-            let height = inner.height as usize;
+            let header = format!(
+                "{:<name_w$}   {:<name_w$} {}",
+                truncate(lang.t("merge.kept"), name_w),
+                truncate(lang.t("merge.removed"), name_w),
+                truncate(lang.t("dup.why"), reason_w),
+            );
+            let height = (inner.height as usize).saturating_sub(1);
             let first = self.cursor.saturating_sub(height.saturating_sub(1));
-            let lines: Vec<Line> = self
-                .pairs
-                .iter()
-                .enumerate()
-                .skip(first)
-                .take(height)
-                .map(|(i, p)| {
-                    let text = format!(
-                        "{:<name_w$} ⇐ {:<name_w$} {}",
-                        truncate(&clean(&p.kept_name), name_w),
-                        truncate(&clean(&p.removed_name), name_w),
-                        truncate(lang.t(reason_key(p.reason)), reason_w),
-                    );
-                    let style = if i == self.cursor {
-                        theme.selected
-                    } else {
-                        Default::default()
-                    };
-                    Line::from(text).style(style)
-                })
-                .collect();
+            let mut lines = vec![Line::from(header).style(theme.title)];
+            lines.extend(
+                self.pairs
+                    .iter()
+                    .enumerate()
+                    .skip(first)
+                    .take(height)
+                    .map(|(i, p)| {
+                        let text = format!(
+                            "{:<name_w$} ⇐ {:<name_w$} {}",
+                            truncate(&clean(&p.kept_name), name_w),
+                            truncate(&clean(&p.removed_name), name_w),
+                            truncate(lang.t(reason_key(p.reason)), reason_w),
+                        );
+                        let style = if i == self.cursor {
+                            theme.selected
+                        } else {
+                            Default::default()
+                        };
+                        Line::from(text).style(style)
+                    }),
+            );
             f.render_widget(Paragraph::new(lines), inner);
         });
     }

@@ -699,7 +699,7 @@ impl Merge {
             lines.push(Line::from(lang.t("merge.same_values")).style(theme.muted));
         }
         // Room for the result, what moves, the question and a blank line each.
-        let height = (inner.height as usize).saturating_sub(7).max(1);
+        let height = (inner.height as usize).saturating_sub(8).max(1);
         let first = self.row.saturating_sub(height.saturating_sub(1));
         for (i, r) in self.rows.iter().enumerate().skip(first).take(height) {
             let label_style = if i == self.row {
@@ -716,6 +716,11 @@ impl Merge {
                 cell(&r.kept, !r.take),
                 cell(&r.other, r.take),
             ]));
+        }
+        // More fields below those shown: say so (j/↓ scrolls to them).
+        let below = self.rows.len().saturating_sub(first + height);
+        if below > 0 {
+            lines.push(Line::from(lang.f("merge.more", &[("n", &below)])).style(theme.muted));
         }
         lines.push(Line::default());
         if let Some(result) = self.result(lang) {
