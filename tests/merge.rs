@@ -559,3 +559,44 @@ fn possible_duplicates_pairs_by_name_domain_and_identifier_for_the_office() {
         .success()
         .stdout(predicates::str::contains("Hansestadt Lübeck"));
 }
+
+// What a merge would move, counted for the TUI's side-by-side view (h-mergetui).
+
+#[test]
+fn org_links_count_what_a_merge_would_move_and_person_links_the_contacts() {
+    use intnet::store::OrgLinks;
+    let e = env();
+    let l = linked(&e);
+    let one_of_each = OrgLinks {
+        persons: 1,
+        contacts: 1,
+        projects: 1,
+        memberships: 1,
+        training: 1,
+        plan_links: 1,
+        news: 1,
+    };
+    assert_eq!(e.store.org_links(l.removed).unwrap(), one_of_each);
+    // The kept one is named only by the news item.
+    assert_eq!(
+        e.store.org_links(l.kept).unwrap(),
+        OrgLinks {
+            news: 1,
+            ..OrgLinks::default()
+        }
+    );
+    assert_eq!(e.store.person_links(l.person).unwrap(), 1);
+    // A deleted contact is not moved, so not counted.
+    e.store.delete_interaction(&e.anna, l.contact).unwrap();
+    assert_eq!(e.store.org_links(l.removed).unwrap().contacts, 0);
+    assert_eq!(e.store.person_links(l.person).unwrap(), 0);
+    // After the merge everything is the kept one's.
+    e.store.merge_orgs(&e.anna, l.removed, l.kept, &[]).unwrap();
+    assert_eq!(
+        e.store.org_links(l.kept).unwrap(),
+        OrgLinks {
+            contacts: 0,
+            ..one_of_each
+        }
+    );
+}

@@ -262,3 +262,64 @@ fn the_annual_report_in_swedish() {
 fn the_annual_report_in_english() {
     report_states(Lang::En, "en");
 }
+
+// Merging duplicates (issue 14): the merge panel (choosing the other organisation,
+// the side-by-side view with a field taken from the other, the question), a person's
+// merge, and the office's list of possible duplicates; at 120×40 and 80×24. The
+// demo has no duplicates, so each picture's copy gets one: "Aarhus kommune", the
+// same web domain as the demo's "Aarhus Kommune".
+
+/// The merge states: a name, and the keys from the start.
+const MERGE_STATES: &[(&str, &[&str])] = &[
+    ("merge_pick", &["j", "M"]),
+    // The fifth differing field (the city) taken from the other.
+    (
+        "merge_fields",
+        &["j", "M", "Enter", "j", "j", "j", "j", "2"],
+    ),
+    ("merge_confirm", &["j", "M", "Enter", "Enter"]),
+    ("merge_person", &["Enter", "j", "M"]),
+    ("duplicates", &["D"]),
+];
+
+fn merge_states(lang: Lang, suffix: &str) {
+    for size in [SIZE, NARROW] {
+        for (name, keys) in MERGE_STATES {
+            let (_dir, mut app) = demo_sized(lang, size, "eva");
+            let store = Store::open(&_dir.path().join("demo.db")).unwrap();
+            let eva = store.actor("eva").unwrap();
+            let mut dup = intnet::model::OrgData {
+                name: "Aarhus kommune".into(),
+                country: "DK".into(),
+                city: "Århus".into(),
+                website: "https://aarhus.dk".into(),
+                ..Default::default()
+            };
+            dup.notes = "Entered twice".into();
+            store.create_org(&eva, dup, true).unwrap();
+            app.refresh();
+            for k in *keys {
+                press(&mut app, k);
+            }
+            assert!(
+                app.status.as_ref().is_none_or(|s| !s.error),
+                "{name}: {:?}",
+                app.status
+            );
+            insta::assert_snapshot!(
+                format!("{name}_{}x{}_{suffix}", size.0, size.1),
+                picture_sized(&app, size)
+            );
+        }
+    }
+}
+
+#[test]
+fn merging_duplicates_in_swedish() {
+    merge_states(Lang::Sv, "sv");
+}
+
+#[test]
+fn merging_duplicates_in_english() {
+    merge_states(Lang::En, "en");
+}

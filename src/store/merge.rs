@@ -28,6 +28,19 @@ pub struct MergeSummary {
     pub moved: usize,
 }
 
+/// What points at an organisation, live records only: what a merge would move from
+/// it (the TUI's side-by-side view lists these before the merge).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct OrgLinks {
+    pub persons: i64,
+    pub contacts: i64,
+    pub projects: i64,
+    pub memberships: i64,
+    pub training: i64,
+    pub plan_links: i64,
+    pub news: i64,
+}
+
 /// Two organisations the registry-wide matcher takes for one: the older first (the
 /// one a merge would normally keep).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -308,6 +321,38 @@ impl Store {
             p.removed_name = stmt.query_row([p.removed], |r| r.get(0))?;
         }
         Ok(pairs)
+    }
+
+    /// What a merge would move from organisation `id` ([`OrgLinks`]). Each count is
+    /// one indexed lookup but projects and news, whose partner lists are scanned with
+    /// the same pattern the merge narrows by.
+    pub fn org_links(&self, id: i64) -> Result<OrgLinks> {
+        let count = |table: &str, condition: &str| -> Result<i64> {
+            let sql =
+                format!("SELECT count(*) FROM {table} WHERE deleted_at IS NULL AND ({condition})");
+            Ok(self
+                .conn()
+                .prepare_cached(&sql)?
+                .query_row([id], |r| r.get(0))?)
+        };
+        Ok(OrgLinks {
+            persons: count("persons", "org_id = ?1")?,
+            contacts: count("interactions", "org_id = ?1")?,
+            projects: count("projects", "',' || partners LIKE '%,' || ?1 || ':%'")?,
+            memberships: count("memberships", "org_id = ?1")?,
+            training: count("trainings", "partner_id = ?1")?,
+            plan_links: count("plan_items", "partner_id = ?1")?,
+            news: count("news", "partners LIKE '%,' || ?1 || ',%'")?,
+        })
+    }
+
+    /// The live contacts that name person `id`: what a person merge would move.
+    pub fn person_links(&self, id: i64) -> Result<i64> {
+        Ok(self.conn().query_row(
+            "SELECT count(*) FROM interactions WHERE deleted_at IS NULL AND person_id = ?1",
+            [id],
+            |r| r.get(0),
+        )?)
     }
 
     /// The organisation a former name (exact, folded) now leads to, if one does.

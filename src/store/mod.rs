@@ -27,7 +27,7 @@ pub use audit::{AuditEntry, ENTITIES, EntityKind, Undone};
 pub use contacts::{ExportContact, ExportOrg, ExportPerson};
 pub use deadlines::{DEADLINES_SQL, Deadline, DeadlineKind};
 pub use drafts::{Draft, spool_draft};
-pub use merge::{DuplicatePair, MergeSummary};
+pub use merge::{DuplicatePair, MergeSummary, OrgLinks};
 pub use migrate::LATEST_VERSION;
 pub use news::NewsFilter;
 pub use orgs::{OrgFilter, SortOrder};

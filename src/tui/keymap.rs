@@ -75,6 +75,13 @@ named!(
         /// The accounts of every unit for a year (the office; others see the ones
         /// they may read).
         ReportOverview => "report_overview",
+        // Merging (issue 14).
+        /// Choosing the record to merge with (typed search).
+        MergePick => "merge_pick",
+        /// The side-by-side view of two records being merged.
+        Merge => "merge",
+        /// The office's list of possible duplicates.
+        Duplicates => "duplicates",
     }
 );
 
@@ -180,6 +187,12 @@ named!(
         TakeTheirs => "take_theirs",
         // Regional partners (issue 16).
         AdoptRegional => "adopt_regional",
+        // Merging (issue 14).
+        Merge => "merge",
+        Duplicates => "duplicates",
+        SwapKept => "swap_kept",
+        TakeKept => "take_kept",
+        TakeOther => "take_other",
     }
 );
 
@@ -192,6 +205,7 @@ impl Action {
             self,
             New | Edit
                 | AdoptRegional
+                | Merge
                 | Delete
                 | Undo
                 | Redo
@@ -273,6 +287,9 @@ const OFFICE_ONLY: &[(Context, Action)] = &[
     (Context::Report, Action::Accept),
     (Context::ReportOverview, Action::ReturnAccount),
     (Context::ReportOverview, Action::Accept),
+    // Merging (issue 14): the registry-wide list of possible duplicates.
+    (Context::List, Action::Duplicates),
+    (Context::Duplicates, Action::Merge),
 ];
 
 /// Which hints stay when the line is short (0 first): how to get help and out, then
@@ -500,6 +517,61 @@ fn defaults() -> Vec<Binding> {
     ]);
     all.extend(text_editing());
     all.extend(report());
+    all.extend(merging());
+    all
+}
+
+/// Merging duplicates (issue 14): `M` on an organisation or a person, `D` for the
+/// office's list of possible duplicates, and the keys of the panels they open. The
+/// search for the other record takes typed text, so it has no printable keys; the
+/// side-by-side view picks a side per field with ←/→ or 1/2.
+fn merging() -> Vec<Binding> {
+    use Action::*;
+    use Context as C;
+    let b = |context, key, action, hint| Binding {
+        context,
+        key,
+        action,
+        hint,
+    };
+    let k = Key::ch;
+    let p = Key::plain;
+    let mut all = vec![
+        b(C::List, k('M'), Merge, false),
+        b(C::List, k('D'), Duplicates, false),
+        b(C::Detail, k('M'), Merge, true),
+        b(C::MergePick, p(KeyCode::Down), Down, false),
+        b(C::MergePick, p(KeyCode::Up), Up, false),
+        b(C::MergePick, Key::ctrl('n'), Down, false),
+        b(C::MergePick, Key::ctrl('p'), Up, false),
+        b(C::MergePick, p(KeyCode::Enter), Open, true),
+        b(C::MergePick, p(KeyCode::Esc), Back, true),
+        b(C::MergePick, p(KeyCode::F(1)), Help, true),
+        b(C::Merge, p(KeyCode::Left), TakeKept, true),
+        b(C::Merge, p(KeyCode::Right), TakeOther, true),
+        b(C::Merge, k('1'), TakeKept, false),
+        b(C::Merge, k('2'), TakeOther, false),
+        b(C::Merge, k('s'), SwapKept, true),
+        b(C::Merge, Key::ctrl('s'), Save, true),
+        b(C::Merge, p(KeyCode::Enter), Save, false),
+        b(C::Merge, k('y'), Yes, true),
+        b(C::Merge, k('j'), Down, false),
+        b(C::Merge, k('k'), Up, false),
+        b(C::Merge, p(KeyCode::Down), Down, false),
+        b(C::Merge, p(KeyCode::Up), Up, false),
+        b(C::Merge, k('n'), No, true),
+        b(C::Merge, p(KeyCode::Esc), Back, true),
+        b(C::Merge, k('?'), Help, true),
+        b(C::Duplicates, p(KeyCode::Enter), Open, true),
+        b(C::Duplicates, k('M'), Merge, false),
+        b(C::Duplicates, p(KeyCode::Esc), Back, true),
+        b(C::Duplicates, k('?'), Help, true),
+    ];
+    all.extend(full_navigation(C::Duplicates));
+    for c in [C::MergePick, C::Merge, C::Duplicates] {
+        all.push(b(c, Key::ctrl('c'), Back, false));
+        all.push(b(c, Key::ctrl('z'), Suspend, false));
+    }
     all
 }
 

@@ -15,6 +15,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table};
 
 mod detail;
+mod duplicates;
+mod merge;
 pub use detail::{Detail, Selection};
 use detail::{date_or_dash, draw_detail};
 
@@ -338,6 +340,18 @@ impl super::super::component::Component for Contacts {
                 None => Effect::None,
             },
             Action::NewInteraction => super::super::component::form(FormRequest::Interaction(None)),
+            // Merging (issue 14): the organisation, or on its page the person selected.
+            Action::Merge => match (&self.detail, detail, self.selection) {
+                (Some(d), true, Selection::Person(i)) => match d.persons.get(i) {
+                    Some(p) => {
+                        Effect::Overlay(Box::new(merge::Merge::person(p.clone(), &d.persons, cx)?))
+                    }
+                    None => Effect::None,
+                },
+                (Some(_), true, Selection::Interaction(_)) | (None, _, _) => Effect::None,
+                (Some(d), _, _) => Effect::Overlay(Box::new(merge::Merge::org(d.org.clone(), cx)?)),
+            },
+            Action::Duplicates => Effect::Overlay(Box::new(duplicates::Duplicates::open(cx)?)),
             _ => Effect::None,
         })
     }
