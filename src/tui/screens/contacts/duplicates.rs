@@ -8,9 +8,9 @@
 //! draws only the rows that fit (a plain window: the list is bounded, so no
 //! `ListWindow` paging is needed).
 
+use super::super::super::component::Overlay;
 use super::super::super::component::{Cx, Effect};
 use super::super::super::keymap::{Action, Context};
-use super::super::super::overlay::Overlay;
 use super::super::super::theme::View;
 use super::super::super::widgets::input::Edit;
 use super::super::super::widgets::popup::popup;

@@ -12,9 +12,9 @@
 //! panel open with every choice as it was. The store does the merge in one write
 //! (`Store::merge_orgs` / `merge_persons`), so `u` undoes it as one step.
 
+use super::super::super::component::Overlay;
 use super::super::super::component::{Cx, Effect};
 use super::super::super::keymap::{Action, Context};
-use super::super::super::overlay::Overlay;
 use super::super::super::theme::View;
 use super::super::super::widgets::input::{Edit, Input};
 use super::super::super::widgets::popup::popup;
