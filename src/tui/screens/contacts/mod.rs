@@ -17,6 +17,9 @@ use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table};
 mod detail;
 pub use detail::{Detail, Selection};
 use detail::{date_or_dash, draw_detail};
+// Personal data (issue 15): the panel, `V`, and a deadline landing on a person.
+mod privacy;
+pub use privacy::PrivacyPanel;
 
 /// Where the keyboard is on the contacts screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -160,6 +163,7 @@ impl Contacts {
             persons,
             timeline,
             known_by,
+            verify_cutoff: store.verify_cutoff()?,
         });
         // Keep the selection inside what is there now.
         let index = self.selection_index().min(count - 1);
@@ -338,6 +342,8 @@ impl super::super::component::Component for Contacts {
                 None => Effect::None,
             },
             Action::NewInteraction => super::super::component::form(FormRequest::Interaction(None)),
+            // Personal data (issue 15): the panel (the office), marked verified.
+            Action::PersonalData | Action::Verify => self.privacy_action(action, cx)?,
             _ => Effect::None,
         })
     }
