@@ -2350,4 +2350,8 @@ pub const MESSAGES: &[(&str, &str)] = &[
         "msg.privacy_decided",
         "The decision is logged (request {request}).",
     ),
+    (
+        "privacy.to_review",
+        "to review: not verified for a long time",
+    ),
 ];

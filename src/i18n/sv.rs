@@ -2389,4 +2389,8 @@ pub const MESSAGES: &[(&str, &str)] = &[
         "msg.privacy_decided",
         "Beslutet är loggat (begäran {request}).",
     ),
+    (
+        "privacy.to_review",
+        "att se över: inte kontrollerad på länge",
+    ),
 ];

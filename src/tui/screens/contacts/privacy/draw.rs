@@ -165,13 +165,7 @@ fn facts<'a>(
     ];
     if is_unverified(verified, &me.created_at, &me.cutoff) {
         spans.push(Span::styled(
-            format!(
-                "  ⚑ {}",
-                lang.f(
-                    "privacy.unverified_since",
-                    &[("date", &clean(verified.unwrap_or("—")))]
-                )
-            ),
+            format!("  ⚑ {}", lang.t("privacy.to_review")),
             theme.warning,
         ));
     }
