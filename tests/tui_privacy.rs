@@ -246,3 +246,24 @@ fn enter_on_a_not_informed_deadline_lands_on_the_person() {
         assert_eq!(app.overlay.is_some(), who == "office", "{who}");
     }
 }
+
+#[test]
+fn saving_the_person_form_counts_as_verifying() {
+    let (e, _, id) = with_person();
+    let old = in_days(-800);
+    let conn = rusqlite::Connection::open(&e.path).unwrap();
+    conn.execute(
+        "UPDATE persons SET verified_on = ?1 WHERE id = ?2",
+        rusqlite::params![old, id],
+    )
+    .unwrap();
+    assert_eq!(e.store.unverified(&e.anna).unwrap().len(), 1);
+    let mut app = app_for(&e, "anna");
+    on_person(&mut app);
+    press(&mut app, KeyCode::Char('e'));
+    // The field starts at today, so saving as it is verifies the person.
+    app.handle_key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL));
+    assert!(app.modal.is_none(), "saved");
+    assert_eq!(e.store.person(id).unwrap().data.verified_on, Some(today()));
+    assert!(e.store.unverified(&e.anna).unwrap().is_empty());
+}
