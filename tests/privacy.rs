@@ -676,3 +676,136 @@ fn a_namesake_keeps_their_name_and_address_when_a_person_is_anonymised() {
     assert!(after.contains(NAME), "{after}");
     assert!(!after.contains(EMAIL), "{after}");
 }
+
+/// Sets a person's last-verified day (as if checked then).
+fn verified_on(path: &Path, id: i64, day: &str) {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    conn.execute(
+        "UPDATE persons SET verified_on = ?1 WHERE id = ?2",
+        rusqlite::params![day, id],
+    )
+    .unwrap();
+}
+
+#[test]
+fn persons_not_verified_for_the_offices_period_are_flagged() {
+    let e = env();
+    let org_id = e
+        .store
+        .create_org(&e.anna, org("Vaasa stad", "FI", "Vaasa"), false)
+        .unwrap();
+    let id = e
+        .store
+        .create_person(&e.anna, person(org_id, NAME, EMAIL))
+        .unwrap();
+    // Recorded today: verified today.
+    assert_eq!(
+        e.store.person(id).unwrap().data.verified_on.as_deref(),
+        Some(today().as_str())
+    );
+    assert!(e.store.unverified(&e.office).unwrap().is_empty());
+    // Two years and a month ago: past the default period of 24 months.
+    verified_on(&e.path, id, &in_days(-760));
+    let flagged = e.store.unverified(&e.office).unwrap();
+    assert_eq!(flagged.len(), 1);
+    assert_eq!(flagged[0].name, NAME);
+    assert_eq!(flagged[0].verified_on, in_days(-760));
+    // The member who added them sees them; another member and a viewer do not.
+    assert_eq!(e.store.unverified(&e.anna).unwrap().len(), 1);
+    assert!(e.store.unverified(&e.bjorn).unwrap().is_empty());
+    assert!(e.store.unverified(&e.viewer).unwrap().is_empty());
+    // A longer period (the office's): no longer flagged; a shorter one: flagged again.
+    assert!(matches!(
+        e.store.set_verify_after(&e.anna, 36),
+        Err(Error::Forbidden)
+    ));
+    assert!(e.store.set_verify_after(&e.office, 0).is_err());
+    e.store.set_verify_after(&e.office, 36).unwrap();
+    assert_eq!(e.store.verify_after().unwrap(), 36);
+    assert!(e.store.unverified(&e.office).unwrap().is_empty());
+    e.store.set_verify_after(&e.office, 6).unwrap();
+    verified_on(&e.path, id, &in_days(-200));
+    assert_eq!(e.store.unverified(&e.office).unwrap().len(), 1);
+    // Marked verified by the member: not flagged, and it is an audited change.
+    assert!(matches!(
+        e.store.verify_person(&e.viewer, id),
+        Err(Error::Forbidden)
+    ));
+    e.store.verify_person(&e.anna, id).unwrap();
+    assert!(e.store.unverified(&e.office).unwrap().is_empty());
+    assert_eq!(
+        e.store.person(id).unwrap().data.verified_on.as_deref(),
+        Some(today().as_str())
+    );
+    // The cutoff is the period before today.
+    assert_eq!(
+        e.store.verify_cutoff().unwrap(),
+        jiff::ZonedDateTime::now()
+            .date()
+            .checked_sub(jiff::Span::new().months(6))
+            .unwrap()
+            .to_string()
+    );
+}
+
+#[test]
+fn the_cli_sets_the_period_lists_the_unverified_and_shows_them_to_review() {
+    let db = common::cli_db();
+    let run = |who: &str, args: &[&str]| {
+        let out = common::intnet(&db.path)
+            .args(["--as", who])
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    run(
+        "root",
+        &[
+            "org",
+            "add",
+            "Vaasa stad",
+            "--country",
+            "FI",
+            "--city",
+            "Vaasa",
+        ],
+    );
+    let old = in_days(-250);
+    run(
+        "anna",
+        &["person", "add", "Vaasa stad", NAME, "--verified", &old],
+    );
+    run("anna", &["person", "add", "Vaasa stad", "Fresh Person"]);
+    // Within the default two years: nothing flagged.
+    assert!(run("root", &["privacy", "unverified"]).trim().is_empty());
+    assert!(!run("root", &["status"]).contains("not verified"));
+    // A member may not set the period; the office may.
+    common::intnet(&db.path)
+        .args(["--as", "anna", "privacy", "settings", "--verify-after", "6"])
+        .assert()
+        .failure();
+    run("root", &["privacy", "settings", "--verify-after", "6"]);
+    assert!(run("root", &["privacy", "settings"]).contains("6 months"));
+    let listed = run("root", &["privacy", "unverified"]);
+    assert!(listed.contains(NAME), "{listed}");
+    assert!(listed.contains(&old), "{listed}");
+    assert!(!listed.contains("Fresh Person"), "{listed}");
+    assert!(
+        run("anna", &["status"]).contains("1 person not verified"),
+        "status line"
+    );
+    let dry = run("root", &["retention", "apply", "--dry-run"]);
+    let (_, review) = dry.split_once("To review").expect(&dry);
+    assert!(review.contains(NAME), "{dry}");
+    // Marked verified: no longer listed anywhere.
+    run("anna", &["person", "verify", "1"]);
+    assert!(run("root", &["privacy", "unverified"]).trim().is_empty());
+    assert!(!run("root", &["retention", "apply", "--dry-run"]).contains("To review"));
+    assert!(!run("anna", &["status"]).contains("not verified"));
+}

@@ -323,3 +323,54 @@ fn merging_duplicates_in_swedish() {
 fn merging_duplicates_in_english() {
     merge_states(Lang::En, "en");
 }
+
+// Personal data (issue 15): the office's panel over a person on the detail page, the
+// notice, the extract's file, the erasure's question, and a member's detail page
+// with persons flagged as not verified (the period set to 12 months, so the demo's
+// older verifications show); at 120×40 and 80×24.
+
+/// The personal-data states: a name, who is signed in, and the keys from the start.
+const PRIVACY_STATES: &[(&str, &str, &[&str])] = &[
+    ("privacy_panel", "eva", &["Enter", "j", "P"]),
+    ("privacy_notice", "eva", &["Enter", "j", "P", "n"]),
+    ("privacy_extract", "eva", &["Enter", "j", "P", "x"]),
+    (
+        "privacy_erase",
+        "eva",
+        &["Enter", "j", "P", "e", "Tab", "Begäran per e-post", "Enter"],
+    ),
+    ("privacy_flagged", "malnor", &["Enter", "j"]),
+];
+
+fn privacy_states(lang: Lang, suffix: &str) {
+    for size in [SIZE, NARROW] {
+        for (name, who, keys) in PRIVACY_STATES {
+            let (_dir, mut app) = demo_sized(lang, size, who);
+            let office = app.store.actor("eva").unwrap();
+            app.store.set_verify_after(&office, 12).unwrap();
+            app.refresh();
+            for k in *keys {
+                press(&mut app, k);
+            }
+            assert!(
+                app.status.as_ref().is_none_or(|s| !s.error),
+                "{name}: {:?}",
+                app.status
+            );
+            insta::assert_snapshot!(
+                format!("{name}_{}x{}_{suffix}", size.0, size.1),
+                picture_sized(&app, size)
+            );
+        }
+    }
+}
+
+#[test]
+fn personal_data_in_swedish() {
+    privacy_states(Lang::Sv, "sv");
+}
+
+#[test]
+fn personal_data_in_english() {
+    privacy_states(Lang::En, "en");
+}

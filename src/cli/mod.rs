@@ -11,6 +11,7 @@ mod regional;
 pub mod report;
 mod similar;
 mod training;
+mod verified;
 
 use crate::i18n::Lang;
 use crate::store::{Error, Store};
@@ -665,6 +666,11 @@ pub enum PersonCmd {
         kept: i64,
         #[arg(long = "take", id = "take", value_name = "FIELD")]
         take: Vec<String>,
+    },
+    /// Records that the person's data was checked today (issue 15).
+    Verify {
+        #[arg(id = "verify_person", value_name = "PERSON")]
+        person: i64,
     },
 }
 

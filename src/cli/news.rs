@@ -317,6 +317,11 @@ pub fn status(db: &std::path::Path, account: &str, lang: Lang) -> ExitCode {
             if not_informed > 0 {
                 parts.push(lang.f("status.not_informed", &[("n", &not_informed)]));
             }
+            // Persons not verified for the office's period (issue 15, retention).
+            let unverified = store.unverified(&me).ok()?.len();
+            if unverified > 0 {
+                parts.push(lang.f("status.unverified", &[("n", &unverified)]));
+            }
             (!parts.is_empty()).then(|| format!("intnet: {}", parts.join(", ")))
         });
     if let Some(line) = line {

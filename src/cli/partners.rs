@@ -602,6 +602,12 @@ fn person_more(ctx: &Ctx, cmd: PersonCmd) -> ExitCode {
             }
             ExitCode::SUCCESS
         }
+        PersonCmd::Verify { person } => {
+            let result = ctx.store.verify_person(&ctx.actor, person).map(|()| {
+                println!("{}", lang.f("cli.person_verified", &[("id", &person)]));
+            });
+            done(lang, result)
+        }
         PersonCmd::Delete { person } => {
             let result = ctx.store.delete_person(&ctx.actor, person).map(|()| {
                 println!("{}", lang.f("cli.person_deleted", &[("id", &person)]));

@@ -44,6 +44,11 @@ pub enum PrivacyCmd {
         #[arg(long)]
         json: bool,
     },
+    /// The persons not verified for the office's period (to review).
+    Unverified {
+        #[arg(long)]
+        json: bool,
+    },
     /// Shows or sets the notice texts, the municipality's contact and the DPO.
     Settings {
         #[arg(long)]
@@ -54,6 +59,9 @@ pub enum PrivacyCmd {
         contact: Option<String>,
         #[arg(long)]
         dpo: Option<String>,
+        /// Flag persons not verified for this many months (default 24).
+        #[arg(long, value_name = "MONTHS")]
+        verify_after: Option<i64>,
     },
     /// Logs a request received from a person.
     Request {
@@ -206,20 +214,25 @@ pub fn privacy(ctx: &Ctx, cmd: PrivacyCmd) -> ExitCode {
                 Err(e) => fail(lang, &e),
             };
         }
+        PrivacyCmd::Unverified { json } => return super::verified::unverified(ctx, json),
         PrivacyCmd::Settings {
             notice_sv,
             notice_en,
             contact,
             dpo,
-        } => settings(
-            ctx,
-            [
-                (NOTICE_SV, notice_sv),
-                (NOTICE_EN, notice_en),
-                (CONTACT, contact),
-                (DPO, dpo),
-            ],
-        ),
+            verify_after,
+        } => super::verified::verify_after(ctx, verify_after).and_then(|set| {
+            settings(
+                ctx,
+                set,
+                [
+                    (NOTICE_SV, notice_sv),
+                    (NOTICE_EN, notice_en),
+                    (CONTACT, contact),
+                    (DPO, dpo),
+                ],
+            )
+        }),
         PrivacyCmd::Request {
             person,
             kind,
@@ -321,47 +334,9 @@ fn show(ctx: &Ctx, person: i64, json: bool) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-/// The notice in one language, filled in for the person.
+/// The notice in one language, filled in for the person (shared with the TUI).
 pub fn notice_text(ctx: &Ctx, person: i64, lang: Lang) -> Result<String, Error> {
-    let p = ctx.store.person(person)?;
-    let privacy = ctx.store.person_privacy(person)?;
-    let org = ctx
-        .store
-        .org(p.data.org_id)
-        .map(|o| o.data.name)
-        .unwrap_or_default();
-    let key = match lang {
-        Lang::Sv => NOTICE_SV,
-        Lang::En => NOTICE_EN,
-    };
-    let template = ctx
-        .store
-        .setting(key)?
-        .unwrap_or_else(|| lang.t("privacy.notice_default").to_string());
-    let unset = lang.t("privacy.unset");
-    let contact = ctx
-        .store
-        .setting(CONTACT)?
-        .unwrap_or_else(|| unset.to_string());
-    let dpo = ctx.store.setting(DPO)?.unwrap_or_else(|| unset.to_string());
-    let source = match privacy.source_kind {
-        Some(k) if privacy.source_note.is_empty() => lang.t(k.key()).to_string(),
-        Some(k) => format!("{} ({})", lang.t(k.key()), privacy.source_note),
-        None => privacy.source_note.clone(),
-    };
-    let mut text = template;
-    for (name, value) in [
-        ("{name}", p.data.name.as_str()),
-        ("{org}", org.as_str()),
-        ("{email}", p.data.email.as_str()),
-        ("{source}", source.as_str()),
-        ("{basis}", lang.t(privacy.legal_basis.key())),
-        ("{contact}", contact.as_str()),
-        ("{dpo}", dpo.as_str()),
-    ] {
-        text = text.replace(name, value);
-    }
-    Ok(text)
+    crate::interchange::privacy::notice(&ctx.store, person, lang)
 }
 
 fn notice(ctx: &Ctx, person: i64) -> Result<(), Error> {
@@ -382,9 +357,10 @@ fn notice(ctx: &Ctx, person: i64) -> Result<(), Error> {
     Ok(())
 }
 
-fn settings(ctx: &Ctx, values: [(&str, Option<String>); 4]) -> Result<(), Error> {
+/// `changed`: the verification period was set just before (then nothing is shown).
+fn settings(ctx: &Ctx, changed: bool, values: [(&str, Option<String>); 4]) -> Result<(), Error> {
     let lang = ctx.lang;
-    let mut changed = false;
+    let mut changed = changed;
     for (key, value) in &values {
         if let Some(v) = value {
             ctx.store.set_setting(&ctx.actor, key, v)?;
@@ -402,7 +378,7 @@ fn settings(ctx: &Ctx, values: [(&str, Option<String>); 4]) -> Result<(), Error>
             println!("  {}", clean(line));
         }
     }
-    Ok(())
+    super::verified::show_verify_after(ctx)
 }
 
 fn extract(ctx: &Ctx, person: i64, format: &str, out: Option<PathBuf>) -> ExitCode {
@@ -569,6 +545,9 @@ pub fn retention(ctx: &Ctx, cmd: RetentionCmd) -> ExitCode {
                         "cli.retention_applied"
                     };
                     println!("{}", lang.f(key, &[("n", &items.len())]));
+                    if dry_run {
+                        return super::verified::to_review(ctx);
+                    }
                     ExitCode::SUCCESS
                 }
                 Err(e) => fail(lang, &e),

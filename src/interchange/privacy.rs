@@ -5,7 +5,8 @@
 use crate::i18n::Lang;
 use crate::interchange::report::{html, md};
 use crate::model::{Extract, RetentionKind};
-use crate::store::Error;
+use crate::store::privacy::{CONTACT, DPO, NOTICE_EN, NOTICE_SV};
+use crate::store::{Error, Store};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -306,4 +307,43 @@ fn to_html(blocks: &[Block]) -> String {
     }
     out.push_str("</body>\n</html>\n");
     out
+}
+
+/// The notice (Art. 14) in one language, filled in for the person from the office's
+/// settings: `intnet privacy notice` and the TUI's personal-data panel.
+pub fn notice(store: &Store, person: i64, lang: Lang) -> Result<String, Error> {
+    let p = store.person(person)?;
+    let privacy = store.person_privacy(person)?;
+    let org = store
+        .org(p.data.org_id)
+        .map(|o| o.data.name)
+        .unwrap_or_default();
+    let key = match lang {
+        Lang::Sv => NOTICE_SV,
+        Lang::En => NOTICE_EN,
+    };
+    let template = store
+        .setting(key)?
+        .unwrap_or_else(|| lang.t("privacy.notice_default").to_string());
+    let unset = lang.t("privacy.unset");
+    let contact = store.setting(CONTACT)?.unwrap_or_else(|| unset.to_string());
+    let dpo = store.setting(DPO)?.unwrap_or_else(|| unset.to_string());
+    let source = match privacy.source_kind {
+        Some(k) if privacy.source_note.is_empty() => lang.t(k.key()).to_string(),
+        Some(k) => format!("{} ({})", lang.t(k.key()), privacy.source_note),
+        None => privacy.source_note.clone(),
+    };
+    let mut text = template;
+    for (name, value) in [
+        ("{name}", p.data.name.as_str()),
+        ("{org}", org.as_str()),
+        ("{email}", p.data.email.as_str()),
+        ("{source}", source.as_str()),
+        ("{basis}", lang.t(privacy.legal_basis.key())),
+        ("{contact}", contact.as_str()),
+        ("{dpo}", dpo.as_str()),
+    ] {
+        text = text.replace(name, value);
+    }
+    Ok(text)
 }

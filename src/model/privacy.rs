@@ -245,3 +245,29 @@ mod tests {
         assert_eq!(redact("nobody here", &n), None);
     }
 }
+
+/// The verification period when the office has set none (issue 15, retention):
+/// two years, in months.
+pub const VERIFY_AFTER_DEFAULT: i64 = 24;
+
+/// A person not verified for the office's period ("to review"): still at the
+/// organisation, still the right address?
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Unverified {
+    pub person_id: i64,
+    pub name: String,
+    pub org: String,
+    /// The last day the person was verified (or recorded, when never).
+    pub verified_on: String,
+    pub added_by: Option<String>,
+}
+
+/// Whether a person last verified on `verified_on` (else recorded at `created_at`)
+/// is flagged: verified before `cutoff`, the first day that still counts.
+pub fn is_unverified(verified_on: Option<&str>, created_at: &str, cutoff: &str) -> bool {
+    let day = match verified_on {
+        Some(d) if !d.is_empty() => d,
+        _ => created_at.get(..10).unwrap_or(created_at),
+    };
+    day < cutoff
+}

@@ -22,6 +22,8 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/013_personal_data.sql"),
     // Former names of merged organisations (issue 14).
     include_str!("migrations/014_former_names.sql"),
+    // Persons not verified for a while are flagged (issue 15).
+    include_str!("migrations/015_verified.sql"),
 ];
 
 /// The schema version this binary writes.

@@ -22,6 +22,7 @@ mod report;
 mod search;
 pub mod seed;
 mod training;
+mod verified;
 
 pub use audit::{AuditEntry, ENTITIES, EntityKind, Undone};
 pub use contacts::{ExportContact, ExportOrg, ExportPerson};

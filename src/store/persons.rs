@@ -86,7 +86,9 @@ fn validated(mut data: PersonData) -> Result<PersonData> {
 impl Store {
     pub fn create_person(&self, actor: &Actor, data: PersonData) -> Result<i64> {
         require_partner_editor(actor)?;
-        let data = validated(data)?;
+        let mut data = validated(data)?;
+        // Verified when recorded (issue 15: flagged once not verified for a while).
+        data.verified_on.get_or_insert_with(super::today);
         self.write(|tx| {
             ensure_live(tx, "orgs", data.org_id)?;
             let id = audit::insert(

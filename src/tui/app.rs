@@ -544,9 +544,31 @@ impl App {
     fn go_to_deadline(&mut self, d: &crate::store::Deadline) -> crate::store::Result<()> {
         use crate::store::DeadlineKind;
         let target = match d.kind {
-            // Personal data's deadlines are handled with `intnet privacy`; the line
-            // only says what is due.
-            DeadlineKind::NotInformed | DeadlineKind::PrivacyRequest => return Ok(()),
+            // Personal data's deadlines (issue 15): the person on the Contacts
+            // screen's detail page, selected, with the personal-data panel open for
+            // the office. A request's deadline carries the request's id.
+            DeadlineKind::NotInformed | DeadlineKind::PrivacyRequest => {
+                let person = match d.kind {
+                    DeadlineKind::PrivacyRequest => self
+                        .store
+                        .privacy_requests(&self.actor, None)?
+                        .into_iter()
+                        .find(|r| r.id == d.id)
+                        .map(|r| r.person_id),
+                    _ => Some(d.id),
+                };
+                let Some(person) = person else {
+                    return Ok(());
+                };
+                self.switch(Screen::Contacts);
+                let h = self.list_height();
+                let shown = self.screens.contacts.open_person(&self.store, person, h)?;
+                if shown && self.actor.is_office() {
+                    let panel = super::screens::contacts::PrivacyPanel::open(&self.cx(), person)?;
+                    self.overlay = Some(Box::new(panel));
+                }
+                return Ok(());
+            }
             DeadlineKind::PlanItem => Screen::Plans,
             DeadlineKind::Milestone | DeadlineKind::Evaluation => Screen::Projects,
             DeadlineKind::Call => Screen::News,

@@ -82,6 +82,11 @@ named!(
         Merge => "merge",
         /// The office's list of possible duplicates.
         Duplicates => "duplicates",
+        // Personal data (issue 15): the panel over the detail page, its file name or
+        // decision being typed, and its questions.
+        Privacy => "privacy",
+        PrivacyInput => "privacy_input",
+        PrivacyConfirm => "privacy_confirm",
     }
 );
 
@@ -193,6 +198,16 @@ named!(
         SwapKept => "swap_kept",
         TakeKept => "take_kept",
         TakeOther => "take_other",
+        // Personal data (issue 15).
+        PersonalData => "personal_data",
+        MarkInformed => "mark_informed",
+        ShowNotice => "show_notice",
+        ExtractData => "extract",
+        Restrict => "restrict",
+        Erase => "erase",
+        Verify => "verify",
+        SaveFile => "save_file",
+        CycleChoice => "cycle_choice",
     }
 );
 
@@ -223,6 +238,12 @@ impl Action {
                 | RefreshFigures
                 | ReturnAccount
                 | Accept
+                // Personal data (issue 15).
+                | PersonalData
+                | MarkInformed
+                | Restrict
+                | Erase
+                | Verify
         )
     }
 
@@ -290,6 +311,12 @@ const OFFICE_ONLY: &[(Context, Action)] = &[
     // Merging (issue 14): the registry-wide list of possible duplicates.
     (Context::List, Action::Duplicates),
     (Context::Duplicates, Action::Merge),
+    // Personal data (issue 15): the panel and what it does are the office's.
+    (Context::Detail, Action::PersonalData),
+    (Context::Privacy, Action::MarkInformed),
+    (Context::Privacy, Action::ExtractData),
+    (Context::Privacy, Action::Restrict),
+    (Context::Privacy, Action::Erase),
 ];
 
 /// Which hints stay when the line is short (0 first): how to get help and out, then
@@ -518,6 +545,7 @@ fn defaults() -> Vec<Binding> {
     all.extend(text_editing());
     all.extend(report());
     all.extend(merging());
+    all.extend(privacy());
     all
 }
 
@@ -572,6 +600,55 @@ fn merging() -> Vec<Binding> {
         all.push(b(c, Key::ctrl('c'), Back, false));
         all.push(b(c, Key::ctrl('z'), Suspend, false));
     }
+    all
+}
+
+/// Personal data (issue 15): `P` on a person on the detail page opens the panel (the
+/// office); `V` there marks the person verified (whoever may edit them). In the
+/// panel a letter per action; typing a file name or a decision takes text, so only
+/// Enter, Esc, Tab and the arrows are bound there.
+fn privacy() -> Vec<Binding> {
+    use Action::*;
+    use Context as C;
+    let b = |context, key, action, hint| Binding {
+        context,
+        key,
+        action,
+        hint,
+    };
+    let k = Key::ch;
+    let p = Key::plain;
+    let mut all = vec![
+        b(C::Detail, k('P'), PersonalData, true),
+        b(C::Detail, k('V'), Verify, true),
+        b(C::Privacy, k('i'), MarkInformed, true),
+        b(C::Privacy, k('n'), ShowNotice, true),
+        b(C::Privacy, k('x'), ExtractData, true),
+        b(C::Privacy, k('r'), Restrict, true),
+        b(C::Privacy, k('e'), Erase, true),
+        b(C::Privacy, k('v'), Verify, true),
+        b(C::Privacy, k('s'), SaveFile, true),
+        b(C::Privacy, p(KeyCode::Esc), Back, true),
+        b(C::Privacy, k('?'), Help, false),
+        b(C::Privacy, Key::ctrl('c'), Back, false),
+        b(C::Privacy, Key::ctrl('z'), Suspend, false),
+        b(C::Privacy, p(KeyCode::PageDown), PageDown, false),
+        b(C::Privacy, p(KeyCode::PageUp), PageUp, false),
+        b(C::PrivacyInput, p(KeyCode::Enter), Save, true),
+        b(C::PrivacyInput, p(KeyCode::Tab), CycleChoice, true),
+        b(C::PrivacyInput, p(KeyCode::Down), NextField, false),
+        b(C::PrivacyInput, p(KeyCode::Up), PrevField, false),
+        b(C::PrivacyInput, p(KeyCode::Esc), Back, true),
+        b(C::PrivacyInput, Key::ctrl('c'), Back, false),
+        b(C::PrivacyInput, Key::ctrl('z'), Suspend, false),
+        b(C::PrivacyInput, p(KeyCode::F(1)), Help, false),
+        b(C::PrivacyConfirm, k('y'), Yes, true),
+        b(C::PrivacyConfirm, k('j'), Yes, false),
+        b(C::PrivacyConfirm, k('n'), No, true),
+        b(C::PrivacyConfirm, p(KeyCode::Esc), No, false),
+        b(C::PrivacyConfirm, Key::ctrl('c'), No, false),
+    ];
+    all.extend(up_down(C::Privacy));
     all
 }
 

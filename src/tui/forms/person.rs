@@ -52,10 +52,9 @@ pub fn open(
         Field::text("phone", &data.phone),
         Field::text("languages", &data.languages),
         Field::text("source", &data.source),
-        Field::text(
-            "verified_on",
-            data.verified_on.as_deref().unwrap_or(&today()),
-        ),
+        // Saving the form counts as verifying the person (issue 15): the field
+        // starts at today, also when editing; the user may put another date.
+        Field::text("verified_on", &today()),
         Field::multiline("notes", &data.notes),
         Field::choice(
             "source_kind",

@@ -24,6 +24,8 @@ pub struct Detail {
     pub persons: Vec<Person>,
     pub timeline: Vec<Interaction>,
     pub known_by: Vec<Acquaintance>,
+    /// A person last verified before this day is flagged (issue 15).
+    pub verify_cutoff: String,
 }
 
 impl Detail {
@@ -195,6 +197,18 @@ pub(super) fn draw_detail(
                 &mut lines,
                 &format!("    {}", facts.join(" · ")),
                 None,
+                wrap_w,
+            );
+        }
+        // Not verified for the office's period (issue 15): said in words, marked.
+        let verified = p.data.verified_on.as_deref();
+        if crate::model::is_unverified(verified, &p.meta.created_at, &d.verify_cutoff) {
+            let date = clean(verified.unwrap_or("—")).into_owned();
+            let text = lang.f("privacy.unverified_since", &[("date", &date)]);
+            hang(
+                &mut lines,
+                &format!("    ⚑ {text}"),
+                Some(theme.warning),
                 wrap_w,
             );
         }

@@ -19,6 +19,9 @@ mod duplicates;
 mod merge;
 pub use detail::{Detail, Selection};
 use detail::{date_or_dash, draw_detail};
+// Personal data (issue 15): the panel, `V`, and a deadline landing on a person.
+mod privacy;
+pub use privacy::PrivacyPanel;
 
 /// Where the keyboard is on the contacts screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -162,6 +165,7 @@ impl Contacts {
             persons,
             timeline,
             known_by,
+            verify_cutoff: store.verify_cutoff()?,
         });
         // Keep the selection inside what is there now.
         let index = self.selection_index().min(count - 1);
@@ -352,6 +356,8 @@ impl super::super::component::Component for Contacts {
                 (Some(d), _, _) => Effect::Overlay(Box::new(merge::Merge::org(d.org.clone(), cx)?)),
             },
             Action::Duplicates => Effect::Overlay(Box::new(duplicates::Duplicates::open(cx)?)),
+            // Personal data (issue 15): the panel (the office), marked verified.
+            Action::PersonalData | Action::Verify => self.privacy_action(action, cx)?,
             _ => Effect::None,
         })
     }
