@@ -2289,4 +2289,58 @@ pub const MESSAGES: &[(&str, &str)] = &[
         "err.redo_merge",
         "En ihopslagning görs inte om med redo; slå ihop dem igen.",
     ),
+    // Importing contacts from the Contacts screen (issue 14).
+    (
+        "import.read_as_csv",
+        "{file}: läst som {format}, {encoding}, avgränsare {sep}.",
+    ),
+    ("import.tab", "tabb"),
+    ("import.title", "Importera kontakter"),
+    (
+        "import.preview_title",
+        "Importera kontakter: förhandsvisning",
+    ),
+    ("import.path", "Fil"),
+    ("import.format", "Format"),
+    (
+        "import.format_auto",
+        "automatiskt (efter namn och innehåll)",
+    ),
+    ("import.unit", "Ägare av nya organisationer:"),
+    ("import.unit_mine", "min enhet ({unit})"),
+    ("import.unit_none", "ingen enhet"),
+    (
+        "import.file_help",
+        "vCard (.vcf) eller CSV från Outlook, Google Kontakter eller Excel. Enter visar vad importen skulle göra; inget skrivs förrän du bekräftar.",
+    ),
+    ("import.no_match", "Ingen fil eller mapp börjar så."),
+    ("import.matches", "{n} träffar: {names}"),
+    ("import.near_tui", "rad {line}: {name} liknar {others}"),
+    ("import.choice_create", "skapa ändå"),
+    ("import.choice_skip", "hoppa över"),
+    (
+        "import.confirm",
+        "Enter importerar allt detta i ett steg (u ångrar hela importen). Esc: tillbaka till filen.",
+    ),
+    (
+        "import.confirm_nothing",
+        "Inget att importera: Enter stänger, Esc går tillbaka till filen.",
+    ),
+    (
+        "import.done_tui",
+        "Importerat: {orgs} {orgs|organisation|organisationer} och {persons} {persons|person|personer} skapade, {updates} uppdaterade, {skipped} överhoppade. u ångrar hela importen.",
+    ),
+    ("err.import_no_path", "Ange filens sökväg."),
+    (
+        "err.import_headers_tui",
+        "ingen känd kolumn i {path} (den har {headers}); välj format, eller spara filen med Outlooks eller Googles rubriker",
+    ),
+    ("action.import", "importera kontakter från en fil"),
+    ("action.complete_path", "komplettera sökvägen"),
+    ("action.import_format", "format"),
+    ("action.import_unit", "ägande enhet"),
+    ("action.create_anyway", "skapa ändå / hoppa över"),
+    ("action.create_all", "alla: skapa ändå / hoppa över"),
+    ("context.import_file", "När en fil att importera väljs"),
+    ("context.import_preview", "I en imports förhandsvisning"),
 ];

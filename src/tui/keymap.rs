@@ -75,6 +75,11 @@ named!(
         /// The accounts of every unit for a year (the office; others see the ones
         /// they may read).
         ReportOverview => "report_overview",
+        // Importing contacts from the Contacts screen (issue 14).
+        /// Choosing the file to import (its path takes printable keys).
+        ImportFile => "import_file",
+        /// An import's preview, before it is confirmed.
+        ImportPreview => "import_preview",
     }
 );
 
@@ -180,6 +185,13 @@ named!(
         TakeTheirs => "take_theirs",
         // Regional partners (issue 16).
         AdoptRegional => "adopt_regional",
+        // Importing contacts from the Contacts screen (issue 14).
+        ImportFile => "import",
+        CompletePath => "complete_path",
+        CycleFormat => "import_format",
+        CycleUnit => "import_unit",
+        CreateAnyway => "create_anyway",
+        CreateAll => "create_all",
     }
 );
 
@@ -209,6 +221,7 @@ impl Action {
                 | RefreshFigures
                 | ReturnAccount
                 | Accept
+                | ImportFile
         )
     }
 
@@ -500,6 +513,44 @@ fn defaults() -> Vec<Binding> {
     ]);
     all.extend(text_editing());
     all.extend(report());
+    all.extend(import());
+    all
+}
+
+/// Importing contacts (issue 14): `I` on the organisation list opens the panel. Its
+/// file step takes typed text, so its own keys are Tab, Enter, Esc and control keys;
+/// the preview moves like a list.
+fn import() -> Vec<Binding> {
+    use Action::*;
+    use Context as C;
+    let b = |context, key, action, hint| Binding {
+        context,
+        key,
+        action,
+        hint,
+    };
+    let k = Key::ch;
+    let p = Key::plain;
+    let mut all = vec![
+        b(C::List, k('I'), ImportFile, false),
+        b(C::ImportFile, p(KeyCode::Enter), Open, true),
+        b(C::ImportFile, p(KeyCode::Tab), CompletePath, true),
+        b(C::ImportFile, Key::ctrl('t'), CycleFormat, true),
+        b(C::ImportFile, Key::ctrl('o'), CycleUnit, true),
+        b(C::ImportFile, p(KeyCode::Esc), Back, true),
+        b(C::ImportFile, p(KeyCode::F(1)), Help, true),
+        b(C::ImportFile, Key::ctrl('c'), Back, false),
+        b(C::ImportFile, Key::ctrl('z'), Suspend, false),
+        b(C::ImportPreview, p(KeyCode::Enter), Save, true),
+        b(C::ImportPreview, Key::ctrl('s'), Save, false),
+        b(C::ImportPreview, k(' '), CreateAnyway, true),
+        b(C::ImportPreview, k('a'), CreateAll, true),
+        b(C::ImportPreview, p(KeyCode::Esc), Back, true),
+        b(C::ImportPreview, k('?'), Help, true),
+        b(C::ImportPreview, Key::ctrl('c'), Back, false),
+        b(C::ImportPreview, Key::ctrl('z'), Suspend, false),
+    ];
+    all.extend(full_navigation(C::ImportPreview));
     all
 }
 

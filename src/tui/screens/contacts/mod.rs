@@ -15,6 +15,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table};
 
 mod detail;
+pub mod import;
 pub use detail::{Detail, Selection};
 use detail::{date_or_dash, draw_detail};
 
@@ -338,6 +339,11 @@ impl super::super::component::Component for Contacts {
                 None => Effect::None,
             },
             Action::NewInteraction => super::super::component::form(FormRequest::Interaction(None)),
+            // Importing contacts (issue 14): a panel over the list.
+            Action::ImportFile if !cx.actor.can_edit_partners() => {
+                return Err(crate::store::Error::Forbidden);
+            }
+            Action::ImportFile => Effect::Overlay(Box::new(import::ImportPanel::new(cx)?)),
             _ => Effect::None,
         })
     }
