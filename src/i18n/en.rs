@@ -2299,6 +2299,8 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("action.import_unit", "owner unit"),
     ("action.create_anyway", "create anyway / skip"),
     ("action.create_all", "all: create anyway / skip"),
+    ("action.read_file", "read the file, preview"),
+    ("action.confirm_import", "import"),
     ("context.import_file", "Choosing a file to import"),
     ("context.import_preview", "In an import's preview"),
 ];

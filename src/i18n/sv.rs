@@ -2341,6 +2341,8 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("action.import_unit", "ägande enhet"),
     ("action.create_anyway", "skapa ändå / hoppa över"),
     ("action.create_all", "alla: skapa ändå / hoppa över"),
+    ("action.read_file", "läs filen och förhandsvisa"),
+    ("action.confirm_import", "importera"),
     ("context.import_file", "När en fil att importera väljs"),
     ("context.import_preview", "I en imports förhandsvisning"),
 ];

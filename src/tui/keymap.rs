@@ -192,6 +192,8 @@ named!(
         CycleUnit => "import_unit",
         CreateAnyway => "create_anyway",
         CreateAll => "create_all",
+        ReadFile => "read_file",
+        ConfirmImport => "confirm_import",
     }
 );
 
@@ -222,6 +224,7 @@ impl Action {
                 | ReturnAccount
                 | Accept
                 | ImportFile
+                | ConfirmImport
         )
     }
 
@@ -294,6 +297,8 @@ fn hint_rank(context: Context, action: Action) -> u8 {
     use Action::*;
     match (context, action) {
         (_, Help | Open | Save | Yes | No) => 0,
+        // Importing contacts (issue 14): reading the file, confirming.
+        (_, ReadFile | ConfirmImport) => 0,
         (Context::Global, Quit) => 1,
         (Context::Global, _) => 2,
         (
@@ -533,7 +538,7 @@ fn import() -> Vec<Binding> {
     let p = Key::plain;
     let mut all = vec![
         b(C::List, k('I'), ImportFile, false),
-        b(C::ImportFile, p(KeyCode::Enter), Open, true),
+        b(C::ImportFile, p(KeyCode::Enter), ReadFile, true),
         b(C::ImportFile, p(KeyCode::Tab), CompletePath, true),
         b(C::ImportFile, Key::ctrl('t'), CycleFormat, true),
         b(C::ImportFile, Key::ctrl('o'), CycleUnit, true),
@@ -541,8 +546,8 @@ fn import() -> Vec<Binding> {
         b(C::ImportFile, p(KeyCode::F(1)), Help, true),
         b(C::ImportFile, Key::ctrl('c'), Back, false),
         b(C::ImportFile, Key::ctrl('z'), Suspend, false),
-        b(C::ImportPreview, p(KeyCode::Enter), Save, true),
-        b(C::ImportPreview, Key::ctrl('s'), Save, false),
+        b(C::ImportPreview, p(KeyCode::Enter), ConfirmImport, true),
+        b(C::ImportPreview, Key::ctrl('s'), ConfirmImport, false),
         b(C::ImportPreview, k(' '), CreateAnyway, true),
         b(C::ImportPreview, k('a'), CreateAll, true),
         b(C::ImportPreview, p(KeyCode::Esc), Back, true),

@@ -205,14 +205,14 @@ impl Overlay for ImportPanel {
                     let all = p.create.iter().all(|c| *c);
                     p.create.iter_mut().for_each(|c| *c = !all);
                 }
-                Action::Save | Action::Open => return self.import(cx),
+                Action::ConfirmImport => return self.import(cx),
                 Action::Back => self.preview = None,
                 _ => {}
             }
             return Ok(Effect::None);
         }
         match action {
-            Action::Open | Action::Save => self.read(cx)?,
+            Action::ReadFile => self.read(cx)?,
             Action::CompletePath => {
                 let (value, matches) = complete(&self.path.value);
                 self.message = match matches.len() {
@@ -254,7 +254,7 @@ impl Overlay for ImportPanel {
 
     fn offers(&self, action: Action, actor: &Actor) -> bool {
         match (&self.preview, action) {
-            (_, Action::Save | Action::Open) => actor.can_edit_partners(),
+            (_, Action::ReadFile | Action::ConfirmImport) => actor.can_edit_partners(),
             (Some(p), Action::CreateAnyway) => p.selected_near().is_some(),
             (Some(p), Action::CreateAll) => !p.create.is_empty(),
             _ => true,
@@ -363,7 +363,7 @@ impl ImportPanel {
         let t = v.theme;
         let w = usize::from(area.width).saturating_sub(2);
         let [head, list, foot] = Layout::vertical([
-            Constraint::Length(4),
+            Constraint::Length(5),
             Constraint::Min(1),
             Constraint::Length(2),
         ])
