@@ -24,7 +24,7 @@ use crate::model::{Actor, ImportPlan, Incoming, Unit};
 use crate::store::Error;
 use crate::text::{sanitize_line as clean, truncate};
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Layout, Margin, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use std::path::PathBuf;
@@ -304,6 +304,7 @@ impl ImportPanel {
     }
 
     fn draw_file(&self, f: &mut Frame, area: Rect, v: View) {
+        let area = area.inner(Margin::new(1, 0));
         let t = v.theme;
         let label_w = ["import.path", "import.format", "import.unit"]
             .iter()
@@ -311,7 +312,7 @@ impl ImportPanel {
             .max()
             .unwrap_or(0)
             + 2;
-        let label = |k: &str| Span::styled(format!(" {:<w$}", v.lang.t(k), w = label_w), t.muted);
+        let label = |k: &str| Span::styled(format!("{:<w$}", v.lang.t(k), w = label_w), t.muted);
         let field_w = usize::from(area.width).saturating_sub(label_w + 3);
         // The path, its end in view, with a caret where the cursor is.
         let chars: Vec<char> = self.path.value.chars().collect();
@@ -349,10 +350,10 @@ impl ImportPanel {
             Line::from(""),
         ];
         match &self.message {
-            Some(Note::Error(e)) => lines.push(Line::styled(format!(" {}", clean(e)), t.error)),
-            Some(Note::Info(i)) => lines.push(Line::styled(format!(" {}", clean(i)), t.muted)),
+            Some(Note::Error(e)) => lines.push(Line::styled(clean(e).into_owned(), t.error)),
+            Some(Note::Info(i)) => lines.push(Line::styled(clean(i).into_owned(), t.muted)),
             None => lines.push(Line::styled(
-                format!(" {}", v.lang.t("import.file_help")),
+                v.lang.t("import.file_help").to_string(),
                 t.muted,
             )),
         }
@@ -360,33 +361,27 @@ impl ImportPanel {
     }
 
     fn draw_preview(&self, f: &mut Frame, area: Rect, p: &Preview, v: View) {
+        let area = area.inner(Margin::new(1, 0));
         let t = v.theme;
-        let w = usize::from(area.width).saturating_sub(2);
-        let [head, list, foot] = Layout::vertical([
+        let w = usize::from(area.width);
+        let [head, list, full, foot] = Layout::vertical([
             Constraint::Length(5),
             Constraint::Min(1),
+            Constraint::Length(2),
             Constraint::Length(2),
         ])
         .areas(area);
         let head_lines = vec![
-            Line::from(format!(" {}", clean(&p.read_as))),
-            Line::styled(format!(" {}", p.summary), t.title),
+            Line::from(clean(&p.read_as).into_owned()),
+            Line::styled(p.summary.clone(), t.title),
             Line::from(vec![
-                Span::styled(format!(" {} ", v.lang.t("import.unit")), t.muted),
+                Span::styled(format!("{} ", v.lang.t("import.unit")), t.muted),
                 Span::raw(clean(&self.unit_label(v)).into_owned()),
             ]),
         ];
         f.render_widget(Paragraph::new(head_lines).wrap(Wrap { trim: false }), head);
-        let rows = usize::from(list.height);
-        let top = p.cursor.saturating_sub(rows.saturating_sub(1));
-        let mut lines = Vec::new();
-        if p.plan.is_empty() && p.details.is_empty() {
-            lines.push(Line::styled(
-                format!(" {}", v.lang.t("import.nothing")),
-                t.ok,
-            ));
-        }
-        for (i, d) in p.details.iter().enumerate().skip(top).take(rows) {
+        // A detail line: its choice in front of a near-duplicate, its style.
+        let row = |d: &Detail| {
             let (mark, style) = match d.item {
                 Item::Near(n) if p.create.get(n).copied().unwrap_or(false) => {
                     (v.lang.t("import.choice_create"), t.warning)
@@ -401,8 +396,27 @@ impl ImportPanel {
             } else {
                 format!("[{mark}] {text}")
             };
+            (text, style)
+        };
+        let rows = usize::from(list.height);
+        let top = p.cursor.saturating_sub(rows.saturating_sub(1));
+        let mut lines = Vec::new();
+        if p.plan.is_empty() && p.details.is_empty() {
+            lines.push(Line::styled(v.lang.t("import.nothing").to_string(), t.ok));
+        }
+        for (i, d) in p.details.iter().enumerate().skip(top).take(rows) {
+            let (text, style) = row(d);
             let style = if i == p.cursor { t.selected } else { style };
-            lines.push(Line::styled(format!(" {}", truncate(&text, w)), style));
+            lines.push(Line::styled(truncate(&text, w).into_owned(), style));
+        }
+        // The selected line in full when it did not fit.
+        if let Some((text, _)) = p.details.get(p.cursor).map(row)
+            && unicode_width::UnicodeWidthStr::width(text.as_str()) > w
+        {
+            f.render_widget(
+                Paragraph::new(Line::styled(text, t.note)).wrap(Wrap { trim: false }),
+                full,
+            );
         }
         f.render_widget(Paragraph::new(lines), list);
         let key = if p.plan.is_empty() {
@@ -411,7 +425,7 @@ impl ImportPanel {
             "import.confirm"
         };
         f.render_widget(
-            Paragraph::new(Line::styled(format!(" {}", v.lang.t(key)), t.muted))
+            Paragraph::new(Line::styled(v.lang.t(key).to_string(), t.muted))
                 .wrap(Wrap { trim: false }),
             foot,
         );
