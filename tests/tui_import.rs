@@ -103,7 +103,9 @@ fn a_vcard_imported_by_keys_makes_its_records_and_again_changes_nothing() {
     let status = app.status.as_ref().unwrap();
     assert!(!status.error, "{}", status.text);
     assert!(
-        status.text.contains("1 organisation and 1 person made"),
+        status
+            .text
+            .contains("Import: 1 new organisation, 1 new person, 0 updated"),
         "{}",
         status.text
     );

@@ -2286,7 +2286,7 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ),
     (
         "import.done_tui",
-        "Imported: {orgs} {orgs|organisation|organisations} and {persons} {persons|person|persons} made, {updates} updated, {skipped} skipped. u undoes the whole import.",
+        "Import: {orgs} new {orgs|organisation|organisations}, {persons} new {persons|person|persons}, {updates} updated, {skipped} skipped (u undoes).",
     ),
     ("err.import_no_path", "Give the file's path."),
     (

@@ -2328,7 +2328,7 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ),
     (
         "import.done_tui",
-        "Importerat: {orgs} {orgs|organisation|organisationer} och {persons} {persons|person|personer} skapade, {updates} uppdaterade, {skipped} överhoppade. u ångrar hela importen.",
+        "Import: {orgs} {orgs|ny organisation|nya organisationer}, {persons} {persons|ny person|nya personer}, {updates} ändrade, {skipped} överhoppade (u ångrar).",
     ),
     ("err.import_no_path", "Ange filens sökväg."),
     (
