@@ -264,9 +264,10 @@ fn the_annual_report_in_english() {
 }
 
 // Importing contacts from the Contacts screen (issue 14): the file step after Tab
-// completed the path, a file that is not there, and the preview of Outlook's Swedish
-// CSV (Windows-1252, `;`, a refused row); at 120×40 and 80×24. Paths are relative to
-// the crate, where tests run, so the pictures are the same on every machine.
+// completed the path, a file that is not there, the preview of Outlook's Swedish CSV
+// (Windows-1252, `;`, a refused row) and one with a near-duplicate; at 120×40 and
+// 80×24. Paths are relative to the crate, where tests run, so the pictures are the
+// same on every machine.
 
 const IMPORT_STATES: &[(&str, &[&str])] = &[
     ("import_file", &["I", "tests/data/goo", "Tab"]),
@@ -274,6 +275,11 @@ const IMPORT_STATES: &[(&str, &[&str])] = &[
     (
         "import_preview",
         &["I", "tests/data/outlook_sv.csv", "Enter"],
+    ),
+    // A near-duplicate of the demo's Aarhus Kommune, chosen "create anyway" (Space).
+    (
+        "import_near",
+        &["I", "tests/data/tui_near.csv", "Enter", " "],
     ),
 ];
 
