@@ -218,6 +218,13 @@ fn a_malformed_file_shows_its_line_and_writes_nothing() {
     assert!(app.overlay.is_some());
     press(&mut app, KeyCode::Esc);
     assert!(app.overlay.is_none());
+    // A directory or a device is not read (a pipe or `/dev/zero` would never end).
+    for odd in [e.dir.path(), Path::new("/dev/null")] {
+        open_preview(&mut app, odd);
+        let s = screen(&app);
+        assert!(s.contains("not a regular file"), "{s}");
+        press(&mut app, KeyCode::Esc);
+    }
     open_preview(&mut app, &path);
     let s = screen(&app);
     assert!(

@@ -2288,6 +2288,7 @@ pub const MESSAGES: &[(&str, &str)] = &[
         "import.done_tui",
         "Import: {orgs} new {orgs|organisation|organisations}, {persons} new {persons|person|persons}, {updates} updated, {skipped} skipped (u undoes).",
     ),
+    ("err.import_not_file", "{path} is not a regular file"),
     ("err.import_no_path", "Give the file's path."),
     (
         "err.import_headers_tui",

@@ -2330,6 +2330,7 @@ pub const MESSAGES: &[(&str, &str)] = &[
         "import.done_tui",
         "Import: {orgs} {orgs|ny organisation|nya organisationer}, {persons} {persons|ny person|nya personer}, {updates} ändrade, {skipped} överhoppade (u ångrar).",
     ),
+    ("err.import_not_file", "{path} är ingen vanlig fil"),
     ("err.import_no_path", "Ange filens sökväg."),
     (
         "err.import_headers_tui",

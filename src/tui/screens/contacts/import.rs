@@ -101,6 +101,14 @@ impl ImportPanel {
             return Ok(());
         }
         let path = expand_home(typed);
+        // Only a plain file: reading a pipe or a device (`/dev/zero`) would never end.
+        if std::fs::metadata(&path).is_ok_and(|m| !m.is_file()) {
+            self.message = Some(Note::Error(
+                cx.lang
+                    .f("err.import_not_file", &[("path", &path.display())]),
+            ));
+            return Ok(());
+        }
         match preview::load(&path, self.format, &[]) {
             Ok((source, incoming)) => {
                 self.message = None;
@@ -127,7 +135,7 @@ impl ImportPanel {
     /// Imports the preview's plan in one step; the panel closes.
     fn import(&mut self, cx: &Cx) -> Result<Effect, Error> {
         let owner = self.owner_unit();
-        let Some(p) = &self.preview else {
+        let Some(p) = &mut self.preview else {
             return Ok(Effect::None);
         };
         if p.plan.is_empty() {
@@ -135,14 +143,22 @@ impl ImportPanel {
             return Ok(Effect::Changed(cx.lang.t("import.nothing").to_string()));
         }
         let plan = preview::with_choices(&p.plan, &p.create);
-        let done = cx.store.apply_import(
+        let done = match cx.store.apply_import(
             cx.actor,
             &plan,
             &preview::batch(&p.source),
             false,
             owner,
             &mut |_| {},
-        )?;
+        ) {
+            Ok(done) => done,
+            Err(e) => {
+                // Nothing was written; what the registry holds now is previewed
+                // again (a colleague may have changed a record the plan updates).
+                p.plan_again(cx)?;
+                return Err(e);
+            }
+        };
         self.done = true;
         Ok(Effect::Changed(preview::done(
             cx.lang,
@@ -220,7 +236,7 @@ impl Overlay for ImportPanel {
                     1 => None,
                     n => Some(Note::Info(cx.lang.f(
                         "import.matches",
-                        &[("n", &n), ("names", &matches.join("  "))],
+                        &[("n", &n), ("names", &shown_matches(&matches))],
                     ))),
                 };
                 self.path = Input::new(&value);
@@ -452,6 +468,21 @@ fn tail(s: &str, width: usize) -> std::borrow::Cow<'_, str> {
             &s[start..].chars().skip(1).collect::<String>()
         ))
     }
+}
+
+/// The first names that match, for the line under the path.
+fn shown_matches(names: &[String]) -> String {
+    const SHOWN: usize = 40;
+    let mut out = names
+        .iter()
+        .take(SHOWN)
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .join("  ");
+    if names.len() > SHOWN {
+        out.push_str("  …");
+    }
+    out
 }
 
 /// `~` and `~/…` in the home directory; anything else as typed.
