@@ -374,3 +374,49 @@ fn personal_data_in_swedish() {
 fn personal_data_in_english() {
     privacy_states(Lang::En, "en");
 }
+
+// Importing contacts from the Contacts screen (issue 14): the file step after Tab
+// completed the path, a file that is not there, the preview of Outlook's Swedish CSV
+// (Windows-1252, `;`, a refused row) and one with a near-duplicate; at 120×40 and
+// 80×24. Paths are relative to the crate, where tests run, so the pictures are the
+// same on every machine.
+
+const IMPORT_STATES: &[(&str, &[&str])] = &[
+    ("import_file", &["I", "tests/data/goo", "Tab"]),
+    ("import_missing", &["I", "tests/data/nope.vcf", "Enter"]),
+    (
+        "import_preview",
+        &["I", "tests/data/outlook_sv.csv", "Enter"],
+    ),
+    // A near-duplicate of the demo's Aarhus Kommune, chosen "create anyway" (Space).
+    (
+        "import_near",
+        &["I", "tests/data/tui_near.csv", "Enter", " "],
+    ),
+];
+
+fn import_states(lang: Lang, suffix: &str) {
+    for size in [SIZE, NARROW] {
+        for (name, keys) in IMPORT_STATES {
+            let (_dir, mut app) = demo_sized(lang, size, "eva");
+            for k in *keys {
+                press(&mut app, k);
+            }
+            assert!(app.overlay.is_some(), "{name}: {:?}", app.status);
+            insta::assert_snapshot!(
+                format!("{name}_{}x{}_{suffix}", size.0, size.1),
+                picture_sized(&app, size)
+            );
+        }
+    }
+}
+
+#[test]
+fn importing_contacts_in_swedish() {
+    import_states(Lang::Sv, "sv");
+}
+
+#[test]
+fn importing_contacts_in_english() {
+    import_states(Lang::En, "en");
+}

@@ -1,7 +1,7 @@
 //! `intnet export vcard|csv|xlsx|json` and `intnet import FILE` (issue 14).
 
 use super::{Ctx, ExportCmd, bad_input, fail};
-use crate::interchange::contacts::{self as cio, Format};
+use crate::interchange::contacts::{self as cio, Format, preview};
 use crate::store::Error;
 use crate::text::sanitize_line as clean;
 use std::io::{IsTerminal, Write};
@@ -142,20 +142,12 @@ pub struct ImportArgs {
 
 pub fn import(ctx: &Ctx, a: ImportArgs) -> ExitCode {
     let lang = ctx.lang;
-    let shown = a.file.display().to_string();
-    let bytes = match std::fs::read(&a.file) {
-        Ok(b) => b,
-        Err(e) => {
-            return bad_input(lang, "err.import_read", &[("path", &shown), ("detail", &e)]);
-        }
-    };
-    let (text, encoding) = cio::decode(&bytes);
     let format = match a.format.as_deref() {
         Some(f) => match Format::parse(f) {
-            Some(f) => f,
+            Some(f) => Some(f),
             None => return bad_input(lang, "err.import_format", &[("value", &f)]),
         },
-        None => Format::guess(&shown, &text),
+        None => None,
     };
     let map = match a.map.as_deref().map(cio::csv::parse_map).transpose() {
         Ok(m) => m.unwrap_or_default(),
@@ -181,132 +173,26 @@ pub fn import(ctx: &Ctx, a: ImportArgs) -> ExitCode {
         Ok(u) => u.map(|u| u.id),
         Err(e) => return fail(lang, &e),
     };
-    let incoming = match cio::read(&text, format, &map) {
-        Ok(i) => i,
-        Err(headers) => {
-            return bad_input(
-                lang,
-                "err.import_headers",
-                &[("path", &shown), ("headers", &headers)],
-            );
+    let (source, incoming) = match preview::load(&a.file, format, &map) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("intnet: {}", clean(&e.message(lang, "err.import_headers")));
+            return ExitCode::from(super::exit::BAD_INPUT);
         }
     };
-    let file_name = a
-        .file
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| shown.clone());
-    let today = crate::store::today();
-    let source = lang.f("import.source", &[("file", &file_name), ("date", &today)]);
-    let plan =
-        match ctx
-            .store
-            .plan_import(incoming, a.country.as_deref().unwrap_or_default(), &source)
-        {
-            Ok(p) => p,
-            Err(e) => return fail(lang, &e),
-        };
+    let plan = match ctx.store.plan_import(
+        incoming,
+        a.country.as_deref().unwrap_or_default(),
+        &preview::source_note(lang, &source),
+    ) {
+        Ok(p) => p,
+        Err(e) => return fail(lang, &e),
+    };
     // The preview.
-    println!(
-        "{}",
-        clean(&lang.f(
-            "import.read_as",
-            &[
-                ("file", &file_name),
-                (
-                    "format",
-                    &match format {
-                        Format::Vcard => "vCard",
-                        Format::Csv => "CSV",
-                    }
-                ),
-                ("encoding", &encoding.name()),
-            ],
-        ))
-    );
-    println!(
-        "{}",
-        lang.f(
-            "import.summary",
-            &[
-                ("orgs", &(plan.new_orgs.len() - plan.near_duplicates.len())),
-                ("persons", &plan.new_persons.len()),
-                (
-                    "updates",
-                    &(plan.org_updates.len() + plan.person_updates.len())
-                ),
-                ("near", &plan.near_duplicates.len()),
-                ("refused", &plan.refused.len()),
-                ("same", &plan.unchanged),
-            ],
-        )
-    );
-    let field_names = |fields: &[&str]| {
-        fields
-            .iter()
-            .map(|f| lang.t(&format!("field.{f}")).to_lowercase())
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    for u in &plan.org_updates {
-        println!(
-            "{}",
-            clean(&lang.f(
-                "import.update_line",
-                &[
-                    ("line", &u.line),
-                    ("name", &u.name),
-                    ("fields", &field_names(&u.fields))
-                ],
-            ))
-        );
-    }
-    for u in &plan.person_updates {
-        println!(
-            "{}",
-            clean(&lang.f(
-                "import.update_line",
-                &[
-                    ("line", &u.line),
-                    ("name", &u.name),
-                    ("fields", &field_names(&u.fields))
-                ],
-            ))
-        );
-    }
-    for n in &plan.near_duplicates {
-        if let Some(o) = plan.new_orgs.get(n.new) {
-            let others = n
-                .similar
-                .iter()
-                .map(|s| format!("{} (#{})", s.name, s.id))
-                .collect::<Vec<_>>()
-                .join(", ");
-            println!(
-                "{}",
-                clean(&lang.f(
-                    "import.near_line",
-                    &[
-                        ("line", &o.line),
-                        ("name", &o.data.name),
-                        ("others", &others)
-                    ],
-                ))
-            );
-        }
-    }
-    for r in &plan.refused {
-        println!(
-            "{}",
-            clean(&lang.f(
-                "import.refused_line",
-                &[
-                    ("line", &r.line),
-                    ("reason", &lang.t(&r.reason)),
-                    ("detail", &r.detail)
-                ],
-            ))
-        );
+    println!("{}", clean(&preview::read_as(lang, &source)));
+    println!("{}", preview::summary(lang, &plan));
+    for d in preview::details(lang, &plan, "import.near_line") {
+        println!("{}", clean(&d.text));
     }
     if a.dry_run {
         println!("{}", lang.t("import.dry_run"));
@@ -325,27 +211,18 @@ pub fn import(ctx: &Ctx, a: ImportArgs) -> ExitCode {
     } else {
         indicatif::ProgressBar::hidden()
     };
-    let batch = format!("import:{file_name}@{}", crate::store::now());
-    let r = ctx
-        .store
-        .apply_import(&ctx.actor, &plan, &batch, a.create_anyway, unit, &mut |n| {
-            bar.set_position(n as u64)
-        });
+    let r = ctx.store.apply_import(
+        &ctx.actor,
+        &plan,
+        &preview::batch(&source),
+        a.create_anyway,
+        unit,
+        &mut |n| bar.set_position(n as u64),
+    );
     bar.finish_and_clear();
     match r {
         Ok(done) => {
-            println!(
-                "{}",
-                lang.f(
-                    "import.done",
-                    &[
-                        ("orgs", &done.orgs_created),
-                        ("persons", &done.persons_created),
-                        ("updates", &done.updated),
-                        ("skipped", &done.skipped),
-                    ],
-                )
-            );
+            println!("{}", preview::done(lang, "import.done", &done));
             ExitCode::SUCCESS
         }
         Err(e) => fail(lang, &e),

@@ -87,6 +87,11 @@ named!(
         Privacy => "privacy",
         PrivacyInput => "privacy_input",
         PrivacyConfirm => "privacy_confirm",
+        // Importing contacts from the Contacts screen (issue 14).
+        /// Choosing the file to import (its path takes printable keys).
+        ImportFile => "import_file",
+        /// An import's preview, before it is confirmed.
+        ImportPreview => "import_preview",
     }
 );
 
@@ -208,6 +213,15 @@ named!(
         Verify => "verify",
         SaveFile => "save_file",
         CycleChoice => "cycle_choice",
+        // Importing contacts from the Contacts screen (issue 14).
+        ImportFile => "import",
+        CompletePath => "complete_path",
+        CycleFormat => "import_format",
+        CycleUnit => "import_unit",
+        CreateAnyway => "create_anyway",
+        CreateAll => "create_all",
+        ReadFile => "read_file",
+        ConfirmImport => "confirm_import",
     }
 );
 
@@ -244,6 +258,8 @@ impl Action {
                 | Restrict
                 | Erase
                 | Verify
+                | ImportFile
+                | ConfirmImport
         )
     }
 
@@ -325,6 +341,8 @@ fn hint_rank(context: Context, action: Action) -> u8 {
     use Action::*;
     match (context, action) {
         (_, Help | Open | Save | Yes | No) => 0,
+        // Importing contacts (issue 14): reading the file, confirming.
+        (_, ReadFile | ConfirmImport) => 0,
         (Context::Global, Quit) => 1,
         (Context::Global, _) => 2,
         (
@@ -546,6 +564,7 @@ fn defaults() -> Vec<Binding> {
     all.extend(report());
     all.extend(merging());
     all.extend(privacy());
+    all.extend(import());
     all
 }
 
@@ -649,6 +668,43 @@ fn privacy() -> Vec<Binding> {
         b(C::PrivacyConfirm, Key::ctrl('c'), No, false),
     ];
     all.extend(up_down(C::Privacy));
+    all
+}
+
+/// Importing contacts (issue 14): `I` on the organisation list opens the panel. Its
+/// file step takes typed text, so its own keys are Tab, Enter, Esc and control keys;
+/// the preview moves like a list.
+fn import() -> Vec<Binding> {
+    use Action::*;
+    use Context as C;
+    let b = |context, key, action, hint| Binding {
+        context,
+        key,
+        action,
+        hint,
+    };
+    let k = Key::ch;
+    let p = Key::plain;
+    let mut all = vec![
+        b(C::List, k('I'), ImportFile, false),
+        b(C::ImportFile, p(KeyCode::Enter), ReadFile, true),
+        b(C::ImportFile, p(KeyCode::Tab), CompletePath, true),
+        b(C::ImportFile, Key::ctrl('t'), CycleFormat, true),
+        b(C::ImportFile, Key::ctrl('o'), CycleUnit, true),
+        b(C::ImportFile, p(KeyCode::Esc), Back, true),
+        b(C::ImportFile, p(KeyCode::F(1)), Help, true),
+        b(C::ImportFile, Key::ctrl('c'), Back, false),
+        b(C::ImportFile, Key::ctrl('z'), Suspend, false),
+        b(C::ImportPreview, p(KeyCode::Enter), ConfirmImport, true),
+        b(C::ImportPreview, Key::ctrl('s'), ConfirmImport, false),
+        b(C::ImportPreview, k(' '), CreateAnyway, true),
+        b(C::ImportPreview, k('a'), CreateAll, true),
+        b(C::ImportPreview, p(KeyCode::Esc), Back, true),
+        b(C::ImportPreview, k('?'), Help, true),
+        b(C::ImportPreview, Key::ctrl('c'), Back, false),
+        b(C::ImportPreview, Key::ctrl('z'), Suspend, false),
+    ];
+    all.extend(full_navigation(C::ImportPreview));
     all
 }
 

@@ -1,9 +1,11 @@
 //! Contacts in and out (issue 14): vCard ([`vcard`]) and CSV ([`csv`]) both ways,
 //! and XLSX and JSON out. Reading a file: [`decode`] the bytes (UTF-8, else
 //! Windows-1252), then [`read`] it as vCard or CSV into [`Incoming`]; the store
-//! matches and writes (`Store::plan_import`, `Store::apply_import`).
+//! matches and writes (`Store::plan_import`, `Store::apply_import`); [`preview`] reads a
+//! file and describes the plan for the CLI and the TUI alike.
 
 pub mod csv;
+pub mod preview;
 pub mod vcard;
 
 use crate::model::{Incoming, Training};

@@ -16,6 +16,7 @@ use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table};
 
 mod detail;
 mod duplicates;
+pub mod import;
 mod merge;
 pub use detail::{Detail, Selection};
 use detail::{date_or_dash, draw_detail};
@@ -358,6 +359,11 @@ impl super::super::component::Component for Contacts {
             Action::Duplicates => Effect::Overlay(Box::new(duplicates::Duplicates::open(cx)?)),
             // Personal data (issue 15): the panel (the office), marked verified.
             Action::PersonalData | Action::Verify => self.privacy_action(action, cx)?,
+            // Importing contacts (issue 14): a panel over the list.
+            Action::ImportFile if !cx.actor.can_edit_partners() => {
+                return Err(crate::store::Error::Forbidden);
+            }
+            Action::ImportFile => Effect::Overlay(Box::new(import::ImportPanel::new(cx)?)),
             _ => Effect::None,
         })
     }
