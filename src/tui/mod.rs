@@ -3,6 +3,7 @@
 pub mod app;
 mod app_forms;
 mod app_history;
+mod app_jump;
 mod app_lookup;
 pub mod component;
 mod drafts;
