@@ -1,6 +1,7 @@
 //! The TUI through the real keymap: key scripts into `App`, frames from `TestBackend`.
 
 mod common;
+use common::keys::{app_for, ctrl, press, screen, type_text};
 use common::{env, org};
 use intnet::i18n::Lang;
 use intnet::store::Store;
@@ -9,41 +10,6 @@ use intnet::tui::keymap::Keymap;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-
-fn app_for(e: &common::Env, who: &str, lang: Lang) -> App {
-    let store = Store::open(&e.path).unwrap();
-    let actor = store.actor(who).unwrap();
-    let (keymap, _) = Keymap::new(&Default::default());
-    App::new(store, actor, lang, keymap, (100, 30)).unwrap()
-}
-
-fn press(app: &mut App, code: KeyCode) {
-    app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
-}
-
-fn ctrl(app: &mut App, c: char) {
-    app.handle_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
-}
-
-fn type_text(app: &mut App, text: &str) {
-    for c in text.chars() {
-        press(app, KeyCode::Char(c));
-    }
-}
-
-fn screen(app: &App) -> String {
-    let mut t = Terminal::new(TestBackend::new(100, 30)).unwrap();
-    t.draw(|f| intnet::tui::ui::draw(f, app)).unwrap();
-    let buf = t.backend().buffer().clone();
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        for x in 0..buf.area.width {
-            out.push_str(buf[(x, y)].symbol());
-        }
-        out.push('\n');
-    }
-    out
-}
 
 fn seeded() -> common::Env {
     let e = env();
@@ -391,7 +357,8 @@ fn help_is_generated_from_the_keymap_and_honours_rebinding() {
     let mut overrides = std::collections::BTreeMap::new();
     overrides.insert("list.new".to_string(), "a".to_string());
     let (keymap, _) = Keymap::new(&overrides);
-    let mut app = App::new(store, actor, Lang::En, keymap, (100, 30)).unwrap();
+    // Tall enough for the list's keys and the global ones without scrolling.
+    let mut app = App::new(store, actor, Lang::En, keymap, (100, 50)).unwrap();
     assert!(
         screen(&app).contains("a new"),
         "hint bar shows the rebound key"

@@ -5,46 +5,12 @@
 
 mod common;
 use common::env;
+use common::keys::{app_for, press, screen, type_text};
 use intnet::i18n::Lang;
 use intnet::store::{OrgFilter, SortOrder, Store};
 use intnet::tui::app::{App, Modal};
-use intnet::tui::keymap::Keymap;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyCode;
 use std::path::Path;
-
-fn app_for(e: &common::Env, who: &str, lang: Lang) -> App {
-    let store = Store::open(&e.path).unwrap();
-    let actor = store.actor(who).unwrap();
-    let (keymap, _) = Keymap::new(&Default::default());
-    App::new(store, actor, lang, keymap, (100, 30)).unwrap()
-}
-
-fn press(app: &mut App, code: KeyCode) {
-    app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
-}
-
-fn type_text(app: &mut App, text: &str) {
-    for c in text.chars() {
-        press(app, KeyCode::Char(c));
-    }
-}
-
-/// The screen as text, one line per row.
-fn screen(app: &App) -> String {
-    let mut t = Terminal::new(TestBackend::new(100, 30)).unwrap();
-    t.draw(|f| intnet::tui::ui::draw(f, app)).unwrap();
-    let buf = t.backend().buffer().clone();
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        for x in 0..buf.area.width {
-            out.push_str(buf[(x, y)].symbol());
-        }
-        out.push('\n');
-    }
-    out
-}
 
 /// `I`, the path typed, Enter: the preview (or the file step with an error).
 fn open_preview(app: &mut App, path: &Path) {

@@ -3,51 +3,16 @@
 //! step, refusals, and the office's list of possible duplicates (`D`).
 
 mod common;
+use common::keys::{app_for, ctrl, press, screen, type_text};
 use common::{env, org};
 use intnet::i18n::Lang;
 use intnet::model::{InteractionData, PersonData};
-use intnet::store::{Error, Store};
+use intnet::store::Error;
 use intnet::tui::app::App;
-use intnet::tui::keymap::Keymap;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-
-fn app_for(e: &common::Env, who: &str) -> App {
-    let store = Store::open(&e.path).unwrap();
-    let actor = store.actor(who).unwrap();
-    let (keymap, _) = Keymap::new(&Default::default());
-    App::new(store, actor, Lang::En, keymap, (100, 30)).unwrap()
-}
-
-fn press(app: &mut App, code: KeyCode) {
-    app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
-}
+use ratatui::crossterm::event::KeyCode;
 
 fn key(app: &mut App, c: char) {
     press(app, KeyCode::Char(c));
-}
-
-fn ctrl(app: &mut App, c: char) {
-    app.handle_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
-}
-
-fn type_text(app: &mut App, text: &str) {
-    text.chars().for_each(|c| key(app, c));
-}
-
-fn screen(app: &App) -> String {
-    let mut t = Terminal::new(TestBackend::new(100, 30)).unwrap();
-    t.draw(|f| intnet::tui::ui::draw(f, app)).unwrap();
-    let buf = t.backend().buffer().clone();
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        for x in 0..buf.area.width {
-            out.push_str(buf[(x, y)].symbol());
-        }
-        out.push('\n');
-    }
-    out
 }
 
 fn status(app: &App) -> String {
@@ -125,7 +90,7 @@ fn m_merges_an_organisation_moving_its_person_and_contact_taking_the_chosen_fiel
 {
     let e = env();
     let p = pair(&e);
-    let mut app = app_for(&e, "anna");
+    let mut app = app_for(&e, "anna", Lang::En);
     select(&mut app, "Tartu linn");
     key(&mut app, 'M');
     // The near-duplicate is offered first.
@@ -187,7 +152,7 @@ fn any_organisation_can_be_found_by_typing_and_s_swaps_which_one_is_kept() {
     let e = env();
     let p = pair(&e);
     let zurich = e.store.find("Zürich Stadt", 5).unwrap()[0].id;
-    let mut app = app_for(&e, "anna");
+    let mut app = app_for(&e, "anna", Lang::En);
     select(&mut app, "Tartu City");
     key(&mut app, 'M');
     type_text(&mut app, "Zür");
@@ -229,7 +194,7 @@ fn m_on_a_person_merges_two_persons_at_the_organisation() {
         .map(|x| x.id)
         .collect();
     assert_eq!(listed, vec![other, p.person]);
-    let mut app = app_for(&e, "anna");
+    let mut app = app_for(&e, "anna", Lang::En);
     select(&mut app, "Tartu City");
     press(&mut app, KeyCode::Enter); // the detail page
     key(&mut app, 'j'); // K. Tamm
@@ -258,7 +223,7 @@ fn m_on_a_person_merges_two_persons_at_the_organisation() {
 fn a_viewer_is_refused_merging_and_a_member_the_duplicates_list() {
     let e = env();
     let p = pair(&e);
-    let mut app = app_for(&e, "vera");
+    let mut app = app_for(&e, "vera", Lang::En);
     select(&mut app, "Tartu linn");
     key(&mut app, 'M');
     assert!(app.overlay.is_none());
@@ -269,7 +234,7 @@ fn a_viewer_is_refused_merging_and_a_member_the_duplicates_list() {
     press(&mut app, KeyCode::Esc);
     assert!(e.store.org(p.removed).is_ok());
 
-    let mut app = app_for(&e, "anna");
+    let mut app = app_for(&e, "anna", Lang::En);
     key(&mut app, 'D');
     assert!(app.overlay.is_none());
     assert!(is_error(&app), "the office's list: {}", status(&app));
@@ -285,7 +250,7 @@ fn a_viewer_is_refused_merging_and_a_member_the_duplicates_list() {
 fn a_colleagues_change_since_refuses_the_merge_and_keeps_the_panel() {
     let e = env();
     let p = pair(&e);
-    let mut app = app_for(&e, "anna");
+    let mut app = app_for(&e, "anna", Lang::En);
     select(&mut app, "Tartu linn");
     key(&mut app, 'M');
     press(&mut app, KeyCode::Enter);
@@ -319,7 +284,7 @@ fn a_colleagues_change_since_refuses_the_merge_and_keeps_the_panel() {
 fn the_office_lists_possible_duplicates_and_enter_merges_a_pair() {
     let e = env();
     let p = pair(&e);
-    let mut app = app_for(&e, "office");
+    let mut app = app_for(&e, "office", Lang::En);
     key(&mut app, 'D');
     let s = screen(&app);
     assert!(s.contains("Possible duplicates (1)"), "{s}");

@@ -2,51 +2,17 @@
 //! Contacts detail page (the office), and what its keys do, through the real keymap.
 
 mod common;
+use common::keys::{app_for, press, screen, type_text};
 use common::{env, in_days, org, today};
 use intnet::i18n::Lang;
 use intnet::model::PersonData;
-use intnet::store::Store;
 use intnet::tui::app::App;
-use intnet::tui::keymap::Keymap;
 use intnet::tui::screens::Screen;
 use intnet::tui::screens::contacts::Selection;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 const NAME: &str = "Zebulon Quartermaine";
 const EMAIL: &str = "zebulon.q@example.ee";
-
-fn app_for(e: &common::Env, who: &str) -> App {
-    let store = Store::open(&e.path).unwrap();
-    let actor = store.actor(who).unwrap();
-    let (keymap, _) = Keymap::new(&Default::default());
-    App::new(store, actor, Lang::En, keymap, (100, 30)).unwrap()
-}
-
-fn press(app: &mut App, code: KeyCode) {
-    app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
-}
-
-fn keys(app: &mut App, text: &str) {
-    for c in text.chars() {
-        press(app, KeyCode::Char(c));
-    }
-}
-
-fn screen(app: &App) -> String {
-    let mut t = Terminal::new(TestBackend::new(100, 30)).unwrap();
-    t.draw(|f| intnet::tui::ui::draw(f, app)).unwrap();
-    let buf = t.backend().buffer().clone();
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        for x in 0..buf.area.width {
-            out.push_str(buf[(x, y)].symbol());
-        }
-        out.push('\n');
-    }
-    out
-}
 
 /// One organisation with one person, added by the member Anna.
 fn with_person() -> (common::Env, i64, i64) {
@@ -80,7 +46,7 @@ fn on_person(app: &mut App) {
 #[test]
 fn the_office_marks_a_person_informed_through_the_panel() {
     let (e, _, id) = with_person();
-    let mut app = app_for(&e, "office");
+    let mut app = app_for(&e, "office", Lang::En);
     on_person(&mut app);
     assert!(e.store.person_privacy(id).unwrap().informed_on.is_none());
     press(&mut app, KeyCode::Char('P'));
@@ -102,7 +68,7 @@ fn the_office_marks_a_person_informed_through_the_panel() {
 #[test]
 fn the_extract_is_written_to_the_file_typed_and_logged() {
     let (e, _, id) = with_person();
-    let mut app = app_for(&e, "office");
+    let mut app = app_for(&e, "office", Lang::En);
     on_person(&mut app);
     press(&mut app, KeyCode::Char('P'));
     press(&mut app, KeyCode::Char('x'));
@@ -111,7 +77,7 @@ fn the_extract_is_written_to_the_file_typed_and_logged() {
     assert!(screen(&app).contains("register-extract-1.md"));
     app.handle_key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL));
     let out = e.dir.path().join("extract.md");
-    keys(&mut app, out.to_str().unwrap());
+    type_text(&mut app, out.to_str().unwrap());
     press(&mut app, KeyCode::Enter);
     let text = std::fs::read_to_string(&out).unwrap();
     assert!(text.contains(NAME), "{text}");
@@ -125,7 +91,7 @@ fn the_extract_is_written_to_the_file_typed_and_logged() {
 #[test]
 fn restricting_through_the_panel_hides_the_person_from_a_member() {
     let (e, org_id, id) = with_person();
-    let mut app = app_for(&e, "office");
+    let mut app = app_for(&e, "office", Lang::En);
     on_person(&mut app);
     press(&mut app, KeyCode::Char('P'));
     press(&mut app, KeyCode::Char('r'));
@@ -138,7 +104,7 @@ fn restricting_through_the_panel_hides_the_person_from_a_member() {
     assert!(e.store.is_restricted(id).unwrap());
     assert!(e.store.persons_of(org_id).unwrap().is_empty());
     // Anna, who added the person, no longer sees them on the detail page.
-    let mut anna = app_for(&e, "anna");
+    let mut anna = app_for(&e, "anna", Lang::En);
     press(&mut anna, KeyCode::Enter);
     let s = screen(&anna);
     assert!(s.contains("Persons (0)"), "{s}");
@@ -150,14 +116,14 @@ fn restricting_through_the_panel_hides_the_person_from_a_member() {
 #[test]
 fn erasing_through_the_panel_removes_the_name_from_the_database() {
     let (e, _, id) = with_person();
-    let mut app = app_for(&e, "office");
+    let mut app = app_for(&e, "office", Lang::En);
     on_person(&mut app);
     press(&mut app, KeyCode::Char('P'));
     press(&mut app, KeyCode::Char('e'));
     // No reason: refused before anything is asked.
     press(&mut app, KeyCode::Enter);
     assert!(app.status.as_ref().is_some_and(|s| s.error));
-    keys(&mut app, "Request by e-mail");
+    type_text(&mut app, "Request by e-mail");
     press(&mut app, KeyCode::Enter);
     let s = screen(&app);
     assert!(
@@ -188,7 +154,7 @@ fn erasing_through_the_panel_removes_the_name_from_the_database() {
 #[test]
 fn a_member_is_not_offered_the_panel_and_is_refused() {
     let (e, _, id) = with_person();
-    let mut app = app_for(&e, "anna");
+    let mut app = app_for(&e, "anna", Lang::En);
     on_person(&mut app);
     // Not in the hint line nor the help.
     assert!(!screen(&app).contains("personal data"));
@@ -208,7 +174,7 @@ fn a_member_is_not_offered_the_panel_and_is_refused() {
         rusqlite::params![old, id],
     )
     .unwrap();
-    let mut app = app_for(&e, "anna");
+    let mut app = app_for(&e, "anna", Lang::En);
     on_person(&mut app);
     assert!(screen(&app).contains(&format!("⚑ not verified since {old}")));
     press(&mut app, KeyCode::Char('V'));
@@ -230,7 +196,7 @@ fn enter_on_a_not_informed_deadline_lands_on_the_person() {
     )
     .unwrap();
     for who in ["office", "anna"] {
-        let mut app = app_for(&e, who);
+        let mut app = app_for(&e, who, Lang::En);
         press(&mut app, KeyCode::Char('5'));
         press(&mut app, KeyCode::Char('D'));
         assert!(screen(&app).contains(NAME), "{who}: {}", screen(&app));
@@ -258,7 +224,7 @@ fn saving_the_person_form_counts_as_verifying() {
     )
     .unwrap();
     assert_eq!(e.store.unverified(&e.anna).unwrap().len(), 1);
-    let mut app = app_for(&e, "anna");
+    let mut app = app_for(&e, "anna", Lang::En);
     on_person(&mut app);
     press(&mut app, KeyCode::Char('e'));
     // The field starts at today, so saving as it is verifies the person.
@@ -266,4 +232,22 @@ fn saving_the_person_form_counts_as_verifying() {
     assert!(app.modal.is_none(), "saved");
     assert_eq!(e.store.person(id).unwrap().data.verified_on, Some(today()));
     assert!(e.store.unverified(&e.anna).unwrap().is_empty());
+}
+
+#[test]
+fn help_over_the_panel_lists_the_panels_keys_and_not_the_screens() {
+    let (e, _, _) = with_person();
+    let mut app = app_for(&e, "office", Lang::En);
+    on_person(&mut app);
+    press(&mut app, KeyCode::Char('P'));
+    press(&mut app, KeyCode::Char('?'));
+    let s = screen(&app);
+    assert!(s.contains("In the personal-data panel"), "{s}");
+    assert!(s.contains("informed today"), "{s}");
+    // The global keys do nothing over a panel, so its help does not offer them.
+    assert!(!s.contains("Everywhere"), "{s}");
+    assert!(!s.contains("next screen"), "{s}");
+    // Help closes back to the panel.
+    press(&mut app, KeyCode::Esc);
+    assert!(app.overlay.is_some() && app.modal.is_none());
 }

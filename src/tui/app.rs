@@ -239,6 +239,20 @@ impl App {
         }
     }
 
+    /// Whether the hint line and the help show this key: this user may use it here,
+    /// and of a screen's or a panel's keys, it offers it for what is shown (the
+    /// global keys always; a form, question or palette over a screen is not the
+    /// screen, so its keys are not filtered by the screen's offers).
+    pub fn shows(&self, b: &super::keymap::Binding) -> bool {
+        let screen_or_panel = b.context.takes_global()
+            || self
+                .overlay
+                .as_ref()
+                .is_some_and(|o| o.context() == b.context);
+        b.needs().allows(&self.actor)
+            && (b.context == Context::Global || !screen_or_panel || self.offers(b.action))
+    }
+
     /// What a screen or panel may use while it handles an action.
     pub(super) fn cx(&self) -> Cx<'_> {
         Cx {

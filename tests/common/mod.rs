@@ -1,6 +1,8 @@
 #![allow(dead_code)]
 //! Shared test setup: a temp database with an office admin, two members and a viewer.
 
+pub mod keys;
+
 use intnet::model::{Actor, OrgData, Role};
 use intnet::store::Store;
 use std::path::PathBuf;

@@ -168,14 +168,7 @@ fn draw_hints(f: &mut Frame, area: Rect, app: &App, v: View) {
     let offered: Vec<(String, String, u8)> = contexts
         .iter()
         .flat_map(|c| app.keymap.of(*c))
-        .filter(|b| b.hint && b.needs().allows(&app.actor))
-        // And of a screen's keys, what it offers for the record shown
-        // (`Component::offers`); a form, question or palette over it is not the screen.
-        .filter(|b| {
-            b.context == Context::Global
-                || !(b.context.takes_global() || app.overlay.is_some() && app.modal.is_none())
-                || app.offers(b.action)
-        })
+        .filter(|b| b.hint && app.shows(b))
         .map(|b| {
             (
                 b.key.label(),

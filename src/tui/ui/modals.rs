@@ -24,10 +24,12 @@ pub(super) fn draw_help(f: &mut Frame, app: &App, v: View, context: Context, scr
     };
     let area = centered(room, 72, room.height);
     let mut lines = Vec::new();
-    let contexts = if context == Context::Global {
-        vec![context]
-    } else {
+    // A screen's keys and the global ones; a panel's or a modal's own keys only,
+    // since the global keys do nothing there.
+    let contexts = if context.takes_global() {
         vec![context, Context::Global]
+    } else {
+        vec![context]
     };
     for c in contexts {
         lines.push(
@@ -36,10 +38,7 @@ pub(super) fn draw_help(f: &mut Frame, app: &App, v: View, context: Context, scr
         // One line per action, its keys together: "j/↓  down".
         let mut actions: Vec<(crate::tui::keymap::Action, Vec<String>)> = Vec::new();
         // The keys this user may use, and of a screen those it offers now.
-        for b in app.keymap.of(c).filter(|b| {
-            b.needs().allows(&app.actor)
-                && (!c.takes_global() || c == Context::Global || app.offers(b.action))
-        }) {
+        for b in app.keymap.of(c).filter(|b| app.shows(b)) {
             match actions.iter_mut().find(|(a, _)| *a == b.action) {
                 Some((_, keys)) => keys.push(b.key.label()),
                 None => actions.push((b.action, vec![b.key.label()])),
