@@ -809,3 +809,32 @@ fn the_cli_sets_the_period_lists_the_unverified_and_shows_them_to_review() {
     assert!(!run("root", &["retention", "apply", "--dry-run"]).contains("To review"));
     assert!(!run("anna", &["status"]).contains("not verified"));
 }
+
+#[test]
+fn a_notice_without_a_recorded_source_says_so_instead_of_leaving_a_gap() {
+    let e = env();
+    let org_id = e
+        .store
+        .create_org(&e.anna, org("Vaasa stad", "FI", "Vaasa"), false)
+        .unwrap();
+    let id = e
+        .store
+        .create_person(
+            &e.anna,
+            PersonData {
+                org_id,
+                name: NAME.into(),
+                email: EMAIL.into(),
+                ..PersonData::default()
+            },
+        )
+        .unwrap();
+    for (lang, said) in [
+        (intnet::i18n::Lang::Sv, "Vi fick dem från: (inte angivet"),
+        (intnet::i18n::Lang::En, "We got them from: (not set"),
+    ] {
+        let text = intnet::interchange::privacy::notice(&e.store, id, lang).unwrap();
+        assert!(text.contains(said), "{text}");
+        assert!(!text.contains(": ."), "{text}");
+    }
+}

@@ -331,6 +331,7 @@ pub fn notice(store: &Store, person: i64, lang: Lang) -> Result<String, Error> {
     let source = match privacy.source_kind {
         Some(k) if privacy.source_note.is_empty() => lang.t(k.key()).to_string(),
         Some(k) => format!("{} ({})", lang.t(k.key()), privacy.source_note),
+        None if privacy.source_note.is_empty() => unset.to_string(),
         None => privacy.source_note.clone(),
     };
     let mut text = template;
