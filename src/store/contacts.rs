@@ -394,7 +394,10 @@ impl Planner<'_> {
                 }
             }
             take(&mut data.name, &o.name, "name", &mut fields);
-            take(&mut data.website, &o.website, "website", &mut fields);
+            // The file's address as it would be stored (`www.x.se` is kept as
+            // `https://www.x.se`): compared as written, every re-import would change it.
+            let website = crate::model::parse_url(&o.website).unwrap_or_else(|_| o.website.clone());
+            take(&mut data.website, &website, "website", &mut fields);
             take(&mut data.city, &o.city, "city", &mut fields);
             take(&mut data.country, &country, "country", &mut fields);
             take(&mut data.notes, &o.notes, "notes", &mut fields);
