@@ -24,7 +24,7 @@ pub mod seed;
 mod training;
 
 pub use audit::{AuditEntry, ENTITIES, EntityKind, Undone};
-pub use contacts::{ExportContact, ExportOrg, ExportPerson};
+pub use contacts::{ExportContact, ExportOrg, ExportPerson, NearDuplicates};
 pub use deadlines::{DEADLINES_SQL, Deadline, DeadlineKind};
 pub use drafts::{Draft, spool_draft};
 pub use merge::{DuplicatePair, MergeSummary};
