@@ -800,7 +800,7 @@ fn reimport_of_a_bare_web_address_changes_nothing() {
 #[test]
 fn import_matcher_finds_the_near_duplicates_check_before_create_finds() {
     let e = env();
-    let mut web = |name: &str, city: &str, website: &str, orgnr: &str| {
+    let web = |name: &str, city: &str, website: &str, orgnr: &str| {
         let mut d = common::org(name, "SE", city);
         d.website = website.into();
         d.orgnr = orgnr.into();
