@@ -768,3 +768,121 @@ fn vcard_export_of_one_org_and_import_for_a_unit() {
         .unwrap();
     assert!(!bad.status.success());
 }
+
+/// A card's bare web address (`www.x.se`, as Outlook and phones write it) is stored as
+/// `https://www.x.se`; importing the card again must not see that as a change.
+#[test]
+fn reimport_of_a_bare_web_address_changes_nothing() {
+    let e = env();
+    let vcf = "BEGIN:VCARD\r\nVERSION:4.0\r\nKIND:org\r\nFN:Skogsbrukets Hus\r\n\
+               URL:www.skogsbrukets-hus.se\r\nADR;TYPE=work:;;;Umeå;;;Sverige\r\nEND:VCARD\r\n\
+               BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Åsa Öberg\r\nORG:Skogsbrukets Hus\r\n\
+               EMAIL:asa@skogsbrukets-hus.se\r\nEND:VCARD\r\n";
+    let incoming = || cio::read(vcf, Format::Vcard, &[]).unwrap();
+    let p = e.store.plan_import(incoming(), "", "test").unwrap();
+    assert_eq!((p.new_orgs.len(), p.new_persons.len()), (1, 1), "{p:?}");
+    e.store
+        .apply_import(&e.anna, &p, "import:a", false, None, &mut |_| {})
+        .unwrap();
+    let id = org_id(&e.store, "Skogsbrukets Hus");
+    assert_eq!(
+        e.store.org(id).unwrap().data.website,
+        "https://www.skogsbrukets-hus.se"
+    );
+    let again = e.store.plan_import(incoming(), "", "test").unwrap();
+    assert!(again.is_empty(), "{:?}", again.org_updates);
+    assert_eq!(again.unchanged, 2);
+}
+
+/// The import's near-duplicate matcher gives what check before create gives
+/// (`similar_orgs`, its near-duplicates) for names, domains and identifiers, in the
+/// same order with the same reasons.
+#[test]
+fn import_matcher_finds_the_near_duplicates_check_before_create_finds() {
+    let e = env();
+    let web = |name: &str, city: &str, website: &str, orgnr: &str| {
+        let mut d = common::org(name, "SE", city);
+        d.website = website.into();
+        d.orgnr = orgnr.into();
+        e.store.create_org(&e.anna, d, true).unwrap()
+    };
+    web(
+        "Gävle Hamn AB",
+        "Gävle",
+        "https://gavlehamn.se",
+        "5565350997",
+    );
+    web("Gävle Hamn", "Gävle", "", "");
+    web("Hansestadt Lübeck", "Lübeck", "https://www.luebeck.de", "");
+    web("Stadt Lübeck Hafen", "Lübeck", "", "");
+    web(
+        "Lübecker Hafen-Gesellschaft",
+        "Lübeck",
+        "https://lhg.de",
+        "",
+    );
+    web(
+        "Region Gävleborg",
+        "Gävle",
+        "https://regiongavleborg.se",
+        "2321000198",
+    );
+    web("Högskolan i Gävle", "Gävle", "https://hig.se", "");
+    let deleted = web("Gävle Hamnen Gamla", "Gävle", "https://gamla.se", "");
+    e.store.delete_org(&e.anna, deleted).unwrap();
+    let mut p = intnet::model::PersonData {
+        org_id: org_id(&e.store, "Högskolan i Gävle"),
+        name: "Per Persson".into(),
+        email: "per@luebeck.de".into(),
+        ..Default::default()
+    };
+    e.store.create_person(&e.anna, p.clone()).unwrap();
+    p.email = "pia@lhg.de".into();
+    p.name = "Pia Persson".into();
+    e.store.create_person(&e.anna, p).unwrap();
+
+    let cases: Vec<intnet::model::OrgData> = [
+        ("Gävle hamn ab", "", "", ""),
+        ("Gavle Hamn", "", "", ""),
+        ("Hamn", "", "", ""),
+        ("Lübeck", "", "https://luebeck.de", ""),
+        ("Hansestadt Luebeck", "Lübeck", "", ""),
+        ("Stadt Lübeck", "", "www.lhg.de/om", ""),
+        ("Helt Annat Namn", "Gävle", "", "556535-0997"),
+        ("Regionförbundet", "", "", "232100-0198"),
+        ("Gävle Hamnen Gamla", "", "gamla.se", ""),
+        ("Nordic Logistics AB", "Gävle", "https://nordic.example", ""),
+        ("Hö", "", "", ""),
+    ]
+    .into_iter()
+    .map(|(name, city, website, orgnr)| {
+        let mut d = common::org(name, "SE", city);
+        d.website = website.into();
+        d.orgnr = orgnr.into();
+        d
+    })
+    .collect();
+    // One matcher for every case, as an import asks it (it keeps what it read).
+    let mut matcher = e.store.near_duplicate_matcher();
+    let mut found = 0;
+    for d in &cases {
+        let check: Vec<_> = e
+            .store
+            .similar_orgs(d, &[])
+            .unwrap()
+            .into_iter()
+            .filter(intnet::model::Similar::is_near_duplicate)
+            .collect();
+        assert_eq!(
+            matcher.find(d).unwrap(),
+            check,
+            "{} / {}",
+            d.name,
+            d.website
+        );
+        assert_eq!(e.store.near_duplicate_orgs(d).unwrap(), check, "{}", d.name);
+        found += check.len();
+    }
+    // The cases find something: names, domains (web and e-mail), identifiers.
+    assert!(found >= 10, "{found}");
+}

@@ -25,7 +25,7 @@ mod training;
 mod verified;
 
 pub use audit::{AuditEntry, ENTITIES, EntityKind, Undone};
-pub use contacts::{ExportContact, ExportOrg, ExportPerson};
+pub use contacts::{ExportContact, ExportOrg, ExportPerson, NearDuplicates};
 pub use deadlines::{DEADLINES_SQL, Deadline, DeadlineKind};
 pub use drafts::{Draft, spool_draft};
 pub use merge::{DuplicatePair, MergeSummary, OrgLinks};

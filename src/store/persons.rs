@@ -140,6 +140,29 @@ impl Store {
         .ok_or(Error::NotFound)
     }
 
+    /// Every live person as [`Store::person`] reads them, with the UID they were
+    /// imported with, by organisation, name and id: the exports' one query.
+    pub(super) fn live_persons_for_export(&self) -> Result<Vec<(Person, Option<String>)>> {
+        let sql = format!(
+            "SELECT {COLUMNS}, {}, {PRIVACY_COLUMNS}, p.id, p.import_uid FROM persons p \
+             WHERE p.deleted_at IS NULL ORDER BY p.org_id, p.name, p.id",
+            meta_sql("p")
+        );
+        let mut stmt = self.conn().prepare(&sql)?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                Person {
+                    id: r.get(20)?,
+                    data: data_from(r)?,
+                    meta: meta_from(r, 9)?,
+                    privacy: privacy_from(r, 14)?,
+                },
+                r.get(21)?,
+            ))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// The persons at an organisation, by name, without the restricted ones.
     pub fn persons_of(&self, org_id: i64) -> Result<Vec<Person>> {
         self.persons_of_as(false, org_id)
