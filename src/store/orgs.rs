@@ -654,9 +654,14 @@ impl Store {
         domains.push(url_domain(&data.website));
         domains.retain(|d| !d.is_empty());
         for d in &domains {
+            // Two indexed lookups joined (an `OR` of the two is answered by scanning
+            // every organisation: 60–100 ms a save at 100 000), in id order as the
+            // scan gave them.
             let sql = format!(
-                "{base} WHERE o.deleted_at IS NULL AND (o.web_domain = ?1 OR o.id IN \
-                 (SELECT org_id FROM persons WHERE email_domain = ?1 AND deleted_at IS NULL)) LIMIT 20"
+                "{base} WHERE o.deleted_at IS NULL AND o.id IN \
+                 (SELECT id FROM orgs WHERE web_domain = ?1 AND web_domain <> '' UNION \
+                  SELECT org_id FROM persons WHERE email_domain = ?1 AND email_domain <> '' AND deleted_at IS NULL) \
+                 ORDER BY o.id LIMIT 20"
             );
             let mut stmt = conn.prepare_cached(&sql)?;
             let mut rows = stmt.query([d])?;
