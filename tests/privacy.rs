@@ -819,15 +819,7 @@ fn a_notice_without_a_recorded_source_says_so_instead_of_leaving_a_gap() {
         .unwrap();
     let id = e
         .store
-        .create_person(
-            &e.anna,
-            PersonData {
-                org_id,
-                name: NAME.into(),
-                email: EMAIL.into(),
-                ..PersonData::default()
-            },
-        )
+        .create_person(&e.anna, person(org_id, NAME, EMAIL))
         .unwrap();
     for (lang, said) in [
         (intnet::i18n::Lang::Sv, "Vi fick dem från: (inte angivet"),

@@ -233,24 +233,39 @@ const REPORT_STATES: &[(&str, &str, &[&str])] = &[
     ("form_return_account", "eva", &["6", "j", "j", "r"]),
 ];
 
-fn report_states(lang: Lang, suffix: &str) {
+/// Pictures of `states` (a name, who is signed in, the keys from the start) at
+/// 120×40 and 80×24: each on a fresh copy of the demo, after `setup` (what the
+/// pictures need that the demo lacks), and `expect` holding before it is drawn.
+fn pictures(
+    states: &[(&str, &str, &[&str])],
+    lang: Lang,
+    suffix: &str,
+    setup: fn(&mut App),
+    expect: fn(&App) -> bool,
+) {
     for size in [SIZE, NARROW] {
-        for (name, who, keys) in REPORT_STATES {
+        for (name, who, keys) in states {
             let (_dir, mut app) = demo_sized(lang, size, who);
+            setup(&mut app);
             for k in *keys {
                 press(&mut app, k);
             }
-            assert!(
-                app.status.as_ref().is_none_or(|s| !s.error),
-                "{name}: {:?}",
-                app.status
-            );
+            assert!(expect(&app), "{name}: {:?}", app.status);
             insta::assert_snapshot!(
                 format!("{name}_{}x{}_{suffix}", size.0, size.1),
                 picture_sized(&app, size)
             );
         }
     }
+}
+
+/// No error in the status line.
+fn no_error(app: &App) -> bool {
+    app.status.as_ref().is_none_or(|s| !s.error)
+}
+
+fn report_states(lang: Lang, suffix: &str) {
+    pictures(REPORT_STATES, lang, suffix, |_| {}, no_error);
 }
 
 #[test]
@@ -269,49 +284,35 @@ fn the_annual_report_in_english() {
 // demo has no duplicates, so each picture's copy gets one: "Aarhus kommune", the
 // same web domain as the demo's "Aarhus Kommune".
 
-/// The merge states: a name, and the keys from the start.
-const MERGE_STATES: &[(&str, &[&str])] = &[
-    ("merge_pick", &["j", "M"]),
+/// The merge states: a name, who is signed in, and the keys from the start.
+const MERGE_STATES: &[(&str, &str, &[&str])] = &[
+    ("merge_pick", "eva", &["j", "M"]),
     // The fifth differing field (the city) taken from the other.
     (
         "merge_fields",
+        "eva",
         &["j", "M", "Enter", "j", "j", "j", "j", "2"],
     ),
-    ("merge_confirm", &["j", "M", "Enter", "Enter"]),
-    ("merge_person", &["Enter", "j", "M"]),
-    ("duplicates", &["D"]),
+    ("merge_confirm", "eva", &["j", "M", "Enter", "Enter"]),
+    ("merge_person", "eva", &["Enter", "j", "M"]),
+    ("duplicates", "eva", &["D"]),
 ];
 
 fn merge_states(lang: Lang, suffix: &str) {
-    for size in [SIZE, NARROW] {
-        for (name, keys) in MERGE_STATES {
-            let (_dir, mut app) = demo_sized(lang, size, "eva");
-            let store = Store::open(&_dir.path().join("demo.db")).unwrap();
-            let eva = store.actor("eva").unwrap();
-            let mut dup = intnet::model::OrgData {
-                name: "Aarhus kommune".into(),
-                country: "DK".into(),
-                city: "Århus".into(),
-                website: "https://aarhus.dk".into(),
-                ..Default::default()
-            };
-            dup.notes = "Entered twice".into();
-            store.create_org(&eva, dup, true).unwrap();
-            app.refresh();
-            for k in *keys {
-                press(&mut app, k);
-            }
-            assert!(
-                app.status.as_ref().is_none_or(|s| !s.error),
-                "{name}: {:?}",
-                app.status
-            );
-            insta::assert_snapshot!(
-                format!("{name}_{}x{}_{suffix}", size.0, size.1),
-                picture_sized(&app, size)
-            );
-        }
-    }
+    let duplicate = |app: &mut App| {
+        let eva = app.store.actor("eva").unwrap();
+        let dup = intnet::model::OrgData {
+            name: "Aarhus kommune".into(),
+            country: "DK".into(),
+            city: "Århus".into(),
+            website: "https://aarhus.dk".into(),
+            notes: "Entered twice".into(),
+            ..Default::default()
+        };
+        app.store.create_org(&eva, dup, true).unwrap();
+        app.refresh();
+    };
+    pictures(MERGE_STATES, lang, suffix, duplicate, no_error);
 }
 
 #[test]
@@ -343,26 +344,12 @@ const PRIVACY_STATES: &[(&str, &str, &[&str])] = &[
 ];
 
 fn privacy_states(lang: Lang, suffix: &str) {
-    for size in [SIZE, NARROW] {
-        for (name, who, keys) in PRIVACY_STATES {
-            let (_dir, mut app) = demo_sized(lang, size, who);
-            let office = app.store.actor("eva").unwrap();
-            app.store.set_verify_after(&office, 12).unwrap();
-            app.refresh();
-            for k in *keys {
-                press(&mut app, k);
-            }
-            assert!(
-                app.status.as_ref().is_none_or(|s| !s.error),
-                "{name}: {:?}",
-                app.status
-            );
-            insta::assert_snapshot!(
-                format!("{name}_{}x{}_{suffix}", size.0, size.1),
-                picture_sized(&app, size)
-            );
-        }
-    }
+    let twelve_months = |app: &mut App| {
+        let office = app.store.actor("eva").unwrap();
+        app.store.set_verify_after(&office, 12).unwrap();
+        app.refresh();
+    };
+    pictures(PRIVACY_STATES, lang, suffix, twelve_months, no_error);
 }
 
 #[test]
@@ -381,34 +368,35 @@ fn personal_data_in_english() {
 // 80×24. Paths are relative to the crate, where tests run, so the pictures are the
 // same on every machine.
 
-const IMPORT_STATES: &[(&str, &[&str])] = &[
-    ("import_file", &["I", "tests/data/goo", "Tab"]),
-    ("import_missing", &["I", "tests/data/nope.vcf", "Enter"]),
+const IMPORT_STATES: &[(&str, &str, &[&str])] = &[
+    ("import_file", "eva", &["I", "tests/data/goo", "Tab"]),
+    (
+        "import_missing",
+        "eva",
+        &["I", "tests/data/nope.vcf", "Enter"],
+    ),
     (
         "import_preview",
+        "eva",
         &["I", "tests/data/outlook_sv.csv", "Enter"],
     ),
     // A near-duplicate of the demo's Aarhus Kommune, chosen "create anyway" (Space).
     (
         "import_near",
+        "eva",
         &["I", "tests/data/tui_near.csv", "Enter", " "],
     ),
 ];
 
 fn import_states(lang: Lang, suffix: &str) {
-    for size in [SIZE, NARROW] {
-        for (name, keys) in IMPORT_STATES {
-            let (_dir, mut app) = demo_sized(lang, size, "eva");
-            for k in *keys {
-                press(&mut app, k);
-            }
-            assert!(app.overlay.is_some(), "{name}: {:?}", app.status);
-            insta::assert_snapshot!(
-                format!("{name}_{}x{}_{suffix}", size.0, size.1),
-                picture_sized(&app, size)
-            );
-        }
-    }
+    // A missing file is an error in the panel, which stays open.
+    pictures(
+        IMPORT_STATES,
+        lang,
+        suffix,
+        |_| {},
+        |app| app.overlay.is_some(),
+    );
 }
 
 #[test]
