@@ -446,43 +446,8 @@ fn erase(ctx: &Ctx, person: i64, reason: &str, decision: &str, retention_ref: &s
         Ok(r) => r,
         Err(e) => return fail(lang, &e),
     };
-    println!(
-        "{}",
-        lang.f(
-            "cli.privacy_erased",
-            &[
-                ("id", &person),
-                ("decision", &lang.t(decision.key())),
-                ("request", &report.request_id)
-            ]
-        )
-    );
-    if matches!(decision, Decision::Erased | Decision::Anonymised) {
-        println!(
-            "{}",
-            lang.f(
-                "cli.privacy_reach",
-                &[
-                    ("contacts", &report.contacts),
-                    ("news", &report.news),
-                    ("audit", &report.audit_rows),
-                    ("drafts", &report.drafts),
-                ]
-            )
-        );
-        for path in &report.backups_deleted {
-            println!(
-                "{}",
-                lang.f("cli.privacy_backup_deleted", &[("path", &clean(path))])
-            );
-        }
-        if !report.compacted {
-            println!("{}", lang.t("cli.privacy_not_compacted"));
-        }
-        println!("{}", lang.t("cli.privacy_unreached"));
-    }
-    if decision == Decision::Kept || decision == Decision::Restricted {
-        println!("{}", lang.t("cli.privacy_complaint"));
+    for line in crate::interchange::privacy::erasure_answer(lang, person, decision, &report) {
+        println!("{}", clean(&line));
     }
     ExitCode::SUCCESS
 }

@@ -348,3 +348,50 @@ pub fn notice(store: &Store, person: i64, lang: Lang) -> Result<String, Error> {
     }
     Ok(text)
 }
+
+/// The answer to an erasure request, line by line, for the office to pass on (the
+/// CLI prints it, the personal-data panel shows it): the decision and its request;
+/// after erasing or anonymising, what was reached, the pre-migration copies deleted,
+/// and what erasure cannot reach; after keeping or restricting, the right to
+/// complain to IMY, since a refusal must say so.
+pub fn erasure_answer(
+    lang: Lang,
+    person: i64,
+    decision: crate::model::Decision,
+    report: &crate::model::ErasureReport,
+) -> Vec<String> {
+    use crate::model::Decision;
+    let mut lines = vec![lang.f(
+        "cli.privacy_erased",
+        &[
+            ("id", &person),
+            ("decision", &lang.t(decision.key())),
+            ("request", &report.request_id),
+        ],
+    )];
+    match decision {
+        Decision::Erased | Decision::Anonymised => {
+            lines.push(lang.f(
+                "cli.privacy_reach",
+                &[
+                    ("contacts", &report.contacts),
+                    ("news", &report.news),
+                    ("audit", &report.audit_rows),
+                    ("drafts", &report.drafts),
+                ],
+            ));
+            for path in &report.backups_deleted {
+                lines.push(lang.f("cli.privacy_backup_deleted", &[("path", path)]));
+            }
+            if !report.compacted {
+                lines.push(lang.t("cli.privacy_not_compacted").to_string());
+            }
+            lines.push(lang.t("cli.privacy_unreached").to_string());
+        }
+        Decision::Kept | Decision::Restricted => {
+            lines.push(lang.t("cli.privacy_complaint").to_string());
+        }
+        Decision::Extracted => {}
+    }
+    lines
+}

@@ -293,34 +293,12 @@ impl PrivacyPanel {
                     &self.input.value,
                     &self.reference.value,
                 )?;
-                let mut lines = vec![lang.f(
-                    "cli.privacy_erased",
-                    &[
-                        ("id", &self.person),
-                        ("decision", &lang.t(decision.key())),
-                        ("request", &report.request_id),
-                    ],
-                )];
-                if matches!(decision, Decision::Erased | Decision::Anonymised) {
-                    lines.push(lang.f(
-                        "cli.privacy_reach",
-                        &[
-                            ("contacts", &report.contacts),
-                            ("news", &report.news),
-                            ("audit", &report.audit_rows),
-                            ("drafts", &report.drafts),
-                        ],
-                    ));
-                    for path in &report.backups_deleted {
-                        lines.push(lang.f("cli.privacy_backup_deleted", &[("path", path)]));
-                    }
-                    if !report.compacted {
-                        lines.push(lang.t("cli.privacy_not_compacted").to_string());
-                    }
-                    lines.push(lang.t("cli.privacy_unreached").to_string());
-                } else {
-                    lines.push(lang.t("cli.privacy_complaint").to_string());
-                }
+                let lines = crate::interchange::privacy::erasure_answer(
+                    lang,
+                    self.person,
+                    decision,
+                    &report,
+                );
                 self.result = lines;
                 self.input = Input::default();
                 self.reference = Input::default();
