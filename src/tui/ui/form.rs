@@ -52,22 +52,7 @@ pub(super) fn draw_form(
 fn draw_form_help(f: &mut Frame, v: View, keymap: &crate::tui::keymap::Keymap, inner: Rect) {
     let mut lines = Vec::new();
     for c in [Context::Form, Context::Text] {
-        lines.push(
-            Line::from(v.lang.t(&format!("context.{}", c.name())).to_string()).style(v.theme.title),
-        );
-        let mut actions: Vec<(crate::tui::keymap::Action, Vec<String>)> = Vec::new();
-        for b in keymap.of(c) {
-            match actions.iter_mut().find(|(a, _)| *a == b.action) {
-                Some((_, keys)) => keys.push(b.key.label()),
-                None => actions.push((b.action, vec![b.key.label()])),
-            }
-        }
-        for (action, keys) in actions {
-            lines.push(Line::from(vec![
-                Span::styled(format!("  {:<16}", keys.join("/")), v.theme.key),
-                Span::raw(v.lang.t(&action.key()).to_string()),
-            ]));
-        }
+        lines.extend(super::key_lines(v, c, keymap.of(c)));
     }
     lines.push(Line::from(v.lang.t("form.help_back").to_string()).style(v.theme.muted));
     f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);

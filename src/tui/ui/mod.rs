@@ -198,6 +198,31 @@ fn draw_hints(f: &mut Frame, area: Rect, app: &App, v: View) {
     f.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
+/// A context's heading and one line per action with its keys together ("j/↓  down"),
+/// for the help overlay and a form's `F1`.
+pub(super) fn key_lines<'a>(
+    v: View,
+    context: Context,
+    bindings: impl Iterator<Item = &'a super::keymap::Binding>,
+) -> Vec<Line<'static>> {
+    let mut actions: Vec<(super::keymap::Action, Vec<String>)> = Vec::new();
+    for b in bindings {
+        match actions.iter_mut().find(|(a, _)| *a == b.action) {
+            Some((_, keys)) => keys.push(b.key.label()),
+            None => actions.push((b.action, vec![b.key.label()])),
+        }
+    }
+    let heading = v.lang.t(&format!("context.{}", context.name())).to_string();
+    let mut lines = vec![Line::from(heading).style(v.theme.title)];
+    for (action, keys) in actions {
+        lines.push(Line::from(vec![
+            Span::styled(format!("  {:<16}", keys.join("/")), v.theme.key),
+            Span::raw(v.lang.t(&action.key()).to_string()),
+        ]));
+    }
+    lines
+}
+
 pub(super) fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let w = width.min(area.width);
     let h = height.min(area.height);

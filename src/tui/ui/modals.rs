@@ -11,7 +11,7 @@ use crate::tui::theme::View;
 use crate::tui::widgets::popup::popup;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
@@ -32,24 +32,12 @@ pub(super) fn draw_help(f: &mut Frame, app: &App, v: View, context: Context, scr
         vec![context]
     };
     for c in contexts {
-        lines.push(
-            Line::from(app.t(&format!("context.{}", c.name())).to_string()).style(v.theme.title),
-        );
-        // One line per action, its keys together: "j/↓  down".
-        let mut actions: Vec<(crate::tui::keymap::Action, Vec<String>)> = Vec::new();
-        // The keys this user may use, and of a screen those it offers now.
-        for b in app.keymap.of(c).filter(|b| app.shows(b)) {
-            match actions.iter_mut().find(|(a, _)| *a == b.action) {
-                Some((_, keys)) => keys.push(b.key.label()),
-                None => actions.push((b.action, vec![b.key.label()])),
-            }
-        }
-        for (action, keys) in actions {
-            lines.push(Line::from(vec![
-                Span::styled(format!("  {:<16}", keys.join("/")), v.theme.key),
-                Span::raw(app.t(&action.key()).to_string()),
-            ]));
-        }
+        // The keys this user may use, and of a screen or panel those it offers now.
+        lines.extend(super::key_lines(
+            v,
+            c,
+            app.keymap.of(c).filter(|b| app.shows(b)),
+        ));
     }
     let block = Block::default()
         .borders(Borders::ALL)
