@@ -130,6 +130,16 @@ fn u_undoes_the_whole_import_as_one_step() {
         "the organisation and its person went in one step"
     );
     assert_eq!(app.screens.contacts.list.total, 1);
+    // The message names the newest record and says the rest went with it.
+    let said = app
+        .status
+        .as_ref()
+        .map(|s| s.text.clone())
+        .unwrap_or_default();
+    assert!(
+        said.contains("(and one more change in the same step)"),
+        "{said}"
+    );
 }
 
 #[test]

@@ -2470,4 +2470,9 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("action.confirm_import", "import"),
     ("context.import_file", "Choosing a file to import"),
     ("context.import_preview", "In an import's preview"),
+    // A batch undone as one step (an import, a merge).
+    (
+        "msg.undo_others",
+        "(and {n|one more change|{n} more changes} in the same step)",
+    ),
 ];

@@ -339,7 +339,15 @@ fn describe_change(lang: Lang, key: &str, undone: &crate::store::Undone) -> Stri
             crate::text::truncate(&crate::text::sanitize_line(&undone.name), 60)
         )
     };
-    lang.f(key, &[("what", &what), ("name", &name)])
+    let said = lang.f(key, &[("what", &what), ("name", &name)]);
+    if undone.others == 0 {
+        return said;
+    }
+    // One step of an import or a merge: say that the rest went with it.
+    format!(
+        "{said} {}",
+        lang.f("msg.undo_others", &[("n", &undone.others)])
+    )
 }
 
 #[cfg(test)]

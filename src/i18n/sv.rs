@@ -2515,4 +2515,9 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("action.confirm_import", "importera"),
     ("context.import_file", "När en fil att importera väljs"),
     ("context.import_preview", "I en imports förhandsvisning"),
+    // A batch undone as one step (an import, a merge).
+    (
+        "msg.undo_others",
+        "(och {n|en ändring till|{n} ändringar till} i samma steg)",
+    ),
 ];

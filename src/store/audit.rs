@@ -328,6 +328,8 @@ pub struct Undone {
     pub entity: String,
     pub entity_id: i64,
     pub name: String,
+    /// How many more changes the same step undid (an import's or a merge's batch).
+    pub others: usize,
 }
 
 /// The name a snapshot gives its record: its name, title, text or summary.
@@ -355,6 +357,7 @@ fn undone_from(row: &AuditRow) -> Undone {
         entity: entity.clone(),
         entity_id: *id,
         name: snapshot_name(snapshot),
+        others: 0,
     }
 }
 
@@ -431,7 +434,7 @@ impl Store {
     /// step: every row of the batch is reversed in the same transaction, newest first.
     pub fn undo_since(&self, actor: &Actor, since: i64) -> Result<Undone> {
         self.write(|tx| {
-            let (undone, audit_id) = undo_one(tx, actor, since)?;
+            let (mut undone, audit_id) = undo_one(tx, actor, since)?;
             let batch: Option<String> =
                 tx.query_row("SELECT batch FROM audit WHERE id = ?1", [audit_id], |r| {
                     r.get(0)
@@ -450,6 +453,7 @@ impl Store {
                         break;
                     }
                     undo_one(tx, actor, since)?;
+                    undone.others += 1;
                 }
                 super::former_names::unmerge(tx, &batch)?;
             }
