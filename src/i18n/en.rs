@@ -2260,8 +2260,8 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("action.merge", "merge"),
     ("action.duplicates", "possible duplicates"),
     ("action.swap_kept", "swap which is kept"),
-    ("action.take_kept", "take the left value"),
-    ("action.take_other", "take the right value"),
+    ("action.take_kept", "take left"),
+    ("action.take_other", "take right"),
     ("merge.pick_org", "Merge organisation"),
     ("merge.pick_person", "Merge person"),
     ("merge.title", "Merge duplicates"),
@@ -2475,4 +2475,5 @@ pub const MESSAGES: &[(&str, &str)] = &[
         "msg.undo_others",
         "(and {n|one more change|{n} more changes} in the same step)",
     ),
+    ("action.confirm_merge", "merge…"),
 ];

@@ -2296,8 +2296,8 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("action.merge", "slå ihop"),
     ("action.duplicates", "möjliga dubbletter"),
     ("action.swap_kept", "byt vilken som behålls"),
-    ("action.take_kept", "välj vänster värde"),
-    ("action.take_other", "välj höger värde"),
+    ("action.take_kept", "välj vänster"),
+    ("action.take_other", "välj höger"),
     ("merge.pick_org", "Slå ihop organisation"),
     ("merge.pick_person", "Slå ihop person"),
     ("merge.title", "Slå ihop dubbletter"),
@@ -2520,4 +2520,5 @@ pub const MESSAGES: &[(&str, &str)] = &[
         "msg.undo_others",
         "(och {n|en ändring till|{n} ändringar till} i samma steg)",
     ),
+    ("action.confirm_merge", "slå ihop…"),
 ];

@@ -203,6 +203,7 @@ named!(
         SwapKept => "swap_kept",
         TakeKept => "take_kept",
         TakeOther => "take_other",
+        ConfirmMerge => "confirm_merge",
         // Personal data (issue 15).
         PersonalData => "personal_data",
         MarkInformed => "mark_informed",
@@ -342,7 +343,7 @@ fn hint_rank(context: Context, action: Action) -> u8 {
     match (context, action) {
         (_, Help | Open | Save | Yes | No) => 0,
         // Importing contacts (issue 14): reading the file, confirming.
-        (_, ReadFile | ConfirmImport) => 0,
+        (_, ReadFile | ConfirmImport | ConfirmMerge) => 0,
         (Context::Global, Quit) => 1,
         (Context::Global, _) => 2,
         (

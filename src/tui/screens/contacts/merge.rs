@@ -406,7 +406,7 @@ impl Merge {
                     self.compare(cx, false)?;
                 }
             }
-            Action::Save => self.stage = Stage::Confirm,
+            Action::ConfirmMerge => self.stage = Stage::Confirm,
             Action::Back if self.picked => {
                 self.stage = Stage::Pick;
                 self.other = None;
@@ -440,7 +440,7 @@ impl Overlay for Merge {
             Stage::Pick => self.pick_action(action, cx),
             Stage::Fields => self.fields_action(action, cx),
             Stage::Confirm => match action {
-                Action::Yes | Action::Save => self.merge(cx),
+                Action::Yes | Action::ConfirmMerge => self.merge(cx),
                 Action::No | Action::Back => {
                     self.stage = Stage::Fields;
                     Ok(Effect::None)
@@ -489,7 +489,7 @@ impl Overlay for Merge {
         match action {
             Action::Yes | Action::No => confirming,
             Action::TakeKept | Action::TakeOther => !confirming && !self.rows.is_empty(),
-            Action::SwapKept | Action::Save => !confirming,
+            Action::SwapKept | Action::ConfirmMerge => !confirming,
             _ => true,
         }
     }
