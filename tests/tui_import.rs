@@ -64,7 +64,19 @@ fn a_vcard_imported_by_keys_makes_its_records_and_again_changes_nothing() {
         "{s}"
     );
     assert_eq!(orgs(&e.store), 0, "the preview writes nothing");
-    press(&mut app, KeyCode::Enter);
+    // Enter says it is importing and the event loop draws that before the write
+    // (`resume_work`, which `press` does as the loop does).
+    app.handle_key(ratatui::crossterm::event::KeyEvent::new(
+        KeyCode::Enter,
+        ratatui::crossterm::event::KeyModifiers::NONE,
+    ));
+    assert!(screen(&app).contains("Importing…"), "{}", screen(&app));
+    assert_eq!(
+        orgs(&e.store),
+        0,
+        "nothing written before the message is drawn"
+    );
+    app.resume_work();
     assert!(app.overlay.is_none(), "{:?}", app.status);
     let status = app.status.as_ref().unwrap();
     assert!(!status.error, "{}", status.text);

@@ -2476,4 +2476,10 @@ pub const MESSAGES: &[(&str, &str)] = &[
         "(and {n|one more change|{n} more changes} in the same step)",
     ),
     ("action.confirm_merge", "merge…"),
+    // A panel's long step, shown before it is done.
+    ("import.working", "Importing… a large file takes a while."),
+    (
+        "privacy.erasing",
+        "Erasing {name} everywhere in the database and compacting the file… this may take a while.",
+    ),
 ];

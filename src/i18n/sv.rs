@@ -2521,4 +2521,13 @@ pub const MESSAGES: &[(&str, &str)] = &[
         "(och {n|en ändring till|{n} ändringar till} i samma steg)",
     ),
     ("action.confirm_merge", "slå ihop…"),
+    // A panel's long step, shown before it is done.
+    (
+        "import.working",
+        "Importerar … det kan ta en stund för en stor fil.",
+    ),
+    (
+        "privacy.erasing",
+        "Anonymiserar {name} i hela databasen och komprimerar filen … det kan ta en stund.",
+    ),
 ];

@@ -107,6 +107,9 @@ pub struct App {
     pub conflict: Option<Box<ConflictChoice>>,
     /// A panel over the screen (`overlay`): under any modal, over the screen.
     pub overlay: Option<Box<dyn Overlay>>,
+    /// The panel announced a long step (`Effect::Working`): the event loop draws the
+    /// message, then calls [`App::resume_work`].
+    pub working: bool,
     /// The open form's target and values as it was opened, for the conflict choice's
     /// "re-apply my changes" (absent for a form resumed from a draft).
     pub(super) form_base: Option<(FormTarget, Vec<(String, String)>)>,
@@ -149,6 +152,7 @@ impl App {
             jump: None,
             conflict: None,
             overlay: None,
+            working: false,
             form_base: None,
             theme: super::theme::Theme::default(),
             today: crate::store::today(),
@@ -260,6 +264,14 @@ impl App {
             actor: &self.actor,
             lang: self.lang,
             height: self.list_height(),
+        }
+    }
+
+    /// Does the long step the panel announced, after the message was drawn.
+    pub fn resume_work(&mut self) {
+        if std::mem::take(&mut self.working) {
+            self.status = None;
+            self.route_overlay(|o, cx| o.resume(cx));
         }
     }
 
@@ -486,6 +498,10 @@ impl App {
                 self.check(r);
             }
             Effect::Overlay(overlay) => self.overlay = Some(overlay),
+            Effect::Working(text) => {
+                self.info(text);
+                self.working = true;
+            }
         }
     }
 

@@ -123,6 +123,9 @@ pub enum Effect {
     GoTo(Deadline),
     /// Open a panel over the screen (replacing one that is open).
     Overlay(Box<dyn Overlay>),
+    /// A panel's step takes a while (an import, an erasure): show this message, draw,
+    /// then do the step ([`Overlay::resume`]), so the user sees that it is working.
+    Working(String),
 }
 
 /// A screen of the app (see the module header). Drawing stays a free `draw` function
@@ -197,6 +200,12 @@ pub trait Overlay: std::fmt::Debug {
     /// Reloads after a change by anyone.
     fn refresh(&mut self, _cx: &Cx) -> Result<(), Error> {
         Ok(())
+    }
+
+    /// Does the long step it announced with [`Effect::Working`], once the app has
+    /// drawn the message.
+    fn resume(&mut self, _cx: &Cx) -> Result<Effect, Error> {
+        Ok(Effect::None)
     }
 
     /// It has finished: the app closes it.

@@ -256,6 +256,11 @@ fn event_loop(
         if dirty && !app.quit {
             terminal.draw(|f| ui::draw(f, app))?;
         }
+        // A long step a panel announced: its message is on screen now.
+        if app.working {
+            app.resume_work();
+            terminal.draw(|f| ui::draw(f, app))?;
+        }
     }
     Ok(())
 }

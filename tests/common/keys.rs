@@ -17,8 +17,11 @@ pub fn app_for(e: &super::Env, who: &str, lang: Lang) -> App {
     App::new(store, actor, lang, keymap, (100, 30)).unwrap()
 }
 
+/// A key, then what the event loop does after drawing: a long step a panel
+/// announced (`App::resume_work`).
 pub fn press(app: &mut App, code: KeyCode) {
     app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
+    app.resume_work();
 }
 
 pub fn ctrl(app: &mut App, c: char) {

@@ -221,6 +221,10 @@ impl Overlay for ImportPanel {
                     let all = p.create.iter().all(|c| *c);
                     p.create.iter_mut().for_each(|c| *c = !all);
                 }
+                // Writing takes a while for a large file: say so first (`resume`).
+                Action::ConfirmImport if !p.plan.is_empty() => {
+                    return Ok(Effect::Working(cx.lang.t("import.working").to_string()));
+                }
                 Action::ConfirmImport => return self.import(cx),
                 Action::Back => self.preview = None,
                 _ => {}
@@ -282,6 +286,10 @@ impl Overlay for ImportPanel {
             Some(p) => p.plan_again(cx),
             None => Ok(()),
         }
+    }
+
+    fn resume(&mut self, cx: &Cx) -> Result<Effect, Error> {
+        self.import(cx)
     }
 
     fn done(&self) -> bool {

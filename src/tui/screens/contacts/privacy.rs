@@ -284,30 +284,18 @@ impl PrivacyPanel {
                 };
                 Ok(Effect::Changed(lang.f(key, &[("name", &name)])))
             }
-            (Mode::AskErase, true) => {
-                let decision = DECISIONS[self.decision];
-                let report = cx.store.erase_person(
-                    cx.actor,
-                    self.person,
-                    decision,
-                    &self.input.value,
-                    &self.reference.value,
-                )?;
-                let lines = crate::interchange::privacy::erasure_answer(
-                    lang,
-                    self.person,
-                    decision,
-                    &report,
-                );
-                self.result = lines;
-                self.input = Input::default();
-                self.reference = Input::default();
-                self.set_mode(Mode::Result);
-                Ok(Effect::Changed(lang.f(
-                    "msg.privacy_decided",
-                    &[("request", &report.request_id)],
-                )))
+            // Erasing rewrites and compacts the file: say so first (`resume`).
+            (Mode::AskErase, true)
+                if matches!(
+                    DECISIONS[self.decision],
+                    Decision::Erased | Decision::Anonymised
+                ) =>
+            {
+                Ok(Effect::Working(
+                    lang.f("privacy.erasing", &[("name", &name)]),
+                ))
             }
+            (Mode::AskErase, true) => self.erase(cx),
             (Mode::AskErase, false) => {
                 self.mode = Mode::Erase;
                 Ok(Effect::None)
@@ -317,6 +305,29 @@ impl PrivacyPanel {
                 Ok(Effect::None)
             }
         }
+    }
+
+    /// Carries out the erasure decided (after the question, once "working" is drawn).
+    fn erase(&mut self, cx: &Cx) -> Result<Effect, Error> {
+        let lang = cx.lang;
+        let decision = DECISIONS[self.decision];
+        let report = cx.store.erase_person(
+            cx.actor,
+            self.person,
+            decision,
+            &self.input.value,
+            &self.reference.value,
+        )?;
+        let lines =
+            crate::interchange::privacy::erasure_answer(lang, self.person, decision, &report);
+        self.result = lines;
+        self.input = Input::default();
+        self.reference = Input::default();
+        self.set_mode(Mode::Result);
+        Ok(Effect::Changed(lang.f(
+            "msg.privacy_decided",
+            &[("request", &report.request_id)],
+        )))
     }
 
     fn scroll_by(&mut self, action: Action, page: u16) {
@@ -425,6 +436,13 @@ impl Overlay for PrivacyPanel {
 
     fn refresh(&mut self, cx: &Cx) -> Result<(), Error> {
         self.load(cx.store, cx.actor)
+    }
+
+    fn resume(&mut self, cx: &Cx) -> Result<Effect, Error> {
+        match self.mode {
+            Mode::AskErase => self.erase(cx),
+            _ => Ok(Effect::None),
+        }
     }
 
     fn done(&self) -> bool {
