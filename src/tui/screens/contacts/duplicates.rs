@@ -121,7 +121,11 @@ impl Overlay for Duplicates {
             return m.draw(f, area, v);
         }
         let (lang, theme) = (v.lang, v.theme);
-        let area = panel_area(area);
+        // As high as its rows (a header and the pairs, or the one line saying there
+        // are none), at most the screen.
+        let mut area = panel_area(area);
+        let rows = u16::try_from(self.pairs.len()).unwrap_or(u16::MAX);
+        area.height = area.height.min(rows.saturating_add(3));
         let block = Block::default()
             .borders(Borders::ALL)
             .border_style(theme.border)
