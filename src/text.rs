@@ -130,6 +130,16 @@ pub fn sort_key_sv(s: &str) -> String {
     out
 }
 
+/// Exactly `width` terminal columns: cut as [`truncate`] does, then padded with spaces.
+/// `format!("{:<w$}")` pads by characters, so a name in a wide script (CJK, two
+/// columns a character) would push the columns after it out of line.
+pub fn fit(s: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthStr;
+    let cut = truncate(s, width);
+    let pad = width.saturating_sub(cut.width());
+    format!("{cut}{}", " ".repeat(pad))
+}
+
 /// Cuts a display string to at most `width` terminal columns, ending in `…` when cut.
 pub fn truncate(s: &str, width: usize) -> Cow<'_, str> {
     use unicode_width::UnicodeWidthStr;
@@ -188,6 +198,18 @@ mod tests {
     fn truncate_respects_width() {
         assert_eq!(truncate("Gävleborg", 5), "Gävl…");
         assert_eq!(truncate("Gävle", 5), "Gävle");
+    }
+
+    #[test]
+    fn fit_fills_columns_not_characters() {
+        use unicode_width::UnicodeWidthStr;
+        assert_eq!(fit("Åbo", 5), "Åbo  ");
+        assert_eq!(fit("Gävleborg", 5), "Gävl…");
+        // Two columns a character: padded (or cut) to the same width as Latin text.
+        for name in ["東京都", "東京都庁舎の国際課", "서울특별시"] {
+            assert_eq!(fit(name, 8).width(), 8, "{name}");
+        }
+        assert_eq!(fit("東京都", 8), "東京都  ");
     }
 
     proptest! {

@@ -4,7 +4,7 @@
 
 use super::centered;
 use crate::model::HitKind;
-use crate::text::{sanitize_line as clean, truncate};
+use crate::text::{fit, sanitize_line as clean, truncate};
 use crate::tui::app::{App, Lookup};
 use crate::tui::keymap::Context;
 use crate::tui::theme::View;
@@ -175,11 +175,11 @@ fn draw_lookup_inside(f: &mut Frame, v: View, l: &Lookup, inner: Rect) {
             None => clean(&h.name).into_owned(),
         };
         let text = format!(
-            "{:<8} {:<name_w$} {:<22} {:<18} {}",
-            truncate(kind, 8),
-            truncate(&name, name_w),
-            truncate(&lang.place(&h.city, &h.country), 22),
-            truncate(&clean(h.owner.as_deref().unwrap_or("—")), 18),
+            "{} {} {} {} {}",
+            fit(kind, 8),
+            fit(&name, name_w),
+            fit(&lang.place(&h.city, &h.country), 22),
+            fit(&clean(h.owner.as_deref().unwrap_or("—")), 18),
             h.last_contact.as_deref().unwrap_or("—"),
         );
         lines.push(if i == l.selected {
@@ -199,10 +199,10 @@ fn draw_lookup_inside(f: &mut Frame, v: View, l: &Lookup, inner: Rect) {
             // Two lines: the entry, then who knows them (the sentence stays whole).
             let known = crate::interchange::regional::known_line(lang, r);
             let text = format!(
-                "{:<8} {:<name_w$} {:<22}",
-                truncate(lang.t("hit.regional"), 8),
-                truncate(&clean(&r.name), name_w),
-                truncate(&lang.place(&r.city, &r.country), 22),
+                "{} {} {}",
+                fit(lang.t("hit.regional"), 8),
+                fit(&clean(&r.name), name_w),
+                fit(&lang.place(&r.city, &r.country), 22),
             );
             let style = if l.hits.len() + j == l.selected {
                 v.theme.selected

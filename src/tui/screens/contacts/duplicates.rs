@@ -17,7 +17,7 @@ use super::super::super::widgets::popup::popup;
 use super::merge::{Merge, panel_area};
 use crate::model::{Actor, SimilarReason};
 use crate::store::{DuplicatePair, Error};
-use crate::text::{sanitize_line as clean, truncate};
+use crate::text::{fit, sanitize_line as clean, truncate};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -139,9 +139,9 @@ impl Overlay for Duplicates {
             let reason_w = 18.min(w / 4);
             let name_w = w.saturating_sub(reason_w + 4) / 2;
             let header = format!(
-                "{:<name_w$}   {:<name_w$} {}",
-                truncate(lang.t("merge.kept"), name_w),
-                truncate(lang.t("merge.removed"), name_w),
+                "{}   {} {}",
+                fit(lang.t("merge.kept"), name_w),
+                fit(lang.t("merge.removed"), name_w),
                 truncate(lang.t("dup.why"), reason_w),
             );
             let height = (inner.height as usize).saturating_sub(1);
@@ -155,9 +155,9 @@ impl Overlay for Duplicates {
                     .take(height)
                     .map(|(i, p)| {
                         let text = format!(
-                            "{:<name_w$} ⇐ {:<name_w$} {}",
-                            truncate(&clean(&p.kept_name), name_w),
-                            truncate(&clean(&p.removed_name), name_w),
+                            "{} ⇐ {} {}",
+                            fit(&clean(&p.kept_name), name_w),
+                            fit(&clean(&p.removed_name), name_w),
                             truncate(lang.t(reason_key(p.reason)), reason_w),
                         );
                         let style = if i == self.cursor {

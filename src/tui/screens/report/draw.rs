@@ -8,7 +8,7 @@ use crate::i18n::{Lang, describe_drift, describe_evaluation, figure_value};
 use crate::model::{
     AccountState, Figure, Hours, Measure, Tally, UnitFigures, WordsPart, days_between,
 };
-use crate::text::{sanitize_block, sanitize_line as clean, truncate};
+use crate::text::{fit, sanitize_block, sanitize_line as clean, truncate};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -145,12 +145,12 @@ fn draw_rows(f: &mut Frame, area: Rect, s: &ReportScreen, v: View) {
     // mark 2, code 6, state 14, by 22, date 10, late 6 and the spaces between.
     let name_w = w.saturating_sub(2 + 7 + 15 + 23 + 11 + 6).clamp(10, 40);
     let header = format!(
-        "  {:<6} {:<name_w$} {:<14} {:<22} {:<10}",
-        truncate(lang.t("report.col_unit"), 6),
-        truncate(lang.t("report.col_name"), name_w),
-        truncate(lang.t("report.col_state"), 14),
-        truncate(lang.t("report.col_by"), 22),
-        truncate(lang.t("report.col_when"), 10),
+        "  {} {} {} {} {}",
+        fit(lang.t("report.col_unit"), 6),
+        fit(lang.t("report.col_name"), name_w),
+        fit(lang.t("report.col_state"), 14),
+        fit(lang.t("report.col_by"), 22),
+        fit(lang.t("report.col_when"), 10),
     );
     let mut lines = vec![Line::from(header).style(theme.title)];
     if s.rows.is_empty() {
@@ -180,17 +180,17 @@ fn draw_rows(f: &mut Frame, area: Rect, s: &ReportScreen, v: View) {
             .unwrap_or_default();
         let mut spans = vec![
             Span::raw(format!(
-                "{mark} {:<6} {:<name_w$} ",
-                truncate(&clean(&r.unit_code), 6),
-                truncate(&clean(&r.unit_name), name_w),
+                "{mark} {} {} ",
+                fit(&clean(&r.unit_code), 6),
+                fit(&clean(&r.unit_name), name_w),
             )),
             Span::styled(
-                format!("{:<14}", truncate(state_label(lang, r.state), 14)),
+                fit(state_label(lang, r.state), 14),
                 state_style(&v, r.state),
             ),
             Span::raw(format!(
-                " {:<22} {:<10} ",
-                truncate(if by.is_empty() { "—" } else { &by }, 22),
+                " {} {:<10} ",
+                fit(if by.is_empty() { "—" } else { &by }, 22),
                 if when.is_empty() { "—" } else { &when },
             )),
         ];
@@ -422,10 +422,7 @@ fn figure_line(lang: Lang, figure: Figure, value: i64, w: usize) -> Line<'static
     let value = figure_value(lang, figure.measure(), value);
     let label_w = w.saturating_sub(value.width() + 1);
     Line::from(vec![
-        Span::raw(format!(
-            "{:<label_w$} ",
-            truncate(lang.t(figure.key()), label_w)
-        )),
+        Span::raw(format!("{} ", fit(lang.t(figure.key()), label_w))),
         Span::raw(value),
     ])
 }
@@ -458,7 +455,7 @@ fn bars<'a>(
         .map(|(label, x)| {
             Line::from(vec![
                 Span::styled(
-                    format!("  {:<label_w$} ", truncate(&clean(&label), label_w)),
+                    format!("  {} ", fit(&clean(&label), label_w)),
                     v.theme.muted,
                 ),
                 Span::styled(bar(x, max, bar_w), v.theme.series_this_year),
