@@ -1,6 +1,7 @@
 //! The terminal UI: one loop, plain state (see `docs/architecture.md`).
 
 pub mod app;
+mod app_confirm;
 mod app_forms;
 mod app_history;
 mod app_jump;
