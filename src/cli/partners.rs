@@ -416,20 +416,15 @@ pub fn org(ctx: &Ctx, cmd: OrgCmd) -> ExitCode {
             kept,
             take,
         } => {
-            let mut fields = Vec::new();
-            for t in &take {
-                match crate::model::OrgField::parse(t.trim()) {
-                    Some(f) => fields.push(f),
-                    None => {
-                        let known = crate::model::OrgField::words().join(", ");
-                        return bad_input(
-                            lang,
-                            "err.merge_field",
-                            &[("value", t), ("known", &known)],
-                        );
-                    }
-                }
-            }
+            let fields = match take_fields(
+                lang,
+                &take,
+                crate::model::OrgField::parse,
+                crate::model::OrgField::words,
+            ) {
+                Ok(fields) => fields,
+                Err(code) => return code,
+            };
             let result = resolve_org(ctx, &removed).and_then(|from| {
                 let into = resolve_org(ctx, &kept)?;
                 let summary = ctx.store.merge_orgs(&ctx.actor, from, into, &fields)?;
@@ -453,6 +448,24 @@ pub fn org(ctx: &Ctx, cmd: OrgCmd) -> ExitCode {
             done(lang, result)
         }
     }
+}
+
+/// A merge's `--take` words as fields (of an organisation or a person); an unknown
+/// word is refused with the words there are.
+fn take_fields<F>(
+    lang: crate::i18n::Lang,
+    take: &[String],
+    parse: fn(&str) -> Option<F>,
+    words: fn() -> Vec<&'static str>,
+) -> Result<Vec<F>, ExitCode> {
+    take.iter()
+        .map(|t| {
+            parse(t.trim()).ok_or_else(|| {
+                let known = words().join(", ");
+                bad_input(lang, "err.merge_field", &[("value", t), ("known", &known)])
+            })
+        })
+        .collect()
 }
 
 pub fn person(ctx: &Ctx, cmd: PersonCmd) -> ExitCode {
@@ -619,20 +632,15 @@ fn person_more(ctx: &Ctx, cmd: PersonCmd) -> ExitCode {
             kept,
             take,
         } => {
-            let mut fields = Vec::new();
-            for t in &take {
-                match crate::model::PersonField::parse(t.trim()) {
-                    Some(f) => fields.push(f),
-                    None => {
-                        let known = crate::model::PersonField::words().join(", ");
-                        return bad_input(
-                            lang,
-                            "err.merge_field",
-                            &[("value", t), ("known", &known)],
-                        );
-                    }
-                }
-            }
+            let fields = match take_fields(
+                lang,
+                &take,
+                crate::model::PersonField::parse,
+                crate::model::PersonField::words,
+            ) {
+                Ok(fields) => fields,
+                Err(code) => return code,
+            };
             let result = ctx
                 .store
                 .merge_persons(&ctx.actor, removed, kept, &fields)
