@@ -302,3 +302,43 @@ fn tab_completes_the_path_and_the_viewer_is_not_let_in() {
     let s = screen(&writer);
     assert!(s.contains("import contacts from a file"), "{s}");
 }
+
+#[test]
+fn a_colleagues_change_during_the_preview_is_planned_again_before_importing() {
+    let e = env();
+    let path = e.dir.path().join("kaunas.vcf");
+    std::fs::write(&path, VCARD).unwrap();
+    let mut app = app_for(&e, "anna", Lang::En);
+    open_preview(&mut app, &path);
+    assert!(
+        screen(&app).contains("1 new organisation"),
+        "{}",
+        screen(&app)
+    );
+    // A colleague adds the same organisation while the preview is open; the app
+    // sees the commit (as its poll does) but does not plan the file again yet.
+    e.store
+        .create_org(
+            &e.bjorn,
+            common::org("Kauno miesto savivaldybė", "LT", "Kaunas"),
+            true,
+        )
+        .unwrap();
+    app.refresh();
+    assert!(
+        screen(&app).contains("1 new organisation"),
+        "{}",
+        screen(&app)
+    );
+    // Enter plans it again first: what it would do changed, so nothing is written
+    // and the new preview says so.
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(orgs(&e.store), 1, "nothing imported: {:?}", app.status);
+    let s = screen(&app);
+    assert!(s.contains("The registry changed after the preview"), "{s}");
+    assert!(s.contains("0 new organisations"), "{s}");
+    // Enter again imports what the new preview says: no second Kaunas.
+    press(&mut app, KeyCode::Enter);
+    assert!(app.overlay.is_none(), "{:?}", app.status);
+    assert_eq!(orgs(&e.store), 1);
+}

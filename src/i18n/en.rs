@@ -2482,4 +2482,8 @@ pub const MESSAGES: &[(&str, &str)] = &[
         "privacy.erasing",
         "Erasing {name} everywhere in the database and compacting the file… this may take a while.",
     ),
+    (
+        "import.changed",
+        "The registry changed after the preview; it has been made again. Enter imports what it says now.",
+    ),
 ];

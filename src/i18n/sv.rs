@@ -2530,4 +2530,8 @@ pub const MESSAGES: &[(&str, &str)] = &[
         "privacy.erasing",
         "Anonymiserar {name} i hela databasen och komprimerar filen … det kan ta en stund.",
     ),
+    (
+        "import.changed",
+        "Registret ändrades efter förhandsvisningen; den är gjord på nytt. Enter importerar det som står här.",
+    ),
 ];

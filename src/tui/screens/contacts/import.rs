@@ -67,6 +67,12 @@ pub struct Preview {
     pub cursor: usize,
     /// Per near-duplicate: create it anyway (else skip it).
     pub create: Vec<bool>,
+    /// Someone wrote to the database since the plan was made: it is made again
+    /// before importing (not at every commit: a large file's plan takes seconds).
+    stale: bool,
+    /// Making it again changed what it would do: the user sees the new preview and
+    /// confirms again.
+    pub changed: bool,
 }
 
 impl ImportPanel {
@@ -121,6 +127,8 @@ impl ImportPanel {
                     details: Vec::new(),
                     cursor: 0,
                     create: Vec::new(),
+                    stale: false,
+                    changed: false,
                 };
                 p.plan_again(cx)?;
                 self.preview = Some(p);
@@ -142,6 +150,15 @@ impl ImportPanel {
             self.done = true;
             return Ok(Effect::Changed(cx.lang.t("import.nothing").to_string()));
         }
+        if std::mem::take(&mut p.stale) {
+            let (summary, details) = (p.summary.clone(), p.details.clone());
+            p.plan_again(cx)?;
+            if p.summary != summary || p.details != details {
+                p.changed = true;
+                return Ok(Effect::None);
+            }
+        }
+        p.changed = false;
         let plan = preview::with_choices(&p.plan, &p.create);
         let done = match cx.store.apply_import(
             cx.actor,
@@ -281,11 +298,11 @@ impl Overlay for ImportPanel {
         }
     }
 
-    fn refresh(&mut self, cx: &Cx) -> Result<(), Error> {
-        match &mut self.preview {
-            Some(p) => p.plan_again(cx),
-            None => Ok(()),
+    fn refresh(&mut self, _cx: &Cx) -> Result<(), Error> {
+        if let Some(p) = &mut self.preview {
+            p.stale = true;
         }
+        Ok(())
     }
 
     fn resume(&mut self, cx: &Cx) -> Result<Effect, Error> {
@@ -389,20 +406,23 @@ impl ImportPanel {
         let t = v.theme;
         let w = usize::from(area.width);
         let [head, list, full, foot] = Layout::vertical([
-            Constraint::Length(5),
+            Constraint::Length(if p.changed { 7 } else { 5 }),
             Constraint::Min(1),
             Constraint::Length(2),
             Constraint::Length(2),
         ])
         .areas(area);
-        let head_lines = vec![
+        let mut head_lines = vec![
             Line::from(clean(&p.read_as).into_owned()),
             Line::styled(p.summary.clone(), t.title),
-            Line::from(vec![
-                Span::styled(format!("{} ", v.lang.t("import.unit")), t.muted),
-                Span::raw(clean(&self.unit_label(v)).into_owned()),
-            ]),
         ];
+        if p.changed {
+            head_lines.push(Line::styled(v.lang.t("import.changed"), t.error));
+        }
+        head_lines.extend([Line::from(vec![
+            Span::styled(format!("{} ", v.lang.t("import.unit")), t.muted),
+            Span::raw(clean(&self.unit_label(v)).into_owned()),
+        ])]);
         f.render_widget(Paragraph::new(head_lines).wrap(Wrap { trim: false }), head);
         // A detail line: its choice in front of a near-duplicate, its style.
         let row = |d: &Detail| {
