@@ -101,13 +101,11 @@ fn redact_column(tx: &Transaction, table: &str, column: &str, needles: &[String]
         }
         found
     };
-    for (id, new) in &found {
-        tx.execute(
-            &format!("UPDATE {t} SET {c} = ?1 WHERE rowid = ?2"),
-            params![new, id],
-        )?;
-    }
-    Ok(found.len())
+    write_back(
+        tx,
+        &format!("UPDATE {t} SET {c} = ?1 WHERE rowid = ?2"),
+        &found,
+    )
 }
 
 /// The audit trail's `column` (before or after): the text replaced, except in another
@@ -134,11 +132,19 @@ fn redact_audit(tx: &Transaction, column: &str, person: i64, needles: &[String])
         }
         found
     };
-    for (id, new) in &found {
-        tx.execute(
-            &format!("UPDATE audit SET {c} = ?1 WHERE id = ?2"),
-            params![new, id],
-        )?;
+    write_back(
+        tx,
+        &format!("UPDATE audit SET {c} = ?1 WHERE id = ?2"),
+        &found,
+    )
+}
+
+/// Writes the redacted texts back (`update` takes the text, then the row's id);
+/// returns how many rows changed.
+fn write_back(tx: &Transaction, update: &str, found: &[(i64, String)]) -> Result<usize> {
+    let mut stmt = tx.prepare(update)?;
+    for (id, new) in found {
+        stmt.execute(params![new, id])?;
     }
     Ok(found.len())
 }
